@@ -1,0 +1,79 @@
+//! The trees a user can pick: the embedded one, the user's own directory, extra directories.
+
+use crate::tree::{self, Diagnostic, Tree};
+use std::path::{Path, PathBuf};
+
+/// A tree known by id and origin, loaded or not.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    /// `None` for the embedded tree.
+    pub path: Option<PathBuf>,
+}
+
+/// Every tree found: the embedded one first, then `*.ron` files of `dirs` in name order. Broken
+/// files are returned apart, so a listing can report them without failing.
+pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let embedded = tree::embedded();
+    let mut entries = vec![Entry {
+        id: embedded.id.clone(),
+        title: embedded.title.en.clone(),
+        path: None,
+    }];
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        for path in files {
+            match tree::load_path(&path) {
+                Ok(t) => entries.push(Entry {
+                    id: t.id.clone(),
+                    title: t.title.en.clone(),
+                    path: Some(path),
+                }),
+                Err(mut errs) => problems.append(&mut errs),
+            }
+        }
+    }
+    (entries, problems)
+}
+
+/// Why a `--tree` choice could not be loaded.
+#[derive(Debug)]
+pub enum PickError {
+    /// Neither a file nor a known id; carries the known ids.
+    Unknown {
+        asked: String,
+        known: Vec<String>,
+    },
+    Invalid(Vec<Diagnostic>),
+}
+
+/// Loads the tree named by `choice`: a path to a file, or the id of a discovered tree.
+pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
+    let Some(choice) = choice else {
+        return Ok(tree::embedded());
+    };
+    let as_path = Path::new(choice);
+    if as_path.is_file() || choice.ends_with(".ron") {
+        return tree::load_path(as_path).map_err(PickError::Invalid);
+    }
+    let (entries, _) = discover(dirs);
+    match entries.iter().find(|e| e.id == choice) {
+        Some(Entry { path: None, .. }) => Ok(tree::embedded()),
+        Some(Entry {
+            path: Some(path), ..
+        }) => tree::load_path(path).map_err(PickError::Invalid),
+        None => Err(PickError::Unknown {
+            asked: choice.to_string(),
+            known: entries.into_iter().map(|e| e.id).collect(),
+        }),
+    }
+}

@@ -1,0 +1,123 @@
+//! `triage list` and `triage show`.
+
+use super::{EXIT_FAILURE, EXIT_USAGE};
+use crate::report;
+use crate::text::sanitize_line;
+use crate::tree::{Lang, Tree, load::edit_distance};
+use serde_json::json;
+use std::io::Write;
+
+pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
+    let result = if json {
+        let items: Vec<_> = tree
+            .leaves()
+            .map(|(id, leaf)| {
+                json!({
+                    "id": crate::text::sanitize(id),
+                    "title": crate::text::sanitize(leaf.title.get(lang)),
+                })
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        )
+    } else {
+        let width = tree
+            .leaves()
+            .map(|(id, _)| crate::text::width(id))
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        tree.leaves().try_for_each(|(id, leaf)| {
+            writeln!(
+                out,
+                "{:<width$}  {}",
+                sanitize_line(id),
+                sanitize_line(leaf.title.get(lang))
+            )
+        })
+    };
+    match result {
+        Ok(()) => 0,
+        Err(_) => EXIT_FAILURE,
+    }
+}
+
+pub fn show(
+    tree: &Tree,
+    id: &str,
+    lang: Lang,
+    json: bool,
+    path: bool,
+    out: &mut impl Write,
+) -> i32 {
+    let Some(leaf) = tree.leaf(id) else {
+        let ids: Vec<&str> = tree.leaves().map(|(i, _)| i).collect();
+        eprintln!(
+            "triage: no leaf {:?} in tree {:?}{}",
+            sanitize_line(id),
+            tree.id,
+            suggestion(id, &ids)
+        );
+        return EXIT_USAGE;
+    };
+    let written = if path {
+        let steps = report::path_steps(tree, id, lang).unwrap_or_default();
+        if json {
+            let items: Vec<_> = steps
+                .iter()
+                .map(|s| {
+                    json!({
+                        "question_id": s.question_id,
+                        "question": crate::text::sanitize(&s.question),
+                        "answer": crate::text::sanitize(&s.answer),
+                    })
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!({"id": id, "path": items})).unwrap_or_default()
+            )
+        } else {
+            writeln!(
+                out,
+                "{}  {}\n\n{}",
+                sanitize_line(id),
+                sanitize_line(leaf.title.get(lang)),
+                report::path_text(&steps)
+            )
+        }
+    } else if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report::leaf_json(id, leaf, lang)).unwrap_or_default()
+        )
+    } else {
+        write!(out, "{}", report::leaf_text(id, leaf, lang))
+    };
+    match written {
+        Ok(()) => 0,
+        Err(_) => EXIT_FAILURE,
+    }
+}
+
+/// "; did you mean ...?" with the closest ids, or a pointer to `triage list`.
+pub fn suggestion(asked: &str, ids: &[&str]) -> String {
+    let asked_lower = asked.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = ids
+        .iter()
+        .map(|id| (edit_distance(&asked_lower, id), *id))
+        .filter(|(d, id)| *d <= 3.max(id.len() / 3))
+        .collect();
+    scored.sort();
+    let close: Vec<&str> = scored.iter().take(3).map(|(_, id)| *id).collect();
+    if close.is_empty() {
+        "; run `triage list` to see every id".to_string()
+    } else {
+        format!("; did you mean {}?", close.join(", "))
+    }
+}

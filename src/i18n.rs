@@ -1,0 +1,162 @@
+//! Every piece of user-visible text that is not in a tree, one table per language.
+
+use crate::tree::Lang;
+
+/// The program's own words (the tree brings the rest).
+pub struct Strings {
+    pub cause: &'static str,
+    pub error_message: &'static str,
+    pub steps: &'static str,
+    pub commands: &'static str,
+    pub links: &'static str,
+    pub applies_to: &'static str,
+    pub any_os: &'static str,
+    pub error_codes: &'static str,
+    pub see_also: &'static str,
+    pub path_heading: &'static str,
+    pub start_of_tree: &'static str,
+    pub why_we_ask: &'static str,
+    pub none_fits: &'static str,
+    pub search_title: &'static str,
+    pub search_prompt: &'static str,
+    pub search_no_match: &'static str,
+    pub search_weak_match: &'static str,
+    pub help_title: &'static str,
+    pub too_small: &'static str,
+    pub copied: &'static str,
+    pub copied_tmux: &'static str,
+    pub copy_refused: &'static str,
+    pub will_print: &'static str,
+    pub no_command: &'static str,
+    pub transcript_written: &'static str,
+    pub transcript_failed: &'static str,
+    pub quit_hint: &'static str,
+    pub leaf_hint: &'static str,
+    pub question_hint: &'static str,
+    pub search_hint: &'static str,
+    pub back: &'static str,
+    pub restart: &'static str,
+}
+
+pub static EN: Strings = Strings {
+    cause: "Cause",
+    error_message: "Error message",
+    steps: "Steps",
+    commands: "Commands",
+    links: "Links",
+    applies_to: "Applies to",
+    any_os: "any OS",
+    error_codes: "Error codes",
+    see_also: "See also",
+    path_heading: "How the questions lead here",
+    start_of_tree: "Start",
+    why_we_ask: "Why we ask",
+    none_fits: "None of these fits: search",
+    search_title: "Search",
+    search_prompt: "Type or paste an error, a code or your own words",
+    search_no_match: "Nothing matches well. Try other words, or press Esc and answer the questions.",
+    search_weak_match: "Weak matches only: check the error message before you follow one.",
+    help_title: "Keys",
+    too_small: "Terminal too small: make it at least 40x12",
+    copied: "Copied to the clipboard (OSC 52)",
+    copied_tmux: "Copied through tmux (if nothing arrives: tmux set -g set-clipboard on)",
+    copy_refused: "Not copied: the command holds control characters",
+    will_print: "Will be printed when you quit",
+    no_command: "This fix has no command to copy",
+    transcript_written: "Transcript written to",
+    transcript_failed: "Could not write the transcript",
+    quit_hint: "q quit",
+    leaf_hint: "Tab next command  c copy  p print on quit  e transcript  ← back  ? keys",
+    question_hint: "1-9 answer  ↑↓ Enter  ← back  / search  ? keys  q quit",
+    search_hint: "↑↓ choose  Enter open  Esc close",
+    back: "back",
+    restart: "restart",
+};
+
+pub static KO: Strings = Strings {
+    cause: "원인",
+    error_message: "오류 메시지",
+    steps: "해결 단계",
+    commands: "명령",
+    links: "링크",
+    applies_to: "적용 대상",
+    any_os: "모든 OS",
+    error_codes: "오류 코드",
+    see_also: "함께 보기",
+    path_heading: "이 해결책에 이르는 질문",
+    start_of_tree: "시작",
+    why_we_ask: "묻는 이유",
+    none_fits: "해당 없음: 검색하기",
+    search_title: "검색",
+    search_prompt: "오류 메시지, 코드 또는 증상을 입력하거나 붙여 넣으세요",
+    search_no_match: "잘 맞는 결과가 없습니다. 다른 단어로 찾거나 Esc를 눌러 질문에 답하세요.",
+    search_weak_match: "약한 일치뿐입니다. 따르기 전에 오류 메시지를 확인하세요.",
+    help_title: "키",
+    too_small: "터미널이 너무 작습니다: 40x12 이상으로 키우세요",
+    copied: "클립보드에 복사했습니다 (OSC 52)",
+    copied_tmux: "tmux를 통해 복사했습니다 (안 되면: tmux set -g set-clipboard on)",
+    copy_refused: "복사하지 않음: 명령에 제어 문자가 있습니다",
+    will_print: "종료할 때 출력합니다",
+    no_command: "이 해결책에는 복사할 명령이 없습니다",
+    transcript_written: "기록을 저장했습니다:",
+    transcript_failed: "기록을 저장하지 못했습니다",
+    quit_hint: "q 종료",
+    leaf_hint: "Tab 다음 명령  c 복사  p 종료 시 출력  e 기록  ← 뒤로  ? 키",
+    question_hint: "1-9 답  ↑↓ Enter  ← 뒤로  / 검색  ? 키  q 종료",
+    search_hint: "↑↓ 선택  Enter 열기  Esc 닫기",
+    back: "뒤로",
+    restart: "처음부터",
+};
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Ko => &KO,
+    }
+}
+
+/// The language the user's locale asks for: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; `ko_*`
+/// means Korean, anything else English.
+pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = get(var).filter(|v| !v.is_empty()) {
+            return if value.to_ascii_lowercase().starts_with("ko") {
+                Lang::Ko
+            } else {
+                Lang::En
+            };
+        }
+    }
+    Lang::En
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn locale_precedence_follows_posix() {
+        assert_eq!(lang_from_env(env(&[("LANG", "ko_KR.UTF-8")])), Lang::Ko);
+        assert_eq!(
+            lang_from_env(env(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "en_US.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            lang_from_env(env(&[("LC_MESSAGES", "ko_KR"), ("LANG", "C")])),
+            Lang::Ko
+        );
+        assert_eq!(
+            lang_from_env(env(&[("LC_ALL", ""), ("LANG", "ko")])),
+            Lang::Ko
+        );
+        assert_eq!(lang_from_env(env(&[])), Lang::En);
+    }
+}

@@ -1,0 +1,143 @@
+//! Plain-text and JSON forms of leaves and paths, shared by `show`, the quit summary and
+//! transcripts. All tree text passes through `sanitize`: no raw control characters get out.
+
+use crate::i18n::strings;
+use crate::text::{sanitize, sanitize_line};
+use crate::tree::{Lang, Leaf, Node, Tree};
+use serde_json::{Value, json};
+
+/// The leaf as readable text (no colour, no wrapping: the terminal or the ticket wraps it).
+pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{}  {}\n",
+        sanitize_line(id),
+        sanitize_line(leaf.title.get(lang))
+    ));
+    let os = if leaf.os.is_empty() {
+        s.any_os.to_string()
+    } else {
+        leaf.os
+            .iter()
+            .map(|o| o.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str(&format!("{}: {}\n", s.applies_to, os));
+    if !leaf.codes.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            s.error_codes,
+            sanitize_line(&leaf.codes.join(", "))
+        ));
+    }
+    if !leaf.errors.is_empty() {
+        out.push_str(&format!("\n{}\n", s.error_message));
+        for e in &leaf.errors {
+            out.push_str(&indent(&sanitize(e.get(lang)), "  "));
+        }
+    }
+    out.push_str(&format!("\n{}\n", s.cause));
+    out.push_str(&indent(&sanitize(leaf.cause.get(lang)), "  "));
+    out.push_str(&format!("\n{}\n", s.steps));
+    for (n, step) in leaf.steps.iter().enumerate() {
+        let marker = format!("{:>2}. ", n + 1);
+        let body = sanitize(step.get(lang));
+        let mut lines = body.lines();
+        out.push_str(&format!("{marker}{}\n", lines.next().unwrap_or("")));
+        for l in lines {
+            out.push_str(&format!("    {l}\n"));
+        }
+        for c in &step.run {
+            out.push_str(&format!("    [{}]\n", c.shell()));
+            out.push_str(&indent(&sanitize(c.code()), "      "));
+        }
+    }
+    if !leaf.links.is_empty() {
+        out.push_str(&format!("\n{}\n", s.links));
+        for link in &leaf.links {
+            out.push_str(&format!(
+                "  - {}: {}\n",
+                sanitize_line(link.title.get(lang)),
+                sanitize_line(&link.url)
+            ));
+        }
+    }
+    if !leaf.see_also.is_empty() {
+        out.push_str(&format!(
+            "\n{}: {}\n",
+            s.see_also,
+            sanitize_line(&leaf.see_also.join(", "))
+        ));
+    }
+    out
+}
+
+fn indent(text: &str, pad: &str) -> String {
+    text.lines().map(|l| format!("{pad}{l}\n")).collect()
+}
+
+/// The leaf as JSON for scripts.
+pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang) -> Value {
+    let clean = |s: &str| sanitize(s);
+    json!({
+        "id": clean(id),
+        "lang": lang.code(),
+        "title": clean(leaf.title.get(lang)),
+        "errors": leaf.errors.iter().map(|e| clean(e.get(lang))).collect::<Vec<_>>(),
+        "cause": clean(leaf.cause.get(lang)),
+        "steps": leaf.steps.iter().map(|s| json!({
+            "text": clean(s.get(lang)),
+            "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(c.code())})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(c.code())})).collect::<Vec<_>>(),
+        "links": leaf.links.iter().map(|l| json!({"title": clean(l.title.get(lang)), "url": clean(&l.url)})).collect::<Vec<_>>(),
+        "os": leaf.os.iter().map(|o| o.name()).collect::<Vec<_>>(),
+        "codes": leaf.codes.iter().map(|c| clean(c)).collect::<Vec<_>>(),
+        "keywords": leaf.keywords.iter().map(|c| clean(c)).collect::<Vec<_>>(),
+        "see_also": leaf.see_also.iter().map(|c| clean(c)).collect::<Vec<_>>(),
+    })
+}
+
+/// One step of a path: the question asked and the answer that leads on.
+pub struct PathStep {
+    pub question_id: String,
+    pub question: String,
+    pub answer: String,
+    pub why: Option<String>,
+}
+
+/// The shortest way of answers from the start to `id`, in `lang`.
+pub fn path_steps(tree: &Tree, id: &str, lang: Lang) -> Option<Vec<PathStep>> {
+    let path = tree.path_to(id)?;
+    Some(
+        path.into_iter()
+            .filter_map(|(qid, answer)| match tree.node(qid) {
+                Some(Node::Question(q)) => Some(PathStep {
+                    question_id: qid.to_string(),
+                    question: q.text.get(lang).to_string(),
+                    answer: q.answers[answer].label.get(lang).to_string(),
+                    why: q.why.as_ref().map(|w| w.get(lang).to_string()),
+                }),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// The path as numbered lines: `1. Question -> Answer`.
+pub fn path_text(steps: &[PathStep]) -> String {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{:>2}. {}\n    -> {}\n",
+                i + 1,
+                sanitize_line(&s.question),
+                sanitize_line(&s.answer)
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,244 @@
+//! Reading a tree file: size and nesting limits, RON parsing with positions, Unicode NFC.
+
+use super::diagnostic::Diagnostic;
+use super::schema::Tree;
+use ron::extensions::Extensions;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// Brackets nested deeper than this are refused before parsing (a real tree needs about 8).
+pub const MAX_NESTING: usize = 1000;
+
+/// Parses `src` into a tree, or returns the syntax/schema error with its position.
+pub fn parse(file: &str, src: &str) -> Result<Tree, Diagnostic> {
+    if src.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            file,
+            format!(
+                "file is {} bytes; trees are limited to {} bytes (10 MiB)",
+                src.len(),
+                MAX_FILE_BYTES
+            ),
+        )
+        .help("split the tree into several files, one per product or topic"));
+    }
+    if let Some(offset) = too_deep(src) {
+        return Err(Diagnostic::new(
+            file,
+            format!("brackets are nested deeper than {MAX_NESTING} levels"),
+        )
+        .at_offset(src, offset)
+        .help("a tree needs only a few levels of nesting; is this file really a tree?"));
+    }
+    let options = ron::Options::default()
+        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_recursion_limit(MAX_NESTING);
+    let mut tree: Tree = options.from_str(src).map_err(|e| {
+        let (message, help) = explain(&e.code);
+        let d = Diagnostic::new(file, message).at(src, e.span.start.line, e.span.start.col);
+        match help {
+            Some(h) => d.help(h),
+            None => d,
+        }
+    })?;
+    normalize(&mut tree);
+    Ok(tree)
+}
+
+/// Offset of the first bracket that opens level `MAX_NESTING + 1`, outside strings and comments.
+fn too_deep(src: &str) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'"' => i = skip_string(bytes, i),
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => i = skip_raw_string(bytes, i),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Index of the closing quote of the string that opens at `start`.
+fn skip_string(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Index of the last byte of the raw string `r#"..."#` that opens at `start`.
+fn skip_raw_string(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    let mut hashes = 0;
+    while bytes.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b'"') {
+        return start; // an identifier starting with r, not a raw string
+    }
+    i += 1;
+    while i < bytes.len() {
+        if bytes[i] == b'"'
+            && bytes[i + 1..]
+                .iter()
+                .take(hashes)
+                .filter(|b| **b == b'#')
+                .count()
+                == hashes
+        {
+            return i + hashes;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The message and a hint for a RON error, in a tree author's terms.
+fn explain(code: &ron::Error) -> (String, Option<String>) {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let closest = closest(found, expected);
+            let within = outer.as_deref().unwrap_or("this item");
+            let mut help = format!("fields of {within}: {}", expected.join(", "));
+            if let Some(c) = closest {
+                help = format!("did you mean `{c}`? {help}");
+            }
+            (format!("unknown field `{found}` in {within}"), Some(help))
+        }
+        E::MissingStructField { field, outer } => (
+            format!(
+                "missing field `{field}` in {}",
+                outer.as_deref().unwrap_or("this item")
+            ),
+            Some(format!("add `{field}: ...` (see docs/tree-format.md)")),
+        ),
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let mut help = format!("expected one of: {}", expected.join(", "));
+            if let Some(c) = closest(found, expected) {
+                help = format!("did you mean `{c}`? {help}");
+            }
+            (
+                format!(
+                    "unknown kind `{found}`{}",
+                    outer
+                        .as_deref()
+                        .map(|o| format!(" for {o}"))
+                        .unwrap_or_default()
+                ),
+                Some(help),
+            )
+        }
+        E::DuplicateStructField { field, outer } => (
+            format!(
+                "field `{field}` appears twice in {}",
+                outer.as_deref().unwrap_or("this item")
+            ),
+            Some("keep one of them".to_string()),
+        ),
+        E::ExceededRecursionLimit => (
+            format!("brackets are nested deeper than {MAX_NESTING} levels"),
+            None,
+        ),
+        other => (
+            format!("RON syntax: {other}"),
+            Some(
+                "check brackets, commas and quotes near this place (see docs/tree-format.md)"
+                    .into(),
+            ),
+        ),
+    }
+}
+
+fn closest<'a>(found: &str, expected: &'a [&'a str]) -> Option<&'a str> {
+    expected
+        .iter()
+        .map(|e| (edit_distance(found, e), *e))
+        .filter(|(d, e)| *d <= 2.max(e.len() / 3))
+        .min()
+        .map(|(_, e)| e)
+}
+
+/// Levenshtein distance over characters; small inputs only (ids, field names).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Every string of the tree in Unicode NFC.
+fn normalize(tree: &mut Tree) {
+    tree.for_each_string_mut(|s| {
+        if !unicode_normalization::is_nfc(s) {
+            *s = crate::text::nfc(s);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_counts_only_code_brackets() {
+        let deep = "(".repeat(MAX_NESTING + 1);
+        assert_eq!(too_deep(&deep), Some(MAX_NESTING));
+        let in_string = format!("\"{}\"", "(".repeat(5000));
+        assert_eq!(too_deep(&in_string), None);
+        let in_raw = format!("r#\"{}\"#", "[".repeat(5000));
+        assert_eq!(too_deep(&in_raw), None);
+        let in_comment = format!("// {}\n()", "{".repeat(5000));
+        assert_eq!(too_deep(&in_comment), None);
+    }
+
+    #[test]
+    fn edit_distance_basics() {
+        assert_eq!(edit_distance("anwsers", "answers"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("가나", "가다"), 1);
+    }
+}

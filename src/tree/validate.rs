@@ -1,0 +1,363 @@
+//! Checks a parsed tree and collects every problem (not just the first), each placed in the file.
+
+use super::diagnostic::Diagnostic;
+use super::schema::{Lang, Node, Text, Tree};
+use std::collections::{HashMap, HashSet};
+
+pub const MAX_ANSWERS: usize = 9;
+
+/// Finds where things are in the source text, so problems found on the parsed tree get a place.
+struct Locator<'a> {
+    src: &'a str,
+    /// Byte offset of each node's key, in file order (duplicates included).
+    node_starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(src: &'a str, tree: &Tree) -> Locator<'a> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut node_starts = Vec::with_capacity(tree.nodes.len());
+        let mut last = 0;
+        for (id, _) in &tree.nodes {
+            let nth = seen.entry(id.as_str()).or_insert(0);
+            let at = find_key(src, id, *nth).unwrap_or(last);
+            *nth += 1;
+            node_starts.push(at);
+            last = at;
+        }
+        Locator { src, node_starts }
+    }
+
+    fn node_range(&self, index: usize) -> (usize, usize) {
+        let start = self.node_starts[index];
+        let end = self
+            .node_starts
+            .iter()
+            .copied()
+            .filter(|s| *s > start)
+            .min()
+            .unwrap_or(self.src.len());
+        (start, end)
+    }
+
+    /// Offset of the first `needle` inside node `index`, or of the node itself.
+    fn in_node(&self, index: usize, needle: &str) -> usize {
+        let (start, end) = self.node_range(index);
+        self.src[start..end]
+            .find(needle)
+            .map_or(start, |i| start + i)
+    }
+
+    /// Offset of the first `needle` anywhere in the file.
+    fn anywhere(&self, needle: &str) -> usize {
+        self.src.find(needle).unwrap_or(0)
+    }
+}
+
+/// Offset of the `nth` occurrence of `"id"` used as a map key (followed by `:`).
+fn find_key(src: &str, id: &str, nth: usize) -> Option<usize> {
+    let quoted = format!("{:?}", id);
+    let mut found = 0;
+    let mut from = 0;
+    while let Some(i) = src[from..].find(&quoted) {
+        let at = from + i;
+        let after = src[at + quoted.len()..].trim_start();
+        if after.starts_with(':') {
+            if found == nth {
+                return Some(at);
+            }
+            found += 1;
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
+/// Every problem of `tree`, whose text is `src`, read from `file`.
+pub fn validate(file: &str, src: &str, tree: &Tree) -> Vec<Diagnostic> {
+    let loc = Locator::new(src, tree);
+    let mut out = Vec::new();
+    let err = |offset: usize, msg: String, help: &str| {
+        Diagnostic::new(file, msg)
+            .at_offset(src, offset)
+            .help(help.to_string())
+    };
+
+    if tree.id.trim().is_empty() || tree.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        out.push(err(
+            loc.anywhere("id"),
+            format!("tree id {:?} is empty or has spaces", tree.id),
+            "use a short kebab-case id such as \"azure-vm-backup\"",
+        ));
+    }
+    if tree.languages.is_empty() {
+        out.push(err(
+            loc.anywhere("languages"),
+            "the tree lists no language".into(),
+            "write `languages: [en, ko]` or leave the field out",
+        ));
+    }
+
+    // Ids: well-formed and unique.
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, (id, _)) in tree.nodes.iter().enumerate() {
+        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            out.push(err(
+                loc.node_starts[i],
+                format!("node id {id:?} is empty or has spaces or control characters"),
+                "use kebab-case ids such as \"backup-19\"",
+            ));
+        }
+        if let Some(first) = first_seen.get(id.as_str()) {
+            let (line, _) = super::diagnostic::line_column(src, loc.node_starts[*first]);
+            out.push(err(
+                loc.node_starts[i],
+                format!("duplicate node id {id:?}"),
+                &format!("it is already used on line {line}; rename one of them"),
+            ));
+        } else {
+            first_seen.insert(id, i);
+        }
+    }
+    let exists = |id: &str| first_seen.contains_key(id);
+    let suggest = |id: &str| -> String {
+        match closest_id(id, first_seen.keys().copied()) {
+            Some(c) => format!("no node has this id; did you mean {c:?}?"),
+            None => "no node has this id; add it or fix the name".to_string(),
+        }
+    };
+
+    if !exists(&tree.start) {
+        out.push(err(
+            loc.anywhere("start"),
+            format!("`start` names {:?}, which does not exist", tree.start),
+            &suggest(&tree.start),
+        ));
+    } else if let Some(Node::Leaf(_)) = tree.node(&tree.start) {
+        // Allowed: a one-leaf tree is odd but valid.
+    }
+
+    for (i, (id, node)) in tree.nodes.iter().enumerate() {
+        match node {
+            Node::Question(q) => {
+                if q.answers.is_empty() {
+                    out.push(err(
+                        loc.in_node(i, "answers:"),
+                        format!("question {id:?} has no answers"),
+                        "give it 1 to 9 answers",
+                    ));
+                }
+                if q.answers.len() > MAX_ANSWERS {
+                    out.push(err(
+                        loc.in_node(i, "answers:"),
+                        format!(
+                            "question {id:?} has {} answers; at most {MAX_ANSWERS} fit the digit keys",
+                            q.answers.len()
+                        ),
+                        "group some answers behind a follow-up question",
+                    ));
+                }
+                for a in &q.answers {
+                    if !exists(&a.next) {
+                        out.push(err(
+                            loc.in_node(i, &format!("{:?}", a.next)),
+                            format!(
+                                "answer {:?} of {id:?} leads to {:?}, which does not exist",
+                                a.label.en, a.next
+                            ),
+                            &suggest(&a.next),
+                        ));
+                    }
+                }
+            }
+            Node::Leaf(leaf) => {
+                if leaf.steps.is_empty() {
+                    out.push(err(
+                        loc.in_node(i, "steps:"),
+                        format!("leaf {id:?} has no steps"),
+                        "a leaf is a fix: give at least one step the user can take",
+                    ));
+                }
+                for target in &leaf.see_also {
+                    if !exists(target) {
+                        out.push(err(
+                            loc.in_node(i, &format!("{target:?}")),
+                            format!("leaf {id:?} refers to {target:?} in `see_also`, which does not exist"),
+                            &suggest(target),
+                        ));
+                    }
+                }
+                for c in leaf.commands() {
+                    if c.code().trim().is_empty() {
+                        out.push(err(
+                            loc.in_node(i, "run:"),
+                            format!("leaf {id:?} has an empty command"),
+                            "remove it or write the command",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    // Translations.
+    for (i, (id, node)) in tree.nodes.iter().enumerate() {
+        for (field, text) in node_texts(node) {
+            for lang in &tree.languages {
+                if text.exact(*lang).trim().is_empty() {
+                    let key = field.split(['[', '.']).next().unwrap_or(&field);
+                    out.push(err(
+                        loc.in_node(i, &format!("{key}:")),
+                        format!("{id:?}: `{field}` has no {} text", lang_name(*lang)),
+                        &format!("add `{}: \"...\"` to it", lang.code()),
+                    ));
+                }
+            }
+        }
+    }
+    for lang in &tree.languages {
+        if tree.title.exact(*lang).trim().is_empty() {
+            out.push(err(
+                loc.anywhere("title"),
+                format!("the tree title has no {} text", lang_name(*lang)),
+                &format!("add `{}: \"...\"` to it", lang.code()),
+            ));
+        }
+    }
+
+    // Reachability and cycles (only meaningful once ids resolve).
+    if exists(&tree.start) {
+        let reachable = reachable_from(tree, &tree.start);
+        for (i, (id, _)) in tree.nodes.iter().enumerate() {
+            if !reachable.contains(id.as_str()) && first_seen.get(id.as_str()) == Some(&i) {
+                out.push(err(
+                    loc.node_starts[i],
+                    format!("node {id:?} cannot be reached from {:?}", tree.start),
+                    "add an answer that leads to it, or remove it",
+                ));
+            }
+        }
+        for cycle in cycles(tree) {
+            let first = &cycle[0];
+            let index = first_seen.get(first.as_str()).copied().unwrap_or(0);
+            out.push(err(
+                loc.node_starts[index],
+                format!("the questions loop: {}", cycle.join(" -> ")),
+                "answers must always lead forward; point one of them elsewhere",
+            ));
+        }
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    out
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English (en)",
+        Lang::Ko => "Korean (ko)",
+    }
+}
+
+/// Every text of a node, with the field it sits in (for messages).
+pub fn node_texts(node: &Node) -> Vec<(String, Text)> {
+    let mut out = Vec::new();
+    match node {
+        Node::Question(q) => {
+            out.push(("text".to_string(), q.text.clone()));
+            if let Some(w) = &q.why {
+                out.push(("why".to_string(), w.clone()));
+            }
+            for (i, a) in q.answers.iter().enumerate() {
+                out.push((format!("answers[{}].label", i + 1), a.label.clone()));
+            }
+        }
+        Node::Leaf(l) => {
+            out.push(("title".to_string(), l.title.clone()));
+            for (i, e) in l.errors.iter().enumerate() {
+                out.push((format!("errors[{}]", i + 1), e.clone()));
+            }
+            out.push(("cause".to_string(), l.cause.clone()));
+            for (i, s) in l.steps.iter().enumerate() {
+                out.push((format!("steps[{}]", i + 1), s.text()));
+            }
+            for (i, link) in l.links.iter().enumerate() {
+                out.push((format!("links[{}].title", i + 1), link.title.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn closest_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    ids.map(|c| (super::load::edit_distance(id, c), c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Ids of the nodes reachable from `start` by following answers.
+pub fn reachable_from<'t>(tree: &'t Tree, start: &'t str) -> HashSet<&'t str> {
+    let mut seen = HashSet::new();
+    let mut stack = vec![start];
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(Node::Question(q)) = tree.node(id) {
+            stack.extend(q.answers.iter().map(|a| a.next.as_str()));
+        }
+    }
+    seen
+}
+
+/// Each distinct cycle among questions, as the ids along it (first id repeated at the end).
+fn cycles(tree: &Tree) -> Vec<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks: HashMap<&str, Mark> = tree
+        .nodes
+        .iter()
+        .map(|(id, _)| (id.as_str(), Mark::New))
+        .collect();
+    let mut found = Vec::new();
+    // Iterative DFS so a hostile, very deep graph cannot overflow the stack.
+    for (root, _) in &tree.nodes {
+        if marks[root.as_str()] != Mark::New {
+            continue;
+        }
+        let mut path: Vec<(&str, usize)> = vec![(root.as_str(), 0)];
+        marks.insert(root, Mark::Open);
+        while let Some((id, next_child)) = path.last().copied() {
+            let children: &[super::schema::Answer] = match tree.node(id) {
+                Some(Node::Question(q)) => &q.answers,
+                _ => &[],
+            };
+            if next_child >= children.len() {
+                marks.insert(id, Mark::Done);
+                path.pop();
+                continue;
+            }
+            path.last_mut().expect("path is not empty").1 += 1;
+            let child = children[next_child].next.as_str();
+            match marks.get(child).copied() {
+                Some(Mark::New) => {
+                    marks.insert(child, Mark::Open);
+                    path.push((child, 0));
+                }
+                Some(Mark::Open) => {
+                    let from = path.iter().position(|(p, _)| *p == child).unwrap_or(0);
+                    let mut cycle: Vec<String> =
+                        path[from..].iter().map(|(p, _)| p.to_string()).collect();
+                    cycle.push(child.to_string());
+                    found.push(cycle);
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}

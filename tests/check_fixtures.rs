@@ -1,0 +1,150 @@
+//! Broken trees give the expected error at the expected line and column; `check` exits 1.
+
+use assert_cmd::Command;
+use triage::tree;
+
+fn errors_of(name: &str) -> Vec<tree::Diagnostic> {
+    let path = format!("tests/fixtures/{name}");
+    match tree::load_path(std::path::Path::new(&path)) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(errors) => errors,
+    }
+}
+
+fn has(errors: &[tree::Diagnostic], line: usize, column: usize, fragment: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.line == line && e.column == column && e.message.contains(fragment))
+}
+
+#[test]
+fn syntax_error_is_placed_where_ron_stops() {
+    let errors = errors_of("syntax-error.ron");
+    assert_eq!(errors.len(), 1);
+    assert!(has(&errors, 8, 13, "Expected comma"), "{errors:?}");
+}
+
+#[test]
+fn unknown_field_names_the_field_and_suggests_the_right_one() {
+    let errors = errors_of("unknown-field.ron");
+    assert!(has(&errors, 8, 13, "unknown field `anwsers`"), "{errors:?}");
+    assert!(
+        errors[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `answers`")
+    );
+}
+
+#[test]
+fn unknown_node_kind_is_named() {
+    let errors = errors_of("wrong-variant.ron");
+    assert!(has(&errors, 6, 18, "unknown kind `Leef`"), "{errors:?}");
+}
+
+#[test]
+fn every_semantic_problem_is_reported_at_once() {
+    let errors = errors_of("semantic.ron");
+    let expected = [
+        (10, 55, "leads to \"fix-oen\", which does not exist"),
+        (14, 9, "the questions loop: loop-a -> loop-b -> loop-a"),
+        (23, 13, "`title` has no Korean (ko) text"),
+        (25, 13, "leaf \"fix-one\" has no steps"),
+        (27, 9, "duplicate node id \"fix-one\""),
+        (32, 9, "node \"orphan\" cannot be reached"),
+        (
+            36,
+            24,
+            "\"missing-leaf\" in `see_also`, which does not exist",
+        ),
+        (40, 13, "has 10 answers"),
+    ];
+    for (line, column, fragment) in expected {
+        assert!(
+            has(&errors, line, column, fragment),
+            "missing {line}:{column} {fragment}\n{errors:#?}"
+        );
+    }
+    let dangling = errors
+        .iter()
+        .find(|e| e.message.contains("fix-oen"))
+        .unwrap();
+    assert!(
+        dangling
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean \"fix-one\"")
+    );
+}
+
+#[test]
+fn check_prints_file_line_column_excerpt_and_caret_and_exits_1() {
+    let out = Command::cargo_bin("triage")
+        .unwrap()
+        .args(["check", "tests/fixtures/unknown-field.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("tests/fixtures/unknown-field.ron:8:13: error: unknown field `anwsers`"),
+        "{err}"
+    );
+    assert!(err.contains("8 |             anwsers: [],"), "{err}");
+    assert!(err.contains("  |             ^"), "{err}");
+}
+
+#[test]
+fn check_reports_every_file_and_fails_if_any_fails() {
+    let out = Command::cargo_bin("triage")
+        .unwrap()
+        .args([
+            "check",
+            "trees/azure-vm-backup.ron",
+            "tests/fixtures/semantic.ron",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("trees/azure-vm-backup.ron: ok"), "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("tests/fixtures/semantic.ron: 9 errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_file_and_non_utf8_file_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.ron");
+    let errors = tree::load_path(&missing).unwrap_err();
+    assert!(errors[0].message.contains("cannot read the file"));
+
+    let binary = dir.path().join("blob.ron");
+    std::fs::write(&binary, b"Tree(\n  id: \"\xff\xfe\"").unwrap();
+    let errors = tree::load_path(&binary).unwrap_err();
+    assert_eq!((errors[0].line, errors[0].column), (2, 8));
+    assert!(errors[0].message.contains("not valid UTF-8"));
+}
+
+#[test]
+fn hostile_sizes_are_refused_with_a_clear_error() {
+    let deep = format!("Tree({})", "[".repeat(200_000));
+    let errors = tree::load_str("deep.ron", &deep).unwrap_err();
+    assert!(
+        errors[0].message.contains("nested deeper than 1000"),
+        "{errors:?}"
+    );
+
+    let huge = format!("Tree(id: \"{}\")", "x".repeat(tree::load::MAX_FILE_BYTES));
+    let errors = tree::load_str("huge.ron", &huge).unwrap_err();
+    assert!(errors[0].message.contains("10 MiB"), "{errors:?}");
+
+    // Just under the nesting limit still fails cleanly (the schema has no such depth), no overflow.
+    let nested = format!("Tree(synonyms: {}", "[".repeat(999));
+    assert!(tree::load_str("nested.ron", &nested).is_err());
+}
