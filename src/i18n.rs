@@ -34,6 +34,7 @@ pub struct Strings {
     pub leaf_hint: &'static str,
     pub question_hint: &'static str,
     pub search_hint: &'static str,
+    pub paste_cut: &'static str,
     pub back: &'static str,
     pub restart: &'static str,
 }
@@ -69,6 +70,7 @@ pub static EN: Strings = Strings {
     leaf_hint: "Tab next command  c copy  p print on quit  e transcript  ← back  ? keys",
     question_hint: "1-9 answer  ↑↓ Enter  ← back  / search  ? keys  q quit",
     search_hint: "↑↓ choose  Enter open  Esc close",
+    paste_cut: "Paste cut to its first characters:",
     back: "back",
     restart: "restart",
 };
@@ -104,6 +106,7 @@ pub static KO: Strings = Strings {
     leaf_hint: "Tab 다음 명령  c 복사  p 종료 시 출력  e 기록  ← 뒤로  ? 키",
     question_hint: "1-9 답  ↑↓ Enter  ← 뒤로  / 검색  ? 키  q 종료",
     search_hint: "↑↓ 선택  Enter 열기  Esc 닫기",
+    paste_cut: "붙여 넣은 글을 앞부분만 남겼습니다. 글자 수:",
     back: "뒤로",
     restart: "처음부터",
 };

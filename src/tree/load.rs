@@ -31,7 +31,7 @@ pub fn parse(file: &str, src: &str) -> Result<Tree, Diagnostic> {
         .help("a tree needs only a few levels of nesting; is this file really a tree?"));
     }
     let options = ron::Options::default()
-        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES | Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
     let mut tree: Tree = options.from_str(src).map_err(|e| {
         let (message, help) = explain(&e.code);

@@ -1,0 +1,166 @@
+//! `list` and `show` end to end through the built binary.
+
+use assert_cmd::Command;
+
+fn triage() -> Command {
+    let mut c = Command::cargo_bin("triage").unwrap();
+    c.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-test-config")
+        .env("TRIAGE_DATA_DIR", "/nonexistent/triage-test-data")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+#[test]
+fn list_prints_every_leaf_with_its_title() {
+    let out = triage().arg("list").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 57);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("backup-19 ") && l.contains("VSS"))
+    );
+}
+
+#[test]
+fn list_json_is_an_array_of_id_and_title() {
+    let out = triage().args(["list", "--json"]).output().unwrap();
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items.len(), 57);
+    assert!(
+        items
+            .iter()
+            .all(|i| i["id"].is_string() && i["title"].is_string())
+    );
+}
+
+#[test]
+fn show_prints_message_cause_steps_and_labelled_commands() {
+    let out = triage().args(["show", "backup-19"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("backup-19  "));
+    for needle in [
+        "Snapshot operation failed due to VSS Writers in bad state",
+        "Cause",
+        " 1. ",
+        "[cmd]",
+        "vssadmin list writers",
+        "net stop serviceName",
+        "https://",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn show_in_korean_uses_the_seed_korean_text() {
+    let out = triage()
+        .args(["show", "backup-19", "--lang", "ko"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("VSS 기록기가 오류 상태이므로 스냅숏 작업이 실패함"),
+        "{text}"
+    );
+    assert!(text.contains("원인"));
+}
+
+#[test]
+fn locale_picks_korean_and_the_flag_wins() {
+    let out = triage()
+        .env("LANG", "ko_KR.UTF-8")
+        .args(["show", "jobs-01"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("원인"));
+    let out = triage()
+        .env("LANG", "ko_KR.UTF-8")
+        .args(["show", "jobs-01", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Cause"));
+}
+
+#[test]
+fn show_json_has_commands_with_their_shell() {
+    let out = triage()
+        .args(["show", "backup-25", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "backup-25");
+    let commands = v["commands"].as_array().unwrap();
+    assert!(commands.iter().any(|c| c["shell"] == "bash"
+        && c["code"] == r#"tune2fs -l /dev/sdb1 | grep "Filesystem state""#));
+    assert!(!v["steps"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn show_path_prints_the_answers_that_lead_there() {
+    let out = triage()
+        .args(["show", "backup-19", "--path"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(" 1. ") && text.contains("->"), "{text}");
+    assert_eq!(text.matches("->").count(), 4, "{text}");
+}
+
+#[test]
+fn unknown_id_is_a_usage_error_with_suggestions() {
+    let out = triage().args(["show", "backup-91"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no leaf \"backup-91\"") && err.contains("did you mean"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"));
+}
+
+#[test]
+fn unknown_language_and_tree_are_usage_errors() {
+    let out = triage()
+        .args(["show", "backup-19", "--lang", "fr"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = triage()
+        .args(["--tree", "no-such-tree", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("known trees: azure-vm-backup")
+    );
+}
+
+#[test]
+fn tree_flag_loads_another_file_and_reports_its_errors() {
+    let out = triage()
+        .args(["--tree", "tests/fixtures/semantic.ron", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("semantic.ron:10:55")
+    );
+}
+
+#[test]
+fn check_stats_prints_the_average_depth() {
+    let out = triage().args(["check", "--stats"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("ok (57 leaves"), "{text}");
+    assert!(text.contains("average"), "{text}");
+}
