@@ -1,9 +1,19 @@
 //! triage: walk from a symptom to the exact fix, driven by decision trees written in RON.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod clipboard;
+pub mod fsutil;
 pub mod i18n;
+pub mod keys;
 pub mod paths;
+pub mod plain;
 pub mod report;
+pub mod search;
 pub mod text;
+pub mod theme;
+pub mod transcript;
 pub mod tree;
+pub mod ui;
+pub mod view;

@@ -78,6 +78,27 @@ fn indent(text: &str, pad: &str) -> String {
     text.lines().map(|l| format!("{pad}{l}\n")).collect()
 }
 
+/// What stays in the scrollback after quitting on a leaf: id, title, the commands and links.
+pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut out = format!(
+        "{}  {}\n",
+        sanitize_line(id),
+        sanitize_line(leaf.title.get(lang))
+    );
+    for c in leaf.commands() {
+        out.push_str(&format!("[{}]\n", c.shell()));
+        out.push_str(&indent(&sanitize(c.code()), "  "));
+    }
+    if !leaf.links.is_empty() {
+        out.push_str(&format!("{}:\n", s.links));
+        for link in &leaf.links {
+            out.push_str(&format!("  {}\n", sanitize_line(&link.url)));
+        }
+    }
+    out
+}
+
 /// The leaf as JSON for scripts.
 pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang) -> Value {
     let clean = |s: &str| sanitize(s);

@@ -113,25 +113,26 @@ fn split_keep_spaces(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Cuts `s` to at most `max` display columns, ending with `…` when something was cut.
+/// Cuts `s` to at most `max` display columns, ending with `..` when something was cut (not `…`,
+/// whose width is ambiguous in CJK terminals).
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
     }
-    if max == 0 {
-        return String::new();
+    if max < 3 {
+        return ".".repeat(max);
     }
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
         let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > max - 1 {
+        if used + w > max - 2 {
             break;
         }
         out.push(c);
         used += w;
     }
-    out.push('…');
+    out.push_str("..");
     out
 }
 
@@ -175,8 +176,10 @@ mod tests {
 
     #[test]
     fn truncate_marks_the_cut() {
-        assert_eq!(truncate("hello world", 6), "hello…");
-        assert_eq!(truncate("가나다라", 5), "가나…");
+        assert_eq!(truncate("hello world", 6), "hell..");
+        assert_eq!(truncate("가나다라", 5), "가..");
+        assert_eq!(truncate("가나다라", 6), "가나..");
+        assert_eq!(truncate("abc", 2), "..");
         assert_eq!(truncate("short", 10), "short");
     }
 }

@@ -87,7 +87,8 @@ fn every_command_of_the_seed_is_its_own_copyable_block() {
     let ps = |c: &Command| matches!(c, Command::PowerShell(_));
     let bash = |c: &Command| matches!(c, Command::Bash(_));
     let reg = |c: &Command| matches!(c, Command::Reg(_));
-    let expected: &[(&str, fn(&Command) -> bool, &str)] = &[
+    type Expectation = (&'static str, fn(&Command) -> bool, &'static str);
+    let expected: &[Expectation] = &[
         ("backup-19", cmd, "vssadmin list writers"),
         ("backup-19", cmd, "net stop serviceName"),
         ("backup-19", cmd, "net start serviceName"),

@@ -2,6 +2,7 @@
 //! full-screen wizard, which `main` starts).
 
 mod check;
+mod search;
 mod show;
 
 use crate::catalog::{self, PickError};
@@ -33,6 +34,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|ko", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal).
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Write the session's Markdown transcript to this file when `e` is pressed.
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -63,6 +72,34 @@ pub enum Command {
         /// Also print depth statistics (answers needed to reach each leaf).
         #[arg(long)]
         stats: bool,
+    },
+    /// Find the fix for an error message, a code or your own words (TEXT, or stdin).
+    Search {
+        /// What to search for; none or `-` reads stdin (for pasting multi-line logs).
+        text: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// How many results to show.
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        top: usize,
+    },
+    /// Measure search quality on a query file; exit 1 below the thresholds.
+    Eval {
+        /// JSON list of {query, expect, kind} (see tests/queries/search.json).
+        file: PathBuf,
+        /// A query counts as found when a right leaf is in the first K results.
+        #[arg(long, default_value_t = 3, value_name = "K")]
+        top_k: usize,
+        /// Fail when top-1 accuracy is below X (0 to 1).
+        #[arg(long, value_name = "X")]
+        min_top1: Option<f64>,
+        /// Fail when top-K accuracy is below Y (0 to 1).
+        #[arg(long, value_name = "Y")]
+        min_top3: Option<f64>,
+        /// Fail when any kind's top-1 accuracy is below Z (0 to 1).
+        #[arg(long, value_name = "Z")]
+        min_kind_top1: Option<f64>,
     },
 }
 
@@ -113,6 +150,27 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         },
         Command::Show { id, json, path } => match pick_tree(cli.tree.as_deref()) {
             Ok(tree) => show::show(&tree, id, lang, *json, *path, &mut out),
+            Err(code) => code,
+        },
+        Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref()) {
+            Ok(tree) => search::search(&tree, text, *json, *top, lang, &mut out),
+            Err(code) => code,
+        },
+        Command::Eval {
+            file,
+            top_k,
+            min_top1,
+            min_top3,
+            min_kind_top1,
+        } => match pick_tree(cli.tree.as_deref()) {
+            Ok(tree) => {
+                let thresholds = crate::search::eval::Thresholds {
+                    min_top1: *min_top1,
+                    min_topk: *min_top3,
+                    min_kind_top1: *min_kind_top1,
+                };
+                search::eval(&tree, file, *top_k, thresholds, &mut out)
+            }
             Err(code) => code,
         },
     };

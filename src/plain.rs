@@ -1,0 +1,167 @@
+//! The wizard as numbered lines on stdin/stdout: for dumb terminals, screen readers, scripts and
+//! pipes. It drives the same state machine as the full-screen UI.
+
+use crate::app::{self, App, Msg, Overlay};
+use crate::i18n::strings;
+use crate::report;
+use crate::text::sanitize_line;
+use crate::tree::Node;
+use std::io::{BufRead, Write};
+
+/// Longest input line read; a longer paste is cut (it is a search query at most).
+const MAX_LINE: usize = 64 * 1024;
+
+/// Runs until quit or end of input; returns the exit code.
+pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std::io::Result<i32> {
+    let mut shown: Option<String> = None;
+    loop {
+        let s = strings(app.lang);
+        let here = screen_key(app);
+        if shown.as_deref() != Some(here.as_str()) {
+            print_screen(app, out)?;
+            shown = Some(here);
+        }
+        let prompt = match (&app.overlay, app.node()) {
+            (Some(Overlay::Search(_)), _) => s.plain_search_prompt,
+            (_, Node::Question(_)) => s.plain_question_prompt,
+            (_, Node::Leaf(_)) => s.plain_leaf_prompt,
+        };
+        write!(out, "{prompt}")?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            return Ok(0);
+        };
+        let line = line.trim();
+        handle(app, line);
+        if app.quit {
+            return Ok(0);
+        }
+    }
+}
+
+/// Identifies what is on screen, so a screen is printed again only when it changed.
+fn screen_key(app: &App) -> String {
+    match &app.overlay {
+        Some(Overlay::Search(state)) => format!("search:{}", state.query),
+        _ => format!("{}:{}:{:?}", app.current, app.trail.len(), app.lang),
+    }
+}
+
+fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<String>> {
+    let mut buf = Vec::new();
+    let n = std::io::Read::take(&mut *input, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.len() >= MAX_LINE && buf.last() != Some(&b'\n') {
+        // Drop the rest of an over-long line.
+        let mut rest = Vec::new();
+        input.read_until(b'\n', &mut rest)?;
+    }
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+fn handle(app: &mut App, line: &str) {
+    if let Some(Overlay::Search(_)) = &app.overlay {
+        match line {
+            "" => {
+                app::update(app, Msg::Escape);
+            }
+            n if n.parse::<usize>().is_ok_and(|n| n >= 1) => {
+                let n: usize = n.parse().unwrap_or(1);
+                for _ in 1..n {
+                    app::update(app, Msg::Down);
+                }
+                app::update(app, Msg::Confirm);
+            }
+            text => {
+                app::update(app, Msg::ClearQuery);
+                app::paste(app, text);
+            }
+        }
+        return;
+    }
+    let msg = match line {
+        "q" | "quit" | "exit" => Msg::Quit,
+        "b" | "back" => Msg::Back,
+        "r" | "restart" => Msg::Restart,
+        "L" | "lang" => Msg::ToggleLang,
+        "0" | "/" => Msg::OpenSearch,
+        search if search.starts_with('/') => {
+            app::update(app, Msg::OpenSearch);
+            app::paste(app, search[1..].trim());
+            return;
+        }
+        n => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => Msg::Choose(n - 1),
+            _ => return,
+        },
+    };
+    app::update(app, msg);
+}
+
+fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
+    let s = strings(app.lang);
+    let lang = app.lang;
+    writeln!(out)?;
+    if let Some(Overlay::Search(state)) = &app.overlay {
+        if state.query.trim().is_empty() {
+            return Ok(());
+        }
+        if state.findings.hits.is_empty() {
+            writeln!(out, "{}", s.search_no_match)?;
+        } else if !state.findings.confident {
+            writeln!(out, "{}", s.search_weak_match)?;
+        }
+        for (i, hit) in state.findings.hits.iter().enumerate() {
+            let title = app
+                .tree
+                .leaf(&hit.id)
+                .map(|l| l.title.get(lang))
+                .unwrap_or("");
+            writeln!(
+                out,
+                "  {}) {}  {}",
+                i + 1,
+                sanitize_line(&hit.id),
+                sanitize_line(title)
+            )?;
+        }
+        return Ok(());
+    }
+    if !app.trail.is_empty() {
+        let crumbs: Vec<String> = app
+            .choices()
+            .filter_map(|c| {
+                app.tree
+                    .question(c.question)
+                    .and_then(|q| q.answers.get(c.answer))
+                    .map(|a| sanitize_line(a.label.get(lang)))
+            })
+            .collect();
+        writeln!(out, "[{} > {}]", s.start_of_tree, crumbs.join(" > "))?;
+    }
+    match app.node() {
+        Node::Question(q) => {
+            writeln!(out, "{}", sanitize_line(q.text.get(lang)))?;
+            if let Some(why) = &q.why {
+                writeln!(out, "({}: {})", s.why_we_ask, sanitize_line(why.get(lang)))?;
+            }
+            for (i, a) in q.answers.iter().enumerate() {
+                writeln!(out, "  {}) {}", i + 1, sanitize_line(a.label.get(lang)))?;
+            }
+            writeln!(out, "  0) {}", s.none_fits)?;
+        }
+        Node::Leaf(leaf) => {
+            if app.via_search
+                && let Some(steps) = report::path_steps(&app.tree, &app.current, lang)
+                && !steps.is_empty()
+            {
+                writeln!(out, "{}:\n{}", s.path_heading, report::path_text(&steps))?;
+            }
+            write!(out, "{}", report::leaf_text(&app.current, leaf, lang))?;
+        }
+    }
+    Ok(())
+}

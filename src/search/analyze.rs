@@ -1,0 +1,731 @@
+//! Text to search terms: noise stripping, word splitting (CamelCase codes too), light stemming,
+//! stop words, and Korean syllable bigrams with particles stripped.
+//!
+//! The same analysis runs on the tree and on queries, so whatever it does to a word it does on
+//! both sides. It never allocates per token on the hot path: tokens are handed to a callback as
+//! slices of a reused buffer.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+
+/// What a token is; decides how a query weighs it and how the index stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole word, lower-cased, not stemmed yet (`vss`, `com+`, `extensionconfigparsingfailure`).
+    Word,
+    /// One part of a CamelCase or letter-digit compound, after its `Word` (`extension`, `config`).
+    Part,
+    /// Digits, maybe dotted: `320001`, `168.63.129.16`, `2.6.1198.718`.
+    Number,
+    /// A Korean syllable bigram (or a lone syllable) of a word whose particle was stripped.
+    Hangul,
+    /// A Korean bigram across two words (`가상 머신` gives `상머`), so spacing does not matter.
+    HangulJoin,
+}
+
+/// One token: `text` is normalised (lower case; Hangul as is); `surface` is the word of the
+/// input it came from (for the "why" of a result).
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub kind: Kind,
+    pub text: &'a str,
+    pub surface: &'a str,
+}
+
+/// English words that carry no meaning for search, and the boilerplate of portal columns, JSON
+/// from the CLI or REST API, and log lines. Dropped on both sides.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "aren",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "couldn",
+    "did",
+    "didn",
+    "do",
+    "does",
+    "doesn",
+    "don",
+    "due",
+    "during",
+    "each",
+    "either",
+    "else",
+    "etc",
+    "for",
+    "from",
+    "had",
+    "has",
+    "hasn",
+    "have",
+    "haven",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn",
+    "it",
+    "its",
+    "just",
+    "me",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "or",
+    "our",
+    "please",
+    "she",
+    "should",
+    "shouldn",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "too",
+    "up",
+    "us",
+    "very",
+    "was",
+    "wasn",
+    "we",
+    "were",
+    "weren",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "won",
+    "would",
+    "wouldn",
+    "you",
+    "your",
+    "yours",
+    "ve",
+    "ll",
+    "re",
+    "im",
+    "ive",
+    "hi",
+    "hello",
+    "thanks",
+    "pls",
+    "plz",
+    "anyone",
+    "someone",
+    "something",
+    // portal columns, API and log boilerplate
+    "code",
+    "codes",
+    "message",
+    "messages",
+    "recommended",
+    "action",
+    "details",
+    "detail",
+    "errorcode",
+    "errormessage",
+    "errorstring",
+    "errordetails",
+    "errordetail",
+    "innererror",
+    "activityid",
+    "correlationid",
+    "requestid",
+    "activity",
+    "correlation",
+    "info",
+    "warning",
+    "warn",
+    "debug",
+    "verbose",
+    "trace",
+    "utc",
+    "gmt",
+    "kst",
+    "pm",
+    "null",
+    "true",
+    "false",
+    "http",
+    "https",
+    "www",
+    "refer",
+    "more",
+    "learn",
+    "see",
+    "link",
+    "information",
+];
+
+/// Korean particles and verb endings, longest first. A word loses at most one of them per pass.
+const KO_ENDINGS: &[&str] = &[
+    "되었습니다",
+    "하였습니다",
+    "했습니다만",
+    "되었어요",
+    "했습니다",
+    "됐습니다",
+    "없습니다",
+    "있습니다",
+    "습니다",
+    "합니다",
+    "됩니다",
+    "입니다",
+    "했어요",
+    "됐어요",
+    "되었음",
+    "에서는",
+    "으로는",
+    "이라고",
+    "했음",
+    "됐음",
+    "해요",
+    "돼요",
+    "하지",
+    "되지",
+    "해서",
+    "돼서",
+    "되어",
+    "하여",
+    "하고",
+    "되고",
+    "하는",
+    "되는",
+    "하면",
+    "되면",
+    "하다",
+    "되다",
+    "하기",
+    "되기",
+    "에서",
+    "에게",
+    "으로",
+    "로는",
+    "이나",
+    "이라",
+    "라고",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "이랑",
+    "하게",
+    "되게",
+    "인데",
+    "는데",
+    "은데",
+    "네요",
+    "나요",
+    "까요",
+    "어요",
+    "아요",
+    "는",
+    "은",
+    "이",
+    "가",
+    "을",
+    "를",
+    "에",
+    "의",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+    "한",
+    "된",
+    "할",
+    "될",
+    "함",
+    "됨",
+    "임",
+    "요",
+    "랑",
+];
+
+pub fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.contains(&w)
+}
+
+pub fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Light English stemming (Snowball/Porter2) of a lower-case word; words with digits, `+` or
+/// non-ASCII letters and very long compounds (codes) are left alone.
+pub struct Stem(Stemmer);
+
+impl Default for Stem {
+    fn default() -> Self {
+        Stem(Stemmer::create(Algorithm::English))
+    }
+}
+
+impl Stem {
+    pub fn stem<'a>(&self, w: &'a str) -> Cow<'a, str> {
+        if w.len() <= 3 || w.len() > 24 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Cow::Borrowed(w);
+        }
+        self.0.stem(w)
+    }
+}
+
+/// Strips a particle or ending from a Korean word (syllables only). `attached` says the word
+/// was glued to a Latin word or a number (`VM이`, `VHD를`): then a word that is only an ending
+/// disappears. Otherwise at least one syllable (two for one-syllable endings) stays.
+pub fn strip_korean(word: &str, attached: bool) -> &str {
+    let mut w = word;
+    for _ in 0..2 {
+        let syllables = w.chars().count();
+        let mut cut = None;
+        for e in KO_ENDINGS {
+            if let Some(stem) = w.strip_suffix(e) {
+                let e_len = e.chars().count();
+                let left = syllables - e_len;
+                let min = if e_len == 1 { 2 } else { 1 };
+                if left >= min || (attached && left == 0) {
+                    cut = Some(stem);
+                    break;
+                }
+            }
+        }
+        match cut {
+            Some(stem) => w = stem,
+            None => break,
+        }
+    }
+    w
+}
+
+/// Byte ranges of the parts of a compound: `UserErrorVmProvisioningStateFailed` → User, Error,
+/// Vm, Provisioning, State, Failed; `VMSnapshot` → VM, Snapshot; `BCMV2VMNotFound` → BCMV, 2,
+/// VM, Not, Found. A trailing `+` stays on its part.
+pub fn camel_parts(word: &str) -> Vec<(usize, usize)> {
+    let b = word.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let class = |c: u8| -> u8 {
+        if c.is_ascii_uppercase() {
+            1
+        } else if c.is_ascii_lowercase() {
+            2
+        } else if c.is_ascii_digit() {
+            3
+        } else {
+            4
+        }
+    };
+    for i in 1..b.len() {
+        let (p, c) = (class(b[i - 1]), class(b[i]));
+        let next = b.get(i + 1).map(|&n| class(n));
+        let split = match (p, c) {
+            (_, 4) | (4, _) => false,
+            (2, 1) => true,
+            (1, 1) => next == Some(2),
+            (3, 1) | (3, 2) | (1, 3) | (2, 3) => true,
+            _ => false,
+        };
+        if split {
+            parts.push((start, i));
+            start = i;
+        }
+    }
+    if start < b.len() {
+        parts.push((start, b.len()));
+    }
+    parts
+}
+
+/// True for a token that looks like an id or a hash rather than a word: hex with digits and
+/// letters (GUID pieces, activity ids), or a word that starts with a digit (`02t01`, `551z`).
+fn is_noise(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.first().is_some_and(|c| c.is_ascii_digit()) && b.iter().any(|c| c.is_ascii_alphabetic()) {
+        return true;
+    }
+    b.len() >= 6
+        && b.iter().all(|c| c.is_ascii_hexdigit())
+        && b.iter().any(|c| c.is_ascii_digit())
+        && b.iter().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Splits `text` into tokens and calls `sink` for each. URLs, GUIDs, hashes, times and short
+/// numbers are dropped; JSON and log punctuation separates words.
+pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
+    let mut lower = String::new();
+    let mut scratch = String::new();
+    // The last syllable of the previous Korean word, for bigrams across a space.
+    let mut prev_syllable: Option<char> = None;
+    for chunk in text.split(|c: char| c.is_whitespace()) {
+        if chunk.is_empty() {
+            continue;
+        }
+        let chunk = match chunk.find("://") {
+            Some(i) => {
+                // Cut the URL, keep what stands before its scheme (`(see http://...`).
+                let scheme_start = chunk[..i]
+                    .rfind(|c: char| !c.is_ascii_alphabetic())
+                    .map_or(0, |j| j + 1);
+                &chunk[..scheme_start]
+            }
+            None => chunk,
+        };
+        if chunk.starts_with("www.") {
+            prev_syllable = None;
+            continue;
+        }
+        let mut attached = false; // the previous run of this chunk was Latin or digits
+        let mut kept_korean = false;
+        let mut i = 0;
+        let bytes = chunk.as_bytes();
+        while i < chunk.len() {
+            let c = chunk[i..].chars().next().unwrap_or(' ');
+            if is_hangul(c) {
+                let start = i;
+                while i < chunk.len() {
+                    let c = chunk[i..].chars().next().unwrap_or(' ');
+                    if !is_hangul(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                let word = &chunk[start..i];
+                let stem = strip_korean(word, attached);
+                if !stem.is_empty() {
+                    let first = stem.chars().next();
+                    if let (Some(p), Some(f)) = (prev_syllable, first)
+                        && start == 0
+                        && !kept_korean
+                    {
+                        scratch.clear();
+                        scratch.push(p);
+                        scratch.push(f);
+                        sink(Token {
+                            kind: Kind::HangulJoin,
+                            text: &scratch,
+                            surface: word,
+                        });
+                    }
+                    hangul_grams(stem, word, &mut scratch, sink);
+                    prev_syllable = stem.chars().last();
+                    kept_korean = true;
+                }
+                attached = false;
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let start = i;
+                while i < chunk.len() {
+                    let c = chunk[i..].chars().next().unwrap_or(' ');
+                    if is_hangul(c) {
+                        break;
+                    }
+                    if c.is_alphanumeric() {
+                        i += c.len_utf8();
+                    } else if c == '.'
+                        && i > start
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                        && chunk[start..i]
+                            .bytes()
+                            .all(|d| d.is_ascii_digit() || d == b'.')
+                    {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // `com+`, `c++`: pluses glued to a word belong to it.
+                while i < chunk.len() && bytes[i] == b'+' {
+                    i += 1;
+                }
+                latin_word(&chunk[start..i], &mut lower, sink);
+                attached = true;
+                prev_syllable = None;
+                continue;
+            }
+            // Punctuation between words breaks Korean bigrams across words.
+            if !matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | ',' | '.') {
+                prev_syllable = None;
+            }
+            attached = false;
+            i += c.len_utf8();
+        }
+        if !kept_korean {
+            prev_syllable = None;
+        }
+    }
+}
+
+/// Syllable bigrams of a Korean word (a one-syllable word is its own gram).
+fn hangul_grams(stem: &str, surface: &str, scratch: &mut String, sink: &mut impl FnMut(Token<'_>)) {
+    let mut chars = stem.chars();
+    let Some(mut prev) = chars.next() else {
+        return;
+    };
+    let mut any = false;
+    for c in chars {
+        scratch.clear();
+        scratch.push(prev);
+        scratch.push(c);
+        sink(Token {
+            kind: Kind::Hangul,
+            text: scratch,
+            surface,
+        });
+        prev = c;
+        any = true;
+    }
+    if !any {
+        scratch.clear();
+        scratch.push(prev);
+        sink(Token {
+            kind: Kind::Hangul,
+            text: scratch,
+            surface,
+        });
+    }
+}
+
+fn latin_word(word: &str, lower: &mut String, sink: &mut impl FnMut(Token<'_>)) {
+    let bytes = word.as_bytes();
+    if bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
+        if word.contains('.') || word.len() >= 3 {
+            sink(Token {
+                kind: Kind::Number,
+                text: word,
+                surface: word,
+            });
+        }
+        return;
+    }
+    if is_noise(word) {
+        return;
+    }
+    lower.clear();
+    if word.is_ascii() {
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let keep = |w: &str| (w.len() >= 2 || w.ends_with('+')) && !is_stop_word(w);
+    let whole_kept = keep(lower);
+    if whole_kept {
+        sink(Token {
+            kind: Kind::Word,
+            text: lower,
+            surface: word,
+        });
+    }
+    if !word.is_ascii() {
+        return;
+    }
+    let parts = camel_parts(word);
+    if parts.len() < 2 {
+        return;
+    }
+    for (s, e) in parts {
+        let part = &lower[s..e];
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            if part.len() >= 3 {
+                sink(Token {
+                    kind: Kind::Number,
+                    text: part,
+                    surface: word,
+                });
+            }
+        } else if keep(part) {
+            sink(Token {
+                kind: if whole_kept { Kind::Part } else { Kind::Word },
+                text: part,
+                surface: word,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(Kind, String)> {
+        let mut v = Vec::new();
+        tokenize(s, &mut |t| v.push((t.kind, t.text.to_string())));
+        v
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        toks(s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn camel_case_codes_split_into_parts() {
+        let parts = |w: &str| -> Vec<String> {
+            camel_parts(w)
+                .into_iter()
+                .map(|(s, e)| w[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts("UserErrorVmProvisioningStateFailed"),
+            ["User", "Error", "Vm", "Provisioning", "State", "Failed"]
+        );
+        assert_eq!(parts("VMSnapshot"), ["VM", "Snapshot"]);
+        assert_eq!(
+            parts("BCMV2VMNotFound"),
+            ["BCMV", "2", "VM", "Not", "Found"]
+        );
+        assert_eq!(parts("ExtensionVCRedistInstallationFailure")[1], "VC");
+        assert_eq!(parts("vss"), ["vss"]);
+    }
+
+    #[test]
+    fn code_gives_whole_word_then_parts() {
+        let t = toks("ExtensionConfigParsingFailure");
+        assert_eq!(t[0], (Kind::Word, "extensionconfigparsingfailure".into()));
+        assert_eq!(
+            t[1..].iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>(),
+            ["extension", "config", "parsing", "failure"]
+        );
+        assert!(t[1..].iter().all(|(k, _)| *k == Kind::Part));
+    }
+
+    #[test]
+    fn noise_is_dropped() {
+        let w = words(
+            "2024-03-02T01:12:44.551Z job 7d1c9a52-6b0e-4c55-9a3e-0f8f5e2a1b33 \
+             see http://go.microsoft.com/fwlink/?LinkId=800034 {\"code\": \"x\", \"message\": \"VSS\"}",
+        );
+        assert_eq!(w, ["2024", "job", "vss"]);
+    }
+
+    #[test]
+    fn numbers_codes_and_addresses_survive() {
+        assert_eq!(
+            words("error 320001 at 168.63.129.16"),
+            ["error", "320001", "168.63.129.16"]
+        );
+        assert_eq!(
+            words("COM+ and Visual C++ 2012"),
+            ["com+", "visual", "c++", "2012"]
+        );
+        assert_eq!(words("doesn't exist, it's gone"), ["exist", "gone"]);
+    }
+
+    #[test]
+    fn stop_words_and_lowercase() {
+        assert_eq!(words("The VM is NOT in a state"), ["vm", "state"]);
+    }
+
+    #[test]
+    fn korean_particles_stripped_and_bigrams() {
+        assert_eq!(strip_korean("스냅숏이", false), "스냅숏");
+        assert_eq!(strip_korean("실패했습니다", false), "실패");
+        assert_eq!(strip_korean("작업에서는", false), "작업");
+        assert_eq!(strip_korean("초과", false), "초과");
+        assert_eq!(strip_korean("이", true), "");
+        let t = toks("스냅숏이 실패");
+        assert_eq!(
+            t,
+            [
+                (Kind::Hangul, "스냅".into()),
+                (Kind::Hangul, "냅숏".into()),
+                (Kind::HangulJoin, "숏실".into()),
+                (Kind::Hangul, "실패".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn korean_spacing_does_not_matter() {
+        let spaced: Vec<_> = words("가상 머신");
+        let joined: Vec<_> = words("가상머신");
+        for g in &joined {
+            assert!(
+                spaced.contains(g),
+                "{g} of 가상머신 not in 가상 머신: {spaced:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn particles_glued_to_latin_words_vanish() {
+        assert_eq!(words("VM이 VHD를"), ["vm", "vhd"]);
+        assert_eq!(words("COM+오류"), ["com+", "오류"]);
+    }
+
+    #[test]
+    fn stemming_merges_word_forms() {
+        let s = Stem::default();
+        assert_eq!(s.stem("installation"), s.stem("install"));
+        assert_eq!(s.stem("writers"), s.stem("writer"));
+        assert_eq!(s.stem("failed"), s.stem("fail"));
+        assert_eq!(s.stem("com+"), "com+");
+        assert_eq!(s.stem("vm"), "vm");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "\u{0}\u{1b}[31m\u{7f}",
+            "\u{202e}abc",
+            "+++...",
+            "ＶＭ 스냅샷",
+            "ㅂㅐㄱㅇㅓㅂ",
+            "a.1.2",
+            "1.",
+            ".5",
+            "http://",
+            "://x",
+            "é́́",
+        ] {
+            let _ = toks(s);
+        }
+    }
+}

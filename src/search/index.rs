@@ -1,0 +1,458 @@
+//! The index of a tree: one document per leaf, BM25F postings over weighted fields, the error
+//! codes, the synonym groups, and (built on first need) a deletion index for typo correction.
+
+use super::analyze::{Kind, Stem, tokenize};
+use crate::tree::{Leaf, Node, Os, Text, Tree};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// The fields of a leaf, best evidence first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// The error messages as the portal shows them.
+    Error = 0,
+    /// Error codes (whole and split into words).
+    Code = 1,
+    Title = 2,
+    /// Keywords and the operating systems of the leaf.
+    Keyword = 3,
+    /// Labels of the answers that lead straight to the leaf: short human descriptions.
+    Answer = 4,
+    Cause = 5,
+    /// Steps and their commands.
+    Step = 6,
+    /// Titles of links.
+    Link = 7,
+}
+
+pub(crate) const FIELDS: usize = 8;
+pub(crate) const ALL_FIELDS: [Field; FIELDS] = [
+    Field::Error,
+    Field::Code,
+    Field::Title,
+    Field::Keyword,
+    Field::Answer,
+    Field::Cause,
+    Field::Step,
+    Field::Link,
+];
+/// BM25F weight of a term occurrence in each field.
+const WEIGHT: [f32; FIELDS] = [3.0, 3.0, 2.5, 2.0, 1.5, 1.0, 0.5, 0.5];
+/// BM25F length normalisation of each field (0: none, 1: full).
+const B: [f32; FIELDS] = [0.5, 0.3, 0.3, 0.5, 0.5, 0.75, 0.75, 0.5];
+/// Word pairs (two words next to each other) are indexed in these fields only.
+const PAIR_FIELDS: [Field; 3] = [Field::Error, Field::Title, Field::Keyword];
+/// Marks a pair occurrence: counted as a term, not in the field's length.
+const PAIR_FLAG: u8 = 0x80;
+
+/// A small fast hash (the Firefox / rustc one) for the index's many short keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+pub(crate) fn fx_hash(s: &str) -> u64 {
+    let mut h = Fx::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+/// One leaf containing a term: its BM25F pseudo term frequency and the fields it occurs in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Posting {
+    pub doc: u32,
+    pub tf: f32,
+    pub fields: u8,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Doc {
+    pub id: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Code {
+    /// As the tree writes it.
+    pub shown: String,
+    pub docs: Vec<u32>,
+}
+
+/// Typo correction: every known word and its one-letter deletions, hashed and sorted.
+pub(crate) struct Fuzzy {
+    pub deletions: Vec<(u64, u32)>,
+}
+
+/// The search index of one tree. Build it when search is first used (see `LazyIndex`): it
+/// takes a few milliseconds on the Azure tree.
+pub struct Index {
+    pub(crate) docs: Vec<Doc>,
+    /// Stemmed word, number or Korean gram → term id.
+    pub(crate) terms: FxMap<Box<str>, u32>,
+    /// (first word, second word) → term id of the pair.
+    pub(crate) pairs: FxMap<u64, u32>,
+    pub(crate) postings: Vec<Vec<Posting>>,
+    pub(crate) idf: Vec<f32>,
+    pub(crate) max_idf: f32,
+    /// Lower-case surface words of the tree (letters only) and their term ids.
+    pub(crate) surfaces: Vec<(Box<str>, u32)>,
+    pub(crate) fuzzy: OnceLock<Fuzzy>,
+    pub(crate) codes: Vec<Code>,
+    /// Lower-case code → index in `codes`.
+    pub(crate) code_map: FxMap<Box<str>, u32>,
+    /// Byte trigram of a lower-case code → codes containing it.
+    pub(crate) code_grams: FxMap<u32, Vec<u32>>,
+    /// Synonym groups: phrases, each a list of analysed terms.
+    pub(crate) synonyms: Vec<Vec<Vec<Box<str>>>>,
+    pub(crate) stem: Stem,
+}
+
+pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+pub(crate) fn trigram(b: &[u8]) -> u32 {
+    (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2])
+}
+
+struct Builder {
+    stem: Stem,
+    terms: FxMap<Box<str>, u32>,
+    /// Lower-case surface word → term id (saves stemming a word twice).
+    surface_ids: FxMap<Box<str>, u32>,
+    pairs: FxMap<u64, u32>,
+    /// Per term: (doc, field or PAIR_FLAG|field, count), docs ascending.
+    raw: Vec<Vec<(u32, u8, u16)>>,
+    /// Occurrences of the current doc: (term, field).
+    occ: Vec<(u32, u8)>,
+}
+
+impl Builder {
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.terms.get(term) {
+            return id;
+        }
+        let id = self.raw.len() as u32;
+        self.terms.insert(term.into(), id);
+        self.raw.push(Vec::new());
+        id
+    }
+
+    fn word_id(&mut self, lower: &str) -> u32 {
+        if let Some(&id) = self.surface_ids.get(lower) {
+            return id;
+        }
+        let stemmed = self.stem.stem(lower).into_owned();
+        let id = self.intern(&stemmed);
+        self.surface_ids.insert(lower.into(), id);
+        id
+    }
+
+    fn add_text(&mut self, text: &str, field: Field) {
+        let pairs = PAIR_FIELDS.contains(&field);
+        let mut prev_word: Option<u32> = None;
+        // The callback needs `self` mutably; collect ids through a local buffer.
+        let mut local: Vec<(u32, u8)> = std::mem::take(&mut self.occ);
+        tokenize(text, &mut |t| {
+            let id = match t.kind {
+                Kind::Word | Kind::Part => self.word_id(t.text),
+                Kind::Number | Kind::Hangul | Kind::HangulJoin => self.intern(t.text),
+            };
+            local.push((id, field as u8));
+            match t.kind {
+                Kind::Word if pairs => {
+                    if let Some(p) = prev_word {
+                        let key = pair_key(p, id);
+                        let pid = match self.pairs.get(&key) {
+                            Some(&pid) => pid,
+                            None => {
+                                let pid = self.raw.len() as u32;
+                                self.raw.push(Vec::new());
+                                self.pairs.insert(key, pid);
+                                pid
+                            }
+                        };
+                        local.push((pid, field as u8 | PAIR_FLAG));
+                    }
+                    prev_word = Some(id);
+                }
+                Kind::Word | Kind::Part | Kind::Number => {}
+                Kind::Hangul | Kind::HangulJoin => prev_word = None,
+            }
+        });
+        self.occ = local;
+    }
+
+    /// Moves the current doc's occurrences into the raw postings; returns the field lengths.
+    fn finish_doc(&mut self, doc: u32) -> [u32; FIELDS] {
+        let mut lengths = [0u32; FIELDS];
+        self.occ.sort_unstable();
+        let mut i = 0;
+        while i < self.occ.len() {
+            let (term, field) = self.occ[i];
+            let mut j = i;
+            while j < self.occ.len() && self.occ[j] == (term, field) {
+                j += 1;
+            }
+            let count = (j - i) as u32;
+            if field & PAIR_FLAG == 0 {
+                lengths[field as usize] += count;
+            }
+            self.raw[term as usize].push((doc, field, count.min(u32::from(u16::MAX)) as u16));
+            i = j;
+        }
+        self.occ.clear();
+        lengths
+    }
+}
+
+fn leaf_texts(leaf: &Leaf, answers: &[&Text], mut add: impl FnMut(&str, Field)) {
+    let both = |t: &Text, f: Field, add: &mut dyn FnMut(&str, Field)| {
+        add(&t.en, f);
+        add(&t.ko, f);
+    };
+    let add: &mut dyn FnMut(&str, Field) = &mut add;
+    for e in &leaf.errors {
+        both(e, Field::Error, add);
+    }
+    for c in &leaf.codes {
+        add(c, Field::Code);
+    }
+    both(&leaf.title, Field::Title, add);
+    for k in &leaf.keywords {
+        add(k, Field::Keyword);
+    }
+    for os in &leaf.os {
+        add(
+            match os {
+                Os::Windows => "windows",
+                Os::Linux => "linux",
+            },
+            Field::Keyword,
+        );
+    }
+    for a in answers {
+        both(a, Field::Answer, add);
+    }
+    both(&leaf.cause, Field::Cause, add);
+    for s in &leaf.steps {
+        add(&s.en, Field::Step);
+        add(&s.ko, Field::Step);
+        for c in &s.run {
+            add(c.code(), Field::Step);
+        }
+    }
+    for l in &leaf.links {
+        both(&l.title, Field::Link, add);
+    }
+}
+
+impl Index {
+    /// Indexes every leaf of `tree`.
+    pub fn build(tree: &Tree) -> Index {
+        let mut answers: HashMap<&str, Vec<&Text>> = HashMap::new();
+        for (_, q) in tree.questions() {
+            for a in &q.answers {
+                if matches!(tree.node(&a.next), Some(Node::Leaf(_))) {
+                    answers.entry(a.next.as_str()).or_default().push(&a.label);
+                }
+            }
+        }
+        let mut b = Builder {
+            stem: Stem::default(),
+            terms: FxMap::default(),
+            surface_ids: FxMap::default(),
+            pairs: FxMap::default(),
+            raw: Vec::new(),
+            occ: Vec::new(),
+        };
+        let mut docs = Vec::new();
+        let mut lengths: Vec<[u32; FIELDS]> = Vec::new();
+        let mut codes: Vec<Code> = Vec::new();
+        let mut code_map: FxMap<Box<str>, u32> = FxMap::default();
+        for (id, leaf) in tree.leaves() {
+            let doc = docs.len() as u32;
+            let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
+            lengths.push(b.finish_doc(doc));
+            for c in &leaf.codes {
+                let lower = c.trim().to_lowercase();
+                if lower.is_empty() {
+                    continue;
+                }
+                let ci = *code_map.entry(lower.into()).or_insert_with(|| {
+                    codes.push(Code {
+                        shown: c.trim().to_string(),
+                        docs: Vec::new(),
+                    });
+                    codes.len() as u32 - 1
+                });
+                let entry = &mut codes[ci as usize];
+                if entry.docs.last() != Some(&doc) {
+                    entry.docs.push(doc);
+                }
+            }
+            docs.push(Doc { id: id.to_string() });
+        }
+
+        // BM25F: pseudo term frequencies with per-field length normalisation.
+        let n = docs.len().max(1) as f32;
+        let mut avg = [0f32; FIELDS];
+        for l in &lengths {
+            for f in 0..FIELDS {
+                avg[f] += l[f] as f32;
+            }
+        }
+        for a in &mut avg {
+            *a = (*a / n).max(1.0);
+        }
+        let mut postings = Vec::with_capacity(b.raw.len());
+        let mut idf = Vec::with_capacity(b.raw.len());
+        for raw in &b.raw {
+            let mut list: Vec<Posting> = Vec::new();
+            for &(doc, field, count) in raw {
+                let f = (field & !PAIR_FLAG) as usize;
+                let len = lengths[doc as usize][f] as f32;
+                let norm = 1.0 - B[f] + B[f] * len / avg[f];
+                let tf = WEIGHT[f] * f32::from(count) / norm;
+                match list.last_mut() {
+                    Some(p) if p.doc == doc => {
+                        p.tf += tf;
+                        p.fields |= 1 << f;
+                    }
+                    _ => list.push(Posting {
+                        doc,
+                        tf,
+                        fields: 1 << f,
+                    }),
+                }
+            }
+            let df = list.len() as f32;
+            idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+            postings.push(list);
+        }
+        let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
+
+        let mut code_grams: FxMap<u32, Vec<u32>> = FxMap::default();
+        for (lower, &ci) in &code_map {
+            let bytes = lower.as_bytes();
+            let mut grams: Vec<u32> = bytes.windows(3).map(trigram).collect();
+            grams.sort_unstable();
+            grams.dedup();
+            for g in grams {
+                code_grams.entry(g).or_default().push(ci);
+            }
+        }
+
+        let surfaces: Vec<(Box<str>, u32)> = b
+            .surface_ids
+            .iter()
+            .filter(|(s, _)| s.len() >= 3 && s.bytes().all(|c| c.is_ascii_lowercase()))
+            .map(|(s, &id)| (s.clone(), id))
+            .collect();
+
+        let mut synonyms = Vec::new();
+        for group in &tree.synonyms {
+            let mut phrases: Vec<Vec<Box<str>>> = Vec::new();
+            for phrase in group {
+                let mut terms: Vec<Box<str>> = Vec::new();
+                tokenize(phrase, &mut |t| {
+                    if matches!(t.kind, Kind::Word | Kind::Number | Kind::Hangul) {
+                        let term: Box<str> = match t.kind {
+                            Kind::Word => b.stem.stem(t.text).into(),
+                            _ => t.text.into(),
+                        };
+                        if !terms.contains(&term) {
+                            terms.push(term);
+                        }
+                    }
+                });
+                if !terms.is_empty() && !phrases.contains(&terms) {
+                    phrases.push(terms);
+                }
+            }
+            if phrases.len() >= 2 {
+                synonyms.push(phrases);
+            }
+        }
+
+        Index {
+            docs,
+            terms: b.terms,
+            pairs: b.pairs,
+            postings,
+            idf,
+            max_idf,
+            surfaces,
+            fuzzy: OnceLock::new(),
+            codes,
+            code_map,
+            code_grams,
+            synonyms,
+            stem: b.stem,
+        }
+    }
+
+    /// Number of leaves indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub(crate) fn fuzzy(&self) -> &Fuzzy {
+        self.fuzzy.get_or_init(|| {
+            let mut deletions = Vec::with_capacity(self.surfaces.len() * 9);
+            let mut buf = String::new();
+            for (i, (s, _)) in self.surfaces.iter().enumerate() {
+                deletions.push((fx_hash(s), i as u32));
+                for k in 0..s.len() {
+                    buf.clear();
+                    buf.push_str(&s[..k]);
+                    buf.push_str(&s[k + 1..]);
+                    deletions.push((fx_hash(&buf), i as u32));
+                }
+            }
+            deletions.sort_unstable();
+            deletions.dedup();
+            Fuzzy { deletions }
+        })
+    }
+}

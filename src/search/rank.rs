@@ -1,0 +1,538 @@
+//! Ranking: a query becomes weighted terms (words, code parts, corrected typos, synonyms, word
+//! pairs, Korean grams), scored with BM25F against the index, plus a bonus for error codes.
+
+use super::analyze::{Kind, tokenize};
+use super::index::{ALL_FIELDS, Field, FxMap, Index, fx_hash, pair_key, trigram};
+use super::{Hit, MAX_QUERY_BYTES, Results};
+use crate::tree::Lang;
+
+/// BM25 saturation.
+const K1: f32 = 1.2;
+/// Score added for an error code found in the query (times its similarity).
+const CODE_BONUS: f32 = 12.0;
+/// Query weights by where a term comes from.
+const W_WORD: f32 = 1.0;
+const W_PART: f32 = 0.6;
+const W_TYPO: f32 = 0.75;
+const W_SYNONYM: f32 = 0.4;
+const W_PAIR: f32 = 0.5;
+const W_JOIN: f32 = 0.5;
+/// A hit is confident when it covers this share of the query's evidence...
+const MIN_COVERAGE: f32 = 0.45;
+/// ... and this much evidence in absolute terms (about two rare words).
+const MIN_EVIDENCE: f32 = 3.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Word,
+    Part,
+    Typo,
+    Synonym,
+    Pair,
+    Join,
+}
+
+impl Origin {
+    /// Whether the term is something the user typed (counts for confidence).
+    fn typed(self) -> bool {
+        matches!(
+            self,
+            Origin::Word | Origin::Part | Origin::Typo | Origin::Join
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+struct QTerm {
+    id: u32,
+    weight: f32,
+    origin: Origin,
+    /// Index into `Query::surfaces`.
+    surface: usize,
+    count: u32,
+}
+
+#[derive(Debug, Clone)]
+struct CodeMatch {
+    code: u32,
+    similarity: f32,
+    surface: String,
+}
+
+#[derive(Default)]
+struct Query {
+    terms: Vec<QTerm>,
+    by_id: FxMap<u32, usize>,
+    surfaces: Vec<String>,
+    surface_ids: FxMap<String, usize>,
+    codes: Vec<CodeMatch>,
+    /// Evidence of typed words the tree does not know (they lower confidence).
+    unknown: f32,
+}
+
+impl Query {
+    fn surface(&mut self, s: &str) -> usize {
+        if let Some(&i) = self.surface_ids.get(s) {
+            return i;
+        }
+        self.surfaces.push(s.to_string());
+        self.surface_ids
+            .insert(s.to_string(), self.surfaces.len() - 1);
+        self.surfaces.len() - 1
+    }
+
+    fn add(&mut self, id: u32, weight: f32, origin: Origin, surface: usize) {
+        match self.by_id.get(&id) {
+            Some(&i) => {
+                let t = &mut self.terms[i];
+                if origin.typed() && t.origin.typed() {
+                    t.count += 1;
+                }
+                if weight > t.weight {
+                    t.weight = weight;
+                    t.origin = origin;
+                    t.surface = surface;
+                }
+            }
+            None => {
+                self.by_id.insert(id, self.terms.len());
+                self.terms.push(QTerm {
+                    id,
+                    weight,
+                    origin,
+                    surface,
+                    count: 1,
+                });
+            }
+        }
+    }
+}
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+impl Index {
+    /// Ranks the leaves for `query`; at most `limit` hits, best first. Never panics; queries
+    /// over 64 KiB are cut (and `truncated` says so).
+    pub fn search(&self, query: &str, lang: Lang, limit: usize) -> Results {
+        let truncated = query.len() > MAX_QUERY_BYTES;
+        let text = cut(query, MAX_QUERY_BYTES);
+        let text = if text.is_ascii()
+            || unicode_normalization::is_nfkc_quick(text.chars())
+                == unicode_normalization::IsNormalized::Yes
+        {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            std::borrow::Cow::Owned(text.nfkc().collect::<String>())
+        };
+        let q = self.parse(&text);
+        let mut results = self.rank(&q, lang, limit);
+        results.truncated = truncated;
+        results
+    }
+
+    fn parse(&self, text: &str) -> Query {
+        let mut q = Query::default();
+        let mut prev_word: Option<u32> = None;
+        let mut seen_code_tokens: Vec<String> = Vec::new();
+        tokenize(text, &mut |t| {
+            let s = q.surface(t.surface);
+            match t.kind {
+                Kind::Word | Kind::Part => {
+                    let origin = if t.kind == Kind::Word {
+                        Origin::Word
+                    } else {
+                        Origin::Part
+                    };
+                    let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
+                    if t.kind == Kind::Word
+                        && t.text.len() >= 5
+                        && !seen_code_tokens.iter().any(|c| c == t.text)
+                    {
+                        seen_code_tokens.push(t.text.to_string());
+                        self.match_code(t.text, t.surface, &mut q);
+                    }
+                    let stemmed = self.stem.stem(t.text);
+                    match self.terms.get(stemmed.as_ref()) {
+                        Some(&id) => {
+                            q.add(id, base, origin, s);
+                            if t.kind == Kind::Word {
+                                if let Some(p) = prev_word
+                                    && let Some(&pid) = self.pairs.get(&pair_key(p, id))
+                                {
+                                    q.add(pid, W_PAIR, Origin::Pair, s);
+                                }
+                                prev_word = Some(id);
+                            }
+                        }
+                        None => {
+                            let corrected = self.correct(t.text);
+                            for &(id, penalty) in &corrected {
+                                q.add(id, base * W_TYPO * penalty, Origin::Typo, s);
+                            }
+                            let alphabetic = t.text.chars().all(char::is_alphabetic);
+                            if corrected.is_empty() && alphabetic && !self.is_code_word(t.text) {
+                                q.unknown += base * self.max_idf;
+                            }
+                            if t.kind == Kind::Word {
+                                prev_word = corrected.first().map(|c| c.0);
+                            }
+                        }
+                    }
+                }
+                Kind::Number => {
+                    if let Some(&ci) = self.code_map.get(t.text) {
+                        push_code(&mut q, ci, 1.0, t.surface);
+                    }
+                    if let Some(&id) = self.terms.get(t.text) {
+                        q.add(id, W_WORD, Origin::Word, s);
+                    }
+                }
+                Kind::Hangul | Kind::HangulJoin => {
+                    let (w, origin) = if t.kind == Kind::Hangul {
+                        (W_WORD, Origin::Word)
+                    } else {
+                        (W_JOIN, Origin::Join)
+                    };
+                    match self.terms.get(t.text) {
+                        Some(&id) => q.add(id, w, origin, s),
+                        None if t.kind == Kind::Hangul => q.unknown += 0.3 * self.max_idf,
+                        None => {}
+                    }
+                    prev_word = None;
+                }
+            }
+        });
+        self.expand_synonyms(&mut q);
+        q
+    }
+
+    /// True when `word` matched a code (then its parts carry it; it is not an unknown word).
+    fn is_code_word(&self, word: &str) -> bool {
+        self.code_map.contains_key(word)
+    }
+
+    /// Finds the error code `word` names: exactly, as a prefix (typing), or misspelt.
+    fn match_code(&self, word: &str, surface: &str, q: &mut Query) {
+        if let Some(&ci) = self.code_map.get(word) {
+            push_code(q, ci, 1.0, surface);
+            return;
+        }
+        let bytes = word.as_bytes();
+        if bytes.len() < 8 || !word.is_ascii() {
+            return;
+        }
+        let mut shared: FxMap<u32, u32> = FxMap::default();
+        let mut grams: Vec<u32> = bytes.windows(3).map(trigram).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        for g in &grams {
+            if let Some(list) = self.code_grams.get(g) {
+                for &ci in list {
+                    *shared.entry(ci).or_default() += 1;
+                }
+            }
+        }
+        let mut best: Option<(f32, u32)> = None;
+        for (&ci, &n) in &shared {
+            if (n as f32) < grams.len() as f32 * 0.5 {
+                continue;
+            }
+            let code = self.codes[ci as usize].shown.to_ascii_lowercase();
+            let similarity = if code.starts_with(word) {
+                0.5 + 0.5 * word.len() as f32 / code.len() as f32
+            } else {
+                let d = strsim::osa_distance(word, &code) as f32;
+                let longest = word.len().max(code.len()) as f32;
+                let allowed = (longest / 7.0).max(2.0);
+                if d > allowed {
+                    continue;
+                }
+                0.9 - 0.3 * d / allowed
+            };
+            if best.is_none_or(|(s, c)| similarity > s || (similarity == s && ci < c)) {
+                best = Some((similarity, ci));
+            }
+        }
+        if let Some((similarity, ci)) = best {
+            push_code(q, ci, similarity, surface);
+        }
+    }
+
+    /// Known words within a small edit distance of an unknown `word` (transpositions count as
+    /// one edit), best first, with a weight penalty for the distance.
+    fn correct(&self, word: &str) -> Vec<(u32, f32)> {
+        let len = word.chars().count();
+        if len < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Vec::new();
+        }
+        let max_d = if len <= 5 { 1 } else { 2 };
+        let fuzzy = self.fuzzy();
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut probe = |s: &str| {
+            let h = fx_hash(s);
+            let start = fuzzy.deletions.partition_point(|&(k, _)| k < h);
+            for &(k, i) in &fuzzy.deletions[start..] {
+                if k != h {
+                    break;
+                }
+                if !candidates.contains(&i) {
+                    candidates.push(i);
+                }
+            }
+        };
+        probe(word);
+        let mut buf = String::with_capacity(word.len());
+        for k in 0..word.len() {
+            buf.clear();
+            buf.push_str(&word[..k]);
+            buf.push_str(&word[k + 1..]);
+            probe(&buf);
+        }
+        if len >= 8 {
+            for k in 0..word.len() {
+                for j in k + 1..word.len() {
+                    buf.clear();
+                    buf.push_str(&word[..k]);
+                    buf.push_str(&word[k + 1..j]);
+                    buf.push_str(&word[j + 1..]);
+                    probe(&buf);
+                }
+            }
+        }
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        for i in candidates {
+            let (surface, id) = &self.surfaces[i as usize];
+            let d = strsim::osa_distance(word, surface);
+            if d <= max_d && !found.iter().any(|&(_, f)| f == *id) {
+                found.push((d, *id));
+            }
+        }
+        let Some(best) = found.iter().map(|f| f.0).min() else {
+            return Vec::new();
+        };
+        found.retain(|f| f.0 == best);
+        // Among equally close words, prefer the more common one (the likelier intent).
+        found.sort_by(|a, b| {
+            let da = self.postings[a.1 as usize].len();
+            let db = self.postings[b.1 as usize].len();
+            db.cmp(&da).then(a.1.cmp(&b.1))
+        });
+        found.truncate(2);
+        let penalty = if best <= 1 { 1.0 } else { 0.8 };
+        found.into_iter().map(|(_, id)| (id, penalty)).collect()
+    }
+
+    /// Adds the other phrases of every synonym group one of whose phrases the query contains.
+    fn expand_synonyms(&self, q: &mut Query) {
+        if self.synonyms.is_empty() {
+            return;
+        }
+        let present = |q: &Query, term: &str| -> Option<usize> {
+            let id = *self.terms.get(term)?;
+            let &i = q.by_id.get(&id)?;
+            q.terms[i].origin.typed().then_some(q.terms[i].surface)
+        };
+        let mut additions: Vec<(u32, usize)> = Vec::new();
+        for group in &self.synonyms {
+            let trigger = group.iter().find_map(|phrase| {
+                let mut surface = None;
+                for term in phrase {
+                    surface = Some(present(q, term)?);
+                }
+                surface.map(|s| (phrase, s))
+            });
+            let Some((matched, surface)) = trigger else {
+                continue;
+            };
+            for phrase in group {
+                if phrase == matched {
+                    continue;
+                }
+                for term in phrase {
+                    if let Some(&id) = self.terms.get(term.as_ref()) {
+                        additions.push((id, surface));
+                    }
+                }
+            }
+        }
+        for (id, surface) in additions {
+            q.add(id, W_SYNONYM, Origin::Synonym, surface);
+        }
+    }
+
+    fn rank(&self, q: &Query, lang: Lang, limit: usize) -> Results {
+        let n = self.docs.len();
+        let mut acc = vec![0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for t in &q.terms {
+            let w = term_weight(t) * self.idf[t.id as usize];
+            for p in &self.postings[t.id as usize] {
+                let a = &mut acc[p.doc as usize];
+                if *a == 0.0 {
+                    touched.push(p.doc);
+                }
+                *a += w * p.tf * (K1 + 1.0) / (K1 + p.tf);
+            }
+        }
+        for m in &q.codes {
+            for &d in &self.codes[m.code as usize].docs {
+                let a = &mut acc[d as usize];
+                if *a == 0.0 {
+                    touched.push(d);
+                }
+                *a += CODE_BONUS * m.similarity;
+            }
+        }
+        touched.retain(|&d| acc[d as usize] > 0.0);
+        let by_score =
+            |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
+        if touched.len() > limit && limit > 0 {
+            touched.select_nth_unstable_by(limit - 1, by_score);
+            touched.truncate(limit);
+        }
+        touched.truncate(limit);
+        touched.sort_by(by_score);
+
+        let total: f32 = q
+            .terms
+            .iter()
+            .filter(|t| t.origin.typed())
+            .map(|t| term_weight(t) * self.idf[t.id as usize])
+            .sum::<f32>()
+            + q.unknown;
+        let hits: Vec<Hit> = touched
+            .iter()
+            .map(|&d| {
+                let (why, evidence, code) = self.explain(q, d, lang);
+                let coverage = if total > 0.0 { evidence / total } else { 0.0 };
+                Hit {
+                    id: self.docs[d as usize].id.clone(),
+                    score: acc[d as usize],
+                    why,
+                    confident: code || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE),
+                }
+            })
+            .collect();
+        Results {
+            confident: hits.first().is_some_and(|h| h.confident),
+            hits,
+            truncated: false,
+        }
+    }
+
+    /// Why `doc` matched: the code, then the query words by the best field they hit. Also
+    /// returns the evidence of typed words and whether an exact code matched.
+    fn explain(&self, q: &Query, doc: u32, lang: Lang) -> (String, f32, bool) {
+        let mut parts: Vec<String> = Vec::new();
+        let mut exact_code = false;
+        for m in &q.codes {
+            if self.codes[m.code as usize].docs.contains(&doc) {
+                let shown = &self.codes[m.code as usize].shown;
+                let label = label(lang, None);
+                if m.similarity >= 1.0 {
+                    exact_code = true;
+                    parts.push(format!("{label} \"{shown}\""));
+                } else {
+                    parts.push(format!("{label} \"{shown}\" ~ \"{}\"", m.surface));
+                }
+            }
+        }
+        let mut evidence = 0.0;
+        // (field, contribution, surface) of each matched term
+        let mut matched: Vec<(usize, f32, usize)> = Vec::new();
+        for t in &q.terms {
+            let list = &self.postings[t.id as usize];
+            let Ok(i) = list.binary_search_by(|p| p.doc.cmp(&doc)) else {
+                continue;
+            };
+            let p = list[i];
+            let w = term_weight(t) * self.idf[t.id as usize];
+            if t.origin.typed() {
+                evidence += w;
+            }
+            if t.origin == Origin::Pair {
+                continue;
+            }
+            let field = (0..8).find(|f| p.fields & (1 << f) != 0).unwrap_or(7);
+            let contribution = w * p.tf * (K1 + 1.0) / (K1 + p.tf);
+            match matched.iter_mut().find(|m| m.2 == t.surface) {
+                Some(m) => {
+                    m.1 += contribution;
+                    m.0 = m.0.min(field);
+                }
+                None => matched.push((field, contribution, t.surface)),
+            }
+        }
+        matched.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        for f in ALL_FIELDS {
+            let words: Vec<&str> = matched
+                .iter()
+                .filter(|m| m.0 == f as usize)
+                .take(5)
+                .map(|m| q.surfaces[m.2].as_str())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            if f == Field::Code && !parts.is_empty() {
+                continue;
+            }
+            parts.push(format!("{}: {}", label(lang, Some(f)), words.join(", ")));
+            if parts.len() >= 3 {
+                break;
+            }
+        }
+        (parts.join("; "), evidence, exact_code)
+    }
+}
+
+fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {
+    match q.codes.iter_mut().find(|m| m.code == code) {
+        Some(m) => m.similarity = m.similarity.max(similarity),
+        None => q.codes.push(CodeMatch {
+            code,
+            similarity,
+            surface: surface.to_string(),
+        }),
+    }
+}
+
+fn term_weight(t: &QTerm) -> f32 {
+    // A word repeated in a long paste counts a little more, not n times.
+    t.weight * (1.0 + 0.25 * (t.count.min(4) - 1) as f32)
+}
+
+/// The name of a field in "why" (`None`: an error code).
+fn label(lang: Lang, field: Option<Field>) -> &'static str {
+    match (lang, field) {
+        (Lang::En, None) => "error code",
+        (Lang::En, Some(Field::Error)) => "message",
+        (Lang::En, Some(Field::Code)) => "code words",
+        (Lang::En, Some(Field::Title)) => "title",
+        (Lang::En, Some(Field::Keyword)) => "keywords",
+        (Lang::En, Some(Field::Answer)) => "questions",
+        (Lang::En, Some(Field::Cause)) => "cause",
+        (Lang::En, Some(Field::Step)) => "steps",
+        (Lang::En, Some(Field::Link)) => "links",
+        (Lang::Ko, None) => "오류 코드",
+        (Lang::Ko, Some(Field::Error)) => "메시지",
+        (Lang::Ko, Some(Field::Code)) => "코드 단어",
+        (Lang::Ko, Some(Field::Title)) => "제목",
+        (Lang::Ko, Some(Field::Keyword)) => "키워드",
+        (Lang::Ko, Some(Field::Answer)) => "질문",
+        (Lang::Ko, Some(Field::Cause)) => "원인",
+        (Lang::Ko, Some(Field::Step)) => "단계",
+        (Lang::Ko, Some(Field::Link)) => "링크",
+    }
+}

@@ -1,0 +1,82 @@
+//! Colours. Every style stays readable in monochrome: selection is reverse video, headings bold.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub bar: Style,
+    pub crumb: Style,
+    pub heading: Style,
+    pub text: Style,
+    pub dim: Style,
+    pub selected: Style,
+    pub code: Style,
+    pub code_selected: Style,
+    pub label: Style,
+    pub link: Style,
+    pub status: Style,
+    pub warning: Style,
+}
+
+impl Theme {
+    /// The theme to draw with; `color: false` (NO_COLOR) keeps only bold, dim and reverse.
+    pub fn new(name: ThemeName, color: bool) -> Theme {
+        let plain = Style::default();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reverse = plain.add_modifier(Modifier::REVERSED);
+        if !color {
+            return Theme {
+                bar: reverse,
+                crumb: plain,
+                heading: bold,
+                text: plain,
+                dim: plain.add_modifier(Modifier::DIM),
+                selected: reverse.add_modifier(Modifier::BOLD),
+                code: plain,
+                code_selected: reverse,
+                label: plain.add_modifier(Modifier::DIM),
+                link: plain.add_modifier(Modifier::UNDERLINED),
+                status: bold,
+                warning: bold,
+            };
+        }
+        match name {
+            ThemeName::Default => Theme {
+                bar: plain.fg(Color::Black).bg(Color::Cyan),
+                crumb: plain.fg(Color::Cyan),
+                heading: bold.fg(Color::Yellow),
+                text: plain,
+                dim: plain.fg(Color::DarkGray),
+                selected: reverse.add_modifier(Modifier::BOLD),
+                code: plain.fg(Color::Green),
+                code_selected: plain.fg(Color::Black).bg(Color::Green),
+                label: plain.fg(Color::DarkGray),
+                link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+                status: bold.fg(Color::Cyan),
+                warning: bold.fg(Color::Red),
+            },
+            ThemeName::HighContrast => Theme {
+                bar: bold.fg(Color::Black).bg(Color::White),
+                crumb: bold.fg(Color::White),
+                heading: bold.fg(Color::White).add_modifier(Modifier::UNDERLINED),
+                text: plain.fg(Color::White),
+                dim: plain.fg(Color::Gray),
+                selected: bold.fg(Color::Black).bg(Color::Yellow),
+                code: bold.fg(Color::LightGreen),
+                code_selected: bold.fg(Color::Black).bg(Color::LightGreen),
+                label: plain.fg(Color::Gray),
+                link: bold.fg(Color::LightCyan).add_modifier(Modifier::UNDERLINED),
+                status: bold.fg(Color::Yellow),
+                warning: bold.fg(Color::LightRed),
+            },
+        }
+    }
+}

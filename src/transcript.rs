@@ -1,0 +1,247 @@
+//! A session as Markdown, ready to paste into an incident ticket: what was asked, what was
+//! answered, what was searched, the fix and its commands. Pure: times come from the caller.
+
+use crate::app::Event;
+use crate::i18n::strings;
+use crate::text::{sanitize, sanitize_line};
+use crate::tree::{Lang, Tree};
+
+/// What a transcript is made of; `history` stores the same record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Session {
+    pub tree_id: String,
+    pub lang: Lang,
+    /// RFC 3339 UTC times.
+    pub started: String,
+    pub ended: Option<String>,
+    pub steps: Vec<SessionStep>,
+    /// Where the session stopped: the current node id.
+    pub current: String,
+    /// The trail at the end, so `resume` can reopen the session where it stopped.
+    pub trail: Vec<(String, usize)>,
+}
+
+/// One thing the user did, in words that survive a tree update (question and answer texts are
+/// copied, not only referenced).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SessionStep {
+    Answered {
+        question_id: String,
+        question: String,
+        answer: String,
+    },
+    WentBack {
+        to_question: String,
+    },
+    Restarted,
+    Searched {
+        query: String,
+        top: Vec<String>,
+    },
+    Reached {
+        leaf: String,
+        title: String,
+        via_search: bool,
+    },
+    Copied {
+        leaf: String,
+        command: String,
+    },
+}
+
+impl Session {
+    /// The record of the events of a wizard session on `tree`.
+    pub fn from_events(
+        tree: &Tree,
+        lang: Lang,
+        events: &[Event],
+        started: String,
+        current: &str,
+        trail: &[(String, usize)],
+    ) -> Session {
+        let mut steps = Vec::new();
+        let mut opened_from_search = false;
+        for e in events {
+            match e {
+                Event::Answered { question, answer } => {
+                    if let Some(q) = tree.question(question) {
+                        steps.push(SessionStep::Answered {
+                            question_id: question.clone(),
+                            question: q.text.get(lang).to_string(),
+                            answer: q
+                                .answers
+                                .get(*answer)
+                                .map(|a| a.label.get(lang).to_string())
+                                .unwrap_or_default(),
+                        });
+                    }
+                    opened_from_search = false;
+                }
+                Event::WentBack { to_question } => steps.push(SessionStep::WentBack {
+                    to_question: to_question.clone(),
+                }),
+                Event::Restarted => steps.push(SessionStep::Restarted),
+                Event::Searched { query, top } => steps.push(SessionStep::Searched {
+                    query: query.clone(),
+                    top: top.clone(),
+                }),
+                Event::OpenedFromSearch { .. } => opened_from_search = true,
+                Event::Reached { leaf } => steps.push(SessionStep::Reached {
+                    leaf: leaf.clone(),
+                    title: tree
+                        .leaf(leaf)
+                        .map(|l| l.title.get(lang).to_string())
+                        .unwrap_or_default(),
+                    via_search: std::mem::take(&mut opened_from_search),
+                }),
+                Event::Copied { leaf, command } => steps.push(SessionStep::Copied {
+                    leaf: leaf.clone(),
+                    command: tree
+                        .leaf(leaf)
+                        .and_then(|l| l.commands().nth(*command))
+                        .map(|c| c.code().to_string())
+                        .unwrap_or_default(),
+                }),
+                Event::LanguageChanged { .. } => {}
+            }
+        }
+        Session {
+            tree_id: tree.id.clone(),
+            lang,
+            started,
+            ended: None,
+            steps,
+            current: current.to_string(),
+            trail: trail.to_vec(),
+        }
+    }
+
+    /// The leaf the session ended on, if any.
+    pub fn leaf<'t>(&self, tree: &'t Tree) -> Option<&'t crate::tree::Leaf> {
+        tree.leaf(&self.current)
+    }
+}
+
+/// The session as Markdown. Text from the tree and from the user is sanitized, and code sits in
+/// fences long enough that no backtick run inside can close them.
+pub fn markdown(tree: &Tree, session: &Session) -> String {
+    let lang = session.lang;
+    let s = strings(lang);
+    let mut out = format!("# triage: {}\n\n", sanitize_line(tree.title.get(lang)));
+    out.push_str(&format!(
+        "- tree: `{}`\n- language: {}\n- started: {}\n",
+        sanitize_line(&session.tree_id),
+        lang.code(),
+        sanitize_line(&session.started)
+    ));
+    if let Some(ended) = &session.ended {
+        out.push_str(&format!("- ended: {}\n", sanitize_line(ended)));
+    }
+    out.push_str("\n## Session\n\n");
+    let mut n = 0;
+    for step in &session.steps {
+        n += 1;
+        let line = match step {
+            SessionStep::Answered {
+                question, answer, ..
+            } => format!("{} **{}**", sanitize_line(question), sanitize_line(answer)),
+            SessionStep::WentBack { to_question } => {
+                format!("went back to `{}`", sanitize_line(to_question))
+            }
+            SessionStep::Restarted => "restarted".to_string(),
+            SessionStep::Searched { query, top } => format!(
+                "searched {} (top: {})",
+                inline_code(query),
+                sanitize_line(&top.join(", "))
+            ),
+            SessionStep::Reached {
+                leaf,
+                title,
+                via_search,
+            } => format!(
+                "reached `{}` {}{}",
+                sanitize_line(leaf),
+                sanitize_line(title),
+                if *via_search { " (from search)" } else { "" }
+            ),
+            SessionStep::Copied { command, .. } => format!("copied {}", inline_code(command)),
+        };
+        out.push_str(&format!("{n}. {line}\n"));
+    }
+    if n == 0 {
+        out.push_str("(no answers yet)\n");
+    }
+    if let Some(leaf) = session.leaf(tree) {
+        out.push_str(&format!(
+            "\n## Fix: `{}` {}\n\n",
+            sanitize_line(&session.current),
+            sanitize_line(leaf.title.get(lang))
+        ));
+        for e in &leaf.errors {
+            out.push_str(&format!("> {}\n", sanitize_line(e.get(lang))));
+        }
+        out.push_str(&format!(
+            "\n**{}:** {}\n\n**{}:**\n\n",
+            s.cause,
+            sanitize_line(leaf.cause.get(lang)),
+            s.steps
+        ));
+        for (i, step) in leaf.steps.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, sanitize_line(step.get(lang))));
+            for c in &step.run {
+                out.push_str(&fenced(c.shell_id(), &sanitize(c.code()), "   "));
+            }
+        }
+        if !leaf.links.is_empty() {
+            out.push_str(&format!("\n**{}:**\n\n", s.links));
+            for l in &leaf.links {
+                out.push_str(&format!(
+                    "- [{}]({})\n",
+                    sanitize_line(l.title.get(lang)).replace(['[', ']'], ""),
+                    sanitize_line(&l.url).replace([' ', ')'], "")
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn inline_code(s: &str) -> String {
+    let s = sanitize_line(s);
+    let longest = longest_run(&s, '`');
+    let ticks = "`".repeat(longest + 1);
+    format!("{ticks} {s} {ticks}")
+}
+
+fn fenced(lang: &str, code: &str, indent: &str) -> String {
+    let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+    let mut out = format!("{indent}{fence}{lang}\n");
+    for l in code.lines() {
+        out.push_str(&format!("{indent}{l}\n"));
+    }
+    out.push_str(&format!("{indent}{fence}\n"));
+    out
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    for x in s.chars() {
+        if x == c {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// Now, as an RFC 3339 UTC time.
+pub fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}

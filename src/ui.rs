@@ -1,0 +1,305 @@
+//! Draws the wizard's state with ratatui. Reads `App`, never changes it.
+
+use crate::app::{App, Overlay, SearchState};
+use crate::i18n::strings;
+use crate::keys::{self, Ctx};
+use crate::text::{sanitize_line, truncate, width, wrap};
+use crate::theme::Theme;
+use crate::tree::Node;
+use crate::view::{self, Document};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+/// Smallest terminal the wizard draws in; below it a "too small" message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// The screen a key applies to, for `keys::to_msg`.
+pub fn context(app: &App) -> Ctx {
+    match &app.overlay {
+        Some(Overlay::Help(_)) => Ctx::Help,
+        Some(Overlay::Search(_)) => Ctx::Search,
+        None if app.on_leaf() => Ctx::Leaf,
+        None => Ctx::Question,
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    frame.render_widget(Clear, area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, area, theme);
+        return;
+    }
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    title_bar(frame, app, row(0), theme);
+    breadcrumb(frame, app, row(1), theme);
+    let body = Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    );
+    match &app.overlay {
+        Some(Overlay::Help(scroll)) => help(frame, app, *scroll, body, theme),
+        Some(Overlay::Search(state)) => search(frame, app, state, body, theme),
+        None => match app.node() {
+            Node::Question(q) => {
+                let doc =
+                    view::question_document(q, app.lang, app.selected, body.width.into(), theme);
+                let range = doc.item_lines.get(app.selected).copied().unwrap_or((0, 0));
+                // Keep the whole question in view when it fits, else the highlighted answer.
+                let scroll = view::keep_visible(0, range, body.height.into());
+                draw_document(frame, doc, scroll, body);
+            }
+            Node::Leaf(_) => {
+                if let Some(v) = app.leaf_view() {
+                    let doc = view::leaf_document(&v, body.width.into(), theme);
+                    let max = doc.lines.len().saturating_sub(body.height.into());
+                    draw_document(frame, doc, app.scroll.min(max), body);
+                }
+            }
+        },
+    }
+    status_line(frame, app, row(area.height - 1), theme);
+}
+
+fn draw_document(frame: &mut Frame, doc: Document, scroll: usize, area: Rect) {
+    let lines: Vec<Line> = doc
+        .lines
+        .into_iter()
+        .skip(scroll)
+        .take(area.height.into())
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let message = format!(
+        "{} ({}x{})",
+        strings(app.lang).too_small,
+        area.width,
+        area.height
+    );
+    let lines: Vec<Line> = wrap(&message, area.width.into())
+        .into_iter()
+        .take(area.height.into())
+        .map(|l| Line::from(Span::styled(l, theme.warning)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let right = format!(" {} ", app.lang.code().to_uppercase());
+    let room = usize::from(area.width).saturating_sub(width(&right) + 1);
+    let left = truncate(
+        &format!(" triage  {}", sanitize_line(app.tree.title.get(app.lang))),
+        room,
+    );
+    let pad = usize::from(area.width).saturating_sub(width(&left) + width(&right));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.bar), area);
+}
+
+/// "Start > 1 Backing up > 2 Windows": crumb N is one key away (Alt-N). When the trail is too
+/// long, the oldest crumbs give way to "..".
+fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let s = strings(app.lang);
+    let mut crumbs: Vec<String> = app
+        .choices()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            app.tree.question(c.question).map(|q| {
+                let label = q
+                    .answers
+                    .get(c.answer)
+                    .map(|a| a.label.get(app.lang))
+                    .unwrap_or("?");
+                format!("{} {}", i + 1, truncate(&sanitize_line(label), 24))
+            })
+        })
+        .collect();
+    crumbs.insert(0, s.start_of_tree.to_string());
+    let max = usize::from(area.width).saturating_sub(2);
+    let mut text = crumbs.join(" > ");
+    let mut dropped = 1;
+    while width(&text) > max && dropped < crumbs.len() {
+        text = format!("{} .. > {}", crumbs[0], crumbs[dropped + 1..].join(" > "));
+        if dropped + 1 >= crumbs.len() {
+            text = format!(".. > {}", crumbs.last().cloned().unwrap_or_default());
+        }
+        dropped += 1;
+    }
+    let line = Line::from(Span::styled(
+        format!(" {}", truncate(&text, max)),
+        theme.crumb,
+    ));
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let s = strings(app.lang);
+    let (text, style) = match &app.status {
+        Some(status) => (sanitize_line(status), theme.status),
+        None => (
+            match context(app) {
+                Ctx::Question => s.question_hint,
+                Ctx::Leaf => s.leaf_hint,
+                Ctx::Search => s.search_hint,
+                Ctx::Help => s.help_hint,
+                _ => s.quit_hint,
+            }
+            .to_string(),
+            theme.dim,
+        ),
+    };
+    let text = truncate(&format!(" {text}"), area.width.into());
+    frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
+}
+
+fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) {
+    let s = strings(app.lang);
+    // The help describes the screen under it.
+    let under = if app.on_leaf() {
+        Ctx::Leaf
+    } else {
+        Ctx::Question
+    };
+    let mut rows = keys::help_rows(under, app.lang);
+    // Ctrl-C is listed once, with the screen's keys.
+    let always = keys::help_rows(Ctx::Always, app.lang);
+    rows.extend(
+        keys::help_rows(Ctx::Search, app.lang)
+            .into_iter()
+            .filter(|row| !always.contains(row))
+            .map(|(k, d)| (format!("/ {k}"), d)),
+    );
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let mut lines = vec![Line::from(Span::styled(
+        s.help_title.to_string(),
+        theme.heading,
+    ))];
+    for (k, d) in rows {
+        let desc_width = usize::from(area.width).saturating_sub(key_width + 2).max(1);
+        for (i, part) in wrap(d, desc_width).into_iter().enumerate() {
+            let key = if i == 0 {
+                truncate(&k, key_width)
+            } else {
+                String::new()
+            };
+            let pad = key_width.saturating_sub(width(&key));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key}{}", " ".repeat(pad)), theme.status),
+                Span::raw("  "),
+                Span::styled(part, theme.text),
+            ]));
+        }
+    }
+    let max = lines.len().saturating_sub(area.height.into());
+    let lines: Vec<Line> = lines.into_iter().skip(scroll.min(max)).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: &Theme) {
+    let s = strings(app.lang);
+    let label = format!("{}: ", s.search_title);
+    let room = usize::from(area.width).saturating_sub(width(&label) + 1);
+    // Show the end of a long query: that is where the cursor is.
+    let shown = tail(&sanitize_line(&state.query), room);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(label.clone(), theme.heading),
+        Span::styled(shown.clone(), theme.text),
+    ])];
+    let cursor_x = area.x + (width(&label) + width(&shown)) as u16;
+    if area.height > 0 && cursor_x < area.x + area.width {
+        frame.set_cursor_position(Position::new(cursor_x, area.y));
+    }
+    let body_width = usize::from(area.width);
+    if state.query.trim().is_empty() {
+        for l in wrap(s.search_prompt, body_width) {
+            lines.push(Line::from(Span::styled(l, theme.dim)));
+        }
+    } else if state.findings.hits.is_empty() {
+        for l in wrap(s.search_no_match, body_width) {
+            lines.push(Line::from(Span::styled(l, theme.warning)));
+        }
+    } else if !state.findings.confident {
+        for l in wrap(s.search_weak_match, body_width) {
+            lines.push(Line::from(Span::styled(l, theme.warning)));
+        }
+    }
+    lines.push(Line::default());
+    let header = lines.len();
+    let mut item_lines = Vec::new();
+    for (i, hit) in state.findings.hits.iter().enumerate() {
+        let title = app
+            .tree
+            .leaf(&hit.id)
+            .map(|l| l.title.get(app.lang).to_string())
+            .unwrap_or_default();
+        let selected = i == state.selected;
+        let start = lines.len();
+        let text = truncate(
+            &format!(
+                "{} {}  {}",
+                if selected { ">" } else { " " },
+                sanitize_line(&hit.id),
+                sanitize_line(&title)
+            ),
+            body_width,
+        );
+        lines.push(Line::from(Span::styled(
+            text,
+            if selected { theme.selected } else { theme.text },
+        )));
+        if !hit.why.is_empty() {
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("    {}", sanitize_line(&hit.why)), body_width),
+                theme.dim,
+            )));
+        }
+        item_lines.push((start, lines.len()));
+    }
+    // The box and its notices stay put; the results scroll under them.
+    let height = usize::from(area.height);
+    let results_height = height.saturating_sub(header).max(1);
+    let range = item_lines
+        .get(state.selected)
+        .map(|(a, b)| (a - header, b - header))
+        .unwrap_or((0, 0));
+    let scroll = view::keep_visible(0, range, results_height);
+    let mut shown_lines: Vec<Line> = lines[..header.min(lines.len())].to_vec();
+    shown_lines.extend(lines.into_iter().skip(header + scroll));
+    let shown_lines: Vec<Line> = shown_lines.into_iter().take(height).collect();
+    frame.render_widget(Paragraph::new(shown_lines).style(Style::default()), area);
+}
+
+/// The last characters of `s` that fit in `max` columns.
+fn tail(s: &str, max: usize) -> String {
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.into_iter().rev().collect()
+}

@@ -1,0 +1,271 @@
+//! The body of each screen as styled, already-wrapped lines. Pure: the same lines serve drawing
+//! (`ui`) and scrolling decisions (`app`), so what is on screen and what scrolls always agree.
+
+use crate::i18n::strings;
+use crate::report::PathStep;
+use crate::text::{sanitize, sanitize_line, width, wrap};
+use crate::theme::Theme;
+use crate::tree::{Lang, Leaf, Question};
+use ratatui::text::{Line, Span};
+
+/// Columns and rows of a screen's body: one column of margin each side; the title bar, the
+/// breadcrumb and the status line take three rows.
+pub fn body_size((width, height): (u16, u16)) -> (usize, usize) {
+    (
+        usize::from(width).saturating_sub(2).max(1),
+        usize::from(height).saturating_sub(3).max(1),
+    )
+}
+
+/// Lines of a screen body and where the selectable items sit in them.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub lines: Vec<Line<'static>>,
+    /// First and last line (inclusive start, exclusive end) of each selectable item.
+    pub item_lines: Vec<(usize, usize)>,
+}
+
+impl Document {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    /// `text` wrapped to `width` after `indent` spaces, every line in `style`.
+    fn para(&mut self, text: &str, indent: usize, width: usize, style: ratatui::style::Style) {
+        let pad = " ".repeat(indent);
+        for l in wrap(&sanitize(text), width.saturating_sub(indent).max(1)) {
+            self.push(Line::from(Span::styled(format!("{pad}{l}"), style)));
+        }
+    }
+
+    fn heading(&mut self, text: &str, theme: &Theme) {
+        self.push(Line::from(Span::styled(text.to_string(), theme.heading)));
+    }
+}
+
+pub struct LeafView<'a> {
+    pub id: &'a str,
+    pub leaf: &'a Leaf,
+    pub lang: Lang,
+    pub selected_command: usize,
+    /// The answers that lead here, shown when the leaf was opened from search.
+    pub path: Option<Vec<PathStep>>,
+}
+
+/// The leaf screen's body; `item_lines` holds each command block.
+pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
+    let s = strings(v.lang);
+    let lang = v.lang;
+    let leaf = v.leaf;
+    let width = width.max(1);
+    let mut doc = Document::default();
+    doc.para(
+        &format!("{}  {}", sanitize_line(v.id), leaf.title.get(lang)),
+        0,
+        width,
+        theme.heading,
+    );
+    let mut facts = Vec::new();
+    facts.push(if leaf.os.is_empty() {
+        s.any_os.to_string()
+    } else {
+        leaf.os
+            .iter()
+            .map(|o| o.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    if !leaf.codes.is_empty() {
+        facts.push(leaf.codes.join(", "));
+    }
+    doc.para(&facts.join(" | "), 0, width, theme.dim);
+
+    if let Some(path) = &v.path
+        && !path.is_empty()
+    {
+        doc.blank();
+        doc.heading(s.path_heading, theme);
+        for (i, step) in path.iter().enumerate() {
+            doc.para(
+                &format!("{}. {} > {}", i + 1, step.question, step.answer),
+                2,
+                width,
+                theme.dim,
+            );
+        }
+    }
+
+    if !leaf.errors.is_empty() {
+        doc.blank();
+        doc.heading(s.error_message, theme);
+        for e in &leaf.errors {
+            doc.para(e.get(lang), 2, width, theme.text);
+        }
+    }
+    doc.blank();
+    doc.heading(s.cause, theme);
+    doc.para(leaf.cause.get(lang), 2, width, theme.text);
+
+    doc.blank();
+    doc.heading(s.steps, theme);
+    let mut command_index = 0;
+    for (n, step) in leaf.steps.iter().enumerate() {
+        let marker = format!("{:>2}. ", n + 1);
+        let body = wrap(
+            &sanitize(step.get(lang)),
+            width.saturating_sub(marker.len() + 1).max(1),
+        );
+        for (i, l) in body.iter().enumerate() {
+            let lead = if i == 0 {
+                format!(" {marker}")
+            } else {
+                " ".repeat(marker.len() + 1)
+            };
+            doc.push(Line::from(Span::styled(format!("{lead}{l}"), theme.text)));
+        }
+        for command in &step.run {
+            let selected = command_index == v.selected_command;
+            let start = doc.lines.len();
+            let label = if selected {
+                format!("     > [{}]  {}", command.shell(), s.copy_label)
+            } else {
+                format!("       [{}]", command.shell())
+            };
+            doc.push(Line::from(Span::styled(
+                label,
+                if selected { theme.status } else { theme.label },
+            )));
+            let style = if selected {
+                theme.code_selected
+            } else {
+                theme.code
+            };
+            let code_width = width.saturating_sub(8).max(1);
+            for l in wrap_code(&sanitize(command.code()), code_width) {
+                let pad = code_width.saturating_sub(width_of(&l));
+                doc.push(Line::from(vec![
+                    Span::raw("       "),
+                    Span::styled(format!(" {l}{}", " ".repeat(pad)), style),
+                ]));
+            }
+            doc.item_lines.push((start, doc.lines.len()));
+            command_index += 1;
+        }
+    }
+
+    if !leaf.links.is_empty() {
+        doc.blank();
+        doc.heading(s.links, theme);
+        for link in &leaf.links {
+            doc.para(&format!("- {}", link.title.get(lang)), 1, width, theme.text);
+            // URLs are cut by characters, never at a space, so a terminal can still open them.
+            for l in wrap_code(&sanitize_line(&link.url), width.saturating_sub(3).max(1)) {
+                doc.push(Line::from(Span::styled(format!("   {l}"), theme.link)));
+            }
+        }
+    }
+    if !leaf.see_also.is_empty() {
+        doc.blank();
+        doc.para(
+            &format!("{}: {}", s.see_also, leaf.see_also.join(", ")),
+            0,
+            width,
+            theme.dim,
+        );
+    }
+    doc
+}
+
+fn width_of(s: &str) -> usize {
+    width(s)
+}
+
+/// Code keeps its own line breaks and spaces; long lines are cut by characters.
+fn wrap_code(code: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in code.lines() {
+        let line = line.replace('\t', "    ");
+        let mut current = String::new();
+        let mut used = 0;
+        for c in line.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > max && used > 0 {
+                out.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += w;
+        }
+        out.push(current);
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+/// The question screen's body; `item_lines` holds each answer (the last one is "search").
+pub fn question_document(
+    q: &Question,
+    lang: Lang,
+    selected: usize,
+    width: usize,
+    theme: &Theme,
+) -> Document {
+    let s = strings(lang);
+    let width = width.max(1);
+    let mut doc = Document::default();
+    doc.para(q.text.get(lang), 0, width, theme.heading);
+    if let Some(why) = &q.why {
+        doc.para(
+            &format!("{}: {}", s.why_we_ask, why.get(lang)),
+            0,
+            width,
+            theme.dim,
+        );
+    }
+    doc.blank();
+    for (i, a) in q.answers.iter().enumerate() {
+        let style = if i == selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        let start = doc.lines.len();
+        let lines = wrap(&sanitize(a.label.get(lang)), width.saturating_sub(6).max(1));
+        for (j, l) in lines.iter().enumerate() {
+            let lead = if j == 0 {
+                format!(" {} ", i + 1)
+            } else {
+                "   ".to_string()
+            };
+            let marker = if i == selected && j == 0 { ">" } else { " " };
+            doc.push(Line::from(vec![
+                Span::styled(marker.to_string(), theme.status),
+                Span::styled(format!("{lead}{l}"), style),
+            ]));
+        }
+        doc.item_lines.push((start, doc.lines.len()));
+    }
+    let start = doc.lines.len();
+    doc.para(&format!("0 {}", s.none_fits), 3, width, theme.dim);
+    doc.item_lines.push((start, doc.lines.len()));
+    doc
+}
+
+/// First line to show so that lines `[start, end)` are visible in `height` rows, keeping `scroll`
+/// when they already are.
+pub fn keep_visible(scroll: usize, (start, end): (usize, usize), height: usize) -> usize {
+    let height = height.max(1);
+    if start < scroll {
+        start
+    } else if end > scroll + height {
+        end.saturating_sub(height).min(start)
+    } else {
+        scroll
+    }
+}

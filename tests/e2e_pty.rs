@@ -1,0 +1,263 @@
+//! The real binary in a pseudo-terminal, driven by keys like a user would: walk to backup-19,
+//! see its command, quit, and check the terminal is restored (main screen, cursor shown, cooked
+//! mode). Also plain mode through a pipe.
+
+use portable_pty::{CommandBuilder, NativePtySystem, PtySize, PtySystem};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: vt100::Parser,
+    rx: mpsc::Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    raw: Vec<u8>,
+}
+
+impl Session {
+    /// Starts `sh -c SCRIPT` in an 80x24 pseudo-terminal.
+    fn start(script: &str, env: &[(&str, &str)]) -> Session {
+        let pty = NativePtySystem::default()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "en_US.UTF-8");
+        cmd.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-e2e-config");
+        cmd.env(
+            "TRIAGE_DATA_DIR",
+            std::env::temp_dir().join("triage-e2e-data"),
+        );
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("TMUX");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        // Keep the master alive for the whole session.
+        std::mem::forget(pty.master);
+        Session {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(24).unwrap(),
+                NonZeroU16::new(80).unwrap(),
+                0,
+            ),
+            rx,
+            writer,
+            child,
+            raw: Vec::new(),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        while let Ok(bytes) = self.rx.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    /// Waits until the screen contains `text` (or fails after a generous timeout).
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            self.pump(Duration::from_millis(50));
+            if self.screen().contains(text) {
+                return;
+            }
+        }
+        panic!("never saw {text:?}; screen:\n{}", self.screen());
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        self.pump(Duration::from_millis(100));
+    }
+
+    fn wait_exit(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            self.pump(Duration::from_millis(50));
+            if let Ok(Some(_)) = self.child.try_wait() {
+                self.pump(Duration::from_millis(200));
+                return;
+            }
+        }
+        panic!("did not exit; screen:\n{}", self.screen());
+    }
+}
+
+fn bin() -> String {
+    env!("CARGO_BIN_EXE_triage").to_string()
+}
+
+/// Digits of the shortest answers to `id`, as keys.
+fn digits_to(id: &str) -> Vec<u8> {
+    let tree = triage::tree::embedded();
+    tree.path_to(id)
+        .unwrap()
+        .into_iter()
+        .map(|(_, a)| b'1' + a as u8)
+        .collect()
+}
+
+#[test]
+fn walk_to_backup_19_by_keys_then_quit_restores_the_terminal() {
+    let script = format!("'{}'; echo EXIT=$?; stty -a; sleep 1", bin());
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the wizard uses the alternate screen"
+    );
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("backup-19");
+    s.wait_for("vssadmin list writers");
+    // Copy: the OSC 52 sequence with the command in base64 reaches the terminal.
+    s.keys(b"c");
+    s.wait_for("Copied");
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    assert!(
+        raw.contains("\x1b]52;c;dnNzYWRtaW4gbGlzdCB3cml0ZXJz"),
+        "no OSC 52 copy"
+    );
+    s.keys(b"q");
+    s.wait_exit();
+    let screen = s.screen();
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    // The fix's commands stay in the scrollback after quitting (printed after leaving the
+    // alternate screen).
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let printed = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
+    assert!(
+        printed.contains("backup-19  ") && printed.contains("vssadmin list writers"),
+        "{printed}"
+    );
+    // Cooked mode again: stty shows canonical input and echo on.
+    let stty: String = String::from_utf8_lossy(&s.raw).to_string();
+    let after = &stty[stty.rfind("EXIT=0").unwrap()..];
+    assert!(
+        after.contains(" icanon") && !after.contains("-icanon"),
+        "{after}"
+    );
+    assert!(
+        after.contains(" echo ") || after.contains(" echo\n") || after.contains(" echo\r"),
+        "{after}"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let script = format!("'{}'; echo EXIT=$?; stty -a; sleep 1", bin());
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    s.keys(b"2");
+    s.keys(&[0x03]);
+    s.wait_exit();
+    assert!(!s.parser.screen().alternate_screen());
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let after = &raw[raw.rfind("EXIT=0").expect("exit 0")..];
+    assert!(!after.contains("-icanon"), "{after}");
+}
+
+#[test]
+fn korean_and_search_in_the_real_terminal() {
+    let script = format!("'{}'; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "ko_KR.UTF-8")]);
+    s.wait_for("무엇을 하고");
+    s.keys(b"/");
+    for c in "vss writers".bytes() {
+        s.keys(&[c]);
+    }
+    s.wait_for("backup-19");
+    s.keys(b"\r");
+    s.wait_for("이 해결책에 이르는 질문");
+    // The path pushes the commands down: the first Tab brings the first one into view.
+    s.keys(b"\t");
+    s.wait_for("vssadmin list writers");
+    s.keys(b"p");
+    s.keys(b"q");
+    s.wait_exit();
+    // `p` prints the selected command alone after quitting.
+    assert!(s.screen().contains("vssadmin list writers"));
+}
+
+#[test]
+fn plain_mode_through_a_pipe() {
+    let keys: String = digits_to("backup-19")
+        .into_iter()
+        .map(|d| format!("{}\n", d as char))
+        .collect();
+    let out = assert_cmd::Command::cargo_bin("triage")
+        .unwrap()
+        .env("LANG", "en_US.UTF-8")
+        .env("TRIAGE_CONFIG_DIR", "/nonexistent/x")
+        .write_stdin(keys)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("What were you doing"));
+    assert!(text.contains("  1) "));
+    assert!(text.contains("backup-19  "));
+    assert!(text.contains("vssadmin list writers"));
+    assert!(!text.contains('\x1b'), "no escape sequences in plain mode");
+}
+
+#[test]
+fn plain_mode_search_back_and_eof() {
+    let out = assert_cmd::Command::cargo_bin("triage")
+        .unwrap()
+        .args(["--plain", "--lang", "en"])
+        .write_stdin("/VSS Writers in bad state\n1\nb\nq\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("1) backup-19"), "{text}");
+    assert!(text.contains("How the questions lead here"), "{text}");
+    // EOF right away ends cleanly.
+    let out = assert_cmd::Command::cargo_bin("triage")
+        .unwrap()
+        .arg("--plain")
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
