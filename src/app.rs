@@ -126,6 +126,8 @@ pub struct App {
     pub events: Vec<Event>,
     /// Terminal size, kept so scrolling can page and keep the selected command visible.
     pub viewport: (u16, u16),
+    /// Practice run (training): rounds, the current one, results.
+    pub practice: Option<crate::practice::Practice>,
     searcher: Searcher,
 }
 
@@ -147,8 +149,50 @@ impl App {
             quit: false,
             events: Vec::new(),
             viewport: (80, 24),
+            practice: None,
             searcher,
         }
+    }
+
+    /// Resumes at the end of `trail`, as far as it still fits the tree (a tree may have changed
+    /// since the session was saved). Returns how many answers were kept.
+    pub fn resume(&mut self, trail: &[(String, usize)]) -> usize {
+        let mut at = self.tree.start.clone();
+        let mut kept = Vec::new();
+        for (question, answer) in trail {
+            if *question != at {
+                break;
+            }
+            let Some(next) = self
+                .tree
+                .question(question)
+                .and_then(|q| q.answers.get(*answer))
+                .map(|a| a.next.clone())
+            else {
+                break;
+            };
+            kept.push((question.clone(), *answer));
+            at = next;
+        }
+        let count = kept.len();
+        self.trail = kept;
+        self.arrive(at);
+        count
+    }
+
+    /// Starts a practice run: `count` rounds chosen by `seed`.
+    pub fn start_practice(&mut self, count: usize, seed: u64) {
+        self.practice = Some(crate::practice::Practice::new(&self.tree, count, seed));
+        self.trail.clear();
+        let start = self.tree.start.clone();
+        self.arrive(start);
+    }
+
+    /// True while a practice round's verdict (or the final score) is on screen.
+    pub fn practice_verdict(&self) -> bool {
+        self.practice
+            .as_ref()
+            .is_some_and(|p| p.finished() || p.result().is_some())
     }
 
     pub fn node(&self) -> &Node {
@@ -193,6 +237,14 @@ impl App {
             self.events.push(Event::Reached {
                 leaf: self.current.clone(),
             });
+            if let Some(p) = &mut self.practice
+                && let Some(target) = p.target()
+                && p.result().is_none()
+            {
+                let verdict =
+                    crate::practice::judge(&self.tree, target, &self.trail, &self.current);
+                p.score.rounds.push(verdict);
+            }
         }
     }
 
@@ -354,6 +406,17 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         app.run_search();
         return None;
     }
+    if app.practice_verdict() && app.overlay.is_none() {
+        return update_verdict(app, msg);
+    }
+    if msg == Msg::OpenSearch && app.practice.is_some() {
+        app.status = Some(
+            crate::i18n::strings(app.lang)
+                .practice_no_search
+                .to_string(),
+        );
+        return None;
+    }
     match &mut app.overlay {
         Some(Overlay::Help(scroll)) => {
             match msg {
@@ -375,6 +438,26 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
     }
+}
+
+/// On a practice verdict: Enter goes on to the next round, q or Esc ends the run.
+fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
+    let Some(p) = &mut app.practice else {
+        return None;
+    };
+    match msg {
+        Msg::Confirm if !p.finished() => {
+            p.round += 1;
+            app.trail.clear();
+            app.status = None;
+            let start = app.tree.start.clone();
+            app.arrive(start);
+        }
+        Msg::Confirm | Msg::Escape => app.quit = true,
+        Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
+        _ => {}
+    }
+    None
 }
 
 fn update_common(app: &mut App, msg: Msg) -> bool {

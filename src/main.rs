@@ -11,15 +11,45 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use triage::app::{self, App, Effect, Msg};
 use triage::cli::{self, Cli};
-use triage::theme::{Theme, ThemeName};
-use triage::{clipboard, keys, plain, report, transcript, ui};
+use triage::theme::Theme;
+use triage::{clipboard, history, keys, plain, report, transcript, ui};
+
+/// How the wizard starts.
+enum Mode {
+    Fresh,
+    /// Reopen session N of the history (1 = newest).
+    Resume(usize),
+    Practice {
+        count: usize,
+        seed: u64,
+    },
+}
 
 fn main() {
     install_panic_hook();
     let cli = Cli::parse();
+    if let Err(code) = cli::load_settings(&cli) {
+        std::process::exit(code);
+    }
     let code = match &cli.command {
+        None => wizard(&cli, Mode::Fresh),
+        Some(cli::Command::Resume { n }) => wizard(&cli, Mode::Resume(*n)),
+        Some(cli::Command::Practice { count, seed }) => {
+            let seed = seed.unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_nanos() as u64)
+                    .unwrap_or(1)
+            });
+            wizard(
+                &cli,
+                Mode::Practice {
+                    count: (*count).clamp(1, 1000),
+                    seed,
+                },
+            )
+        }
         Some(command) => cli::run(&cli, command),
-        None => wizard(&cli),
     };
     std::process::exit(code);
 }
@@ -46,7 +76,14 @@ fn install_panic_hook() {
     }));
 }
 
+/// True while the wizard holds the terminal (raw mode, alternate screen).
+static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Gives the terminal back once, whichever way out comes first (panic hook, guard, error).
 fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         std::io::stdout(),
@@ -65,47 +102,196 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn wizard(cli: &Cli) -> i32 {
-    let tree = match cli::pick_tree(cli.tree.as_deref()) {
+fn wizard(cli: &Cli, mode: Mode) -> i32 {
+    let mut resumed = None;
+    if let Mode::Resume(n) = mode {
+        match pick_session(n) {
+            Ok(record) => resumed = Some(record),
+            Err(code) => return code,
+        }
+    }
+    // A resumed session reopens its own tree and language unless the flags say otherwise.
+    let tree_choice = cli.tree.clone().or_else(|| {
+        resumed
+            .as_ref()
+            .map(|r| r.session.tree_id.clone())
+            .filter(|id| *id != triage::tree::embedded_id())
+    });
+    let tree = match cli::pick_tree(tree_choice.as_deref()) {
         Ok(t) => Arc::new(t),
         Err(code) => return code,
     };
-    let lang = cli::resolve_lang(cli.lang);
+    let lang = match (&resumed, cli.lang) {
+        (Some(r), None) => r.session.lang,
+        _ => cli::resolve_lang(cli.lang),
+    };
     let mut app = App::new(tree, lang, Box::new(app::title_search));
-    let started = transcript::now();
+    if let Some(record) = &resumed {
+        let kept = app.resume(&record.session.trail);
+        if kept < record.session.trail.len() {
+            app.status = Some(format!(
+                "{} {kept}/{}",
+                triage::i18n::strings(app.lang).resumed_partly,
+                record.session.trail.len()
+            ));
+        }
+    }
+    if let Mode::Practice { count, seed } = mode {
+        app.start_practice(count, seed);
+    }
+    let mut recorder = Recorder::new(cli);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal() && !dumb;
-    if cli.plain || !interactive {
+    let code = if cli.plain || !interactive {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stdout().lock();
-        return match plain::run(&mut app, &mut input, &mut out) {
+        match plain::run(&mut app, &mut input, &mut out) {
             Ok(code) => code,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
                 eprintln!("triage: {e}");
                 cli::EXIT_FAILURE
             }
-        };
-    }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::new(ThemeName::Default, color);
-    let result = run_tui(&mut app, &theme, cli, &started);
-    match result {
-        Ok(()) => {
-            print_on_quit(&app);
-            0
         }
-        Err(e) => {
-            eprintln!("triage: terminal error: {e}");
-            cli::EXIT_FAILURE
+    } else {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let theme = Theme::new(cli::settings().theme, color);
+        match run_tui(&mut app, &theme, &mut recorder) {
+            Ok(()) => {
+                print_on_quit(&app);
+                0
+            }
+            Err(e) => {
+                eprintln!("triage: terminal error: {e}");
+                cli::EXIT_FAILURE
+            }
+        }
+    };
+    recorder.finish(&app);
+    code
+}
+
+/// The history entry chosen for `resume`, or the exit code after saying why not.
+fn pick_session(n: usize) -> Result<history::Record, i32> {
+    let Some(dir) = triage::paths::data_dir() else {
+        eprintln!("triage: no data directory; set TRIAGE_DATA_DIR");
+        return Err(cli::EXIT_FAILURE);
+    };
+    let (entries, skipped) = history::load_all(&dir);
+    for s in &skipped {
+        eprintln!(
+            "triage: warning: skipped {}: {}",
+            s.path.display(),
+            s.reason
+        );
+    }
+    match entries.into_iter().nth(n.saturating_sub(1)) {
+        Some(e) if n >= 1 => Ok(e.record),
+        _ => {
+            eprintln!("triage: no session {n} in the history; `triage history` lists them");
+            Err(cli::EXIT_USAGE)
         }
     }
 }
 
-fn run_tui(app: &mut App, theme: &Theme, cli: &Cli, started: &str) -> std::io::Result<()> {
-    terminal::enable_raw_mode()?;
+/// Keeps the session in the history and the transcript file up to date; never fails the wizard
+/// (an unwritable data dir is one warning).
+struct Recorder {
+    started: String,
+    file_name: String,
+    data_dir: Option<std::path::PathBuf>,
+    transcript: Option<std::path::PathBuf>,
+    warned: bool,
+    saved_events: usize,
+}
+
+impl Recorder {
+    fn new(cli: &Cli) -> Recorder {
+        let started = transcript::now();
+        Recorder {
+            file_name: history::file_name_for(&started),
+            started,
+            data_dir: triage::paths::data_dir().filter(|_| cli::settings().history),
+            transcript: cli.transcript.clone(),
+            warned: false,
+            saved_events: 0,
+        }
+    }
+
+    fn session(&self, app: &App, ended: bool) -> transcript::Session {
+        let mut session = transcript::Session::from_events(
+            &app.tree,
+            app.lang,
+            &app.events,
+            self.started.clone(),
+            &app.current,
+            &app.trail,
+        );
+        if ended {
+            session.ended = Some(transcript::now());
+        }
+        session
+    }
+
+    /// Saves the session when something happened since the last save; returns a warning the
+    /// first time saving fails.
+    fn save(&mut self, app: &App, ended: bool) -> Option<String> {
+        if app.events.len() == self.saved_events && !ended {
+            return None;
+        }
+        let dir = self.data_dir.as_ref()?;
+        let record = history::Record {
+            format: history::FORMAT.to_string(),
+            session: self.session(app, ended),
+            practice: app.practice.as_ref().map(|p| p.score.clone()),
+        };
+        self.saved_events = app.events.len();
+        match history::save(dir, &self.file_name, &record) {
+            Ok(_) => None,
+            Err(e) if !self.warned => {
+                self.warned = true;
+                Some(format!(
+                    "{} {}: {e}",
+                    triage::i18n::strings(app.lang).history_not_saved,
+                    dir.display()
+                ))
+            }
+            Err(_) => None,
+        }
+    }
+
+    fn write_transcript(&self, app: &App) -> String {
+        let s = triage::i18n::strings(app.lang);
+        let text = transcript::markdown(&app.tree, &self.session(app, true));
+        let path = self.transcript.clone().unwrap_or_else(|| {
+            std::path::PathBuf::from(format!(
+                "triage-{}.md",
+                self.file_name.trim_end_matches(".json")
+            ))
+        });
+        match triage::fsutil::write_atomic(&path, text.as_bytes()) {
+            Ok(()) => format!("{} {}", s.transcript_written, path.display()),
+            Err(e) => format!("{} ({}): {e}", s.transcript_failed, path.display()),
+        }
+    }
+
+    /// At the end: the last save, and the transcript when `--transcript` asked for one.
+    fn finish(&mut self, app: &App) {
+        if let Some(warning) = self.save(app, true) {
+            eprintln!("triage: {warning}");
+        }
+        if self.transcript.is_some() {
+            let status = self.write_transcript(app);
+            eprintln!("triage: {status}");
+        }
+    }
+}
+
+fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Result<()> {
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     let _guard = TerminalGuard;
+    terminal::enable_raw_mode()?;
     execute!(
         std::io::stdout(),
         EnterAlternateScreen,
@@ -115,10 +301,19 @@ fn run_tui(app: &mut App, theme: &Theme, cli: &Cli, started: &str) -> std::io::R
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
     let mut copier = clipboard::Copier::from_env();
+    // Lets the end-to-end tests prove the panic hook restores the terminal: a panic on purpose.
+    let panic_key = std::env::var("TRIAGE_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
     while !app.quit {
         terminal.draw(|frame| ui::render(frame, app, theme))?;
         let msg = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if let Some(k) = panic_key
+                    && key.code == event::KeyCode::Char(k)
+                {
+                    panic!("test panic (TRIAGE_TEST_PANIC_KEY)");
+                }
                 keys::to_msg(ui::context(app), &key)
             }
             Event::Paste(text) => {
@@ -138,39 +333,15 @@ fn run_tui(app: &mut App, theme: &Theme, cli: &Cli, started: &str) -> std::io::R
                 app.status = Some(copier.copy(&text, app.lang));
             }
             Some(Effect::WriteTranscript) => {
-                app.status = Some(write_transcript(app, cli, started));
+                app.status = Some(recorder.write_transcript(app));
             }
             None => {}
         }
+        if let Some(warning) = recorder.save(app, false) {
+            app.status = Some(warning);
+        }
     }
     Ok(())
-}
-
-fn write_transcript(app: &App, cli: &Cli, started: &str) -> String {
-    let s = triage::i18n::strings(app.lang);
-    let mut session = transcript::Session::from_events(
-        &app.tree,
-        app.lang,
-        &app.events,
-        started.to_string(),
-        &app.current,
-        &app.trail,
-    );
-    session.ended = Some(transcript::now());
-    let text = transcript::markdown(&app.tree, &session);
-    let path = cli.transcript.clone().unwrap_or_else(|| {
-        std::path::PathBuf::from(format!(
-            "triage-{}.md",
-            started
-                .replace([':', '-'], "")
-                .replace('T', "-")
-                .trim_end_matches('Z')
-        ))
-    });
-    match triage::fsutil::write_atomic(&path, text.as_bytes()) {
-        Ok(()) => format!("{} {}", s.transcript_written, path.display()),
-        Err(e) => format!("{} ({}): {e}", s.transcript_failed, path.display()),
-    }
 }
 
 /// After the screen is gone: the selected command alone (p), or the fix's commands, so they stay

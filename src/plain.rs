@@ -22,6 +22,8 @@ pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std
             shown = Some(here);
         }
         let prompt = match (&app.overlay, app.node()) {
+            _ if app.practice.as_ref().is_some_and(|p| p.finished()) => s.plain_done_prompt,
+            _ if app.practice_verdict() => s.plain_verdict_prompt,
             (Some(Overlay::Search(_)), _) => s.plain_search_prompt,
             (_, Node::Question(_)) => s.plain_question_prompt,
             (_, Node::Leaf(_)) => s.plain_leaf_prompt,
@@ -34,6 +36,11 @@ pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std
         };
         let line = line.trim();
         handle(app, line);
+        // What the full-screen UI shows on its status line (a paste cut short, a refusal), here
+        // as a line of its own.
+        if let Some(status) = app.status.take() {
+            writeln!(out, "{}", sanitize_line(&status))?;
+        }
         if app.quit {
             return Ok(0);
         }
@@ -42,9 +49,16 @@ pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std
 
 /// Identifies what is on screen, so a screen is printed again only when it changed.
 fn screen_key(app: &App) -> String {
+    let round = app.practice.as_ref().map_or(0, |p| p.round);
     match &app.overlay {
         Some(Overlay::Search(state)) => format!("search:{}", state.query),
-        _ => format!("{}:{}:{:?}", app.current, app.trail.len(), app.lang),
+        _ => format!(
+            "{}:{}:{:?}:{round}:{}",
+            app.current,
+            app.trail.len(),
+            app.lang,
+            app.practice_verdict()
+        ),
     }
 }
 
@@ -55,14 +69,37 @@ fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<String>> {
         return Ok(None);
     }
     if buf.len() >= MAX_LINE && buf.last() != Some(&b'\n') {
-        // Drop the rest of an over-long line.
-        let mut rest = Vec::new();
-        input.read_until(b'\n', &mut rest)?;
+        // Drop the rest of an over-long line, without keeping it in memory.
+        loop {
+            let chunk = input.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            match chunk.iter().position(|b| *b == b'\n') {
+                Some(i) => {
+                    input.consume(i + 1);
+                    break;
+                }
+                None => {
+                    let n = chunk.len();
+                    input.consume(n);
+                }
+            }
+        }
     }
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
 fn handle(app: &mut App, line: &str) {
+    if app.practice_verdict() {
+        let msg = if matches!(line, "q" | "quit" | "exit") {
+            Msg::Quit
+        } else {
+            Msg::Confirm
+        };
+        app::update(app, msg);
+        return;
+    }
     if let Some(Overlay::Search(_)) = &app.overlay {
         match line {
             "" => {
@@ -130,6 +167,27 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
         }
         return Ok(());
     }
+    if let Some(p) = &app.practice {
+        let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+        if app.practice_verdict() {
+            let doc = crate::view::verdict_document(&app.tree, p, lang, 100, &theme);
+            for line in doc.lines {
+                writeln!(out, "{}", line_text(&line))?;
+            }
+            return Ok(());
+        }
+        if let Some(target) = p.target() {
+            writeln!(
+                out,
+                "[{} {}/{}] {}: {}",
+                s.practice_banner,
+                p.round + 1,
+                p.targets.len(),
+                s.error_message,
+                sanitize_line(&crate::practice::prompt(&app.tree, target, lang))
+            )?;
+        }
+    }
     if !app.trail.is_empty() {
         let crumbs: Vec<String> = app
             .choices()
@@ -164,4 +222,13 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+fn line_text(line: &ratatui::text::Line) -> String {
+    line.spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }

@@ -31,6 +31,28 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// Serialized JSON with every unsafe character inside its strings written as a `\uXXXX` escape:
+/// the same JSON value, lossless, but safe to print to a terminal. (serde_json escapes only
+/// U+0000 to U+001F; DEL, the C1 controls such as U+009B, a one-character CSI, and the bidi
+/// overrides would otherwise go out raw.)
+pub fn json_escape_unsafe(json: &str) -> String {
+    if !json.chars().any(|c| is_unsafe_char(c) && c != '\r') {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Outside strings JSON has only spaces, tabs and line breaks, none of them unsafe but
+        // the carriage return, which stays as it is; inside strings every control character
+        // below U+0020 is already escaped by any JSON writer.
+        if is_unsafe_char(c) && c != '\r' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `s` sanitized and on one line: newlines and tabs become spaces.
 pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace(['\n', '\t'], " ")
@@ -147,6 +169,24 @@ mod tests {
         assert_eq!(sanitize("\u{9b}2J"), "\\x9b2J");
         assert_eq!(sanitize("abc\u{202e}def"), "abc\\u{202e}def");
         assert_eq!(sanitize("plain 한국어\tok\n"), "plain 한국어\tok\n");
+    }
+
+    #[test]
+    fn json_escape_unsafe_keeps_the_value_and_escapes_c1_del_and_bidi() {
+        let value = serde_json::json!({"t": "a\u{1b}[2J\u{9b}31m\u{7f}\u{202e}\u{2066}b 한국어\n"});
+        let raw = serde_json::to_string_pretty(&value).unwrap();
+        assert!(raw.contains('\u{9b}'), "serde_json leaves C1 raw: {raw:?}");
+        let safe = json_escape_unsafe(&raw);
+        assert!(
+            !safe.chars().any(|c| is_unsafe_char(c) && c != '\n'),
+            "{safe:?}"
+        );
+        assert!(
+            safe.contains("\\u009b") && safe.contains("\\u202e"),
+            "{safe}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]

@@ -45,15 +45,54 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     );
     match &app.overlay {
         Some(Overlay::Help(scroll)) => help(frame, app, *scroll, body, theme),
+        None if app.practice_verdict() => {
+            if let Some(p) = &app.practice {
+                let doc = view::verdict_document(&app.tree, p, app.lang, body.width.into(), theme);
+                draw_document(frame, doc, 0, body);
+            }
+        }
         Some(Overlay::Search(state)) => search(frame, app, state, body, theme),
         None => match app.node() {
             Node::Question(q) => {
+                // In practice the message to solve stays pinned above the question; a long one
+                // is cut to a third of the screen.
+                let mut area = body;
+                if let Some(target) = app.practice.as_ref().and_then(|p| p.target()) {
+                    let mut prompt = view::practice_prompt(
+                        &crate::practice::prompt(&app.tree, target, app.lang),
+                        app.lang,
+                        body.width.into(),
+                        theme,
+                    );
+                    let room = (usize::from(body.height) / 3).max(2);
+                    if prompt.lines.len() > room {
+                        prompt.lines.truncate(room);
+                        if let Some(last) = prompt.lines.last_mut() {
+                            last.spans.push(Span::styled("..", theme.status));
+                        }
+                    }
+                    let used = prompt.lines.len() as u16;
+                    draw_document(
+                        frame,
+                        prompt,
+                        0,
+                        Rect {
+                            height: used,
+                            ..body
+                        },
+                    );
+                    area = Rect {
+                        y: body.y + used,
+                        height: body.height.saturating_sub(used),
+                        ..body
+                    };
+                }
                 let doc =
-                    view::question_document(q, app.lang, app.selected, body.width.into(), theme);
+                    view::question_document(q, app.lang, app.selected, area.width.into(), theme);
                 let range = doc.item_lines.get(app.selected).copied().unwrap_or((0, 0));
                 // Keep the whole question in view when it fits, else the highlighted answer.
-                let scroll = view::keep_visible(0, range, body.height.into());
-                draw_document(frame, doc, scroll, body);
+                let scroll = view::keep_visible(0, range, area.height.into());
+                draw_document(frame, doc, scroll, area);
             }
             Node::Leaf(_) => {
                 if let Some(v) = app.leaf_view() {
@@ -130,16 +169,17 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         })
         .collect();
     crumbs.insert(0, s.start_of_tree.to_string());
-    let max = usize::from(area.width).saturating_sub(2);
-    let mut text = crumbs.join(" > ");
-    let mut dropped = 1;
-    while width(&text) > max && dropped < crumbs.len() {
-        text = format!("{} .. > {}", crumbs[0], crumbs[dropped + 1..].join(" > "));
-        if dropped + 1 >= crumbs.len() {
-            text = format!(".. > {}", crumbs.last().cloned().unwrap_or_default());
-        }
-        dropped += 1;
+    if let Some(p) = &app.practice {
+        let round = (p.round + 1).min(p.targets.len());
+        crumbs[0] = format!(
+            "{} {round}/{} | {}",
+            s.practice_banner,
+            p.targets.len(),
+            crumbs[0]
+        );
     }
+    let max = usize::from(area.width).saturating_sub(2);
+    let text = fit_crumbs(&crumbs, max);
     let line = Line::from(Span::styled(
         format!(" {}", truncate(&text, max)),
         theme.crumb,
@@ -147,10 +187,45 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The crumbs joined with " > ", the oldest (after the first) giving way to ".." until the line
+/// fits in `max` columns. Linear in the number of crumbs: a trail may be thousands of answers
+/// deep.
+fn fit_crumbs(crumbs: &[String], max: usize) -> String {
+    const SEP: usize = 3; // " > "
+    let widths: Vec<usize> = crumbs.iter().map(|c| width(c)).collect();
+    // suffix[i]: width of crumbs[i..] joined.
+    let mut suffix = vec![0; crumbs.len() + 1];
+    for i in (0..crumbs.len()).rev() {
+        let rest = if i + 1 < crumbs.len() {
+            SEP + suffix[i + 1]
+        } else {
+            0
+        };
+        suffix[i] = widths[i] + rest;
+    }
+    if crumbs.len() < 2 || suffix[0] <= max {
+        return crumbs.join(" > ");
+    }
+    // "FIRST .. > crumbs[k..]", with as many of the newest crumbs as fit.
+    let lead = widths[0] + " .. > ".len();
+    match (2..crumbs.len()).find(|k| lead + suffix[*k] <= max) {
+        Some(k) => format!("{} .. > {}", crumbs[0], crumbs[k..].join(" > ")),
+        None => format!(".. > {}", crumbs[crumbs.len() - 1]),
+    }
+}
+
 fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let (text, style) = match &app.status {
         Some(status) => (sanitize_line(status), theme.status),
+        None if app.practice_verdict() => (
+            match &app.practice {
+                Some(p) if p.finished() => s.practice_done,
+                _ => s.practice_next,
+            }
+            .to_string(),
+            theme.dim,
+        ),
         None => (
             match context(app) {
                 Ctx::Question => s.question_hint,

@@ -252,7 +252,7 @@ pub fn question_document(
         doc.item_lines.push((start, doc.lines.len()));
     }
     let start = doc.lines.len();
-    doc.para(&format!("0 {}", s.none_fits), 3, width, theme.dim);
+    doc.para(&format!("0 {}", s.none_fits), 2, width, theme.dim);
     doc.item_lines.push((start, doc.lines.len()));
     doc
 }
@@ -268,4 +268,133 @@ pub fn keep_visible(scroll: usize, (start, end): (usize, usize), height: usize) 
     } else {
         scroll
     }
+}
+
+/// The error message a trainee must solve, above the question.
+pub fn practice_prompt(message: &str, lang: Lang, width: usize, theme: &Theme) -> Document {
+    let mut doc = Document::default();
+    doc.para(
+        &format!("{}: {}", strings(lang).error_message, message),
+        0,
+        width.max(1),
+        theme.status,
+    );
+    doc
+}
+
+/// The verdict of a practice round, or the final score when the run is over.
+pub fn verdict_document(
+    tree: &crate::tree::Tree,
+    practice: &crate::practice::Practice,
+    lang: Lang,
+    width: usize,
+    theme: &Theme,
+) -> Document {
+    let s = strings(lang);
+    let width = width.max(1);
+    let mut doc = Document::default();
+    let title = |id: &str| {
+        tree.leaf(id)
+            .map(|l| l.title.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    if practice.finished() {
+        let score = &practice.score;
+        doc.heading(
+            &format!(
+                "{}: {}/{}",
+                s.practice_score,
+                score.correct(),
+                score.rounds.len()
+            ),
+            theme,
+        );
+        doc.blank();
+        for (i, r) in score.rounds.iter().enumerate() {
+            let mark = if r.correct { "ok  " } else { "miss" };
+            doc.para(
+                &format!("{:>2}. {mark} {}  {}", i + 1, r.target, title(&r.target)),
+                0,
+                width,
+                if r.correct { theme.text } else { theme.warning },
+            );
+        }
+        return doc;
+    }
+    let Some(result) = practice.result() else {
+        return doc;
+    };
+    doc.para(
+        &format!(
+            "{}: {}",
+            s.error_message,
+            crate::practice::prompt(tree, &result.target, lang)
+        ),
+        0,
+        width,
+        theme.dim,
+    );
+    doc.blank();
+    if result.correct {
+        doc.para(s.practice_correct, 0, width, theme.status);
+    } else {
+        doc.para(s.practice_wrong, 0, width, theme.warning);
+        doc.para(
+            &format!(
+                "{}: {}  {}",
+                s.practice_reached,
+                result.reached,
+                title(&result.reached)
+            ),
+            2,
+            width,
+            theme.text,
+        );
+    }
+    doc.para(
+        &format!(
+            "{}: {}  {}",
+            s.practice_fix,
+            result.target,
+            title(&result.target)
+        ),
+        2,
+        width,
+        theme.text,
+    );
+    doc.blank();
+    doc.heading(
+        &format!("{} ({})", s.practice_shortest, result.shortest),
+        theme,
+    );
+    for (i, step) in crate::report::path_steps(tree, &result.target, lang)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        doc.para(
+            &format!("{}. {} > {}", i + 1, step.question, step.answer),
+            2,
+            width,
+            theme.text,
+        );
+    }
+    if !result.wrong_turns.is_empty() {
+        doc.blank();
+        doc.heading(s.practice_wrong_turns, theme);
+        for q in &result.wrong_turns {
+            if let Some(question) = tree.question(q) {
+                doc.para(
+                    &format!("- {}", question.text.get(lang)),
+                    2,
+                    width,
+                    theme.text,
+                );
+                if let Some(why) = &question.why {
+                    doc.para(why.get(lang), 4, width, theme.dim);
+                }
+            }
+        }
+    }
+    doc
 }

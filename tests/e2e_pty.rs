@@ -261,3 +261,27 @@ fn plain_mode_search_back_and_eof() {
         .unwrap();
     assert!(out.status.success());
 }
+
+#[test]
+fn a_panic_restores_the_terminal_first_then_says_where_to_report() {
+    let script = format!("'{}'; echo EXIT=$?; stty -a; sleep 1", bin());
+    let mut s = Session::start(&script, &[("TRIAGE_TEST_PANIC_KEY", "Z")]);
+    s.wait_for("What were you doing");
+    s.keys(b"2");
+    s.keys(b"Z");
+    s.wait_exit();
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let after = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
+    assert!(after.contains("triage crashed"), "{after}");
+    assert!(after.contains("please report it"), "{after}");
+    assert!(after.contains("EXIT=101"), "{after}");
+    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+    // The restore comes before the message: no crash text drawn inside the alternate screen.
+    let before = &raw[..raw.rfind("\x1b[?1049l").unwrap()];
+    assert!(!before.contains("triage crashed"));
+}

@@ -7,28 +7,32 @@ use std::path::PathBuf;
 
 pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
     let mut failed = 0;
-    let mut report = |name: &str, result: Result<Tree, Vec<tree::Diagnostic>>| match result {
-        Ok(t) => {
-            let _ = writeln!(
-                out,
-                "{name}: ok ({} leaves, {} questions)",
-                t.leaves().count(),
-                t.questions().count()
-            );
-            if stats {
-                let _ = write!(out, "{}", depth_stats(&t));
+    let mut report = |name: &str, result: Result<Tree, Vec<tree::Diagnostic>>| {
+        // A file name may hold anything, escape sequences included.
+        let name = crate::text::sanitize_line(name);
+        match result {
+            Ok(t) => {
+                let _ = writeln!(
+                    out,
+                    "{name}: ok ({} leaves, {} questions)",
+                    t.leaves().count(),
+                    t.questions().count()
+                );
+                if stats {
+                    let _ = write!(out, "{}", depth_stats(&t));
+                }
             }
-        }
-        Err(errors) => {
-            failed += 1;
-            for e in &errors {
-                eprint!("{e}");
+            Err(errors) => {
+                failed += 1;
+                for e in &errors {
+                    eprint!("{e}");
+                }
+                eprintln!(
+                    "{name}: {} error{}",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                );
             }
-            eprintln!(
-                "{name}: {} error{}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
-            );
         }
     };
     if files.is_empty() {
@@ -45,9 +49,9 @@ pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
 
 /// Depth of a leaf: how many answers the shortest way from the start takes.
 pub fn leaf_depths(tree: &Tree) -> Vec<(String, usize)> {
-    let paths = tree.shortest_paths();
+    let depths = tree.depths();
     tree.leaves()
-        .filter_map(|(id, _)| paths.get(id).map(|p| (id.to_string(), p.len())))
+        .filter_map(|(id, _)| depths.get(id).map(|d| (id.to_string(), *d)))
         .collect()
 }
 

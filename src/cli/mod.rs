@@ -1,7 +1,9 @@
 //! The command line: clap definitions and the commands that print and exit (everything but the
 //! full-screen wizard, which `main` starts).
 
+pub mod assets;
 mod check;
+mod history;
 mod search;
 mod show;
 
@@ -35,12 +37,16 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub plain: bool,
 
-    /// Write the session's Markdown transcript to this file when `e` is pressed.
-    #[arg(long, value_name = "FILE")]
+    /// Write the session's Markdown transcript to this file (on `e`, and when the wizard ends).
+    #[arg(long, global = true, value_name = "FILE")]
     pub transcript: Option<PathBuf>,
+
+    /// Ignore the config file (config.ron in the config directory).
+    #[arg(long, global = true)]
+    pub no_config: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -72,6 +78,40 @@ pub enum Command {
         /// Also print depth statistics (answers needed to reach each leaf).
         #[arg(long)]
         stats: bool,
+    },
+    /// List the trees: the embedded one and the user's (config dir `trees/`, `tree_dirs`).
+    Trees {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List past sessions, newest first (kept in the data directory).
+    History {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reopen session N of `triage history` (1, the newest, by default) where it stopped.
+    Resume {
+        #[arg(value_name = "N", default_value_t = 1)]
+        n: usize,
+    },
+    /// Training: solve real error messages by answering the questions, then see your score.
+    Practice {
+        /// Number of rounds.
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        count: usize,
+        /// Seed for a reproducible set of rounds (default: random).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+    },
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions { shell: clap_complete::Shell },
+    /// Write the man page and completion scripts into a directory (default: assets/).
+    #[command(hide = true)]
+    GenAssets {
+        #[arg(default_value = "assets")]
+        dir: PathBuf,
     },
     /// Find the fix for an error message, a code or your own words (TEXT, or stdin).
     Search {
@@ -107,14 +147,43 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}; use en or ko"))
 }
 
-/// The language to use: the flag, else the locale.
-pub fn resolve_lang(flag: Option<Lang>) -> Lang {
-    flag.unwrap_or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()))
+/// The configuration in force for this run: loaded once by `load_settings`.
+static SETTINGS: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
+
+/// Reads the config file (unless `--no-config`); a broken one is reported and ends the run.
+pub fn load_settings(cli: &Cli) -> Result<(), i32> {
+    let config = if cli.no_config {
+        crate::config::Config::default()
+    } else {
+        match crate::paths::config_dir().map(|d| crate::config::load(&d)) {
+            Some(Ok(c)) => c,
+            Some(Err(d)) => {
+                eprint!("{d}");
+                return Err(EXIT_FAILURE);
+            }
+            None => crate::config::Config::default(),
+        }
+    };
+    let _ = SETTINGS.set(config);
+    Ok(())
 }
 
-/// Directories searched for user trees.
+pub fn settings() -> &'static crate::config::Config {
+    SETTINGS.get_or_init(crate::config::Config::default)
+}
+
+/// The language to use: the flag, else the config file, else the locale.
+pub fn resolve_lang(flag: Option<Lang>) -> Lang {
+    flag.or(settings().lang)
+        .unwrap_or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()))
+}
+
+/// Directories searched for user trees: the config dir's `trees/`, then `tree_dirs`.
 pub fn tree_dirs() -> Vec<PathBuf> {
-    crate::paths::user_trees_dir().into_iter().collect()
+    crate::paths::user_trees_dir()
+        .into_iter()
+        .chain(settings().tree_dirs.iter().cloned())
+        .collect()
 }
 
 /// Loads the tree chosen with `--tree`, or prints why not and returns the exit code.
@@ -144,6 +213,12 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
     let mut out = std::io::stdout().lock();
     let code = match command {
         Command::Check { files, stats } => check::run(files, *stats, &mut out),
+        Command::Trees { json } => history::trees(&tree_dirs(), *json, &mut out),
+        Command::History { json } => history::list(*json, &mut out),
+        Command::Completions { shell } => assets::completions(*shell, &mut out),
+        Command::GenAssets { dir } => assets::generate(dir),
+        // The wizard's own commands: `main` runs them.
+        Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
         Command::List { json } => match pick_tree(cli.tree.as_deref()) {
             Ok(tree) => show::list(&tree, lang, *json, &mut out),
             Err(code) => code,

@@ -6,7 +6,7 @@ use crate::search::eval::{self, Thresholds};
 use crate::search::{Index, MAX_QUERY_BYTES};
 use crate::text::sanitize_line;
 use crate::tree::{Lang, Tree};
-use serde_json::json;
+use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -28,6 +28,17 @@ fn query_text(words: &[String]) -> Result<String, String> {
         .read_to_end(&mut buf)
         .map_err(|e| format!("cannot read stdin: {e}"))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// One result in `--json` output, fields in this order.
+#[derive(Serialize)]
+struct JsonHit {
+    id: String,
+    title: String,
+    score: f64,
+    why: String,
+    /// This hit is a good match (false: "nothing matches well").
+    confident: bool,
 }
 
 fn leaf_title<'a>(tree: &'a Tree, id: &str, lang: Lang) -> &'a str {
@@ -62,17 +73,15 @@ pub fn search(
         );
     }
     let written = if json {
-        let items: Vec<_> = results
+        let items: Vec<JsonHit> = results
             .hits
             .iter()
-            .map(|h| {
-                json!({
-                    "id": crate::text::sanitize(&h.id),
-                    "title": crate::text::sanitize(leaf_title(tree, &h.id, lang)),
-                    "score": (f64::from(h.score) * 1000.0).round() / 1000.0,
-                    "why": crate::text::sanitize(&h.why),
-                    "confident": h.confident,
-                })
+            .map(|h| JsonHit {
+                id: crate::text::sanitize(&h.id),
+                title: crate::text::sanitize(leaf_title(tree, &h.id, lang)),
+                score: (f64::from(h.score) * 1000.0).round() / 1000.0,
+                why: crate::text::sanitize(&h.why),
+                confident: h.confident,
             })
             .collect();
         writeln!(

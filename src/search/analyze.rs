@@ -5,8 +5,12 @@
 //! both sides. It never allocates per token on the hot path: tokens are handed to a callback as
 //! slices of a reused buffer.
 
+use super::index::Fx;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 /// What a token is; decides how a query weighs it and how the index stores it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +25,9 @@ pub enum Kind {
     Hangul,
     /// A Korean bigram across two words (`가상 머신` gives `상머`), so spacing does not matter.
     HangulJoin,
+    /// The last two syllables of a Korean word with the last one cut to its first consonant
+    /// (걸림, 걸려 → `걸ㄹ`): conjugated forms of one verb meet.
+    HangulTail,
 }
 
 /// One token: `text` is normalised (lower case; Hangul as is); `surface` is the word of the
@@ -33,267 +40,62 @@ pub struct Token<'a> {
 }
 
 /// English words that carry no meaning for search, and the boilerplate of portal columns, JSON
-/// from the CLI or REST API, and log lines. Dropped on both sides.
+/// from the CLI or REST API, and log lines. Dropped on both sides. Sorted, 13 bytes at most.
+#[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "again",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "aren",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "could",
-    "couldn",
-    "did",
-    "didn",
-    "do",
-    "does",
-    "doesn",
-    "don",
-    "due",
-    "during",
-    "each",
-    "either",
-    "else",
-    "etc",
-    "for",
-    "from",
-    "had",
-    "has",
-    "hasn",
-    "have",
-    "haven",
-    "he",
-    "her",
-    "here",
-    "him",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "isn",
-    "it",
-    "its",
-    "just",
-    "me",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "on",
-    "or",
-    "our",
-    "please",
-    "she",
-    "should",
-    "shouldn",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "too",
-    "up",
-    "us",
-    "very",
-    "was",
-    "wasn",
-    "we",
-    "were",
-    "weren",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "why",
-    "will",
-    "with",
-    "won",
-    "would",
-    "wouldn",
-    "you",
-    "your",
-    "yours",
-    "ve",
-    "ll",
-    "re",
-    "im",
-    "ive",
-    "hi",
-    "hello",
-    "thanks",
-    "pls",
-    "plz",
-    "anyone",
-    "someone",
-    "something",
-    // portal columns, API and log boilerplate
-    "code",
-    "codes",
-    "message",
-    "messages",
-    "recommended",
-    "action",
-    "details",
-    "detail",
-    "errorcode",
-    "errormessage",
-    "errorstring",
-    "errordetails",
-    "errordetail",
-    "innererror",
-    "activityid",
-    "correlationid",
-    "requestid",
-    "activity",
-    "correlation",
-    "info",
-    "warning",
-    "warn",
-    "debug",
-    "verbose",
-    "trace",
-    "utc",
-    "gmt",
-    "kst",
-    "pm",
-    "null",
-    "true",
-    "false",
-    "http",
-    "https",
-    "www",
-    "refer",
-    "more",
-    "learn",
-    "see",
-    "link",
-    "information",
+    "a", "about", "action", "activity", "activityid", "after", "again", "all", "also", "although",
+    "am", "an", "and", "any", "anyone", "are", "aren", "as", "at", "be", "because", "been",
+    "being", "but", "by", "can", "cannot", "code", "codes", "correlation", "correlationid",
+    "could", "couldn", "debug", "detail", "details", "did", "didn", "do", "does", "doesn", "don",
+    "due", "during", "each", "either", "else", "errorcode", "errordetail", "errordetails",
+    "errormessage", "errorstring", "etc", "even", "false", "for", "from", "get", "getting", "gmt",
+    "got", "had", "has", "hasn", "have", "haven", "he", "hello", "her", "here", "hi", "him", "his",
+    "how", "http", "https", "i", "if", "im", "in", "info", "information", "innererror", "into",
+    "is", "isn", "it", "its", "ive", "just", "kind", "kst", "learn", "like", "link", "ll", "many",
+    "me", "message", "messages", "more", "much", "my", "need", "needs", "no", "nor", "not", "now",
+    "null", "of", "on", "or", "our", "out", "per", "please", "pls", "plz", "pm", "re", "really",
+    "recommended", "refer", "requestid", "see", "seem", "seems", "she", "should", "shouldn",
+    "since", "so", "some", "someone", "something", "still", "such", "than", "thanks", "that",
+    "the", "their", "them", "then", "there", "these", "they", "thing", "things", "this", "those",
+    "though", "to", "too", "trace", "true", "up", "us", "utc", "ve", "verbose", "very", "via",
+    "want", "wants", "warn", "warning", "was", "wasn", "way", "we", "were", "weren", "what",
+    "when", "where", "which", "while", "who", "why", "will", "with", "won", "would", "wouldn",
+    "www", "yet", "you", "your", "yours",
 ];
 
 /// Korean particles and verb endings, longest first. A word loses at most one of them per pass.
+#[rustfmt::skip]
 const KO_ENDINGS: &[&str] = &[
-    "되었습니다",
-    "하였습니다",
-    "했습니다만",
-    "되었어요",
-    "했습니다",
-    "됐습니다",
-    "없습니다",
-    "있습니다",
-    "습니다",
-    "합니다",
-    "됩니다",
-    "입니다",
-    "했어요",
-    "됐어요",
-    "되었음",
-    "에서는",
-    "으로는",
-    "이라고",
-    "했음",
-    "됐음",
-    "해요",
-    "돼요",
-    "하지",
-    "되지",
-    "해서",
-    "돼서",
-    "되어",
-    "하여",
-    "하고",
-    "되고",
-    "하는",
-    "되는",
-    "하면",
-    "되면",
-    "하다",
-    "되다",
-    "하기",
-    "되기",
-    "에서",
-    "에게",
-    "으로",
-    "로는",
-    "이나",
-    "이라",
-    "라고",
-    "까지",
-    "부터",
-    "보다",
-    "처럼",
-    "이랑",
-    "하게",
-    "되게",
-    "인데",
-    "는데",
-    "은데",
-    "네요",
-    "나요",
-    "까요",
-    "어요",
-    "아요",
-    "는",
-    "은",
-    "이",
-    "가",
-    "을",
-    "를",
-    "에",
-    "의",
-    "로",
-    "와",
-    "과",
-    "도",
-    "만",
-    "한",
-    "된",
-    "할",
-    "될",
-    "함",
-    "됨",
-    "임",
-    "요",
-    "랑",
+    "되었습니다", "하였습니다", "했습니다만", "되었어요", "했습니다", "됐습니다", "없습니다", "있습니다", "습니다", "합니다",
+    "됩니다", "입니다", "했어요", "됐어요", "되었음", "에서는", "으로는", "이라고", "했음", "됐음", "해요", "돼요", "하지",
+    "되지", "해서", "돼서", "되어", "하여", "하고", "되고", "하는", "되는", "하면", "되면", "하다", "되다", "하기",
+    "되기", "에서", "에게", "으로", "로는", "이나", "이라", "라고", "까지", "부터", "보다", "처럼", "이랑", "하게",
+    "되게", "인데", "는데", "은데", "네요", "나요", "까요", "어요", "아요", "는", "은", "이", "가", "을", "를",
+    "에", "의", "로", "와", "과", "도", "만", "한", "된", "할", "될", "함", "됨", "임", "요", "랑",
 ];
 
 pub fn is_stop_word(w: &str) -> bool {
-    STOP_WORDS.contains(&w)
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<Fx>>> = OnceLock::new();
+    w.len() <= 13
+        && SET
+            .get_or_init(|| STOP_WORDS.iter().copied().collect())
+            .contains(w)
 }
 
 pub fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A Korean gram (one or two characters, the first a syllable) as a number: the index keeps
+/// them apart from words, without allocating or comparing strings.
+pub fn gram_key(s: &str) -> Option<u64> {
+    let mut chars = s.chars();
+    let first = chars.next().filter(|&c| is_hangul(c))?;
+    let second = chars.next();
+    if chars.next().is_some() {
+        return None;
+    }
+    Some((u64::from(first) << 32) | second.map_or(0, u64::from))
 }
 
 /// Light English stemming (Snowball/Porter2) of a lower-case word; words with digits, `+` or
@@ -319,13 +121,29 @@ impl Stem {
 /// was glued to a Latin word or a number (`VM이`, `VHD를`): then a word that is only an ending
 /// disappears. Otherwise at least one syllable (two for one-syllable endings) stays.
 pub fn strip_korean(word: &str, attached: bool) -> &str {
+    // Endings by their last syllable, in the order of `KO_ENDINGS`.
+    static BY_LAST: OnceLock<HashMap<char, Vec<&'static str>, BuildHasherDefault<Fx>>> =
+        OnceLock::new();
+    let by_last = BY_LAST.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>, BuildHasherDefault<Fx>> = HashMap::default();
+        for e in KO_ENDINGS {
+            if let Some(last) = e.chars().next_back() {
+                m.entry(last).or_default().push(e);
+            }
+        }
+        m
+    });
     let mut w = word;
     for _ in 0..2 {
-        let syllables = w.chars().count();
+        let Some(endings) = w.chars().next_back().and_then(|last| by_last.get(&last)) else {
+            break;
+        };
+        // Hangul syllables are three bytes each in UTF-8.
+        let syllables = w.len() / 3;
         let mut cut = None;
-        for e in KO_ENDINGS {
+        for e in endings {
             if let Some(stem) = w.strip_suffix(e) {
-                let e_len = e.chars().count();
+                let e_len = e.len() / 3;
                 let left = syllables - e_len;
                 let min = if e_len == 1 { 2 } else { 1 };
                 if left >= min || (attached && left == 0) {
@@ -396,16 +214,67 @@ fn is_noise(w: &str) -> bool {
 
 /// Splits `text` into tokens and calls `sink` for each. URLs, GUIDs, hashes, times and short
 /// numbers are dropped; JSON and log punctuation separates words.
+/// The character at byte `i` (a character boundary) of `s`; ASCII without decoding.
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => char::from(b),
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// `text` split at whitespace (empty pieces skipped), with a fast path for ASCII.
+fn chunks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            let bytes = rest.as_bytes();
+            let mut i = 0;
+            let mut end = None;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if b.is_ascii_whitespace() || b == 0x0b {
+                        end = Some((i, i + 1));
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = rest[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() {
+                        end = Some((i, i + c.len_utf8()));
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            let (piece, next) = match end {
+                Some((e, n)) => (&rest[..e], &rest[n..]),
+                None if rest.is_empty() => return None,
+                None => (rest, &rest[rest.len()..]),
+            };
+            rest = next;
+            if !piece.is_empty() {
+                return Some(piece);
+            }
+        }
+    })
+}
+
 pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
     let mut lower = String::new();
     let mut scratch = String::new();
     // The last syllable of the previous Korean word, for bigrams across a space.
     let mut prev_syllable: Option<char> = None;
-    for chunk in text.split(|c: char| c.is_whitespace()) {
+    for chunk in chunks(text) {
         if chunk.is_empty() {
             continue;
         }
-        let chunk = match chunk.find("://") {
+        let url = if chunk.as_bytes().contains(&b':') {
+            chunk.find("://")
+        } else {
+            None
+        };
+        let chunk = match url {
             Some(i) => {
                 // Cut the URL, keep what stands before its scheme (`(see http://...`).
                 let scheme_start = chunk[..i]
@@ -424,11 +293,11 @@ pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
         let mut i = 0;
         let bytes = chunk.as_bytes();
         while i < chunk.len() {
-            let c = chunk[i..].chars().next().unwrap_or(' ');
+            let c = char_at(chunk, i);
             if is_hangul(c) {
                 let start = i;
                 while i < chunk.len() {
-                    let c = chunk[i..].chars().next().unwrap_or(' ');
+                    let c = char_at(chunk, i);
                     if !is_hangul(c) {
                         break;
                     }
@@ -461,7 +330,11 @@ pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
             if c.is_alphanumeric() {
                 let start = i;
                 while i < chunk.len() {
-                    let c = chunk[i..].chars().next().unwrap_or(' ');
+                    if bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                        continue;
+                    }
+                    let c = char_at(chunk, i);
                     if is_hangul(c) {
                         break;
                     }
@@ -502,14 +375,26 @@ pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
     }
 }
 
-/// Syllable bigrams of a Korean word (a one-syllable word is its own gram).
+/// The initial consonant of a Hangul syllable, as a compatibility jamo.
+fn initial_consonant(c: char) -> char {
+    const INITIALS: [char; 19] = [
+        'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ',
+        'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    ];
+    let i = (c as u32).saturating_sub(0xAC00) / 588;
+    INITIALS.get(i as usize).copied().unwrap_or(c)
+}
+
+/// Syllable bigrams of a Korean word (a one-syllable word is its own gram), and its tail gram.
 fn hangul_grams(stem: &str, surface: &str, scratch: &mut String, sink: &mut impl FnMut(Token<'_>)) {
     let mut chars = stem.chars();
     let Some(mut prev) = chars.next() else {
         return;
     };
     let mut any = false;
+    let mut before_last = prev;
     for c in chars {
+        before_last = prev;
         scratch.clear();
         scratch.push(prev);
         scratch.push(c);
@@ -521,7 +406,16 @@ fn hangul_grams(stem: &str, surface: &str, scratch: &mut String, sink: &mut impl
         prev = c;
         any = true;
     }
-    if !any {
+    if any {
+        scratch.clear();
+        scratch.push(before_last);
+        scratch.push(initial_consonant(prev));
+        sink(Token {
+            kind: Kind::HangulTail,
+            text: scratch,
+            surface,
+        });
+    } else {
         scratch.clear();
         scratch.push(prev);
         sink(Token {
@@ -563,7 +457,13 @@ fn latin_word(word: &str, lower: &mut String, sink: &mut impl FnMut(Token<'_>)) 
             surface: word,
         });
     }
-    if !word.is_ascii() {
+    // Only a word with an inner capital or a letter-digit change has parts.
+    let b = word.as_bytes();
+    if !word.is_ascii()
+        || !b
+            .windows(2)
+            .any(|w| w[1].is_ascii_uppercase() || (w[0].is_ascii_digit() != w[1].is_ascii_digit()))
+    {
         return;
     }
     let parts = camel_parts(word);
@@ -584,7 +484,7 @@ fn latin_word(word: &str, lower: &mut String, sink: &mut impl FnMut(Token<'_>)) 
             sink(Token {
                 kind: if whole_kept { Kind::Part } else { Kind::Word },
                 text: part,
-                surface: word,
+                surface: &word[s..e],
             });
         }
     }
@@ -659,6 +559,12 @@ mod tests {
     }
 
     #[test]
+    fn stop_word_list_is_sorted_and_short() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 13 && is_stop_word(w)));
+    }
+
+    #[test]
     fn stop_words_and_lowercase() {
         assert_eq!(words("The VM is NOT in a state"), ["vm", "state"]);
     }
@@ -676,10 +582,14 @@ mod tests {
             [
                 (Kind::Hangul, "스냅".into()),
                 (Kind::Hangul, "냅숏".into()),
+                (Kind::HangulTail, "냅ㅅ".into()),
                 (Kind::HangulJoin, "숏실".into()),
                 (Kind::Hangul, "실패".into()),
+                (Kind::HangulTail, "실ㅍ".into()),
             ]
         );
+        let tail = |w: &str| toks(w).into_iter().find(|t| t.0 == Kind::HangulTail);
+        assert_eq!(tail("걸림"), tail("걸려요"));
     }
 
     #[test]
@@ -697,7 +607,7 @@ mod tests {
     #[test]
     fn particles_glued_to_latin_words_vanish() {
         assert_eq!(words("VM이 VHD를"), ["vm", "vhd"]);
-        assert_eq!(words("COM+오류"), ["com+", "오류"]);
+        assert_eq!(words("COM+오류")[..2], ["com+", "오류"]);
     }
 
     #[test]
@@ -708,6 +618,14 @@ mod tests {
         assert_eq!(s.stem("failed"), s.stem("fail"));
         assert_eq!(s.stem("com+"), "com+");
         assert_eq!(s.stem("vm"), "vm");
+    }
+
+    #[test]
+    fn chunks_split_at_any_whitespace() {
+        let v: Vec<&str> = chunks(" a\tb\u{3000}c\u{a0}d\n\n").collect();
+        assert_eq!(v, ["a", "b", "c", "d"]);
+        assert_eq!(chunks("").count(), 0);
+        assert_eq!(chunks("   ").count(), 0);
     }
 
     #[test]

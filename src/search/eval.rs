@@ -95,6 +95,8 @@ pub struct Report {
     pub unknown_ids: Vec<String>,
     /// Queries whose right answer came first but was not marked confident.
     pub unconfident_hits: usize,
+    /// Queries whose first result was wrong yet marked confident (the worst case).
+    pub confident_misses: usize,
 }
 
 /// Thresholds a report must meet.
@@ -116,6 +118,7 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         misses: Vec::new(),
         unknown_ids: Vec::new(),
         unconfident_hits: 0,
+        confident_misses: 0,
     };
     for case in cases {
         for id in &case.expect {
@@ -137,6 +140,9 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         }
         if rank == Some(1) && !results.confident {
             report.unconfident_hits += 1;
+        }
+        if rank != Some(1) && results.confident {
+            report.confident_misses += 1;
         }
         if rank != Some(1) {
             report.misses.push(Miss {
@@ -216,13 +222,14 @@ impl Report {
             row(&mut s, kind, t);
         }
         row(&mut s, "overall", &self.overall);
-        if self.unconfident_hits > 0 {
-            let _ = writeln!(
-                s,
-                "right first but not confident: {} of {}",
-                self.unconfident_hits, self.overall.top1
-            );
-        }
+        let _ = writeln!(
+            s,
+            "confidence: {} of {} right answers flagged weak; {} of {} wrong answers flagged confident",
+            self.unconfident_hits,
+            self.overall.top1,
+            self.confident_misses,
+            self.overall.total - self.overall.top1
+        );
         if !self.misses.is_empty() {
             let _ = writeln!(s, "\nmisses ({}):", self.misses.len());
             for m in &self.misses {

@@ -1,7 +1,7 @@
 //! The index of a tree: one document per leaf, BM25F postings over weighted fields, the error
 //! codes, the synonym groups, and (built on first need) a deletion index for typo correction.
 
-use super::analyze::{Kind, Stem, tokenize};
+use super::analyze::{Kind, Stem, gram_key, tokenize};
 use crate::tree::{Leaf, Node, Os, Text, Tree};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 pub(crate) enum Field {
     /// The error messages as the portal shows them.
     Error = 0,
-    /// Error codes (whole and split into words).
+    /// Error codes, whole.
     Code = 1,
     Title = 2,
     /// Keywords and the operating systems of the leaf.
@@ -24,9 +24,11 @@ pub(crate) enum Field {
     Step = 6,
     /// Titles of links.
     Link = 7,
+    /// The words of error codes (`UserErrorFsFreezeFailed` → user, error, fs, freeze, failed).
+    CodeWord = 8,
 }
 
-pub(crate) const FIELDS: usize = 8;
+pub(crate) const FIELDS: usize = 9;
 pub(crate) const ALL_FIELDS: [Field; FIELDS] = [
     Field::Error,
     Field::Code,
@@ -36,15 +38,19 @@ pub(crate) const ALL_FIELDS: [Field; FIELDS] = [
     Field::Cause,
     Field::Step,
     Field::Link,
+    Field::CodeWord,
 ];
 /// BM25F weight of a term occurrence in each field.
-const WEIGHT: [f32; FIELDS] = [3.0, 3.0, 2.5, 2.0, 1.5, 1.0, 0.5, 0.5];
+const WEIGHT: [f32; FIELDS] = [3.0, 3.0, 2.5, 2.0, 1.5, 1.0, 0.3, 0.3, 1.5];
 /// BM25F length normalisation of each field (0: none, 1: full).
-const B: [f32; FIELDS] = [0.5, 0.3, 0.3, 0.5, 0.5, 0.75, 0.75, 0.5];
+const B: [f32; FIELDS] = [0.5, 0.3, 0.3, 0.5, 0.5, 0.75, 0.75, 0.5, 0.3];
 /// Word pairs (two words next to each other) are indexed in these fields only.
 const PAIR_FIELDS: [Field; 3] = [Field::Error, Field::Title, Field::Keyword];
 /// Marks a pair occurrence: counted as a term, not in the field's length.
 const PAIR_FLAG: u8 = 0x80;
+
+/// Words longer than this are ids or junk, not words to correct a typo to (or from).
+pub(crate) const MAX_FUZZY_WORD: usize = 32;
 
 /// A small fast hash (the Firefox / rustc one) for the index's many short keys.
 #[derive(Default, Clone, Copy)]
@@ -58,7 +64,18 @@ impl Hasher for Fx {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
-        for &b in chunks.remainder() {
+        let mut rest = chunks.remainder();
+        if rest.len() >= 4 {
+            self.add(u64::from(u32::from_le_bytes([
+                rest[0], rest[1], rest[2], rest[3],
+            ])));
+            rest = &rest[4..];
+        }
+        if rest.len() >= 2 {
+            self.add(u64::from(u16::from_le_bytes([rest[0], rest[1]])));
+            rest = &rest[2..];
+        }
+        if let Some(&b) = rest.first() {
             self.add(u64::from(b));
         }
     }
@@ -75,7 +92,8 @@ impl Hasher for Fx {
         self.add(i as u64);
     }
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits weak; hash tables index by them (as rustc-hash 2).
+        self.0.rotate_left(26)
     }
 }
 
@@ -98,13 +116,20 @@ pub(crate) fn fx_hash(s: &str) -> u64 {
 pub(crate) struct Posting {
     pub doc: u32,
     pub tf: f32,
-    pub fields: u8,
+    pub fields: u16,
 }
 
 #[derive(Debug, Clone)]
 pub(crate) struct Doc {
     pub id: String,
+    /// The leaf quotes error messages (a code names a message first, a how-to second).
+    pub has_errors: bool,
+    /// Operating systems the leaf applies to: `OS_WINDOWS | OS_LINUX` bits; 0 for any.
+    pub os: u8,
 }
+
+pub(crate) const OS_WINDOWS: u8 = 1;
+pub(crate) const OS_LINUX: u8 = 2;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Code {
@@ -116,6 +141,8 @@ pub(crate) struct Code {
 /// Typo correction: every known word and its one-letter deletions, hashed and sorted.
 pub(crate) struct Fuzzy {
     pub deletions: Vec<(u64, u32)>,
+    /// Indices into `surfaces`, in the order of the words (prefix look-ups while typing).
+    pub sorted: Vec<u32>,
 }
 
 /// The search index of one tree. Build it when search is first used (see `LazyIndex`): it
@@ -124,9 +151,13 @@ pub struct Index {
     pub(crate) docs: Vec<Doc>,
     /// Stemmed word, number or Korean gram → term id.
     pub(crate) terms: FxMap<Box<str>, u32>,
+    /// Korean gram (see `gram_key`) → term id.
+    pub(crate) grams: FxMap<u64, u32>,
     /// (first word, second word) → term id of the pair.
     pub(crate) pairs: FxMap<u64, u32>,
-    pub(crate) postings: Vec<Vec<Posting>>,
+    /// Postings of every term, one after another (term `t`: `offsets[t]..offsets[t + 1]`).
+    pub(crate) postings: Vec<Posting>,
+    pub(crate) offsets: Vec<u32>,
     pub(crate) idf: Vec<f32>,
     pub(crate) max_idf: f32,
     /// Lower-case surface words of the tree (letters only) and their term ids.
@@ -153,11 +184,13 @@ pub(crate) fn trigram(b: &[u8]) -> u32 {
 struct Builder {
     stem: Stem,
     terms: FxMap<Box<str>, u32>,
+    grams: FxMap<u64, u32>,
     /// Lower-case surface word → term id (saves stemming a word twice).
     surface_ids: FxMap<Box<str>, u32>,
     pairs: FxMap<u64, u32>,
-    /// Per term: (doc, field or PAIR_FLAG|field, count), docs ascending.
-    raw: Vec<Vec<(u32, u8, u16)>>,
+    terms_count: u32,
+    /// (term, doc, field or PAIR_FLAG|field, count), docs ascending.
+    entries: Vec<(u32, u32, u8, u16)>,
     /// Occurrences of the current doc: (term, field).
     occ: Vec<(u32, u8)>,
 }
@@ -167,10 +200,26 @@ impl Builder {
         if let Some(&id) = self.terms.get(term) {
             return id;
         }
-        let id = self.raw.len() as u32;
+        let id = self.new_term();
         self.terms.insert(term.into(), id);
-        self.raw.push(Vec::new());
         id
+    }
+
+    fn gram_id(&mut self, gram: &str) -> u32 {
+        let Some(key) = gram_key(gram) else {
+            return self.intern(gram);
+        };
+        if let Some(&id) = self.grams.get(&key) {
+            return id;
+        }
+        let id = self.new_term();
+        self.grams.insert(key, id);
+        id
+    }
+
+    fn new_term(&mut self) -> u32 {
+        self.terms_count += 1;
+        self.terms_count - 1
     }
 
     fn word_id(&mut self, lower: &str) -> u32 {
@@ -191,7 +240,14 @@ impl Builder {
         tokenize(text, &mut |t| {
             let id = match t.kind {
                 Kind::Word | Kind::Part => self.word_id(t.text),
-                Kind::Number | Kind::Hangul | Kind::HangulJoin => self.intern(t.text),
+                Kind::Number | Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
+                    self.gram_id(t.text)
+                }
+            };
+            let field = if field == Field::Code && t.kind == Kind::Part {
+                Field::CodeWord
+            } else {
+                field
             };
             local.push((id, field as u8));
             match t.kind {
@@ -201,8 +257,7 @@ impl Builder {
                         let pid = match self.pairs.get(&key) {
                             Some(&pid) => pid,
                             None => {
-                                let pid = self.raw.len() as u32;
-                                self.raw.push(Vec::new());
+                                let pid = self.new_term();
                                 self.pairs.insert(key, pid);
                                 pid
                             }
@@ -212,7 +267,7 @@ impl Builder {
                     prev_word = Some(id);
                 }
                 Kind::Word | Kind::Part | Kind::Number => {}
-                Kind::Hangul | Kind::HangulJoin => prev_word = None,
+                Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => prev_word = None,
             }
         });
         self.occ = local;
@@ -233,7 +288,8 @@ impl Builder {
             if field & PAIR_FLAG == 0 {
                 lengths[field as usize] += count;
             }
-            self.raw[term as usize].push((doc, field, count.min(u32::from(u16::MAX)) as u16));
+            let count16 = count.min(u32::from(u16::MAX)) as u16;
+            self.entries.push((term, doc, field, count16));
             i = j;
         }
         self.occ.clear();
@@ -296,9 +352,11 @@ impl Index {
         let mut b = Builder {
             stem: Stem::default(),
             terms: FxMap::default(),
+            grams: FxMap::default(),
             surface_ids: FxMap::default(),
             pairs: FxMap::default(),
-            raw: Vec::new(),
+            terms_count: 0,
+            entries: Vec::new(),
             occ: Vec::new(),
         };
         let mut docs = Vec::new();
@@ -327,7 +385,16 @@ impl Index {
                     entry.docs.push(doc);
                 }
             }
-            docs.push(Doc { id: id.to_string() });
+            docs.push(Doc {
+                id: id.to_string(),
+                has_errors: !leaf.errors.is_empty(),
+                os: leaf.os.iter().fold(0, |bits, os| {
+                    bits | match os {
+                        Os::Windows => OS_WINDOWS,
+                        Os::Linux => OS_LINUX,
+                    }
+                }),
+            });
         }
 
         // BM25F: pseudo term frequencies with per-field length normalisation.
@@ -341,30 +408,51 @@ impl Index {
         for a in &mut avg {
             *a = (*a / n).max(1.0);
         }
-        let mut postings = Vec::with_capacity(b.raw.len());
-        let mut idf = Vec::with_capacity(b.raw.len());
-        for raw in &b.raw {
-            let mut list: Vec<Posting> = Vec::new();
-            for &(doc, field, count) in raw {
+        // Group the entries by term (a counting sort keeps the docs ascending), then merge the
+        // fields of one doc into one posting.
+        let terms_count = b.terms_count as usize;
+        let mut starts = vec![0u32; terms_count + 1];
+        for e in &b.entries {
+            starts[e.0 as usize + 1] += 1;
+        }
+        for t in 0..terms_count {
+            starts[t + 1] += starts[t];
+        }
+        let mut by_term = vec![(0u32, 0u8, 0u16); b.entries.len()];
+        let mut next = starts.clone();
+        for &(term, doc, field, count) in &b.entries {
+            let slot = &mut next[term as usize];
+            by_term[*slot as usize] = (doc, field, count);
+            *slot += 1;
+        }
+        drop(b.entries);
+        let mut postings: Vec<Posting> = Vec::with_capacity(by_term.len());
+        let mut offsets = Vec::with_capacity(terms_count + 1);
+        let mut idf = Vec::with_capacity(terms_count);
+        offsets.push(0u32);
+        for t in 0..terms_count {
+            let first = postings.len();
+            for &(doc, field, count) in &by_term[starts[t] as usize..starts[t + 1] as usize] {
                 let f = (field & !PAIR_FLAG) as usize;
                 let len = lengths[doc as usize][f] as f32;
                 let norm = 1.0 - B[f] + B[f] * len / avg[f];
                 let tf = WEIGHT[f] * f32::from(count) / norm;
-                match list.last_mut() {
-                    Some(p) if p.doc == doc => {
+                let len = postings.len();
+                match postings.last_mut() {
+                    Some(p) if len > first && p.doc == doc => {
                         p.tf += tf;
                         p.fields |= 1 << f;
                     }
-                    _ => list.push(Posting {
+                    _ => postings.push(Posting {
                         doc,
                         tf,
                         fields: 1 << f,
                     }),
                 }
             }
-            let df = list.len() as f32;
+            let df = (postings.len() - first) as f32;
             idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
-            postings.push(list);
+            offsets.push(postings.len() as u32);
         }
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
 
@@ -382,7 +470,9 @@ impl Index {
         let surfaces: Vec<(Box<str>, u32)> = b
             .surface_ids
             .iter()
-            .filter(|(s, _)| s.len() >= 3 && s.bytes().all(|c| c.is_ascii_lowercase()))
+            .filter(|(s, _)| {
+                (3..=MAX_FUZZY_WORD).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase())
+            })
             .map(|(s, &id)| (s.clone(), id))
             .collect();
 
@@ -414,8 +504,10 @@ impl Index {
         Index {
             docs,
             terms: b.terms,
+            grams: b.grams,
             pairs: b.pairs,
             postings,
+            offsets,
             idf,
             max_idf,
             surfaces,
@@ -437,6 +529,39 @@ impl Index {
         self.docs.is_empty()
     }
 
+    /// The id of an analysed term (a stemmed word, a number or a Korean gram).
+    pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
+        match gram_key(term) {
+            Some(key) => self.grams.get(&key).copied(),
+            None => self.terms.get(term).copied(),
+        }
+    }
+
+    /// The postings of term `id`, docs ascending.
+    pub(crate) fn list(&self, id: u32) -> &[Posting] {
+        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+    }
+
+    /// Known words that start with `prefix` (a word still being typed), most common first.
+    pub(crate) fn completions(&self, prefix: &str, max: usize) -> Vec<(u32, &str)> {
+        let fuzzy = self.fuzzy();
+        let word = |i: &u32| &*self.surfaces[*i as usize].0;
+        let start = fuzzy.sorted.partition_point(|i| word(i) < prefix);
+        let mut found: Vec<(u32, &str)> = Vec::new();
+        for i in &fuzzy.sorted[start..] {
+            if !word(i).starts_with(prefix) {
+                break;
+            }
+            let id = self.surfaces[*i as usize].1;
+            if !found.iter().any(|f| f.0 == id) {
+                found.push((id, word(i)));
+            }
+        }
+        found.sort_by_key(|&(id, _)| (std::cmp::Reverse(self.list(id).len()), id));
+        found.truncate(max);
+        found
+    }
+
     pub(crate) fn fuzzy(&self) -> &Fuzzy {
         self.fuzzy.get_or_init(|| {
             let mut deletions = Vec::with_capacity(self.surfaces.len() * 9);
@@ -452,7 +577,13 @@ impl Index {
             }
             deletions.sort_unstable();
             deletions.dedup();
-            Fuzzy { deletions }
+            let mut sorted: Vec<u32> = (0..self.surfaces.len() as u32).collect();
+            sorted.sort_unstable_by(|&a, &b| {
+                self.surfaces[a as usize]
+                    .0
+                    .cmp(&self.surfaces[b as usize].0)
+            });
+            Fuzzy { deletions, sorted }
         })
     }
 }

@@ -1,8 +1,11 @@
 //! Ranking: a query becomes weighted terms (words, code parts, corrected typos, synonyms, word
 //! pairs, Korean grams), scored with BM25F against the index, plus a bonus for error codes.
 
-use super::analyze::{Kind, tokenize};
-use super::index::{ALL_FIELDS, Field, FxMap, Index, fx_hash, pair_key, trigram};
+use super::analyze::{Kind, is_hangul, tokenize};
+use super::index::{
+    ALL_FIELDS, FIELDS, Field, FxMap, Index, MAX_FUZZY_WORD, OS_LINUX, OS_WINDOWS, fx_hash,
+    pair_key, trigram,
+};
 use super::{Hit, MAX_QUERY_BYTES, Results};
 use crate::tree::Lang;
 
@@ -17,17 +20,23 @@ const W_TYPO: f32 = 0.75;
 const W_SYNONYM: f32 = 0.4;
 const W_PAIR: f32 = 0.5;
 const W_JOIN: f32 = 0.5;
+/// Score factors for a leaf whose `os` matches (or excludes) the system the query names.
+const OS_MATCH: f32 = 1.2;
+const OS_MISMATCH: f32 = 0.7;
 /// A hit is confident when it covers this share of the query's evidence...
-const MIN_COVERAGE: f32 = 0.45;
-/// ... and this much evidence in absolute terms (about two rare words).
+const MIN_COVERAGE: f32 = 0.5;
+/// ... and this much evidence in absolute terms (about two rare words);
 const MIN_EVIDENCE: f32 = 3.5;
+/// or when it has this much evidence (a log paste full of words the tree does not know)...
+const STRONG_EVIDENCE: f32 = 8.0;
+/// ... and covers at least this share.
+const MIN_COVERAGE_STRONG: f32 = 0.25;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
     Word,
     Part,
     Typo,
-    Synonym,
     Pair,
     Join,
 }
@@ -66,8 +75,13 @@ struct Query {
     surfaces: Vec<String>,
     surface_ids: FxMap<String, usize>,
     codes: Vec<CodeMatch>,
+    /// Synonym groups the query triggered: (ids of the phrase it contains, surface, ids of the
+    /// other phrases of the group, in the same script).
+    groups: Vec<(Vec<u32>, usize, Vec<u32>)>,
     /// Evidence of typed words the tree does not know (they lower confidence).
     unknown: f32,
+    /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
+    os: u8,
 }
 
 impl Query {
@@ -108,6 +122,11 @@ impl Query {
     }
 }
 
+/// Words of the query are cut to this many columns in a "why".
+const MAX_WHY_WORD: usize = 40;
+/// Longer words are not compared with the error codes.
+const MAX_CODE_WORD: usize = 80;
+
 /// Cuts `s` to at most `max` bytes on a character boundary.
 fn cut(s: &str, max: usize) -> &str {
     if s.len() <= max {
@@ -145,8 +164,26 @@ impl Index {
         let mut q = Query::default();
         let mut prev_word: Option<u32> = None;
         let mut seen_code_tokens: Vec<String> = Vec::new();
+        // The last whole word, if the tree does not know it: maybe still being typed.
+        let mut last_unknown: Option<(String, usize)> = None;
+        // Tokens of one word share its surface: look it up once (a word may be 64 KiB long).
+        let mut last_surface: Option<(*const u8, usize, usize)> = None;
         tokenize(text, &mut |t| {
-            let s = q.surface(t.surface);
+            let key = (t.surface.as_ptr(), t.surface.len());
+            let s = match last_surface {
+                Some((p, l, s)) if (p, l) == key => s,
+                _ => {
+                    let s = q.surface(t.surface);
+                    last_surface = Some((key.0, key.1, s));
+                    s
+                }
+            };
+            if t.kind == Kind::Word {
+                last_unknown = None;
+            }
+            if t.kind != Kind::Part {
+                q.os |= os_named(t.text, t.surface);
+            }
             match t.kind {
                 Kind::Word | Kind::Part => {
                     let origin = if t.kind == Kind::Word {
@@ -155,17 +192,26 @@ impl Index {
                         Origin::Part
                     };
                     let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
+                    let stemmed = self.stem.stem(t.text);
+                    let known = self.terms.get(stemmed.as_ref()).copied();
                     if t.kind == Kind::Word
                         && t.text.len() >= 5
                         && !seen_code_tokens.iter().any(|c| c == t.text)
                     {
                         seen_code_tokens.push(t.text.to_string());
-                        self.match_code(t.text, t.surface, &mut q);
+                        self.match_code(t.text, t.surface, known.is_some(), &mut q);
                     }
-                    let stemmed = self.stem.stem(t.text);
-                    match self.terms.get(stemmed.as_ref()) {
-                        Some(&id) => {
+                    match known {
+                        Some(id) => {
                             q.add(id, base, origin, s);
+                            // A rare word one edit from a common one is likelier a typo of it
+                            // (the tree itself may hold the misspelling).
+                            if self.list(id).len() <= 2 && t.text.len() >= 5 {
+                                for c in self.correct(t.text, Some(id)) {
+                                    let shown = q.surface(&format!("{}→{}", t.surface, c.word));
+                                    q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
+                                }
+                            }
                             if t.kind == Kind::Word {
                                 if let Some(p) = prev_word
                                     && let Some(&pid) = self.pairs.get(&pair_key(p, id))
@@ -176,16 +222,20 @@ impl Index {
                             }
                         }
                         None => {
-                            let corrected = self.correct(t.text);
-                            for &(id, penalty) in &corrected {
-                                q.add(id, base * W_TYPO * penalty, Origin::Typo, s);
+                            if t.kind == Kind::Word {
+                                last_unknown = Some((t.text.to_string(), s));
+                            }
+                            let corrected = self.correct(t.text, None);
+                            for c in &corrected {
+                                let shown = q.surface(&format!("{}→{}", t.surface, c.word));
+                                q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
                             }
                             let alphabetic = t.text.chars().all(char::is_alphabetic);
                             if corrected.is_empty() && alphabetic && !self.is_code_word(t.text) {
                                 q.unknown += base * self.max_idf;
                             }
                             if t.kind == Kind::Word {
-                                prev_word = corrected.first().map(|c| c.0);
+                                prev_word = corrected.first().map(|c| c.id);
                             }
                         }
                     }
@@ -198,14 +248,14 @@ impl Index {
                         q.add(id, W_WORD, Origin::Word, s);
                     }
                 }
-                Kind::Hangul | Kind::HangulJoin => {
+                Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
                     let (w, origin) = if t.kind == Kind::Hangul {
                         (W_WORD, Origin::Word)
                     } else {
                         (W_JOIN, Origin::Join)
                     };
-                    match self.terms.get(t.text) {
-                        Some(&id) => q.add(id, w, origin, s),
+                    match self.term_id(t.text) {
+                        Some(id) => q.add(id, w, origin, s),
                         None if t.kind == Kind::Hangul => q.unknown += 0.3 * self.max_idf,
                         None => {}
                     }
@@ -213,6 +263,15 @@ impl Index {
                 }
             }
         });
+        // Typing: a query that ends inside an unknown word also looks for the words it starts.
+        let typing = text.chars().next_back().is_some_and(char::is_alphanumeric);
+        if let Some((prefix, s)) = last_unknown.filter(|(p, _)| typing && p.len() >= 3) {
+            let typed = q.surfaces[s].clone();
+            for (id, word) in self.completions(&prefix, 3) {
+                let shown = q.surface(&format!("{typed}→{word}"));
+                q.add(id, W_WORD * W_TYPO, Origin::Typo, shown);
+            }
+        }
         self.expand_synonyms(&mut q);
         q
     }
@@ -223,13 +282,14 @@ impl Index {
     }
 
     /// Finds the error code `word` names: exactly, as a prefix (typing), or misspelt.
-    fn match_code(&self, word: &str, surface: &str, q: &mut Query) {
+    fn match_code(&self, word: &str, surface: &str, known_word: bool, q: &mut Query) {
         if let Some(&ci) = self.code_map.get(word) {
             push_code(q, ci, 1.0, surface);
             return;
         }
+        // A word of the tree ("extension") is not a code being typed or misspelt.
         let bytes = word.as_bytes();
-        if bytes.len() < 8 || !word.is_ascii() {
+        if known_word || !(10..=MAX_CODE_WORD).contains(&bytes.len()) || !word.is_ascii() {
             return;
         }
         let mut shared: FxMap<u32, u32> = FxMap::default();
@@ -271,9 +331,9 @@ impl Index {
 
     /// Known words within a small edit distance of an unknown `word` (transpositions count as
     /// one edit), best first, with a weight penalty for the distance.
-    fn correct(&self, word: &str) -> Vec<(u32, f32)> {
-        let len = word.chars().count();
-        if len < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    fn correct(&self, word: &str, known: Option<u32>) -> Vec<Correction<'_>> {
+        let len = word.len();
+        if !(4..=MAX_FUZZY_WORD).contains(&len) || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
         let max_d = if len <= 5 { 1 } else { 2 };
@@ -310,12 +370,17 @@ impl Index {
                 }
             }
         }
-        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut found: Vec<(usize, u32, u32)> = Vec::new();
         for i in candidates {
             let (surface, id) = &self.surfaces[i as usize];
             let d = strsim::osa_distance(word, surface);
-            if d <= max_d && !found.iter().any(|&(_, f)| f == *id) {
-                found.push((d, *id));
+            let better = match known {
+                // A known word: only a clearly more common word is a likely correction.
+                Some(k) => *id != k && d == 1 && self.list(*id).len() >= 3 * self.list(k).len(),
+                None => d <= max_d,
+            };
+            if better && !found.iter().any(|&(_, f, _)| f == *id) {
+                found.push((d, *id, i));
             }
         }
         let Some(best) = found.iter().map(|f| f.0).min() else {
@@ -324,65 +389,129 @@ impl Index {
         found.retain(|f| f.0 == best);
         // Among equally close words, prefer the more common one (the likelier intent).
         found.sort_by(|a, b| {
-            let da = self.postings[a.1 as usize].len();
-            let db = self.postings[b.1 as usize].len();
+            let da = self.list(a.1).len();
+            let db = self.list(b.1).len();
             db.cmp(&da).then(a.1.cmp(&b.1))
         });
         found.truncate(2);
         let penalty = if best <= 1 { 1.0 } else { 0.8 };
-        found.into_iter().map(|(_, id)| (id, penalty)).collect()
+        found
+            .into_iter()
+            .map(|(_, id, surface)| Correction {
+                id,
+                penalty,
+                word: &self.surfaces[surface as usize].0,
+            })
+            .collect()
     }
 
-    /// Adds the other phrases of every synonym group one of whose phrases the query contains.
+    /// Records every synonym group one of whose phrases the query contains, with the terms
+    /// of its other phrases in the same script (every leaf has both languages already).
     fn expand_synonyms(&self, q: &mut Query) {
-        if self.synonyms.is_empty() {
-            return;
-        }
-        let present = |q: &Query, term: &str| -> Option<usize> {
-            let id = *self.terms.get(term)?;
+        let present = |q: &Query, term: &str| -> Option<(u32, usize)> {
+            let id = self.term_id(term)?;
             let &i = q.by_id.get(&id)?;
-            q.terms[i].origin.typed().then_some(q.terms[i].surface)
+            q.terms[i]
+                .origin
+                .typed()
+                .then_some((id, q.terms[i].surface))
         };
-        let mut additions: Vec<(u32, usize)> = Vec::new();
+        let korean = |p: &[Box<str>]| p.iter().any(|t| t.chars().any(is_hangul));
         for group in &self.synonyms {
             let trigger = group.iter().find_map(|phrase| {
-                let mut surface = None;
+                let mut ids = Vec::new();
+                let mut surface = 0;
                 for term in phrase {
-                    surface = Some(present(q, term)?);
+                    let (id, s) = present(q, term)?;
+                    ids.push(id);
+                    surface = s;
                 }
-                surface.map(|s| (phrase, s))
+                Some((phrase, ids, surface))
             });
-            let Some((matched, surface)) = trigger else {
+            let Some((matched, ids, surface)) = trigger else {
                 continue;
             };
+            let script = korean(matched);
+            let mut alt = Vec::new();
             for phrase in group {
-                if phrase == matched {
+                if phrase == matched || korean(phrase) != script {
                     continue;
                 }
                 for term in phrase {
-                    if let Some(&id) = self.terms.get(term.as_ref()) {
-                        additions.push((id, surface));
+                    if let Some(id) = self.term_id(term)
+                        && !alt.contains(&id)
+                        && !q.by_id.contains_key(&id)
+                    {
+                        alt.push(id);
                     }
                 }
             }
+            if !alt.is_empty() {
+                q.groups.push((ids, surface, alt));
+            }
         }
-        for (id, surface) in additions {
-            q.add(id, W_SYNONYM, Origin::Synonym, surface);
-        }
+    }
+
+    /// The pseudo term frequency of term `id` in `doc`, if it occurs there.
+    fn tf(&self, id: u32, doc: u32) -> Option<f32> {
+        let list = self.list(id);
+        list.binary_search_by(|p| p.doc.cmp(&doc))
+            .ok()
+            .map(|i| list[i].tf)
     }
 
     fn rank(&self, q: &Query, lang: Lang, limit: usize) -> Results {
         let n = self.docs.len();
         let mut acc = vec![0f32; n];
+        // Evidence: the idf-weighted typed terms each leaf contains (for coordination).
+        let mut evidence = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for t in &q.terms {
             let w = term_weight(t) * self.idf[t.id as usize];
-            for p in &self.postings[t.id as usize] {
+            let typed = t.origin.typed();
+            for p in self.list(t.id) {
                 let a = &mut acc[p.doc as usize];
                 if *a == 0.0 {
                     touched.push(p.doc);
                 }
-                *a += w * p.tf * (K1 + 1.0) / (K1 + p.tf);
+                *a += w * saturate(p.tf);
+                if typed {
+                    evidence[p.doc as usize] += w;
+                }
+            }
+        }
+        let total: f32 = q
+            .terms
+            .iter()
+            .filter(|t| t.origin.typed())
+            .map(|t| term_weight(t) * self.idf[t.id as usize])
+            .sum::<f32>()
+            + q.unknown;
+        // A synonym group counts once per leaf: its other phrases add only what they score
+        // beyond the phrase the query used.
+        let mut alt: FxMap<u32, f32> = FxMap::default();
+        for (ids, _, alt_ids) in &q.groups {
+            alt.clear();
+            for &id in alt_ids {
+                let w = W_SYNONYM * self.idf[id as usize];
+                for p in self.list(id) {
+                    *alt.entry(p.doc).or_default() += w * saturate(p.tf);
+                }
+            }
+            for (&d, &a) in &alt {
+                let orig: f32 = ids
+                    .iter()
+                    .map(|&id| {
+                        W_WORD * self.idf[id as usize] * self.tf(id, d).map_or(0.0, saturate)
+                    })
+                    .sum();
+                if a > orig {
+                    let acc_d = &mut acc[d as usize];
+                    if *acc_d == 0.0 {
+                        touched.push(d);
+                    }
+                    *acc_d += a - orig;
+                }
             }
         }
         for m in &q.codes {
@@ -391,7 +520,25 @@ impl Index {
                 if *a == 0.0 {
                     touched.push(d);
                 }
-                *a += CODE_BONUS * m.similarity;
+                // A code names an error message: leaves quoting messages get the full bonus.
+                let prior = if self.docs[d as usize].has_errors {
+                    1.0
+                } else {
+                    0.8
+                };
+                *a += CODE_BONUS * m.similarity * prior;
+            }
+        }
+
+        // A leaf for the operating system the query names beats one for the other system.
+        if q.os == OS_WINDOWS || q.os == OS_LINUX {
+            for &d in &touched {
+                let os = self.docs[d as usize].os;
+                if os & q.os != 0 {
+                    acc[d as usize] *= OS_MATCH;
+                } else if os != 0 {
+                    acc[d as usize] *= OS_MISMATCH;
+                }
             }
         }
         touched.retain(|&d| acc[d as usize] > 0.0);
@@ -404,13 +551,6 @@ impl Index {
         touched.truncate(limit);
         touched.sort_by(by_score);
 
-        let total: f32 = q
-            .terms
-            .iter()
-            .filter(|t| t.origin.typed())
-            .map(|t| term_weight(t) * self.idf[t.id as usize])
-            .sum::<f32>()
-            + q.unknown;
         let hits: Vec<Hit> = touched
             .iter()
             .map(|&d| {
@@ -420,7 +560,9 @@ impl Index {
                     id: self.docs[d as usize].id.clone(),
                     score: acc[d as usize],
                     why,
-                    confident: code || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE),
+                    confident: code
+                        || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE)
+                        || (coverage >= MIN_COVERAGE_STRONG && evidence >= STRONG_EVIDENCE),
                 }
             })
             .collect();
@@ -444,7 +586,8 @@ impl Index {
                     exact_code = true;
                     parts.push(format!("{label} \"{shown}\""));
                 } else {
-                    parts.push(format!("{label} \"{shown}\" ~ \"{}\"", m.surface));
+                    let typed = crate::text::truncate(&m.surface, MAX_WHY_WORD);
+                    parts.push(format!("{label} \"{shown}\" ~ \"{typed}\""));
                 }
             }
         }
@@ -452,7 +595,7 @@ impl Index {
         // (field, contribution, surface) of each matched term
         let mut matched: Vec<(usize, f32, usize)> = Vec::new();
         for t in &q.terms {
-            let list = &self.postings[t.id as usize];
+            let list = self.list(t.id);
             let Ok(i) = list.binary_search_by(|p| p.doc.cmp(&doc)) else {
                 continue;
             };
@@ -464,8 +607,8 @@ impl Index {
             if t.origin == Origin::Pair {
                 continue;
             }
-            let field = (0..8).find(|f| p.fields & (1 << f) != 0).unwrap_or(7);
-            let contribution = w * p.tf * (K1 + 1.0) / (K1 + p.tf);
+            let field = (0..FIELDS).find(|f| p.fields & (1 << f) != 0).unwrap_or(0);
+            let contribution = w * saturate(p.tf);
             match matched.iter_mut().find(|m| m.2 == t.surface) {
                 Some(m) => {
                     m.1 += contribution;
@@ -476,11 +619,11 @@ impl Index {
         }
         matched.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         for f in ALL_FIELDS {
-            let words: Vec<&str> = matched
+            let words: Vec<String> = matched
                 .iter()
                 .filter(|m| m.0 == f as usize)
                 .take(5)
-                .map(|m| q.surfaces[m.2].as_str())
+                .map(|m| crate::text::truncate(&q.surfaces[m.2], MAX_WHY_WORD))
                 .collect();
             if words.is_empty() {
                 continue;
@@ -497,6 +640,48 @@ impl Index {
     }
 }
 
+/// The operating system a query word names, if any (`OS_WINDOWS` or `OS_LINUX` bit).
+fn os_named(word: &str, surface: &str) -> u8 {
+    const WINDOWS: &[&str] = &["windows", "win", "윈도우", "윈도"];
+    const LINUX: &[&str] = &[
+        "linux",
+        "ubuntu",
+        "debian",
+        "rhel",
+        "centos",
+        "redhat",
+        "suse",
+        "sles",
+        "oracle linux",
+        "almalinux",
+        "rocky",
+        "fedora",
+        "mariner",
+        "리눅스",
+        "우분투",
+        "레드햇",
+        "센트",
+    ];
+    let matches = |list: &[&str]| {
+        list.contains(&word) || list.iter().any(|w| !w.is_ascii() && surface.starts_with(w))
+    };
+    if matches(WINDOWS) {
+        OS_WINDOWS
+    } else if matches(LINUX) {
+        OS_LINUX
+    } else {
+        0
+    }
+}
+
+/// A known word close to an unknown one.
+struct Correction<'a> {
+    id: u32,
+    penalty: f32,
+    /// The known word, as the tree writes it (lower case).
+    word: &'a str,
+}
+
 fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {
     match q.codes.iter_mut().find(|m| m.code == code) {
         Some(m) => m.similarity = m.similarity.max(similarity),
@@ -506,6 +691,11 @@ fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {
             surface: surface.to_string(),
         }),
     }
+}
+
+/// BM25 term-frequency saturation.
+fn saturate(tf: f32) -> f32 {
+    tf * (K1 + 1.0) / (K1 + tf)
 }
 
 fn term_weight(t: &QTerm) -> f32 {
@@ -518,21 +708,23 @@ fn label(lang: Lang, field: Option<Field>) -> &'static str {
     match (lang, field) {
         (Lang::En, None) => "error code",
         (Lang::En, Some(Field::Error)) => "message",
-        (Lang::En, Some(Field::Code)) => "code words",
+        (Lang::En, Some(Field::Code)) => "code",
         (Lang::En, Some(Field::Title)) => "title",
         (Lang::En, Some(Field::Keyword)) => "keywords",
         (Lang::En, Some(Field::Answer)) => "questions",
         (Lang::En, Some(Field::Cause)) => "cause",
         (Lang::En, Some(Field::Step)) => "steps",
         (Lang::En, Some(Field::Link)) => "links",
+        (Lang::En, Some(Field::CodeWord)) => "code words",
         (Lang::Ko, None) => "오류 코드",
         (Lang::Ko, Some(Field::Error)) => "메시지",
-        (Lang::Ko, Some(Field::Code)) => "코드 단어",
+        (Lang::Ko, Some(Field::Code)) => "코드",
         (Lang::Ko, Some(Field::Title)) => "제목",
         (Lang::Ko, Some(Field::Keyword)) => "키워드",
         (Lang::Ko, Some(Field::Answer)) => "질문",
         (Lang::Ko, Some(Field::Cause)) => "원인",
         (Lang::Ko, Some(Field::Step)) => "단계",
         (Lang::Ko, Some(Field::Link)) => "링크",
+        (Lang::Ko, Some(Field::CodeWord)) => "코드 단어",
     }
 }

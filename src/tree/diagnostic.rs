@@ -12,9 +12,12 @@ pub struct Diagnostic {
     pub message: String,
     /// What the author should do about it.
     pub help: Option<String>,
-    /// The offending source line, for the excerpt.
+    /// The offending source line (of a long line, the part around the column), for the excerpt.
     #[serde(skip)]
     pub excerpt: Option<String>,
+    /// Characters of the line left out before `excerpt`.
+    #[serde(skip)]
+    excerpt_skip: usize,
 }
 
 impl Diagnostic {
@@ -26,6 +29,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             excerpt: None,
+            excerpt_skip: 0,
         }
     }
 
@@ -33,10 +37,18 @@ impl Diagnostic {
     pub fn at(mut self, src: &str, line: usize, column: usize) -> Diagnostic {
         self.line = line;
         self.column = column.max(1);
-        self.excerpt = src
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end().to_string());
+        // Only the part of the line that can be shown is kept: a minified tree is one long line.
+        let skip = self
+            .column
+            .saturating_sub(1)
+            .saturating_sub(MAX_EXCERPT_CHARS / 2);
+        self.excerpt_skip = 0;
+        self.excerpt = src.lines().nth(line.saturating_sub(1)).map(|l| {
+            let l = l.trim_end();
+            let from = l.char_indices().nth(skip).map_or(l.len(), |(i, _)| i);
+            self.excerpt_skip = l[..from].chars().count();
+            l[from..].chars().take(MAX_EXCERPT_CHARS).collect()
+        });
         self
     }
 
@@ -67,45 +79,61 @@ pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
 
 const MAX_EXCERPT_CHARS: usize = 120;
 
+/// Longest message shown: one of the tree's strings may be a megabyte long.
+const MAX_MESSAGE_CHARS: usize = 400;
+
+/// `s` sanitized and cut to `max` characters (with `..` when cut).
+fn shown(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}..", crate::text::sanitize_line(&s[..i])),
+        None => crate::text::sanitize_line(s),
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let message = crate::text::sanitize(&self.message);
+        // Everything here may come from a hostile file (its name included): no control
+        // character reaches the terminal raw.
+        let file = shown(&self.file, MAX_MESSAGE_CHARS);
+        let message = shown(&self.message, MAX_MESSAGE_CHARS);
         if self.line == 0 {
-            writeln!(f, "{}: error: {}", self.file, message)?;
+            writeln!(f, "{file}: error: {message}")?;
         } else {
-            writeln!(
-                f,
-                "{}:{}:{}: error: {}",
-                self.file, self.line, self.column, message
-            )?;
+            writeln!(f, "{file}:{}:{}: error: {message}", self.line, self.column)?;
             if let Some(excerpt) = &self.excerpt {
                 let gutter = self.line.to_string();
                 let pad = " ".repeat(gutter.len());
-                // Long lines are cut around the column so the caret stays visible.
-                let chars: Vec<char> = excerpt.chars().collect();
-                let start = self
+                let caret_at = self
                     .column
                     .saturating_sub(1)
-                    .saturating_sub(MAX_EXCERPT_CHARS / 2)
-                    .min(chars.len());
-                let end = (start + MAX_EXCERPT_CHARS).min(chars.len());
-                let shown: String = chars[start..end].iter().collect();
-                let shown = crate::text::sanitize(&shown);
-                let caret_at = self.column.saturating_sub(1).saturating_sub(start);
-                let lead: String = chars[start..start + caret_at.min(end - start)]
-                    .iter()
-                    .map(|c| match c {
+                    .saturating_sub(self.excerpt_skip);
+                let mut line = String::new();
+                let mut lead = String::new();
+                for (i, c) in excerpt.chars().enumerate() {
+                    // Each character as shown (escaped when unsafe), and the caret's lead
+                    // under it: as wide as what is shown.
+                    let piece = match c {
                         '\t' => "\t".to_string(),
-                        c => " ".repeat(unicode_width::UnicodeWidthChar::width(*c).unwrap_or(1)),
-                    })
-                    .collect();
+                        c if crate::text::is_unsafe_char(c) => {
+                            crate::text::sanitize(c.encode_utf8(&mut [0; 4]))
+                        }
+                        c => c.to_string(),
+                    };
+                    if i < caret_at {
+                        lead.push_str(&match c {
+                            '\t' => "\t".to_string(),
+                            _ => " ".repeat(crate::text::width(&piece)),
+                        });
+                    }
+                    line.push_str(&piece);
+                }
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{gutter} | {shown}")?;
+                writeln!(f, "{gutter} | {line}")?;
                 writeln!(f, "{pad} | {lead}^")?;
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {}", crate::text::sanitize(help))?;
+            writeln!(f, "  = help: {}", shown(help, MAX_MESSAGE_CHARS))?;
         }
         Ok(())
     }

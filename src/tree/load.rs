@@ -30,99 +30,51 @@ pub fn parse(file: &str, src: &str) -> Result<Tree, Diagnostic> {
         .at_offset(src, offset)
         .help("a tree needs only a few levels of nesting; is this file really a tree?"));
     }
+    let mut tree: Tree = from_ron(file, src)?;
+    normalize(&mut tree);
+    Ok(tree)
+}
+
+/// Any RON document of ours (trees, the config file), with errors placed and explained.
+pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
+    file: &str,
+    src: &str,
+) -> Result<T, Diagnostic> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::UNWRAP_VARIANT_NEWTYPES | Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    let mut tree: Tree = options.from_str(src).map_err(|e| {
+    options.from_str(src).map_err(|e| {
         let (message, help) = explain(&e.code);
         let d = Diagnostic::new(file, message).at(src, e.span.start.line, e.span.start.col);
         match help {
             Some(h) => d.help(h),
             None => d,
         }
-    })?;
-    normalize(&mut tree);
-    Ok(tree)
+    })
 }
 
 /// Offset of the first bracket that opens level `MAX_NESTING + 1`, outside strings and comments.
 fn too_deep(src: &str) -> Option<usize> {
-    let bytes = src.as_bytes();
+    use super::scan::{Token, scan};
+    use std::ops::ControlFlow;
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'(' | b'[' | b'{' => {
+    scan(src, |t| {
+        match t {
+            Token::Open(i) => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Some(i);
+                    return ControlFlow::Break(i);
                 }
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'"' => i = skip_string(bytes, i),
-            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => i = skip_raw_string(bytes, i),
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            _ => {}
+            Token::Close(_) => depth = depth.saturating_sub(1),
+            Token::Str { .. } => {}
         }
-        i += 1;
-    }
-    None
-}
-
-/// Index of the closing quote of the string that opens at `start`.
-fn skip_string(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
-/// Index of the last byte of the raw string `r#"..."#` that opens at `start`.
-fn skip_raw_string(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    let mut hashes = 0;
-    while bytes.get(i) == Some(&b'#') {
-        hashes += 1;
-        i += 1;
-    }
-    if bytes.get(i) != Some(&b'"') {
-        return start; // an identifier starting with r, not a raw string
-    }
-    i += 1;
-    while i < bytes.len() {
-        if bytes[i] == b'"'
-            && bytes[i + 1..]
-                .iter()
-                .take(hashes)
-                .filter(|b| **b == b'#')
-                .count()
-                == hashes
-        {
-            return i + hashes;
-        }
-        i += 1;
-    }
-    bytes.len()
+        ControlFlow::Continue(())
+    })
 }
 
 /// The message and a hint for a RON error, in a tree author's terms.
-fn explain(code: &ron::Error) -> (String, Option<String>) {
+pub(crate) fn explain(code: &ron::Error) -> (String, Option<String>) {
     use ron::Error as E;
     match code {
         E::NoSuchStructField {
@@ -187,6 +139,11 @@ fn explain(code: &ron::Error) -> (String, Option<String>) {
 }
 
 fn closest<'a>(found: &str, expected: &'a [&'a str]) -> Option<&'a str> {
+    // Field and kind names are short; a long word is no typo of one (and comparing costs its
+    // length times theirs).
+    if found.len() > 64 {
+        return None;
+    }
     expected
         .iter()
         .map(|e| (edit_distance(found, e), *e))

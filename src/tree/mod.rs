@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod load;
+mod scan;
 pub mod schema;
 pub mod validate;
 
@@ -25,6 +26,11 @@ pub fn embedded() -> Tree {
             errors.iter().map(|e| e.to_string()).collect::<String>()
         ),
     }
+}
+
+/// Id of the embedded tree, without parsing it.
+pub fn embedded_id() -> &'static str {
+    "azure-vm-backup"
 }
 
 /// Parses and validates a tree; all problems are returned at once.
@@ -78,6 +84,10 @@ fn io_diagnostic(name: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(name, format!("cannot read the file: {e}")).help(help)
 }
 
+/// For each node reached from the start: the (question, answer) that first leads to it (none for
+/// the start) and how many answers deep it is.
+type Parents<'t> = HashMap<&'t str, (Option<(&'t str, usize)>, usize)>;
+
 impl Tree {
     pub(crate) fn build_index(&mut self) {
         self.index.clear();
@@ -126,35 +136,66 @@ impl Tree {
         })
     }
 
-    /// For every reachable node, the shortest path of answers from `start`: (question id, answer
-    /// index) pairs.
-    pub fn shortest_paths(&self) -> HashMap<&str, Vec<(&str, usize)>> {
-        let mut paths: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    /// For every reachable node, the answer that first reaches it in a breadth-first walk from
+    /// `start`: (question id, answer index), and its depth. Linear in the size of the tree.
+    fn parents(&self) -> Parents<'_> {
+        let mut parents: Parents = HashMap::new();
         let mut queue = VecDeque::new();
         if self.node(&self.start).is_none() {
-            return paths;
+            return parents;
         }
-        paths.insert(self.start.as_str(), Vec::new());
-        queue.push_back(self.start.as_str());
-        while let Some(id) = queue.pop_front() {
+        parents.insert(self.start.as_str(), (None, 0));
+        queue.push_back((self.start.as_str(), 0));
+        while let Some((id, depth)) = queue.pop_front() {
             if let Some(Node::Question(q)) = self.node(id) {
                 for (i, a) in q.answers.iter().enumerate() {
-                    if paths.contains_key(a.next.as_str()) || self.node(&a.next).is_none() {
+                    if parents.contains_key(a.next.as_str()) || self.node(&a.next).is_none() {
                         continue;
                     }
-                    let mut path = paths[id].clone();
-                    path.push((id, i));
-                    paths.insert(a.next.as_str(), path);
-                    queue.push_back(a.next.as_str());
+                    parents.insert(a.next.as_str(), (Some((id, i)), depth + 1));
+                    queue.push_back((a.next.as_str(), depth + 1));
                 }
             }
         }
-        paths
+        parents
+    }
+
+    /// For every reachable node, the shortest path of answers from `start`: (question id, answer
+    /// index) pairs. Its size grows with the depth of the tree: prefer [`Tree::path_to`] for one
+    /// node and [`Tree::depths`] for depths.
+    pub fn shortest_paths(&self) -> HashMap<&str, Vec<(&str, usize)>> {
+        let parents = self.parents();
+        parents
+            .keys()
+            .map(|id| (*id, Self::path_in(&parents, id)))
+            .collect()
+    }
+
+    /// For every reachable node, how many answers the shortest way from `start` takes.
+    pub fn depths(&self) -> HashMap<&str, usize> {
+        self.parents()
+            .into_iter()
+            .map(|(id, (_, depth))| (id, depth))
+            .collect()
     }
 
     /// The answers that lead from `start` to `id` by the shortest way.
     pub fn path_to(&self, id: &str) -> Option<Vec<(&str, usize)>> {
-        self.shortest_paths().remove(id)
+        let parents = self.parents();
+        parents
+            .contains_key(id)
+            .then(|| Self::path_in(&parents, id))
+    }
+
+    fn path_in<'t>(parents: &Parents<'t>, id: &str) -> Vec<(&'t str, usize)> {
+        let mut path = Vec::new();
+        let mut at = parents.get(id);
+        while let Some((Some((question, answer)), _)) = at {
+            path.push((*question, *answer));
+            at = parents.get(question);
+        }
+        path.reverse();
+        path
     }
 
     /// Calls `f` on every string of the tree (for normalisation).

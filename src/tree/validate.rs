@@ -6,36 +6,68 @@ use std::collections::{HashMap, HashSet};
 
 pub const MAX_ANSWERS: usize = 9;
 
+/// Most problems reported for one file. A hostile or badly generated tree can have hundreds of
+/// thousands; past this many they are noise, and finding and placing them would take long.
+pub const MAX_DIAGNOSTICS: usize = 50;
+
+/// Ids longer than this are not compared for "did you mean" (the comparison is quadratic).
+const MAX_SUGGEST_CHARS: usize = 200;
+
 /// Finds where things are in the source text, so problems found on the parsed tree get a place.
+/// Built in one pass over the source; each lookup is cheap.
 struct Locator<'a> {
     src: &'a str,
     /// Byte offset of each node's key, in file order (duplicates included).
     node_starts: Vec<usize>,
+    /// The same offsets, sorted and without repeats, to find where a node ends.
+    sorted_starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
     fn new(src: &'a str, tree: &Tree) -> Locator<'a> {
+        // Map keys by the id they spell (escapes decoded, NFC as ids are after loading).
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        for (literal, offsets) in super::scan::map_keys(src) {
+            if let Ok(key) = ron::from_str::<String>(literal) {
+                keys.entry(crate::text::nfc(&key))
+                    .or_default()
+                    .extend(offsets);
+            }
+        }
+        keys.values_mut()
+            .for_each(|offsets| offsets.sort_unstable());
         let mut seen: HashMap<&str, usize> = HashMap::new();
         let mut node_starts = Vec::with_capacity(tree.nodes.len());
         let mut last = 0;
         for (id, _) in &tree.nodes {
             let nth = seen.entry(id.as_str()).or_insert(0);
-            let at = find_key(src, id, *nth).unwrap_or(last);
+            // The `nth` occurrence of `"id"` used as a map key.
+            let at = keys
+                .get(id.as_str())
+                .and_then(|offsets| offsets.get(*nth))
+                .copied()
+                .unwrap_or(last);
             *nth += 1;
             node_starts.push(at);
             last = at;
         }
-        Locator { src, node_starts }
+        let mut sorted_starts = node_starts.clone();
+        sorted_starts.sort_unstable();
+        sorted_starts.dedup();
+        Locator {
+            src,
+            node_starts,
+            sorted_starts,
+        }
     }
 
     fn node_range(&self, index: usize) -> (usize, usize) {
         let start = self.node_starts[index];
+        let next = self.sorted_starts.partition_point(|s| *s <= start);
         let end = self
-            .node_starts
-            .iter()
+            .sorted_starts
+            .get(next)
             .copied()
-            .filter(|s| *s > start)
-            .min()
             .unwrap_or(self.src.len());
         (start, end)
     }
@@ -43,78 +75,124 @@ impl<'a> Locator<'a> {
     /// Offset of the first `needle` inside node `index`, or of the node itself.
     fn in_node(&self, index: usize, needle: &str) -> usize {
         let (start, end) = self.node_range(index);
-        self.src[start..end]
-            .find(needle)
+        self.src
+            .get(start..end)
+            .and_then(|s| s.find(needle))
             .map_or(start, |i| start + i)
     }
 
-    /// Offset of the first `needle` anywhere in the file.
-    fn anywhere(&self, needle: &str) -> usize {
-        self.src.find(needle).unwrap_or(0)
+    /// Offset of the first field `name` (the name, then `:`), or the start of the file.
+    fn field(&self, name: &str) -> usize {
+        let bytes = self.src.as_bytes();
+        self.src
+            .match_indices(name)
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let before = i.checked_sub(1).map(|j| bytes[j]);
+                let after = bytes[i + name.len()..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace());
+                !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                    && after == Some(&b':')
+            })
+            .unwrap_or(0)
     }
 }
 
-/// Offset of the `nth` occurrence of `"id"` used as a map key (followed by `:`).
-fn find_key(src: &str, id: &str, nth: usize) -> Option<usize> {
-    let quoted = format!("{:?}", id);
-    let mut found = 0;
-    let mut from = 0;
-    while let Some(i) = src[from..].find(&quoted) {
-        let at = from + i;
-        let after = src[at + quoted.len()..].trim_start();
-        if after.starts_with(':') {
-            if found == nth {
-                return Some(at);
-            }
-            found += 1;
+/// The problems found so far; full at [`MAX_DIAGNOSTICS`].
+struct Problems<'a> {
+    file: &'a str,
+    src: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+/// There is no room for more problems: stop looking.
+struct Full;
+
+impl Problems<'_> {
+    /// Adds a problem; `place` (which may take time) is only called when there is room for it.
+    fn add(
+        &mut self,
+        place: impl FnOnce() -> usize,
+        message: impl FnOnce() -> String,
+        help: impl FnOnce() -> String,
+    ) -> Result<(), Full> {
+        if self.out.len() >= MAX_DIAGNOSTICS {
+            return Err(Full);
         }
-        from = at + quoted.len();
+        self.out.push(
+            Diagnostic::new(self.file, message())
+                .at_offset(self.src, place())
+                .help(help()),
+        );
+        Ok(())
     }
-    None
 }
 
-/// Every problem of `tree`, whose text is `src`, read from `file`.
+/// Every problem of `tree`, whose text is `src`, read from `file` (at most [`MAX_DIAGNOSTICS`],
+/// then a last one saying the list was cut).
 pub fn validate(file: &str, src: &str, tree: &Tree) -> Vec<Diagnostic> {
-    let loc = Locator::new(src, tree);
-    let mut out = Vec::new();
-    let err = |offset: usize, msg: String, help: &str| {
-        Diagnostic::new(file, msg)
-            .at_offset(src, offset)
-            .help(help.to_string())
+    let mut problems = Problems {
+        file,
+        src,
+        out: Vec::new(),
     };
+    let complete = check(tree, &Locator::new(src, tree), &mut problems).is_ok();
+    let mut out = problems.out;
+    out.sort_by_key(|d| (d.line, d.column));
+    if !complete {
+        out.push(
+            Diagnostic::new(
+                file,
+                format!("too many problems: stopped after the first {MAX_DIAGNOSTICS}"),
+            )
+            .help("fix these and check the file again"),
+        );
+    }
+    out
+}
 
-    if tree.id.trim().is_empty() || tree.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        out.push(err(
-            loc.anywhere("id"),
-            format!("tree id {:?} is empty or has spaces", tree.id),
-            "use a short kebab-case id such as \"azure-vm-backup\"",
-        ));
+fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
+    if tree.id.trim().is_empty() || tree.id.chars().any(bad_id_char) {
+        p.add(
+            || loc.field("id"),
+            || {
+                format!(
+                    "tree id {:?} is empty or has spaces or control characters",
+                    tree.id
+                )
+            },
+            || "use a short kebab-case id such as \"azure-vm-backup\"".into(),
+        )?;
     }
     if tree.languages.is_empty() {
-        out.push(err(
-            loc.anywhere("languages"),
-            "the tree lists no language".into(),
-            "write `languages: [en, ko]` or leave the field out",
-        ));
+        p.add(
+            || loc.field("languages"),
+            || "the tree lists no language".into(),
+            || "write `languages: [en, ko]` or leave the field out".into(),
+        )?;
     }
 
     // Ids: well-formed and unique.
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     for (i, (id, _)) in tree.nodes.iter().enumerate() {
-        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            out.push(err(
-                loc.node_starts[i],
-                format!("node id {id:?} is empty or has spaces or control characters"),
-                "use kebab-case ids such as \"backup-19\"",
-            ));
+        if id.is_empty() || id.chars().any(bad_id_char) {
+            p.add(
+                || loc.node_starts[i],
+                || format!("node id {id:?} is empty or has spaces or control characters"),
+                || "use kebab-case ids such as \"backup-19\"".into(),
+            )?;
         }
         if let Some(first) = first_seen.get(id.as_str()) {
-            let (line, _) = super::diagnostic::line_column(src, loc.node_starts[*first]);
-            out.push(err(
-                loc.node_starts[i],
-                format!("duplicate node id {id:?}"),
-                &format!("it is already used on line {line}; rename one of them"),
-            ));
+            let first = *first;
+            p.add(
+                || loc.node_starts[i],
+                || format!("duplicate node id {id:?}"),
+                || {
+                    let (line, _) = super::diagnostic::line_column(loc.src, loc.node_starts[first]);
+                    format!("it is already used on line {line}; rename one of them")
+                },
+            )?;
         } else {
             first_seen.insert(id, i);
         }
@@ -128,72 +206,78 @@ pub fn validate(file: &str, src: &str, tree: &Tree) -> Vec<Diagnostic> {
     };
 
     if !exists(&tree.start) {
-        out.push(err(
-            loc.anywhere("start"),
-            format!("`start` names {:?}, which does not exist", tree.start),
-            &suggest(&tree.start),
-        ));
-    } else if let Some(Node::Leaf(_)) = tree.node(&tree.start) {
-        // Allowed: a one-leaf tree is odd but valid.
+        p.add(
+            || loc.field("start"),
+            || format!("`start` names {:?}, which does not exist", tree.start),
+            || suggest(&tree.start),
+        )?;
     }
 
     for (i, (id, node)) in tree.nodes.iter().enumerate() {
         match node {
             Node::Question(q) => {
                 if q.answers.is_empty() {
-                    out.push(err(
-                        loc.in_node(i, "answers:"),
-                        format!("question {id:?} has no answers"),
-                        "give it 1 to 9 answers",
-                    ));
+                    p.add(
+                        || loc.in_node(i, "answers:"),
+                        || format!("question {id:?} has no answers"),
+                        || "give it 1 to 9 answers".into(),
+                    )?;
                 }
                 if q.answers.len() > MAX_ANSWERS {
-                    out.push(err(
-                        loc.in_node(i, "answers:"),
-                        format!(
-                            "question {id:?} has {} answers; at most {MAX_ANSWERS} fit the digit keys",
-                            q.answers.len()
-                        ),
-                        "group some answers behind a follow-up question",
-                    ));
+                    p.add(
+                        || loc.in_node(i, "answers:"),
+                        || {
+                            format!(
+                                "question {id:?} has {} answers; at most {MAX_ANSWERS} fit the digit keys",
+                                q.answers.len()
+                            )
+                        },
+                        || "group some answers behind a follow-up question".into(),
+                    )?;
                 }
                 for a in &q.answers {
                     if !exists(&a.next) {
-                        out.push(err(
-                            loc.in_node(i, &format!("{:?}", a.next)),
-                            format!(
-                                "answer {:?} of {id:?} leads to {:?}, which does not exist",
-                                a.label.en, a.next
-                            ),
-                            &suggest(&a.next),
-                        ));
+                        p.add(
+                            || loc.in_node(i, &format!("{:?}", a.next)),
+                            || {
+                                format!(
+                                    "answer {:?} of {id:?} leads to {:?}, which does not exist",
+                                    a.label.en, a.next
+                                )
+                            },
+                            || suggest(&a.next),
+                        )?;
                     }
                 }
             }
             Node::Leaf(leaf) => {
                 if leaf.steps.is_empty() {
-                    out.push(err(
-                        loc.in_node(i, "steps:"),
-                        format!("leaf {id:?} has no steps"),
-                        "a leaf is a fix: give at least one step the user can take",
-                    ));
+                    p.add(
+                        || loc.in_node(i, "steps:"),
+                        || format!("leaf {id:?} has no steps"),
+                        || "a leaf is a fix: give at least one step the user can take".into(),
+                    )?;
                 }
                 for target in &leaf.see_also {
                     if !exists(target) {
-                        out.push(err(
-                            loc.in_node(i, &format!("{target:?}")),
-                            format!("leaf {id:?} refers to {target:?} in `see_also`, which does not exist"),
-                            &suggest(target),
-                        ));
+                        p.add(
+                            || loc.in_node(i, &format!("{target:?}")),
+                            || {
+                                format!(
+                                    "leaf {id:?} refers to {target:?} in `see_also`, which does not exist"
+                                )
+                            },
+                            || suggest(target),
+                        )?;
                     }
                 }
                 for c in leaf.commands() {
                     if c.code().trim().is_empty() {
-                        out.push(err(
-                            loc.in_node(i, "run:"),
-                            format!("leaf {id:?} has an empty command"),
-                            "remove it or write the command",
-                        ));
+                        p.add(
+                            || loc.in_node(i, "run:"),
+                            || format!("leaf {id:?} has an empty command"),
+                            || "remove it or write the command".into(),
+                        )?;
                     }
                 }
             }
@@ -206,22 +290,22 @@ pub fn validate(file: &str, src: &str, tree: &Tree) -> Vec<Diagnostic> {
             for lang in &tree.languages {
                 if text.exact(*lang).trim().is_empty() {
                     let key = field.split(['[', '.']).next().unwrap_or(&field);
-                    out.push(err(
-                        loc.in_node(i, &format!("{key}:")),
-                        format!("{id:?}: `{field}` has no {} text", lang_name(*lang)),
-                        &format!("add `{}: \"...\"` to it", lang.code()),
-                    ));
+                    p.add(
+                        || loc.in_node(i, &format!("{key}:")),
+                        || format!("{id:?}: `{field}` has no {} text", lang_name(*lang)),
+                        || format!("add `{}: \"...\"` to it", lang.code()),
+                    )?;
                 }
             }
         }
     }
     for lang in &tree.languages {
         if tree.title.exact(*lang).trim().is_empty() {
-            out.push(err(
-                loc.anywhere("title"),
-                format!("the tree title has no {} text", lang_name(*lang)),
-                &format!("add `{}: \"...\"` to it", lang.code()),
-            ));
+            p.add(
+                || loc.field("title"),
+                || format!("the tree title has no {} text", lang_name(*lang)),
+                || format!("add `{}: \"...\"` to it", lang.code()),
+            )?;
         }
     }
 
@@ -230,25 +314,30 @@ pub fn validate(file: &str, src: &str, tree: &Tree) -> Vec<Diagnostic> {
         let reachable = reachable_from(tree, &tree.start);
         for (i, (id, _)) in tree.nodes.iter().enumerate() {
             if !reachable.contains(id.as_str()) && first_seen.get(id.as_str()) == Some(&i) {
-                out.push(err(
-                    loc.node_starts[i],
-                    format!("node {id:?} cannot be reached from {:?}", tree.start),
-                    "add an answer that leads to it, or remove it",
-                ));
+                p.add(
+                    || loc.node_starts[i],
+                    || format!("node {id:?} cannot be reached from {:?}", tree.start),
+                    || "add an answer that leads to it, or remove it".into(),
+                )?;
             }
         }
-        for cycle in cycles(tree) {
+        for cycle in cycles(tree, MAX_DIAGNOSTICS + 1 - p.out.len().min(MAX_DIAGNOSTICS)) {
             let first = &cycle[0];
             let index = first_seen.get(first.as_str()).copied().unwrap_or(0);
-            out.push(err(
-                loc.node_starts[index],
-                format!("the questions loop: {}", cycle.join(" -> ")),
-                "answers must always lead forward; point one of them elsewhere",
-            ));
+            p.add(
+                || loc.node_starts[index],
+                || format!("the questions loop: {}", cycle.join(" -> ")),
+                || "answers must always lead forward; point one of them elsewhere".into(),
+            )?;
         }
     }
-    out.sort_by_key(|d| (d.line, d.column));
-    out
+    Ok(())
+}
+
+/// Ids are typed on command lines and shown everywhere: no spaces, no control characters, no
+/// bidirectional overrides.
+fn bad_id_char(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || crate::text::is_unsafe_char(c)
 }
 
 fn lang_name(lang: Lang) -> &'static str {
@@ -289,10 +378,19 @@ pub fn node_texts(node: &Node) -> Vec<(String, Text)> {
 }
 
 fn closest_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    ids.map(|c| (super::load::edit_distance(id, c), c))
-        .filter(|(d, c)| *d <= 3.max(c.len() / 4))
-        .min()
-        .map(|(_, c)| c)
+    let len = id.chars().count();
+    if len > MAX_SUGGEST_CHARS {
+        return None;
+    }
+    ids.filter(|c| {
+        // Cheap checks first: a candidate whose length is too far off cannot be close enough.
+        let max = 3.max(c.len() / 4);
+        c.len() <= MAX_SUGGEST_CHARS * 4 && c.chars().count().abs_diff(len) <= max
+    })
+    .map(|c| (super::load::edit_distance(id, c), c))
+    .filter(|(d, c)| *d <= 3.max(c.len() / 4))
+    .min()
+    .map(|(_, c)| c)
 }
 
 /// Ids of the nodes reachable from `start` by following answers.
@@ -310,8 +408,9 @@ pub fn reachable_from<'t>(tree: &'t Tree, start: &'t str) -> HashSet<&'t str> {
     seen
 }
 
-/// Each distinct cycle among questions, as the ids along it (first id repeated at the end).
-fn cycles(tree: &Tree) -> Vec<Vec<String>> {
+/// Distinct cycles among questions (at most `limit`), as the ids along each (first id repeated at
+/// the end).
+fn cycles(tree: &Tree, limit: usize) -> Vec<Vec<String>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -354,6 +453,9 @@ fn cycles(tree: &Tree) -> Vec<Vec<String>> {
                         path[from..].iter().map(|(p, _)| p.to_string()).collect();
                     cycle.push(child.to_string());
                     found.push(cycle);
+                    if found.len() >= limit {
+                        return found;
+                    }
                 }
                 _ => {}
             }

@@ -1,0 +1,117 @@
+//! The user's settings: `config.ron` in the config directory, RON like the trees.
+//!
+//! ```ron
+//! Config(
+//!     lang: ko,                  // en or ko; the locale decides when absent
+//!     theme: high_contrast,      // default or high_contrast
+//!     tree_dirs: ["/srv/runbooks/trees"],
+//!     history: true,             // keep sessions in the data dir
+//! )
+//! ```
+
+use crate::theme::ThemeName;
+use crate::tree::{Diagnostic, Lang};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub theme: ThemeName,
+    /// More directories of `*.ron` trees, besides `<config dir>/trees`.
+    #[serde(default)]
+    pub tree_dirs: Vec<PathBuf>,
+    #[serde(default = "yes")]
+    pub history: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            lang: None,
+            theme: ThemeName::Default,
+            tree_dirs: Vec::new(),
+            history: true,
+        }
+    }
+}
+
+pub const FILE_NAME: &str = "config.ron";
+
+/// Reads `config.ron` from `dir`; a missing file is the default configuration.
+pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
+    let path = dir.join(FILE_NAME);
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => {
+            return Err(
+                Diagnostic::new(&name, format!("cannot read the config file: {e}"))
+                    .help("fix its permissions, or run with --no-config"),
+            );
+        }
+    };
+    if bytes.len() > 1024 * 1024 {
+        return Err(
+            Diagnostic::new(&name, "the config file is larger than 1 MiB")
+                .help("a config file holds a few settings; run with --no-config"),
+        );
+    }
+    let src = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::new(&name, "the config file is not UTF-8 text")
+            .help("save it as UTF-8, or run with --no-config")
+    })?;
+    crate::tree::load::from_ron::<Config>(&name, &src).map_err(|d| {
+        let help = d.help.clone().unwrap_or_default();
+        d.help(format!("{help}; or run with --no-config"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_is_the_default() {
+        assert_eq!(
+            load(Path::new("/nonexistent/triage")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "Config(lang: ko, theme: high_contrast, tree_dirs: [\"/x\"], history: false)",
+        )
+        .unwrap();
+        let c = load(dir.path()).unwrap();
+        assert_eq!(c.lang, Some(Lang::Ko));
+        assert_eq!(c.theme, ThemeName::HighContrast);
+        assert_eq!(c.tree_dirs, vec![PathBuf::from("/x")]);
+        assert!(!c.history);
+    }
+
+    #[test]
+    fn a_broken_config_names_line_and_column_and_the_escape() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "Config(\n  lang: ko,\n  colour: dark,\n)",
+        )
+        .unwrap();
+        let d = load(dir.path()).unwrap_err();
+        assert_eq!((d.line, d.column), (3, 3));
+        assert!(d.message.contains("unknown field `colour`"));
+        assert!(d.help.unwrap().contains("--no-config"));
+    }
+}

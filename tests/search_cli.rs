@@ -1,0 +1,177 @@
+//! `search` and `eval` end to end through the built binary.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn triage() -> Command {
+    let mut c = Command::cargo_bin("triage").unwrap();
+    c.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-test-config")
+        .env("TRIAGE_DATA_DIR", "/nonexistent/triage-test-data")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+#[test]
+fn search_by_text_prints_ranked_leaves_with_reasons() {
+    let out = triage()
+        .args([
+            "search",
+            "Snapshot operation failed due to VSS Writers in bad state",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("backup-19 "), "{text}");
+    assert!(first.contains("VSS"), "{text}");
+    assert!(text.lines().nth(1).unwrap().contains("message:"), "{text}");
+}
+
+#[test]
+fn search_reads_stdin_when_no_text_or_dash() {
+    let log = "2024-03-02T01:12:44.551Z ERROR VMSnapshotLinux\n\
+               Failed to freeze one or more mount-points of the VM\n\
+               to take a file-system consistent snapshot\n";
+    for args in [vec!["search", "--json"], vec!["search", "--json", "-"]] {
+        let out = triage().args(&args).write_stdin(log).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v[0]["id"], "backup-25", "{args:?}: {v}");
+    }
+}
+
+#[test]
+fn search_json_shape() {
+    let out = triage()
+        .args([
+            "search",
+            "--json",
+            "--top",
+            "3",
+            "ExtensionConfigParsingFailure",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = v.as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    assert_eq!(hits[0]["id"], "backup-20");
+    for h in hits {
+        assert!(h["id"].is_string() && h["title"].is_string() && h["why"].is_string());
+        assert!(h["score"].is_f64() && h["confident"].is_boolean());
+    }
+    assert!(hits[0]["score"].as_f64() >= hits[1]["score"].as_f64());
+    assert_eq!(hits[0]["confident"], true);
+}
+
+#[test]
+fn search_in_korean_shows_korean_titles() {
+    let out = triage()
+        .args([
+            "--lang",
+            "ko",
+            "search",
+            "--json",
+            "스냅샷",
+            "VSS",
+            "기록기",
+            "오류",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "backup-19");
+    assert!(v[0]["title"].as_str().unwrap().contains("기록기"), "{v}");
+}
+
+#[test]
+fn weak_matches_are_flagged_and_nothing_exits_1() {
+    let out = triage()
+        .args(["search", "how do I cook pasta"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    if out.status.success() {
+        assert!(text.starts_with("Weak matches only"), "{text}");
+    }
+    let out = triage().args(["search", "zzqx wwvk"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = triage().args(["search", "   "]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn search_output_has_no_raw_control_characters() {
+    let out = triage()
+        .args(["search", "VSS \u{1b}[31mwriters\u{7} bad"])
+        .output()
+        .unwrap();
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+}
+
+fn write_queries(dir: &tempfile::TempDir, json: &str) -> std::path::PathBuf {
+    let path = dir.path().join("q.json");
+    std::fs::write(&path, json).unwrap();
+    path
+}
+
+#[test]
+fn eval_prints_accuracy_and_exits_by_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_queries(
+        &dir,
+        r#"[{"query": "VSS writers bad state", "expect": "backup-19", "kind": "exact"},
+            {"query": "ExtensionConfigParsingFailure", "expect": ["backup-20"], "kind": "error-code"},
+            {"query": "completely unrelated words", "expect": "restore-10", "kind": "symptom"}]"#,
+    );
+    let out = triage().arg("eval").arg(&path).output().unwrap();
+    assert!(out.status.success(), "no thresholds: exit 0");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("overall"), "{text}");
+    assert!(text.contains("error-code"), "{text}");
+    assert!(text.contains("misses (1)"), "{text}");
+    assert!(text.contains("completely unrelated words"), "{text}");
+
+    let out = triage()
+        .arg("eval")
+        .arg(&path)
+        .args(["--min-top1", "0.9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "2 of 3 is below 0.9");
+    let out = triage()
+        .arg("eval")
+        .arg(&path)
+        .args(["--min-top1", "0.6", "--min-top3", "0.6", "--top-k", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn eval_rejects_unknown_ids_and_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_queries(
+        &dir,
+        r#"[{"query": "vss", "expect": "no-such-leaf", "kind": "x"}]"#,
+    );
+    let out = triage().arg("eval").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no-such-leaf")
+    );
+    let bad = write_queries(&dir, "{not json");
+    let out = triage().arg("eval").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = triage()
+        .args(["eval", "/nonexistent/q.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

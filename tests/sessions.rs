@@ -1,0 +1,324 @@
+//! Issue 6 end to end: history, resume, transcripts, practice, config, trees, completions. Every
+//! test points the config and data directories at temporary ones (never the tester's home).
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn triage(config: &Path, data: &Path) -> Command {
+    let mut c = Command::cargo_bin("triage").unwrap();
+    c.env("TRIAGE_CONFIG_DIR", config)
+        .env("TRIAGE_DATA_DIR", data)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+fn answers_to(id: &str) -> String {
+    triage::tree::embedded()
+        .path_to(id)
+        .unwrap()
+        .into_iter()
+        .map(|(_, a)| format!("{}\n", a + 1))
+        .collect()
+}
+
+#[test]
+fn history_round_trip_and_resume_where_it_stopped() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin(answers_to("backup-19") + "q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = triage(config.path(), data.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items.len(), 1);
+    let session = &items[0]["session"];
+    assert_eq!(session["current"], "backup-19");
+    assert_eq!(session["tree_id"], "azure-vm-backup");
+    assert!(session["ended"].is_string());
+    assert_eq!(items[0]["n"], 1);
+
+    let text = triage(config.path(), data.path())
+        .arg("history")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("  1  ") && text.contains("backup-19"),
+        "{text}"
+    );
+
+    // Resume opens the leaf the session stopped on.
+    let out = triage(config.path(), data.path())
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("vssadmin list writers")
+    );
+    // A session that does not exist is a usage error.
+    let out = triage(config.path(), data.path())
+        .args(["resume", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn corrupt_history_files_are_reported_skipped_and_kept() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin("1\nq\n")
+        .assert()
+        .success();
+    let sessions = data.path().join("sessions");
+    std::fs::write(
+        sessions.join("broken.json"),
+        b"{\"format\": \"triage-session-1\", \"sess",
+    )
+    .unwrap();
+    std::fs::write(sessions.join("foreign.json"), b"[1, 2, 3]").unwrap();
+    let out = triage(config.path(), data.path())
+        .arg("history")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("skipped").count(), 2, "{err}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    // Another session does not touch the foreign files.
+    triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read(sessions.join("foreign.json")).unwrap(),
+        b"[1, 2, 3]"
+    );
+}
+
+#[test]
+fn an_unwritable_data_dir_is_a_warning_and_the_wizard_still_works() {
+    let config = tempfile::tempdir().unwrap();
+    let blocker = tempfile::NamedTempFile::new().unwrap();
+    // A regular file where the data directory should be: nothing can be created under it.
+    let out = triage(config.path(), blocker.path())
+        .arg("--plain")
+        .write_stdin(answers_to("jobs-01") + "q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("jobs-01"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("history not saved"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn transcript_holds_questions_answers_fix_and_commands() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = data.path().join("ticket.md");
+    triage(config.path(), data.path())
+        .args(["--plain", "--transcript"])
+        .arg(&file)
+        .write_stdin(answers_to("backup-25") + "q\n")
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        md.starts_with("# triage: Azure VM backup troubleshooting"),
+        "{md}"
+    );
+    assert!(
+        md.contains("What were you doing when the problem appeared? **"),
+        "{md}"
+    );
+    assert!(md.contains("reached `backup-25`"), "{md}");
+    assert!(md.contains("## Fix: `backup-25`"), "{md}");
+    assert!(
+        md.contains("```bash\n   tune2fs -l /dev/sdb1 | grep \"Filesystem state\"\n   ```"),
+        "{md}"
+    );
+    assert!(md.contains("- started: ") && md.contains("- ended: "));
+}
+
+#[test]
+fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let tree = triage::tree::embedded();
+    let targets = triage::practice::pick_targets(&tree, 2, 7);
+    // Round 1 answered right, round 2 wrong (the first answer all the way down).
+    let mut input = answers_to(&targets[0]);
+    input.push('\n');
+    let mut wrong = String::new();
+    let mut at = tree.start.clone();
+    while let Some(q) = tree.question(&at) {
+        let a = if at == tree.start {
+            // Pick a first answer that cannot reach the second target.
+            (0..q.answers.len())
+                .find(|i| {
+                    let next = &q.answers[*i].next;
+                    next != &targets[1]
+                        && !triage::tree::validate::reachable_from(&tree, next)
+                            .contains(targets[1].as_str())
+                })
+                .unwrap()
+        } else {
+            0
+        };
+        wrong.push_str(&format!("{}\n", a + 1));
+        at = q.answers[a].next.clone();
+    }
+    input.push_str(&wrong);
+    input.push_str("\nq\n");
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--seed", "7", "--count", "2", "--plain"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[Practice 1/2] Error message: "), "{text}");
+    // Ids stay hidden while walking: the first verdict is the first place the target's id shows.
+    let first_id = text.find(&targets[0]).unwrap();
+    assert!(
+        first_id > text.find("Correct: this is the fix").unwrap(),
+        "{text}"
+    );
+    assert!(text.contains("Correct: this is the fix"), "{text}");
+    assert!(text.contains("Not this one."), "{text}");
+    assert!(text.contains("Where you went another way"), "{text}");
+    assert!(text.contains("Score: 1/2"), "{text}");
+    let out = triage(config.path(), data.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(items[0]["practice"]["seed"], 7);
+    assert_eq!(items[0]["practice"]["rounds"].as_array().unwrap().len(), 2);
+    assert_eq!(items[0]["practice"]["rounds"][0]["correct"], true);
+}
+
+#[test]
+fn a_broken_config_is_a_clear_error_and_no_config_escapes_it() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(
+        config.path().join("config.ron"),
+        "Config(\n    lang: kr,\n)\n",
+    )
+    .unwrap();
+    let out = triage(config.path(), data.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("config.ron:2:11"), "{err}");
+    assert!(err.contains("--no-config"), "{err}");
+    triage(config.path(), data.path())
+        .args(["--no-config", "list"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn config_sets_the_default_language() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(config.path().join("config.ron"), "Config(lang: ko)").unwrap();
+    let out = triage(config.path(), data.path())
+        .args(["show", "jobs-01"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("원인"));
+    let out = triage(config.path(), data.path())
+        .args(["show", "jobs-01", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Cause"));
+}
+
+#[test]
+fn user_trees_are_listed_and_picked_by_id() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let trees = config.path().join("trees");
+    std::fs::create_dir_all(&trees).unwrap();
+    std::fs::write(
+        trees.join("tiny.ron"),
+        r#"Tree(id: "tiny", title: (en: "Tiny", ko: "작은"), start: "s",
+            nodes: { "s": Question(text: (en: "Q", ko: "질문"), answers: [(label: (en: "A", ko: "가"), next: "fix")]),
+                     "fix": Leaf(title: (en: "The fix", ko: "해결"), cause: (en: "c", ko: "원인"), steps: [(en: "do", ko: "하기")]) })"#,
+    )
+    .unwrap();
+    std::fs::write(trees.join("broken.ron"), "Tree(").unwrap();
+    let out = triage(config.path(), data.path())
+        .arg("trees")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("azure-vm-backup") && text.contains("(embedded)"),
+        "{text}"
+    );
+    assert!(text.contains("tiny") && text.contains("tiny.ron"), "{text}");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("broken.ron:1:")
+    );
+    let out = triage(config.path(), data.path())
+        .args(["--tree", "tiny", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        "fix  The fix"
+    );
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (shell, marker) in [
+        ("bash", "_triage()"),
+        ("zsh", "#compdef triage"),
+        ("fish", "complete -c triage"),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args(["completions", shell])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(marker), "{shell}");
+        assert!(
+            text.contains("practice") && text.contains("history"),
+            "{shell}"
+        );
+    }
+}
+
+#[test]
+fn generated_assets_are_up_to_date() {
+    for (name, content) in triage::cli::assets::files() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets")
+            .join(&name);
+        let on_disk = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            on_disk == content,
+            "assets/{name} is stale: run `cargo run -- gen-assets` and commit it"
+        );
+    }
+}
