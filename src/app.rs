@@ -631,21 +631,19 @@ pub fn paste(app: &mut App, text: &str) {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return;
     };
-    let room = MAX_QUERY_CHARS.saturating_sub(state.query.chars().count());
+    let mut room = MAX_QUERY_CHARS.saturating_sub(state.query.chars().count());
     let mut cut = false;
-    for (i, c) in text.chars().enumerate() {
-        if i >= room {
+    for c in text.chars() {
+        let c = if matches!(c, '\n' | '\t' | '\r') { ' ' } else { c };
+        if crate::text::is_unsafe_char(c) {
+            continue;
+        }
+        if room == 0 {
             cut = true;
             break;
         }
-        let c = if matches!(c, '\n' | '\t' | '\r') {
-            ' '
-        } else {
-            c
-        };
-        if !crate::text::is_unsafe_char(c) {
-            state.query.push(c);
-        }
+        state.query.push(c);
+        room -= 1;
     }
     app.run_search();
     if cut {
@@ -656,27 +654,24 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-/// The search used until an index is plugged in: leaves whose title, message or id contains the
-/// query (either language), in tree order.
-pub fn title_search(tree: &Tree, query: &str, _lang: Lang) -> Findings {
-    let q = query.trim().to_lowercase();
-    let hits: Vec<Found> = tree
-        .leaves()
-        .filter(|(id, leaf)| {
-            id.contains(&q)
-                || [&leaf.title.en, &leaf.title.ko]
-                    .into_iter()
-                    .chain(leaf.errors.iter().flat_map(|e| [&e.en, &e.ko]))
-                    .any(|t| t.to_lowercase().contains(&q))
-        })
-        .map(|(id, _)| Found {
-            id: id.to_string(),
-            score: 1.0,
-            why: String::new(),
-        })
-        .collect();
-    Findings {
-        confident: !hits.is_empty(),
-        hits,
-    }
+/// The wizard's search: the tree's search index, built on first use.
+pub fn index_searcher(index: Arc<crate::search::LazyIndex>) -> Searcher {
+    Box::new(move |tree: &Tree, query: &str, lang: Lang| {
+        let results = index.get(tree).search(query, lang, SEARCH_RESULTS);
+        Findings {
+            confident: results.confident,
+            hits: results
+                .hits
+                .into_iter()
+                .map(|h| Found {
+                    id: h.id,
+                    score: h.score,
+                    why: h.why,
+                })
+                .collect(),
+        }
+    })
 }
+
+/// Results listed in the search box.
+pub const SEARCH_RESULTS: usize = 20;

@@ -125,7 +125,15 @@ fn wizard(cli: &Cli, mode: Mode) -> i32 {
         (Some(r), None) => r.session.lang,
         _ => cli::resolve_lang(cli.lang),
     };
-    let mut app = App::new(tree, lang, Box::new(app::title_search));
+    let index = Arc::new(triage::search::LazyIndex::new());
+    {
+        // Build the search index in the background: start-up does not wait for it.
+        let (index, tree) = (Arc::clone(&index), Arc::clone(&tree));
+        std::thread::spawn(move || {
+            index.get(&tree);
+        });
+    }
+    let mut app = App::new(tree, lang, app::index_searcher(index));
     if let Some(record) = &resumed {
         let kept = app.resume(&record.session.trail);
         if kept < record.session.trail.len() {

@@ -10,7 +10,11 @@ use triage::ui;
 fn app() -> App {
     static TREE: std::sync::OnceLock<Arc<tree::Tree>> = std::sync::OnceLock::new();
     let tree = TREE.get_or_init(|| Arc::new(tree::embedded()));
-    App::new(Arc::clone(tree), Lang::En, Box::new(app::title_search))
+    App::new(
+        Arc::clone(tree),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    )
 }
 
 fn walk(app: &mut App, answers: &[usize]) {
@@ -214,7 +218,11 @@ fn copy_refuses_control_characters() {
         "vssadmin \\u{1b}]52;c;evil\\u{7} list writers",
     );
     let t = tree::load_str("evil.ron", &src).unwrap();
-    let mut a = App::new(Arc::new(t), Lang::En, Box::new(app::title_search));
+    let mut a = App::new(
+        Arc::new(t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
     let p = path_to(&a, "backup-19");
     walk(&mut a, &p);
     assert_eq!(app::update(&mut a, Msg::Copy), None);

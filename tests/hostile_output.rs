@@ -655,12 +655,9 @@ fn history_text() {
     run("resume --plain", c);
 }
 
-/// `history --json` prints the stored records as serde_json writes them: serde_json escapes
-/// only U+0000..U+001F, so DEL, C1 (U+009B is a one-character CSI) and bidi overrides from the
-/// tree's texts go out raw. Fix: pass the JSON through `triage::text::json_escape_unsafe` in
-/// `src/cli/history.rs` (lossless), then remove this `ignore`.
+/// `history --json` prints stored records; serde_json escapes only U+0000..U+001F, so DEL, C1
+/// (U+009B is a one-character CSI) and bidi overrides must be escaped on top (losslessly).
 #[test]
-#[ignore = "src/cli/history.rs prints C1/DEL/bidi raw in --json (see the doc comment)"]
 fn history_json() {
     let env = env_with_history();
     let mut c = env.triage();

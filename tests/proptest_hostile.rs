@@ -622,7 +622,6 @@ proptest! {
 /// (`é://x`, `가://`) slices inside the character (src/search/analyze.rs, `tokenize`, the URL
 /// cut: `rfind(..).map_or(0, |j| j + 1)` adds one byte, not the character's length).
 #[test]
-#[ignore = "panics in src/search/analyze.rs (search is being finished): un-ignore once fixed"]
 fn search_a_url_scheme_after_a_multibyte_letter() {
     for q in ["é://x", "가://", "\u{fffd}://", "see 스냅숏http://x"] {
         for lang in Lang::ALL {

@@ -142,7 +142,11 @@ fn a_chain_10000_questions_deep_loads_and_paths_stay_linear() {
     assert_eq!(path.len(), 10_000);
     assert_eq!(timed("depths", || t.depths())["leaf"], 10_000);
     // Walked to the end, the wizard still draws (the breadcrumb gives way to "..").
-    let mut a = App::new(Arc::new(t), Lang::En, Box::new(app::title_search));
+    let mut a = App::new(
+        Arc::new(t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
     timed("walk", || {
         for _ in 0..10_000 {
             app::update(&mut a, Msg::Choose(0));
@@ -169,7 +173,11 @@ fn a_one_mib_single_line_string_is_handled() {
     });
     timed("index", || triage::search::Index::build(&t));
     // The wizard draws it at once.
-    let mut a = App::new(Arc::new(t), Lang::En, Box::new(app::title_search));
+    let mut a = App::new(
+        Arc::new(t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
     timed("draw", || draw(&mut a, 80, 24));
     timed("scroll", || {
         app::update(&mut a, Msg::End);

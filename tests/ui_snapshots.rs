@@ -16,7 +16,7 @@ fn tree() -> Arc<Tree> {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(tree(), lang, Box::new(app::title_search))
+    App::new(tree(), lang, app::index_searcher(Default::default()))
 }
 
 fn walk_to(app: &mut App, id: &str) {

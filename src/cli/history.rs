@@ -64,6 +64,7 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
         );
     }
     let written = if json {
+        // Records hold tree text as stored: escape what serde_json leaves raw (C1, DEL, bidi).
         let items: Vec<_> = entries
             .iter()
             .enumerate()
@@ -77,7 +78,9 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
+            crate::text::json_escape_unsafe(
+                &serde_json::to_string_pretty(&items).unwrap_or_default()
+            )
         )
     } else if entries.is_empty() {
         writeln!(out, "no sessions yet ({})", dir.display())

@@ -278,8 +278,9 @@ pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
             Some(i) => {
                 // Cut the URL, keep what stands before its scheme (`(see http://...`).
                 let scheme_start = chunk[..i]
-                    .rfind(|c: char| !c.is_ascii_alphabetic())
-                    .map_or(0, |j| j + 1);
+                    .char_indices()
+                    .rfind(|(_, c)| !c.is_ascii_alphabetic())
+                    .map_or(0, |(j, c)| j + c.len_utf8());
                 &chunk[..scheme_start]
             }
             None => chunk,
