@@ -634,7 +634,11 @@ pub fn paste(app: &mut App, text: &str) {
     let mut room = MAX_QUERY_CHARS.saturating_sub(state.query.chars().count());
     let mut cut = false;
     for c in text.chars() {
-        let c = if matches!(c, '\n' | '\t' | '\r') { ' ' } else { c };
+        let c = if matches!(c, '\n' | '\t' | '\r') {
+            ' '
+        } else {
+            c
+        };
         if crate::text::is_unsafe_char(c) {
             continue;
         }

@@ -463,23 +463,18 @@ impl Index {
     fn rank(&self, q: &Query, lang: Lang, limit: usize) -> Results {
         let n = self.docs.len();
         let mut acc = vec![0f32; n];
-        // Evidence: the idf-weighted typed terms each leaf contains (for coordination).
-        let mut evidence = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for t in &q.terms {
             let w = term_weight(t) * self.idf[t.id as usize];
-            let typed = t.origin.typed();
             for p in self.list(t.id) {
                 let a = &mut acc[p.doc as usize];
                 if *a == 0.0 {
                     touched.push(p.doc);
                 }
                 *a += w * saturate(p.tf);
-                if typed {
-                    evidence[p.doc as usize] += w;
-                }
             }
         }
+        // All the evidence the query offers, for the confidence of each hit (see `explain`).
         let total: f32 = q
             .terms
             .iter()
