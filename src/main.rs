@@ -154,7 +154,12 @@ fn wizard(cli: &Cli, mode: Mode) -> i32 {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stdout().lock();
-        match plain::run(&mut app, &mut input, &mut out) {
+        let mut save = |app: &App| {
+            if let Some(warning) = recorder.save(app, false) {
+                eprintln!("triage: {warning}");
+            }
+        };
+        match plain::run_with(&mut app, &mut input, &mut out, &mut save) {
             Ok(code) => code,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {

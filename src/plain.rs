@@ -13,6 +13,16 @@ const MAX_LINE: usize = 64 * 1024;
 
 /// Runs until quit or end of input; returns the exit code.
 pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std::io::Result<i32> {
+    run_with(app, input, out, &mut |_| {})
+}
+
+/// `run`, calling `after_each` once per line handled (the caller keeps the history up to date).
+pub fn run_with(
+    app: &mut App,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    after_each: &mut dyn FnMut(&App),
+) -> std::io::Result<i32> {
     let mut shown: Option<String> = None;
     loop {
         let s = strings(app.lang);
@@ -36,6 +46,7 @@ pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std
         };
         let line = line.trim();
         handle(app, line);
+        after_each(app);
         // What the full-screen UI shows on its status line (a paste cut short, a refusal), here
         // as a line of its own.
         if let Some(status) = app.status.take() {

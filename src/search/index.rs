@@ -562,6 +562,14 @@ impl Index {
         found
     }
 
+    /// The posting of term `id` in `doc`, if the term occurs there.
+    pub(crate) fn posting(&self, id: u32, doc: u32) -> Option<Posting> {
+        let list = self.list(id);
+        list.binary_search_by(|p| p.doc.cmp(&doc))
+            .ok()
+            .map(|i| list[i])
+    }
+
     pub(crate) fn fuzzy(&self) -> &Fuzzy {
         self.fuzzy.get_or_init(|| {
             let mut deletions = Vec::with_capacity(self.surfaces.len() * 9);

@@ -452,14 +452,6 @@ impl Index {
         }
     }
 
-    /// The pseudo term frequency of term `id` in `doc`, if it occurs there.
-    fn tf(&self, id: u32, doc: u32) -> Option<f32> {
-        let list = self.list(id);
-        list.binary_search_by(|p| p.doc.cmp(&doc))
-            .ok()
-            .map(|i| list[i].tf)
-    }
-
     fn rank(&self, q: &Query, lang: Lang, limit: usize) -> Results {
         let n = self.docs.len();
         let mut acc = vec![0f32; n];
@@ -497,7 +489,9 @@ impl Index {
                 let orig: f32 = ids
                     .iter()
                     .map(|&id| {
-                        W_WORD * self.idf[id as usize] * self.tf(id, d).map_or(0.0, saturate)
+                        W_WORD
+                            * self.idf[id as usize]
+                            * self.posting(id, d).map_or(0.0, |p| saturate(p.tf))
                     })
                     .sum();
                 if a > orig {
@@ -590,11 +584,9 @@ impl Index {
         // (field, contribution, surface) of each matched term
         let mut matched: Vec<(usize, f32, usize)> = Vec::new();
         for t in &q.terms {
-            let list = self.list(t.id);
-            let Ok(i) = list.binary_search_by(|p| p.doc.cmp(&doc)) else {
+            let Some(p) = self.posting(t.id, doc) else {
                 continue;
             };
-            let p = list[i];
             let w = term_weight(t) * self.idf[t.id as usize];
             if t.origin.typed() {
                 evidence += w;
