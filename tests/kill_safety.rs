@@ -52,12 +52,29 @@ fn sigkill_mid_session_leaves_only_whole_files() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let saved = count_sessions(data.path());
         let mut input = child.stdin.take().unwrap();
         // Answer a varying number of questions, then kill at a varying moment.
-        for line in path.iter().take((round % (path.len() as u64 + 1)) as usize) {
+        let answers = if round % 2 == 0 {
+            1
+        } else {
+            (round % (path.len() as u64 + 1)) as usize
+        };
+        for line in path.iter().take(answers) {
             let _ = input.write_all(line.as_bytes());
             let _ = input.flush();
             std::thread::sleep(Duration::from_millis(round % 3));
+        }
+        if round % 2 == 0 {
+            // Half the rounds wait until the session has saved itself once, then keep answering
+            // while it is killed: a kill during a later save must not tear the file.
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while count_sessions(data.path()) <= saved && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            for line in &path {
+                let _ = input.write_all(line.as_bytes());
+            }
         }
         std::thread::sleep(Duration::from_millis((round * 7) % 23));
         child.kill().unwrap();
@@ -66,8 +83,8 @@ fn sigkill_mid_session_leaves_only_whole_files() {
 
     let (entries, skipped) = triage::history::load_all(data.path());
     assert!(skipped.is_empty(), "torn history files: {skipped:?}");
-    // Killed sessions that got answers had saved themselves along the way.
-    assert!(entries.len() >= 10, "only {} sessions kept", entries.len());
+    // The finished session and the twelve that were killed after saving themselves.
+    assert!(entries.len() >= 13, "only {} sessions kept", entries.len());
     assert!(
         entries
             .iter()
@@ -75,4 +92,14 @@ fn sigkill_mid_session_leaves_only_whole_files() {
     );
     // The transcript is the finished one, whole: killed sessions never wrote half of it.
     assert_eq!(std::fs::read(&transcript).unwrap(), transcript_before);
+}
+
+fn count_sessions(data: &std::path::Path) -> usize {
+    std::fs::read_dir(data.join("sessions"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                .count()
+        })
+        .unwrap_or(0)
 }

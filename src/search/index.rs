@@ -1,7 +1,7 @@
 //! The index of a tree: one document per leaf, BM25F postings over weighted fields, the error
 //! codes, the synonym groups, and (built on first need) a deletion index for typo correction.
 
-use super::analyze::{Kind, Stem, gram_key, tokenize};
+use super::analyze::{Kind, Stem, gram_key, is_stop_word, tokenize};
 use crate::tree::{Leaf, Node, Os, Text, Tree};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -138,6 +138,15 @@ pub(crate) struct Code {
     pub docs: Vec<u32>,
 }
 
+/// One phrase of a synonym group.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Phrase {
+    pub terms: Vec<Box<str>>,
+    /// False when analysis dropped a stop word from it ("backup now" is not "backup"): then the
+    /// phrase is offered for the others but does not stand for them.
+    pub trigger: bool,
+}
+
 /// Typo correction: every known word and its one-letter deletions, hashed and sorted.
 pub(crate) struct Fuzzy {
     pub deletions: Vec<(u64, u32)>,
@@ -169,7 +178,7 @@ pub struct Index {
     /// Byte trigram of a lower-case code → codes containing it.
     pub(crate) code_grams: FxMap<u32, Vec<u32>>,
     /// Synonym groups: phrases, each a list of analysed terms.
-    pub(crate) synonyms: Vec<Vec<Vec<Box<str>>>>,
+    pub(crate) synonyms: Vec<Vec<Phrase>>,
     pub(crate) stem: Stem,
 }
 
@@ -478,8 +487,11 @@ impl Index {
 
         let mut synonyms = Vec::new();
         for group in &tree.synonyms {
-            let mut phrases: Vec<Vec<Box<str>>> = Vec::new();
+            let mut phrases: Vec<Phrase> = Vec::new();
             for phrase in group {
+                let trigger = !phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| is_stop_word(&w.to_lowercase()));
                 let mut terms: Vec<Box<str>> = Vec::new();
                 tokenize(phrase, &mut |t| {
                     if matches!(t.kind, Kind::Word | Kind::Number | Kind::Hangul) {
@@ -492,8 +504,8 @@ impl Index {
                         }
                     }
                 });
-                if !terms.is_empty() && !phrases.contains(&terms) {
-                    phrases.push(terms);
+                if !terms.is_empty() && !phrases.iter().any(|p| p.terms == terms) {
+                    phrases.push(Phrase { terms, trigger });
                 }
             }
             if phrases.len() >= 2 {

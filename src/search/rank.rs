@@ -3,7 +3,7 @@
 
 use super::analyze::{Kind, is_hangul, tokenize};
 use super::index::{
-    ALL_FIELDS, FIELDS, Field, FxMap, Index, MAX_FUZZY_WORD, OS_LINUX, OS_WINDOWS, fx_hash,
+    ALL_FIELDS, FIELDS, Field, FxMap, Index, MAX_FUZZY_WORD, OS_LINUX, OS_WINDOWS, Phrase, fx_hash,
     pair_key, trigram,
 };
 use super::{Hit, MAX_QUERY_BYTES, Results};
@@ -75,9 +75,9 @@ struct Query {
     surfaces: Vec<String>,
     surface_ids: FxMap<String, usize>,
     codes: Vec<CodeMatch>,
-    /// Synonym groups the query triggered: (ids of the phrase it contains, surface, ids of the
+    /// Synonym groups the query triggered: (ids of the phrase it contains, ids of the
     /// other phrases of the group, in the same script).
-    groups: Vec<(Vec<u32>, usize, Vec<u32>)>,
+    groups: Vec<(Vec<u32>, Vec<u32>)>,
     /// Evidence of typed words the tree does not know (they lower confidence).
     unknown: f32,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
@@ -408,27 +408,22 @@ impl Index {
     /// Records every synonym group one of whose phrases the query contains, with the terms
     /// of its other phrases in the same script (every leaf has both languages already).
     fn expand_synonyms(&self, q: &mut Query) {
-        let present = |q: &Query, term: &str| -> Option<(u32, usize)> {
+        let present = |q: &Query, term: &str| -> Option<u32> {
             let id = self.term_id(term)?;
             let &i = q.by_id.get(&id)?;
-            q.terms[i]
-                .origin
-                .typed()
-                .then_some((id, q.terms[i].surface))
+            q.terms[i].origin.typed().then_some(id)
         };
-        let korean = |p: &[Box<str>]| p.iter().any(|t| t.chars().any(is_hangul));
+        let korean = |p: &Phrase| p.terms.iter().any(|t| t.chars().any(is_hangul));
         for group in &self.synonyms {
-            let trigger = group.iter().find_map(|phrase| {
-                let mut ids = Vec::new();
-                let mut surface = 0;
-                for term in phrase {
-                    let (id, s) = present(q, term)?;
-                    ids.push(id);
-                    surface = s;
-                }
-                Some((phrase, ids, surface))
+            let trigger = group.iter().filter(|p| p.trigger).find_map(|phrase| {
+                let ids = phrase
+                    .terms
+                    .iter()
+                    .map(|term| present(q, term))
+                    .collect::<Option<Vec<u32>>>()?;
+                Some((phrase, ids))
             });
-            let Some((matched, ids, surface)) = trigger else {
+            let Some((matched, ids)) = trigger else {
                 continue;
             };
             let script = korean(matched);
@@ -437,7 +432,7 @@ impl Index {
                 if phrase == matched || korean(phrase) != script {
                     continue;
                 }
-                for term in phrase {
+                for term in &phrase.terms {
                     if let Some(id) = self.term_id(term)
                         && !alt.contains(&id)
                         && !q.by_id.contains_key(&id)
@@ -447,7 +442,7 @@ impl Index {
                 }
             }
             if !alt.is_empty() {
-                q.groups.push((ids, surface, alt));
+                q.groups.push((ids, alt));
             }
         }
     }
@@ -477,7 +472,7 @@ impl Index {
         // A synonym group counts once per leaf: its other phrases add only what they score
         // beyond the phrase the query used.
         let mut alt: FxMap<u32, f32> = FxMap::default();
-        for (ids, _, alt_ids) in &q.groups {
+        for (ids, alt_ids) in &q.groups {
             alt.clear();
             for &id in alt_ids {
                 let w = W_SYNONYM * self.idf[id as usize];
