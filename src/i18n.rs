@@ -2,8 +2,27 @@
 
 use crate::tree::Lang;
 
+/// The words of a Markdown transcript.
+pub struct TranscriptWords {
+    pub tree: &'static str,
+    pub language: &'static str,
+    pub started: &'static str,
+    pub ended: &'static str,
+    pub session: &'static str,
+    pub went_back: &'static str,
+    pub restarted: &'static str,
+    pub searched: &'static str,
+    pub top: &'static str,
+    pub reached: &'static str,
+    pub from_search: &'static str,
+    pub copied: &'static str,
+    pub no_answers: &'static str,
+    pub fix: &'static str,
+}
+
 /// The program's own words (the tree brings the rest).
 pub struct Strings {
+    pub transcript: TranscriptWords,
     pub cause: &'static str,
     pub error_message: &'static str,
     pub steps: &'static str,
@@ -60,6 +79,22 @@ pub struct Strings {
 }
 
 pub static EN: Strings = Strings {
+    transcript: TranscriptWords {
+        tree: "tree",
+        language: "language",
+        started: "started",
+        ended: "ended",
+        session: "Session",
+        went_back: "went back to",
+        restarted: "restarted",
+        searched: "searched",
+        top: "top",
+        reached: "reached",
+        from_search: "(from search)",
+        copied: "copied",
+        no_answers: "(no answers yet)",
+        fix: "Fix",
+    },
     cause: "Cause",
     error_message: "Error message",
     steps: "Steps",
@@ -116,6 +151,22 @@ pub static EN: Strings = Strings {
 };
 
 pub static KO: Strings = Strings {
+    transcript: TranscriptWords {
+        tree: "트리",
+        language: "언어",
+        started: "시작",
+        ended: "종료",
+        session: "세션",
+        went_back: "되돌아감:",
+        restarted: "처음부터 다시 시작",
+        searched: "검색",
+        top: "상위",
+        reached: "도착",
+        from_search: "(검색에서)",
+        copied: "복사",
+        no_answers: "(아직 답 없음)",
+        fix: "해결책",
+    },
     cause: "원인",
     error_message: "오류 메시지",
     steps: "해결 단계",

@@ -129,16 +129,20 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
     let lang = session.lang;
     let s = strings(lang);
     let mut out = format!("# triage: {}\n\n", sanitize_line(tree.title.get(lang)));
+    let w = &s.transcript;
     out.push_str(&format!(
-        "- tree: `{}`\n- language: {}\n- started: {}\n",
+        "- {}: `{}`\n- {}: {}\n- {}: {}\n",
+        w.tree,
         sanitize_line(&session.tree_id),
+        w.language,
         lang.code(),
+        w.started,
         sanitize_line(&session.started)
     ));
     if let Some(ended) = &session.ended {
-        out.push_str(&format!("- ended: {}\n", sanitize_line(ended)));
+        out.push_str(&format!("- {}: {}\n", w.ended, sanitize_line(ended)));
     }
-    out.push_str("\n## Session\n\n");
+    out.push_str(&format!("\n## {}\n\n", w.session));
     let mut n = 0;
     for step in &session.steps {
         n += 1;
@@ -147,12 +151,14 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
                 question, answer, ..
             } => format!("{} **{}**", sanitize_line(question), sanitize_line(answer)),
             SessionStep::WentBack { to_question } => {
-                format!("went back to `{}`", sanitize_line(to_question))
+                format!("{} `{}`", w.went_back, sanitize_line(to_question))
             }
-            SessionStep::Restarted => "restarted".to_string(),
+            SessionStep::Restarted => w.restarted.to_string(),
             SessionStep::Searched { query, top } => format!(
-                "searched {} (top: {})",
+                "{} {} ({}: {})",
+                w.searched,
                 inline_code(query),
+                w.top,
                 sanitize_line(&top.join(", "))
             ),
             SessionStep::Reached {
@@ -160,21 +166,23 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
                 title,
                 via_search,
             } => format!(
-                "reached `{}` {}{}",
+                "{} `{}` {}{}",
+                w.reached,
                 sanitize_line(leaf),
                 sanitize_line(title),
-                if *via_search { " (from search)" } else { "" }
+                if *via_search { w.from_search } else { "" }
             ),
-            SessionStep::Copied { command, .. } => format!("copied {}", inline_code(command)),
+            SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),
         };
         out.push_str(&format!("{n}. {line}\n"));
     }
     if n == 0 {
-        out.push_str("(no answers yet)\n");
+        out.push_str(&format!("{}\n", w.no_answers));
     }
     if let Some(leaf) = session.leaf(tree) {
         out.push_str(&format!(
-            "\n## Fix: `{}` {}\n\n",
+            "\n## {}: `{}` {}\n\n",
+            w.fix,
             sanitize_line(&session.current),
             sanitize_line(leaf.title.get(lang))
         ));
@@ -208,10 +216,14 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
 }
 
 fn inline_code(s: &str) -> String {
-    let s = sanitize_line(s);
-    let longest = longest_run(&s, '`');
-    let ticks = "`".repeat(longest + 1);
-    format!("{ticks} {s} {ticks}")
+    let s = sanitize_line(s.trim());
+    let ticks = "`".repeat(longest_run(&s, '`') + 1);
+    // CommonMark strips one space each side: pad only where a backtick would touch the fence.
+    if s.starts_with('`') || s.ends_with('`') {
+        format!("{ticks} {s} {ticks}")
+    } else {
+        format!("{ticks}{s}{ticks}")
+    }
 }
 
 fn fenced(lang: &str, code: &str, indent: &str) -> String {
@@ -244,4 +256,63 @@ pub fn now() -> String {
         .round(jiff::Unit::Second)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_code_survives_backticks_and_control_characters() {
+        assert_eq!(inline_code("net start COMSysApp"), "`net start COMSysApp`");
+        assert_eq!(inline_code("a `b` c"), "``a `b` c``");
+        assert_eq!(inline_code("`x`"), "`` `x` ``");
+        assert_eq!(inline_code("x\u{1b}[2Jy"), "`x\\x1b[2Jy`");
+    }
+
+    #[test]
+    fn fences_are_longer_than_any_backtick_run_inside() {
+        let f = fenced("bash", "echo ```", "");
+        assert!(f.starts_with("````bash\n"));
+        assert!(f.ends_with("````\n"));
+    }
+
+    #[test]
+    fn korean_transcript_uses_korean_words_and_the_seed_message() {
+        let tree = crate::tree::embedded();
+        let trail: Vec<(String, usize)> = tree
+            .path_to("backup-19")
+            .unwrap()
+            .into_iter()
+            .map(|(q, a)| (q.to_string(), a))
+            .collect();
+        let events: Vec<Event> = trail
+            .iter()
+            .map(|(q, a)| Event::Answered {
+                question: q.clone(),
+                answer: *a,
+            })
+            .chain([Event::Reached {
+                leaf: "backup-19".into(),
+            }])
+            .collect();
+        let session =
+            Session::from_events(&tree, Lang::Ko, &events, "t0".into(), "backup-19", &trail);
+        let md = markdown(&tree, &session);
+        assert!(md.contains("## 세션"), "{md}");
+        assert!(md.contains("## 해결책: `backup-19`"), "{md}");
+        assert!(
+            md.contains("> VSS 기록기가 오류 상태이므로 스냅숏 작업이 실패함"),
+            "{md}"
+        );
+        assert!(
+            md.contains("```cmd\n   vssadmin list writers\n   ```"),
+            "{md}"
+        );
+        assert_eq!(
+            md.matches("\n1. ").count(),
+            2,
+            "session step 1 and fix step 1: {md}"
+        );
+    }
 }

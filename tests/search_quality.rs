@@ -179,3 +179,83 @@ mod never_panics {
         }
     }
 }
+
+/// A small tree whose words differ from the query's: synonyms and the OS of a leaf decide.
+fn small_tree() -> tree::Tree {
+    let src = r#"Tree(
+        id: "small", title: (en: "Small", ko: "작은"), start: "q",
+        synonyms: [
+            ["vm", "virtual machine", "가상 머신", "가상 컴퓨터"],
+            ["backup now", "on-demand backup"],
+        ],
+        nodes: {
+            "q": Question(text: (en: "Which?", ko: "어느 것?"), answers: [
+                (label: (en: "a", ko: "a"), next: "gone"),
+                (label: (en: "b", ko: "b"), next: "full"),
+                (label: (en: "c", ko: "c"), next: "agent-linux"),
+                (label: (en: "d", ko: "d"), next: "agent-windows"),
+            ]),
+            "gone": Leaf(title: (en: "The virtual machine was deleted", ko: "가상 컴퓨터가 삭제됨"),
+                cause: (en: "Someone removed it.", ko: "누군가 제거했습니다."),
+                steps: [(en: "Stop protection, then run an on-demand job.",
+                         ko: "보호를 중지한 다음 주문형 작업을 실행합니다.")]),
+            "full": Leaf(title: (en: "On-demand backup of a full disk", ko: "가득 찬 디스크의 주문형 백업"),
+                cause: (en: "The disk is full.", ko: "디스크가 가득 찼습니다."),
+                steps: [(en: "Free space.", ko: "공간을 확보합니다.")]),
+            "agent-linux": Leaf(title: (en: "Update the agent", ko: "에이전트 업데이트"),
+                cause: (en: "The agent is old.", ko: "에이전트가 오래되었습니다."),
+                steps: [(en: "Update it.", ko: "업데이트합니다.")], os: [Linux]),
+            "agent-windows": Leaf(title: (en: "Update the agent", ko: "에이전트 업데이트"),
+                cause: (en: "The agent is old.", ko: "에이전트가 오래되었습니다."),
+                steps: [(en: "Update it.", ko: "업데이트합니다.")], os: [Windows]),
+        },
+    )"#;
+    tree::load_str("small.ron", src).expect("the small tree loads")
+}
+
+#[test]
+fn synonyms_bridge_words_the_tree_does_not_use() {
+    let index = Index::build(&small_tree());
+    // "vm" is nowhere in the tree; its group says "virtual machine".
+    assert_eq!(index.search("vm deleted", Lang::En, 3).hits[0].id, "gone");
+    // Newer Korean wording: 가상 머신 for the tree's 가상 컴퓨터.
+    assert_eq!(
+        index.search("가상 머신 삭제", Lang::Ko, 3).hits[0].id,
+        "gone"
+    );
+    // "backup now" lost "now" to the stop words: it must not stand for every "backup".
+    let r = index.search("backup", Lang::En, 3);
+    assert_eq!(r.hits.len(), 1, "{:?}", r.hits);
+}
+
+#[test]
+fn the_operating_system_named_in_the_query_decides_between_twins() {
+    let index = Index::build(&small_tree());
+    assert_eq!(
+        index.search("update agent on ubuntu", Lang::En, 2).hits[0].id,
+        "agent-linux"
+    );
+    assert_eq!(
+        index.search("update agent on windows", Lang::En, 2).hits[0].id,
+        "agent-windows"
+    );
+    assert_eq!(
+        index.search("윈도우 에이전트 업데이트", Lang::Ko, 2).hits[0].id,
+        "agent-windows"
+    );
+}
+
+#[test]
+fn typos_and_unfinished_words_are_explained() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("vm agnet not responsve", Lang::En, 3);
+    assert_eq!(r.hits[0].id, "backup-07");
+    assert!(r.hits[0].why.contains("agnet→agent"), "{}", r.hits[0].why);
+    let r = index.search("bitlo", Lang::En, 3);
+    assert_eq!(r.hits[0].id, "backup-15");
+    assert!(
+        r.hits[0].why.contains("bitlo→bitlocker"),
+        "{}",
+        r.hits[0].why
+    );
+}

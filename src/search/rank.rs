@@ -78,6 +78,8 @@ struct Query {
     /// Synonym groups the query triggered: (ids of the phrase it contains, ids of the
     /// other phrases of the group, in the same script).
     groups: Vec<(Vec<u32>, Vec<u32>)>,
+    /// Every analysed term the query typed, known to the tree or not (synonyms match on them).
+    typed: std::collections::HashSet<String, std::hash::BuildHasherDefault<super::index::Fx>>,
     /// Evidence of typed words the tree does not know (they lower confidence).
     unknown: f32,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
@@ -194,6 +196,9 @@ impl Index {
                     let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
                     let stemmed = self.stem.stem(t.text);
                     let known = self.terms.get(stemmed.as_ref()).copied();
+                    if !q.typed.contains(stemmed.as_ref()) {
+                        q.typed.insert(stemmed.to_string());
+                    }
                     if t.kind == Kind::Word
                         && t.text.len() >= 5
                         && !seen_code_tokens.iter().any(|c| c == t.text)
@@ -249,6 +254,9 @@ impl Index {
                     }
                 }
                 Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
+                    if t.kind == Kind::Hangul && !q.typed.contains(t.text) {
+                        q.typed.insert(t.text.to_string());
+                    }
                     let (w, origin) = if t.kind == Kind::Hangul {
                         (W_WORD, Origin::Word)
                     } else {
@@ -408,24 +416,21 @@ impl Index {
     /// Records every synonym group one of whose phrases the query contains, with the terms
     /// of its other phrases in the same script (every leaf has both languages already).
     fn expand_synonyms(&self, q: &mut Query) {
-        let present = |q: &Query, term: &str| -> Option<u32> {
-            let id = self.term_id(term)?;
-            let &i = q.by_id.get(&id)?;
-            q.terms[i].origin.typed().then_some(id)
-        };
         let korean = |p: &Phrase| p.terms.iter().any(|t| t.chars().any(is_hangul));
         for group in &self.synonyms {
-            let trigger = group.iter().filter(|p| p.trigger).find_map(|phrase| {
-                let ids = phrase
-                    .terms
-                    .iter()
-                    .map(|term| present(q, term))
-                    .collect::<Option<Vec<u32>>>()?;
-                Some((phrase, ids))
-            });
-            let Some((matched, ids)) = trigger else {
+            // The query's own words decide, known to the tree or not: "vm" finds "virtual
+            // machine" in a tree that never says "vm".
+            let matched = group
+                .iter()
+                .find(|p| p.trigger && p.terms.iter().all(|t| q.typed.contains(t.as_ref())));
+            let Some(matched) = matched else {
                 continue;
             };
+            let ids: Vec<u32> = matched
+                .terms
+                .iter()
+                .filter_map(|t| self.term_id(t))
+                .collect();
             let script = korean(matched);
             let mut alt = Vec::new();
             for phrase in group {
