@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use triage::app::{self, App, Effect, Event, Findings, Found, Msg};
+use triage::app::{self, App, Effect, Event, Msg};
 use triage::theme::{Theme, ThemeName};
 use triage::transcript::{self, Session, SessionStep};
 use triage::tree::{self, Lang, Tree};
@@ -81,27 +81,8 @@ fn malicious() -> Arc<Tree> {
     Arc::clone(t)
 }
 
-/// A searcher over the real index, as the wizard uses it.
-fn index_searcher() -> app::Searcher {
-    Box::new(|tree: &Tree, query: &str, lang: Lang| {
-        let results = triage::search::Index::build(tree).search(query, lang, 10);
-        Findings {
-            confident: results.confident,
-            hits: results
-                .hits
-                .into_iter()
-                .map(|h| Found {
-                    id: h.id,
-                    score: h.score,
-                    why: h.why,
-                })
-                .collect(),
-        }
-    })
-}
-
 fn app(lang: Lang) -> App {
-    App::new(malicious(), lang, index_searcher())
+    App::new(malicious(), lang, app::index_searcher(Default::default()))
 }
 
 struct Env {

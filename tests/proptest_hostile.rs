@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::{Arc, OnceLock};
-use triage::app::{self, App, Findings, Found, Msg, Overlay};
+use triage::app::{self, App, Msg, Overlay};
 use triage::search::Index;
 use triage::theme::{Theme, ThemeName};
 use triage::tree::{self, Lang, Node, Tree};
@@ -232,24 +232,6 @@ fn index_for(tree: &Tree) -> Arc<Index> {
     }
 }
 
-fn searcher() -> app::Searcher {
-    Box::new(|tree: &Tree, query: &str, lang: Lang| {
-        let results = index_for(tree).search(query, lang, 8);
-        Findings {
-            confident: results.confident,
-            hits: results
-                .hits
-                .into_iter()
-                .map(|h| Found {
-                    id: h.id,
-                    score: h.score,
-                    why: h.why,
-                })
-                .collect(),
-        }
-    })
-}
-
 fn msg() -> impl Strategy<Value = Msg> {
     prop_oneof![
         // The common ones more often.
@@ -346,7 +328,7 @@ fn check_invariants(a: &App) -> Result<(), TestCaseError> {
 }
 
 fn run_messages(tree: Arc<Tree>, lang: Lang, msgs: &[Msg]) -> Result<(), TestCaseError> {
-    let mut a = App::new(tree, lang, searcher());
+    let mut a = App::new(tree, lang, app::index_searcher(Default::default()));
     check_invariants(&a)?;
     for msg in msgs {
         let before = (a.overlay.is_none(), a.trail.last().cloned(), a.trail.len());
@@ -404,7 +386,7 @@ enum Screen {
 
 /// An app on `screen`, reached by the answers in `walk` (each taken modulo the answers there).
 fn app_on(tree: Arc<Tree>, lang: Lang, screen: Screen, walk: &[usize], scroll: u8) -> App {
-    let mut a = App::new(tree, lang, searcher());
+    let mut a = App::new(tree, lang, app::index_searcher(Default::default()));
     for w in walk {
         let count = match a.node() {
             Node::Question(q) => q.answers.len(),

@@ -7,8 +7,8 @@
 use std::io::Cursor;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use triage::app::{self, App, Findings, Found, Msg, Overlay};
-use triage::tree::{self, Lang, Tree};
+use triage::app::{self, App, Msg, Overlay};
+use triage::tree::{self, Lang};
 
 const MIB: usize = 1024 * 1024;
 const FAST: Duration = Duration::from_secs(10);
@@ -276,25 +276,6 @@ fn errors_of_str(src: &str) -> Vec<tree::Diagnostic> {
     errors("huge.ron", src)
 }
 
-fn index_searcher(tree: &Tree) -> app::Searcher {
-    let index = Arc::new(triage::search::Index::build(tree));
-    Box::new(move |_: &Tree, query: &str, lang: Lang| {
-        let results = index.search(query, lang, 10);
-        Findings {
-            confident: results.confident,
-            hits: results
-                .hits
-                .into_iter()
-                .map(|h| Found {
-                    id: h.id,
-                    score: h.score,
-                    why: h.why,
-                })
-                .collect(),
-        }
-    })
-}
-
 fn draw(a: &mut App, w: u16, h: u16) {
     app::update(a, Msg::Resize(w, h));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
@@ -306,7 +287,11 @@ fn draw(a: &mut App, w: u16, h: u16) {
 fn a_one_mib_paste_into_search_is_cut_with_a_notice() {
     let t = Arc::new(tree::embedded());
     for lang in Lang::ALL {
-        let mut a = App::new(Arc::clone(&t), lang, index_searcher(&t));
+        let mut a = App::new(
+            Arc::clone(&t),
+            lang,
+            app::index_searcher(Default::default()),
+        );
         app::update(&mut a, Msg::OpenSearch);
         let paste: String = "VSS writer failed 스냅숏 오류 \u{1b}[2J\n"
             .chars()
@@ -342,7 +327,11 @@ fn a_one_mib_line_on_plain_mode_stdin_is_cut_with_a_notice() {
     let huge: String = "vss writer ".chars().cycle().take(MIB).collect();
     // A search line of 1 MiB, then a command that proves the rest of the line was skipped.
     let input = format!("/{huge}\n\nq\n");
-    let mut a = App::new(Arc::clone(&t), Lang::En, index_searcher(&t));
+    let mut a = App::new(
+        Arc::clone(&t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
     let mut out = Vec::new();
     let code = timed("plain", || {
         triage::plain::run(&mut a, &mut Cursor::new(input.into_bytes()), &mut out)
@@ -359,7 +348,11 @@ fn a_one_mib_line_on_plain_mode_stdin_is_cut_with_a_notice() {
     assert!(text.len() < 200_000, "the output repeats the paste");
 
     // A 1 MiB line with no newline at all, then the end of input: no hang.
-    let mut a = App::new(Arc::clone(&t), Lang::En, index_searcher(&t));
+    let mut a = App::new(
+        Arc::clone(&t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
     let input = format!("/{huge}");
     let mut out = Vec::new();
     let code = timed("plain without newline", || {
