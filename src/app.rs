@@ -309,13 +309,7 @@ impl App {
         if self.tree.leaf(id).is_none() {
             return;
         }
-        let trail: Vec<(String, usize)> = self
-            .tree
-            .path_to(id)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(q, a)| (q.to_string(), a))
-            .collect();
+        let trail = self.tree.trail_to(id).unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
         self.events.push(Event::OpenedFromSearch {

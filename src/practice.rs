@@ -161,12 +161,7 @@ mod tests {
     #[test]
     fn judging_the_shortest_way_is_correct_with_no_wrong_turn() {
         let tree = crate::tree::embedded();
-        let trail: Vec<(String, usize)> = tree
-            .path_to("backup-19")
-            .unwrap()
-            .into_iter()
-            .map(|(q, a)| (q.to_string(), a))
-            .collect();
+        let trail = tree.trail_to("backup-19").unwrap();
         let r = judge(&tree, "backup-19", &trail, "backup-19");
         assert!(r.correct);
         assert!(r.wrong_turns.is_empty());

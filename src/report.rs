@@ -15,16 +15,7 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
         sanitize_line(id),
         sanitize_line(leaf.title.get(lang))
     ));
-    let os = if leaf.os.is_empty() {
-        s.any_os.to_string()
-    } else {
-        leaf.os
-            .iter()
-            .map(|o| o.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    out.push_str(&format!("{}: {}\n", s.applies_to, os));
+    out.push_str(&format!("{}: {}\n", s.applies_to, os_names(leaf, lang)));
     if !leaf.codes.is_empty() {
         out.push_str(&format!(
             "{}: {}\n",
@@ -72,6 +63,19 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
         ));
     }
     out
+}
+
+/// The systems a fix applies to, or "any OS".
+pub fn os_names(leaf: &Leaf, lang: Lang) -> String {
+    if leaf.os.is_empty() {
+        strings(lang).any_os.to_string()
+    } else {
+        leaf.os
+            .iter()
+            .map(|o| o.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 fn indent(text: &str, pad: &str) -> String {

@@ -280,12 +280,7 @@ mod tests {
     #[test]
     fn korean_transcript_uses_korean_words_and_the_seed_message() {
         let tree = crate::tree::embedded();
-        let trail: Vec<(String, usize)> = tree
-            .path_to("backup-19")
-            .unwrap()
-            .into_iter()
-            .map(|(q, a)| (q.to_string(), a))
-            .collect();
+        let trail = tree.trail_to("backup-19").unwrap();
         let events: Vec<Event> = trail
             .iter()
             .map(|(q, a)| Event::Answered {

@@ -42,6 +42,18 @@ impl Document {
         }
     }
 
+    /// Numbered "question > answer" lines.
+    fn path(&mut self, steps: &[PathStep], width: usize, style: ratatui::style::Style) {
+        for (i, step) in steps.iter().enumerate() {
+            self.para(
+                &format!("{}. {} > {}", i + 1, step.question, step.answer),
+                2,
+                width,
+                style,
+            );
+        }
+    }
+
     fn heading(&mut self, text: &str, theme: &Theme) {
         self.push(Line::from(Span::styled(text.to_string(), theme.heading)));
     }
@@ -69,16 +81,7 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
         width,
         theme.heading,
     );
-    let mut facts = Vec::new();
-    facts.push(if leaf.os.is_empty() {
-        s.any_os.to_string()
-    } else {
-        leaf.os
-            .iter()
-            .map(|o| o.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    let mut facts = vec![crate::report::os_names(leaf, lang)];
     if !leaf.codes.is_empty() {
         facts.push(leaf.codes.join(", "));
     }
@@ -89,14 +92,7 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     {
         doc.blank();
         doc.heading(s.path_heading, theme);
-        for (i, step) in path.iter().enumerate() {
-            doc.para(
-                &format!("{}. {} > {}", i + 1, step.question, step.answer),
-                2,
-                width,
-                theme.dim,
-            );
-        }
+        doc.path(path, width, theme.dim);
     }
 
     if !leaf.errors.is_empty() {
@@ -367,18 +363,8 @@ pub fn verdict_document(
         &format!("{} ({})", s.practice_shortest, result.shortest),
         theme,
     );
-    for (i, step) in crate::report::path_steps(tree, &result.target, lang)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        doc.para(
-            &format!("{}. {} > {}", i + 1, step.question, step.answer),
-            2,
-            width,
-            theme.text,
-        );
-    }
+    let path = crate::report::path_steps(tree, &result.target, lang).unwrap_or_default();
+    doc.path(&path, width, theme.text);
     if !result.wrong_turns.is_empty() {
         doc.blank();
         doc.heading(s.practice_wrong_turns, theme);

@@ -243,7 +243,8 @@ impl Builder {
 
     fn add_text(&mut self, text: &str, field: Field) {
         let pairs = PAIR_FIELDS.contains(&field);
-        let mut prev_word: Option<u32> = None;
+        // The two words before this one: pairs are words at most one word apart.
+        let mut prev_words: [Option<u32>; 2] = [None, None];
         // The callback needs `self` mutably; collect ids through a local buffer.
         let mut local: Vec<(u32, u8)> = std::mem::take(&mut self.occ);
         tokenize(text, &mut |t| {
@@ -261,7 +262,7 @@ impl Builder {
             local.push((id, field as u8));
             match t.kind {
                 Kind::Word if pairs => {
-                    if let Some(p) = prev_word {
+                    for p in prev_words.into_iter().flatten() {
                         let key = pair_key(p, id);
                         let pid = match self.pairs.get(&key) {
                             Some(&pid) => pid,
@@ -273,10 +274,10 @@ impl Builder {
                         };
                         local.push((pid, field as u8 | PAIR_FLAG));
                     }
-                    prev_word = Some(id);
+                    prev_words = [Some(id), prev_words[0]];
                 }
                 Kind::Word | Kind::Part | Kind::Number => {}
-                Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => prev_word = None,
+                Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => prev_words = [None, None],
             }
         });
         self.occ = local;

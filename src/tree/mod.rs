@@ -187,6 +187,12 @@ impl Tree {
             .then(|| Self::path_in(&parents, id))
     }
 
+    /// `path_to` as an owned trail (question id, answer index), as the wizard keeps it.
+    pub fn trail_to(&self, id: &str) -> Option<Vec<(String, usize)>> {
+        self.path_to(id)
+            .map(|p| p.into_iter().map(|(q, a)| (q.to_string(), a)).collect())
+    }
+
     fn path_in<'t>(parents: &Parents<'t>, id: &str) -> Vec<(&'t str, usize)> {
         let mut path = Vec::new();
         let mut at = parents.get(id);
