@@ -403,6 +403,19 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.practice_verdict() && app.overlay.is_none() {
         return update_verdict(app, msg);
     }
+    if msg == Msg::Escape
+        && app.overlay.is_none()
+        && let Some(p) = &mut app.practice
+    {
+        // Quitting mid-round shows the score of the rounds already played.
+        if p.score.rounds.is_empty() {
+            app.quit = true;
+        } else {
+            p.targets.truncate(p.score.rounds.len());
+            p.round = p.targets.len();
+        }
+        return None;
+    }
     if msg == Msg::OpenSearch && app.practice.is_some() {
         app.status = Some(
             crate::i18n::strings(app.lang)
@@ -446,6 +459,11 @@ fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
             app.status = None;
             let start = app.tree.start.clone();
             app.arrive(start);
+        }
+        // Ending early keeps the rounds played and shows their score.
+        Msg::Escape if !p.finished() => {
+            p.targets.truncate(p.round + 1);
+            p.round = p.targets.len();
         }
         Msg::Confirm | Msg::Escape => app.quit = true,
         Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),

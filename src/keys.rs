@@ -11,6 +11,8 @@ pub enum Ctx {
     Leaf,
     Search,
     Help,
+    /// A practice round's verdict, or the final score.
+    Verdict,
     /// Question and leaf screens (not while typing a search).
     Screens,
     /// Everywhere, even while typing.
@@ -250,6 +252,27 @@ pub static BINDINGS: &[Binding] = &[
         action: M(Msg::Escape),
         en: "close this help",
         ko: "도움말 닫기",
+    },
+    Binding {
+        ctx: Ctx::Verdict,
+        keys: &[Code(KeyCode::Enter), Char(' '), Char('n')],
+        action: M(Msg::Confirm),
+        en: "next round (after the last: quit)",
+        ko: "다음 문제 (마지막 뒤: 종료)",
+    },
+    Binding {
+        ctx: Ctx::Verdict,
+        keys: &[Char('q'), Code(KeyCode::Esc)],
+        action: M(Msg::Escape),
+        en: "end the run: show the score",
+        ko: "연습 끝내기: 점수 보기",
+    },
+    Binding {
+        ctx: Ctx::Verdict,
+        keys: &[Char('?')],
+        action: M(Msg::ToggleHelp),
+        en: "show these keys",
+        ko: "이 키 목록 보기",
     },
     Binding {
         ctx: Ctx::Always,

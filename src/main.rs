@@ -93,6 +93,20 @@ fn restore_terminal() {
     );
 }
 
+/// The signal that ended the wizard, if one did (for the exit code: 128 + its number).
+static CAUGHT_SIGNAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// A flag set to the number of SIGTERM or SIGHUP when one arrives.
+fn termination_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    #[cfg(unix)]
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the default action still ends the process; only the restore is lost.
+        let _ = signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&flag), sig as usize);
+    }
+    flag
+}
+
 /// Restores the terminal when dropped, on every way out of the wizard.
 struct TerminalGuard;
 
@@ -171,10 +185,13 @@ fn wizard(cli: &Cli, mode: Mode) -> i32 {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let theme = Theme::new(cli::settings().theme, color);
         match run_tui(&mut app, &theme, &mut recorder) {
-            Ok(()) => {
-                print_on_quit(&app);
-                0
-            }
+            Ok(()) => match CAUGHT_SIGNAL.load(std::sync::atomic::Ordering::SeqCst) {
+                0 => {
+                    print_on_quit(&app);
+                    0
+                }
+                sig => 128 + sig as i32,
+            },
             Err(e) => {
                 eprintln!("triage: terminal error: {e}");
                 cli::EXIT_FAILURE
@@ -318,8 +335,19 @@ fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Re
     let panic_key = std::env::var("TRIAGE_TEST_PANIC_KEY")
         .ok()
         .and_then(|k| k.chars().next());
+    let signal = termination_signal();
     while !app.quit {
         terminal.draw(|frame| ui::render(frame, app, theme))?;
+        // Waking up now and then lets a SIGTERM or SIGHUP end the wizard the normal way: terminal
+        // restored, session saved.
+        if !event::poll(std::time::Duration::from_millis(200))? {
+            let caught = signal.load(std::sync::atomic::Ordering::SeqCst);
+            if caught != 0 {
+                app.quit = true;
+                CAUGHT_SIGNAL.store(caught, std::sync::atomic::Ordering::SeqCst);
+            }
+            continue;
+        }
         let msg = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(k) = panic_key
@@ -361,6 +389,14 @@ fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Re
 /// in the scrollback where OSC 52 is blocked.
 fn print_on_quit(app: &App) {
     let mut out = std::io::stdout().lock();
+    if let Some(p) = &app.practice {
+        let _ = write!(
+            out,
+            "{}",
+            report::practice_summary(&app.tree, &p.score, app.lang)
+        );
+        return;
+    }
     if let Some(code) = &app.print_on_quit {
         let _ = writeln!(out, "{}", triage::text::sanitize(code));
         return;

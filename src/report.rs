@@ -166,3 +166,29 @@ pub fn path_text(steps: &[PathStep]) -> String {
         })
         .collect()
 }
+
+/// The score of a practice run as lines for the scrollback.
+pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut out = format!(
+        "{}: {}/{} (seed {})\n",
+        s.practice_score,
+        score.correct(),
+        score.rounds.len(),
+        score.seed
+    );
+    for (i, r) in score.rounds.iter().enumerate() {
+        let title = tree
+            .leaf(&r.target)
+            .map(|l| l.title.get(lang))
+            .unwrap_or("");
+        out.push_str(&format!(
+            "{:>3}. {} {}  {}\n",
+            i + 1,
+            if r.correct { "ok  " } else { "miss" },
+            sanitize_line(&r.target),
+            sanitize_line(title)
+        ));
+    }
+    out
+}

@@ -22,6 +22,7 @@ pub fn context(app: &App) -> Ctx {
     match &app.overlay {
         Some(Overlay::Help(_)) => Ctx::Help,
         Some(Overlay::Search(_)) => Ctx::Search,
+        None if app.practice_verdict() => Ctx::Verdict,
         None if app.on_leaf() => Ctx::Leaf,
         None => Ctx::Question,
     }
@@ -245,7 +246,9 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     // The help describes the screen under it.
-    let under = if app.on_leaf() {
+    let under = if app.practice_verdict() {
+        Ctx::Verdict
+    } else if app.on_leaf() {
         Ctx::Leaf
     } else {
         Ctx::Question

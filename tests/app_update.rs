@@ -416,3 +416,39 @@ fn check_invariants(a: &App) {
         assert!(n == 0 || a.command < n);
     }
 }
+
+/// Practice driven by real keys through the key table, as the full-screen wizard reads them.
+#[test]
+fn practice_rounds_advance_with_enter_and_q_shows_the_score() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let press = |a: &mut App, code: KeyCode| {
+        let msg = keys::to_msg(ui::context(a), &KeyEvent::new(code, KeyModifiers::NONE));
+        if let Some(msg) = msg {
+            app::update(a, msg);
+        }
+    };
+    let mut a = app();
+    a.start_practice(3, 11);
+    let first = a.practice.as_ref().unwrap().targets[0].clone();
+    for d in path_to(&a, &first) {
+        press(&mut a, KeyCode::Char(char::from(b'1' + d as u8)));
+    }
+    assert_eq!(ui::context(&a), Ctx::Verdict);
+    assert!(a.practice.as_ref().unwrap().result().unwrap().correct);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.practice.as_ref().unwrap().round,
+        1,
+        "Enter goes to the next round"
+    );
+    assert_eq!(a.current, a.tree.start);
+    assert_eq!(ui::context(&a), Ctx::Question);
+    // q mid-round ends the run with the score of the rounds played.
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit);
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished());
+    assert_eq!(p.score.rounds.len(), 1);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.quit);
+}

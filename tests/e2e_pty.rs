@@ -285,3 +285,28 @@ fn a_panic_restores_the_terminal_first_then_says_where_to_report() {
     let before = &raw[..raw.rfind("\x1b[?1049l").unwrap()];
     assert!(!before.contains("triage crashed"));
 }
+
+#[test]
+fn sigterm_restores_the_terminal_and_saves_the_session() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_str().unwrap().to_string();
+    // The inner shell's PID becomes the wizard's (exec), and a child of it sends the signal.
+    let script = format!(
+        "sh -c '(sleep 1; kill -TERM $$) & exec \"{}\"'; echo EXIT=$?; stty -a; sleep 1",
+        bin()
+    );
+    let mut s = Session::start(&script, &[("TRIAGE_DATA_DIR", &data_dir)]);
+    s.wait_for("What were you doing");
+    s.wait_exit();
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    assert!(raw.contains("EXIT=143"), "{raw}");
+    let after = &raw[raw.rfind("EXIT=").unwrap()..];
+    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+    let (entries, _) = triage::history::load_all(data.path());
+    assert_eq!(entries.len(), 1, "the session was saved on the way out");
+}

@@ -98,6 +98,11 @@ pub fn gram_key(s: &str) -> Option<u64> {
     Some((u64::from(first) << 32) | second.map_or(0, u64::from))
 }
 
+/// The [`gram_key`] of the two-syllable gram `a` `b`.
+pub(crate) fn join_key(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
 /// Light English stemming (Snowball/Porter2) of a lower-case word; words with digits, `+` or
 /// non-ASCII letters and very long compounds (codes) are left alone.
 pub struct Stem(Stemmer);
@@ -212,8 +217,6 @@ fn is_noise(w: &str) -> bool {
         && b.iter().any(|c| c.is_ascii_alphabetic())
 }
 
-/// Splits `text` into tokens and calls `sink` for each. URLs, GUIDs, hashes, times and short
-/// numbers are dropped; JSON and log punctuation separates words.
 /// The character at byte `i` (a character boundary) of `s`; ASCII without decoding.
 fn char_at(s: &str, i: usize) -> char {
     match s.as_bytes()[i] {
@@ -222,158 +225,228 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
-/// `text` split at whitespace (empty pieces skipped), with a fast path for ASCII.
-fn chunks(text: &str) -> impl Iterator<Item = &str> {
+/// How [`chunks`] treats a byte that starts a character: `SPACE` (ASCII whitespace), `CHECK`
+/// plus the character's length (a lead byte of the few non-ASCII whitespace characters,
+/// U+0085 … U+3000: decode and look), or just the length of a character that is never space.
+const SPACE: u8 = 0;
+const CHECK: u8 = 0x10;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b {
+            0x09..=0x0d | 0x20 => SPACE,
+            0xc2 => CHECK | 2,
+            0xe1..=0xe3 => CHECK | 3,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xff => 4,
+            _ => 1,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The length of the whitespace character at byte `i` of `s` (a character boundary), if it
+/// is one, else the negated length of the character there.
+#[inline]
+fn space_at(s: &str, i: usize) -> Result<usize, usize> {
+    let class = BYTE_CLASS[usize::from(s.as_bytes()[i])];
+    if class == SPACE {
+        return Ok(1);
+    }
+    if class & CHECK == 0 {
+        return Err(usize::from(class));
+    }
+    match s[i..].chars().next() {
+        Some(c) if c.is_whitespace() => Ok(c.len_utf8()),
+        Some(c) => Err(c.len_utf8()),
+        None => Err(1),
+    }
+}
+
+/// `text` split at whitespace (empty pieces skipped), without decoding most characters.
+pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
+        let mut i = 0;
         loop {
-            let bytes = rest.as_bytes();
-            let mut i = 0;
-            let mut end = None;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b < 0x80 {
-                    if b.is_ascii_whitespace() || b == 0x0b {
-                        end = Some((i, i + 1));
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let c = rest[i..].chars().next().unwrap_or(' ');
-                    if c.is_whitespace() {
-                        end = Some((i, i + c.len_utf8()));
-                        break;
-                    }
-                    i += c.len_utf8();
-                }
+            if i >= rest.len() {
+                rest = "";
+                return None;
             }
-            let (piece, next) = match end {
-                Some((e, n)) => (&rest[..e], &rest[n..]),
-                None if rest.is_empty() => return None,
-                None => (rest, &rest[rest.len()..]),
-            };
-            rest = next;
-            if !piece.is_empty() {
-                return Some(piece);
+            match space_at(rest, i) {
+                Ok(n) => i += n,
+                Err(_) => break,
             }
         }
+        let start = i;
+        while i < rest.len() {
+            match space_at(rest, i) {
+                Ok(n) => {
+                    let piece = &rest[start..i];
+                    rest = &rest[i + n..];
+                    return Some(piece);
+                }
+                Err(n) => i += n,
+            }
+        }
+        let piece = &rest[start..];
+        rest = "";
+        Some(piece)
     })
 }
 
+/// Splits `text` into tokens and calls `sink` for each. URLs, GUIDs, hashes, times and short
+/// numbers are dropped; JSON and log punctuation separates words.
 pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
-    let mut lower = String::new();
-    let mut scratch = String::new();
+    let mut buf = Buffers::default();
     // The last syllable of the previous Korean word, for bigrams across a space.
     let mut prev_syllable: Option<char> = None;
     for chunk in chunks(text) {
-        if chunk.is_empty() {
-            continue;
+        prev_syllable = tokenize_chunk(chunk, prev_syllable, &mut buf, sink).after;
+    }
+}
+
+/// Scratch space of [`tokenize_chunk`], reused from chunk to chunk.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    lower: String,
+    scratch: String,
+}
+
+/// What the chunks around a chunk need to know of it; a function of the chunk alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ChunkEnds {
+    /// The first syllable of its first Korean word when that word starts the chunk: it forms
+    /// a `HangulJoin` gram with the last syllable of the chunk before.
+    pub first: Option<char>,
+    /// The last syllable of its last Korean word if nothing else follows it (the `first` of
+    /// the next chunk joins it).
+    pub after: Option<char>,
+}
+
+/// The tokens of one whitespace-free chunk of text (see [`chunks`]), in order. `before` is
+/// the `after` of the chunk before: when both are there, the `HangulJoin` across the space
+/// comes first. Apart from that token, the tokens and the returned ends depend on the chunk
+/// only (the index analyses each distinct chunk once).
+pub(crate) fn tokenize_chunk(
+    chunk: &str,
+    before: Option<char>,
+    buf: &mut Buffers,
+    sink: &mut impl FnMut(Token<'_>),
+) -> ChunkEnds {
+    let Buffers { lower, scratch } = buf;
+    let mut ends = ChunkEnds {
+        first: None,
+        after: None,
+    };
+    let url = if chunk.as_bytes().contains(&b':') {
+        chunk.find("://")
+    } else {
+        None
+    };
+    let chunk = match url {
+        Some(i) => {
+            // Cut the URL, keep what stands before its scheme (`(see http://...`).
+            let scheme_start = chunk[..i]
+                .char_indices()
+                .rfind(|(_, c)| !c.is_ascii_alphabetic())
+                .map_or(0, |(j, c)| j + c.len_utf8());
+            &chunk[..scheme_start]
         }
-        let url = if chunk.as_bytes().contains(&b':') {
-            chunk.find("://")
-        } else {
-            None
-        };
-        let chunk = match url {
-            Some(i) => {
-                // Cut the URL, keep what stands before its scheme (`(see http://...`).
-                let scheme_start = chunk[..i]
-                    .char_indices()
-                    .rfind(|(_, c)| !c.is_ascii_alphabetic())
-                    .map_or(0, |(j, c)| j + c.len_utf8());
-                &chunk[..scheme_start]
-            }
-            None => chunk,
-        };
-        if chunk.starts_with("www.") {
-            prev_syllable = None;
-            continue;
-        }
-        let mut attached = false; // the previous run of this chunk was Latin or digits
-        let mut kept_korean = false;
-        let mut i = 0;
-        let bytes = chunk.as_bytes();
-        while i < chunk.len() {
-            let c = char_at(chunk, i);
-            if is_hangul(c) {
-                let start = i;
-                while i < chunk.len() {
-                    let c = char_at(chunk, i);
-                    if !is_hangul(c) {
-                        break;
-                    }
-                    i += c.len_utf8();
+        None => chunk,
+    };
+    if chunk.starts_with("www.") {
+        return ends;
+    }
+    let mut prev_syllable = before;
+    let mut attached = false; // the previous run of this chunk was Latin or digits
+    let mut kept_korean = false;
+    let mut i = 0;
+    let bytes = chunk.as_bytes();
+    while i < chunk.len() {
+        let c = char_at(chunk, i);
+        if is_hangul(c) {
+            let start = i;
+            while i < chunk.len() {
+                let c = char_at(chunk, i);
+                if !is_hangul(c) {
+                    break;
                 }
-                let word = &chunk[start..i];
-                let stem = strip_korean(word, attached);
-                if !stem.is_empty() {
-                    let first = stem.chars().next();
-                    if let (Some(p), Some(f)) = (prev_syllable, first)
-                        && start == 0
-                        && !kept_korean
-                    {
+                i += c.len_utf8();
+            }
+            let word = &chunk[start..i];
+            let stem = strip_korean(word, attached);
+            if !stem.is_empty() {
+                let first = stem.chars().next();
+                if start == 0 && !kept_korean {
+                    ends.first = first;
+                    if let (Some(p), Some(f)) = (prev_syllable, first) {
                         scratch.clear();
                         scratch.push(p);
                         scratch.push(f);
                         sink(Token {
                             kind: Kind::HangulJoin,
-                            text: &scratch,
+                            text: scratch,
                             surface: word,
                         });
                     }
-                    hangul_grams(stem, word, &mut scratch, sink);
-                    prev_syllable = stem.chars().last();
-                    kept_korean = true;
                 }
-                attached = false;
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let start = i;
-                while i < chunk.len() {
-                    if bytes[i].is_ascii_alphanumeric() {
-                        i += 1;
-                        continue;
-                    }
-                    let c = char_at(chunk, i);
-                    if is_hangul(c) {
-                        break;
-                    }
-                    if c.is_alphanumeric() {
-                        i += c.len_utf8();
-                    } else if c == '.'
-                        && i > start
-                        && bytes[i - 1].is_ascii_digit()
-                        && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit())
-                        && chunk[start..i]
-                            .bytes()
-                            .all(|d| d.is_ascii_digit() || d == b'.')
-                    {
-                        i += 1;
-                    } else {
-                        break;
-                    }
-                }
-                // `com+`, `c++`: pluses glued to a word belong to it.
-                while i < chunk.len() && bytes[i] == b'+' {
-                    i += 1;
-                }
-                latin_word(&chunk[start..i], &mut lower, sink);
-                attached = true;
-                prev_syllable = None;
-                continue;
-            }
-            // Punctuation between words breaks Korean bigrams across words.
-            if !matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | ',' | '.') {
-                prev_syllable = None;
+                hangul_grams(stem, word, scratch, sink);
+                prev_syllable = stem.chars().last();
+                kept_korean = true;
             }
             attached = false;
-            i += c.len_utf8();
+            continue;
         }
-        if !kept_korean {
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < chunk.len() {
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let c = char_at(chunk, i);
+                if is_hangul(c) {
+                    break;
+                }
+                if c.is_alphanumeric() {
+                    i += c.len_utf8();
+                } else if c == '.'
+                    && i > start
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+                    && chunk[start..i]
+                        .bytes()
+                        .all(|d| d.is_ascii_digit() || d == b'.')
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // `com+`, `c++`: pluses glued to a word belong to it.
+            while i < chunk.len() && bytes[i] == b'+' {
+                i += 1;
+            }
+            latin_word(&chunk[start..i], lower, sink);
+            attached = true;
+            prev_syllable = None;
+            continue;
+        }
+        // Punctuation between words breaks Korean bigrams across words.
+        if !matches!(c, '"' | '\'' | '(' | ')' | '[' | ']' | ',' | '.') {
             prev_syllable = None;
         }
+        attached = false;
+        i += c.len_utf8();
     }
+    if kept_korean {
+        ends.after = prev_syllable;
+    }
+    ends
 }
 
 /// The initial consonant of a Hangul syllable, as a compatibility jamo.

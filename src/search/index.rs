@@ -1,7 +1,10 @@
 //! The index of a tree: one document per leaf, BM25F postings over weighted fields, the error
 //! codes, the synonym groups, and (built on first need) a deletion index for typo correction.
 
-use super::analyze::{Kind, Stem, gram_key, is_stop_word, tokenize};
+use super::analyze::{
+    Buffers, ChunkEnds, Kind, Stem, chunks, gram_key, is_stop_word, join_key, tokenize,
+    tokenize_chunk,
+};
 use crate::tree::{Leaf, Node, Os, Text, Tree};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -46,8 +49,6 @@ const WEIGHT: [f32; FIELDS] = [3.0, 3.0, 2.5, 2.0, 1.5, 1.0, 0.3, 0.3, 1.5];
 const B: [f32; FIELDS] = [0.5, 0.3, 0.3, 0.5, 0.5, 0.75, 0.75, 0.5, 0.3];
 /// Word pairs (two words next to each other) are indexed in these fields only.
 const PAIR_FIELDS: [Field; 3] = [Field::Error, Field::Title, Field::Keyword];
-/// Marks a pair occurrence: counted as a term, not in the field's length.
-const PAIR_FLAG: u8 = 0x80;
 
 /// Words longer than this are ids or junk, not words to correct a typo to (or from).
 pub(crate) const MAX_FUZZY_WORD: usize = 32;
@@ -190,7 +191,63 @@ pub(crate) fn trigram(b: &[u8]) -> u32 {
     (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2])
 }
 
-struct Builder {
+/// A distinct whitespace-free chunk of the tree's text, analysed once: its tokens (but the
+/// Korean gram across the space before it) are `Builder::chunk_tokens[start..end]`.
+#[derive(Clone, Copy)]
+struct Chunk {
+    start: u32,
+    end: u32,
+    ends: ChunkEnds,
+}
+
+/// A chunk of text as a key of `Builder::chunks`: up to 15 bytes inline, with the length in the
+/// last byte (equal keys are equal chunks, and a look-up does not read the first occurrence).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortChunk([u64; 2]);
+
+impl ShortChunk {
+    fn new(chunk: &str) -> Option<ShortChunk> {
+        let b = chunk.as_bytes();
+        let len = b.len();
+        // Little-endian words of `b`, read with overlapping loads: every byte lands in its own
+        // place, the unused high bytes stay zero.
+        let word = |b: &[u8]| -> u64 {
+            match b.len() {
+                0 => 0,
+                1..=3 => {
+                    let n = b.len();
+                    u64::from(b[0])
+                        | u64::from(b[n / 2]) << (8 * (n / 2))
+                        | u64::from(b[n - 1]) << (8 * (n - 1))
+                }
+                4..=7 => {
+                    let n = b.len();
+                    let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                    let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+                    u64::from(head) | u64::from(tail) << (8 * (n - 4))
+                }
+                _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            }
+        };
+        match len {
+            0..=8 => Some(ShortChunk([word(b), (len as u64) << 56])),
+            9..=15 => Some(ShortChunk([
+                word(&b[..8]),
+                word(&b[8..]) | (len as u64) << 56,
+            ])),
+            _ => None,
+        }
+    }
+}
+
+impl std::hash::Hash for ShortChunk {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0[0]);
+        state.write_u64(self.0[1]);
+    }
+}
+
+struct Builder<'a> {
     stem: Stem,
     terms: FxMap<Box<str>, u32>,
     grams: FxMap<u64, u32>,
@@ -198,13 +255,23 @@ struct Builder {
     surface_ids: FxMap<Box<str>, u32>,
     pairs: FxMap<u64, u32>,
     terms_count: u32,
-    /// (term, doc, field or PAIR_FLAG|field, count), docs ascending.
+    /// Chunks of text seen so far (most words of a tree come back many times): short ones,
+    /// and longer ones.
+    short_chunks: FxMap<ShortChunk, Chunk>,
+    long_chunks: FxMap<&'a str, Chunk>,
+    chunk_tokens: Vec<(u32, Kind)>,
+    buffers: Buffers,
+    /// For each term, its place in `counts` if the current doc has it (else anything).
+    slot: Vec<u32>,
+    /// Terms of the current doc and their counts per field.
+    counts: Vec<(u32, [u16; FIELDS])>,
+    /// Field lengths of the current doc (pairs do not count).
+    lengths: [u32; FIELDS],
+    /// (term, doc, field, count), docs ascending.
     entries: Vec<(u32, u32, u8, u16)>,
-    /// Occurrences of the current doc: (term, field).
-    occ: Vec<(u32, u8)>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.terms.get(term) {
             return id;
@@ -215,9 +282,13 @@ impl Builder {
     }
 
     fn gram_id(&mut self, gram: &str) -> u32 {
-        let Some(key) = gram_key(gram) else {
-            return self.intern(gram);
-        };
+        match gram_key(gram) {
+            Some(key) => self.gram_key_id(key),
+            None => self.intern(gram),
+        }
+    }
+
+    fn gram_key_id(&mut self, key: u64) -> u32 {
         if let Some(&id) = self.grams.get(&key) {
             return id;
         }
@@ -227,6 +298,7 @@ impl Builder {
     }
 
     fn new_term(&mut self) -> u32 {
+        self.slot.push(u32::MAX);
         self.terms_count += 1;
         self.terms_count - 1
     }
@@ -241,78 +313,134 @@ impl Builder {
         id
     }
 
-    fn add_text(&mut self, text: &str, field: Field) {
-        let pairs = PAIR_FIELDS.contains(&field);
-        // The two words before this one: pairs are words at most one word apart.
-        let mut prev_words: [Option<u32>; 2] = [None, None];
-        // The callback needs `self` mutably; collect ids through a local buffer.
-        let mut local: Vec<(u32, u8)> = std::mem::take(&mut self.occ);
-        tokenize(text, &mut |t| {
+    /// Counts one occurrence of `term` in field `f` of the current doc.
+    #[inline]
+    fn count(&mut self, term: u32, f: usize) {
+        let slot = &mut self.slot[term as usize];
+        match self.counts.get_mut(*slot as usize) {
+            Some((t, counts)) if *t == term => counts[f] = counts[f].saturating_add(1),
+            _ => {
+                *slot = self.counts.len() as u32;
+                self.counts.push((term, [0; FIELDS]));
+                if let Some(last) = self.counts.last_mut() {
+                    last.1[f] = 1;
+                }
+            }
+        }
+    }
+
+    /// One token of `field`: counts it, and the pair it forms with the word before.
+    #[inline]
+    fn occur(&mut self, id: u32, kind: Kind, field: Field, prev_word: &mut Option<u32>) {
+        let field = if field == Field::Code && kind == Kind::Part {
+            Field::CodeWord
+        } else {
+            field
+        };
+        self.count(id, field as usize);
+        self.lengths[field as usize] += 1;
+        match kind {
+            Kind::Word if PAIR_FIELDS.contains(&field) => {
+                if let Some(p) = *prev_word {
+                    let key = pair_key(p, id);
+                    let pid = match self.pairs.get(&key) {
+                        Some(&pid) => pid,
+                        None => {
+                            let pid = self.new_term();
+                            self.pairs.insert(key, pid);
+                            pid
+                        }
+                    };
+                    self.count(pid, field as usize);
+                }
+                *prev_word = Some(id);
+            }
+            Kind::Word | Kind::Part | Kind::Number => {}
+            Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => *prev_word = None,
+        }
+    }
+
+    fn add_text(&mut self, text: &'a str, field: Field) {
+        let mut prev_word: Option<u32> = None;
+        let mut before: Option<char> = None;
+        for chunk in chunks(text) {
+            let short = ShortChunk::new(chunk);
+            let known = match short {
+                Some(key) => self.short_chunks.get(&key),
+                None => self.long_chunks.get(chunk),
+            };
+            let ends = match known {
+                Some(&c) => {
+                    if let (Some(p), Some(f)) = (before, c.ends.first) {
+                        let id = self.gram_key_id(join_key(p, f));
+                        self.occur(id, Kind::HangulJoin, field, &mut prev_word);
+                    }
+                    for i in c.start..c.end {
+                        let (id, kind) = self.chunk_tokens[i as usize];
+                        self.occur(id, kind, field, &mut prev_word);
+                    }
+                    c.ends
+                }
+                None => {
+                    let c = self.analyse(chunk, before, field, &mut prev_word);
+                    match short {
+                        Some(key) => self.short_chunks.insert(key, c),
+                        None => self.long_chunks.insert(chunk, c),
+                    };
+                    c.ends
+                }
+            };
+            before = ends.after;
+        }
+    }
+
+    /// The first time a chunk is seen: analyses it (new terms get their ids in the order
+    /// the text gives them) and remembers its tokens.
+    fn analyse(
+        &mut self,
+        chunk: &'a str,
+        before: Option<char>,
+        field: Field,
+        prev_word: &mut Option<u32>,
+    ) -> Chunk {
+        let start = self.chunk_tokens.len() as u32;
+        let mut buffers = std::mem::take(&mut self.buffers);
+        let ends = tokenize_chunk(chunk, before, &mut buffers, &mut |t| {
             let id = match t.kind {
                 Kind::Word | Kind::Part => self.word_id(t.text),
                 Kind::Number | Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
                     self.gram_id(t.text)
                 }
             };
-            let field = if field == Field::Code && t.kind == Kind::Part {
-                Field::CodeWord
-            } else {
-                field
-            };
-            local.push((id, field as u8));
-            match t.kind {
-                Kind::Word if pairs => {
-                    for p in prev_words.into_iter().flatten() {
-                        let key = pair_key(p, id);
-                        let pid = match self.pairs.get(&key) {
-                            Some(&pid) => pid,
-                            None => {
-                                let pid = self.new_term();
-                                self.pairs.insert(key, pid);
-                                pid
-                            }
-                        };
-                        local.push((pid, field as u8 | PAIR_FLAG));
-                    }
-                    prev_words = [Some(id), prev_words[0]];
-                }
-                Kind::Word | Kind::Part | Kind::Number => {}
-                Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => prev_words = [None, None],
+            if t.kind != Kind::HangulJoin {
+                self.chunk_tokens.push((id, t.kind));
             }
+            self.occur(id, t.kind, field, prev_word);
         });
-        self.occ = local;
+        self.buffers = buffers;
+        let end = self.chunk_tokens.len() as u32;
+        Chunk { start, end, ends }
     }
 
-    /// Moves the current doc's occurrences into the raw postings; returns the field lengths.
+    /// Moves the current doc's counts into the raw postings; returns the field lengths.
     fn finish_doc(&mut self, doc: u32) -> [u32; FIELDS] {
-        let mut lengths = [0u32; FIELDS];
-        self.occ.sort_unstable();
-        let mut i = 0;
-        while i < self.occ.len() {
-            let (term, field) = self.occ[i];
-            let mut j = i;
-            while j < self.occ.len() && self.occ[j] == (term, field) {
-                j += 1;
+        for (term, counts) in self.counts.drain(..) {
+            for (f, &count) in counts.iter().enumerate() {
+                if count > 0 {
+                    self.entries.push((term, doc, f as u8, count));
+                }
             }
-            let count = (j - i) as u32;
-            if field & PAIR_FLAG == 0 {
-                lengths[field as usize] += count;
-            }
-            let count16 = count.min(u32::from(u16::MAX)) as u16;
-            self.entries.push((term, doc, field, count16));
-            i = j;
         }
-        self.occ.clear();
-        lengths
+        std::mem::take(&mut self.lengths)
     }
 }
 
-fn leaf_texts(leaf: &Leaf, answers: &[&Text], mut add: impl FnMut(&str, Field)) {
-    let both = |t: &Text, f: Field, add: &mut dyn FnMut(&str, Field)| {
+fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a str, Field)) {
+    let both = |t: &'a Text, f: Field, add: &mut dyn FnMut(&'a str, Field)| {
         add(&t.en, f);
         add(&t.ko, f);
     };
-    let add: &mut dyn FnMut(&str, Field) = &mut add;
+    let add: &mut dyn FnMut(&'a str, Field) = &mut add;
     for e in &leaf.errors {
         both(e, Field::Error, add);
     }
@@ -348,6 +476,19 @@ fn leaf_texts(leaf: &Leaf, answers: &[&Text], mut add: impl FnMut(&str, Field)) 
     }
 }
 
+/// Reads the start of every text of `leaf`. A big tree's strings lie all over the heap and
+/// out of the cache: asking for the next leaf's strings all at once, before they are needed,
+/// overlaps their cache misses with each other and with the work on this leaf.
+fn touch(leaf: &Leaf) {
+    let mut first = 0u8;
+    leaf_texts(leaf, &[], |text, _| {
+        for b in text.as_bytes().iter().step_by(64) {
+            first ^= *b;
+        }
+    });
+    std::hint::black_box(first);
+}
+
 impl Index {
     /// Indexes every leaf of `tree`.
     pub fn build(tree: &Tree) -> Index {
@@ -366,18 +507,104 @@ impl Index {
             surface_ids: FxMap::default(),
             pairs: FxMap::default(),
             terms_count: 0,
+            short_chunks: FxMap::default(),
+            long_chunks: FxMap::default(),
+            chunk_tokens: Vec::new(),
+            buffers: Buffers::default(),
+            slot: Vec::new(),
+            counts: Vec::new(),
+            lengths: [0; FIELDS],
             entries: Vec::new(),
-            occ: Vec::new(),
         };
+        let t0 = std::time::Instant::now();
         let mut docs = Vec::new();
         let mut lengths: Vec<[u32; FIELDS]> = Vec::new();
         let mut codes: Vec<Code> = Vec::new();
         let mut code_map: FxMap<Box<str>, u32> = FxMap::default();
-        for (id, leaf) in tree.leaves() {
+        let leaves: Vec<(&str, &Leaf)> = tree.leaves().collect();
+        if std::env::var_os("TRIAGE_EXP").is_some() {
+            let t = std::time::Instant::now();
+            let mut n = 0usize;
+            for &(_, leaf) in &leaves {
+                leaf_texts(leaf, &[], |text, _| n += text.len());
+            }
+            let t_touch = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut c = 0usize;
+            for &(_, leaf) in &leaves {
+                leaf_texts(leaf, &[], |text, _| c += chunks(text).count());
+            }
+            let t_chunks = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut c2 = 0usize;
+            for &(_, leaf) in &leaves {
+                leaf_texts(leaf, &[], |text, _| c2 += chunks(text).count());
+            }
+            let t_chunks2 = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut c3 = 0usize;
+            for &(_, leaf) in &leaves {
+                leaf_texts(leaf, &[], |text, _| {
+                    c3 += text.bytes().filter(|&b| b == b' ').count()
+                });
+            }
+            let t_bytes = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut c4 = 0usize;
+            for (i, &(_, leaf)) in leaves.iter().enumerate() {
+                if let Some(&(_, next)) = leaves.get(i + 1) {
+                    touch(next);
+                }
+                leaf_texts(leaf, &[], |text, _| {
+                    c4 += text.bytes().filter(|&b| b == b' ').count()
+                });
+            }
+            let t_bytes_touch = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut c5 = 0usize;
+            for (i, &(_, leaf)) in leaves.iter().enumerate() {
+                if let Some(&(_, next)) = leaves.get(i + 1) {
+                    touch(next);
+                }
+                leaf_texts(leaf, &[], |text, _| c5 += chunks(text).count());
+            }
+            let t_chunks_touch = t.elapsed();
+            eprintln!(
+                "chunks again {t_chunks2:?} bytes {t_bytes:?} bytes+touch {t_bytes_touch:?} chunks+touch {t_chunks_touch:?} {c2} {c3} {c4} {c5}"
+            );
+            let t = std::time::Instant::now();
+            let mut set: FxMap<ShortChunk, u32> = FxMap::default();
+            let mut long: FxMap<&str, u32> = FxMap::default();
+            for &(_, leaf) in &leaves {
+                leaf_texts(leaf, &[], |text, _| {
+                    for ch in chunks(text) {
+                        match ShortChunk::new(ch) {
+                            Some(k) => *set.entry(k).or_default() += 1,
+                            None => *long.entry(ch).or_default() += 1,
+                        }
+                    }
+                });
+            }
+            let t_map = t.elapsed();
+            eprintln!(
+                "bytes {n} chunks {c} distinct short {} long {} | touch {t_touch:?} chunks {t_chunks:?} chunks+map {t_map:?}",
+                set.len(),
+                long.len()
+            );
+        }
+        for (i, &(id, leaf)) in leaves.iter().enumerate() {
+            if let Some(&(_, next)) = leaves.get(i + 1) {
+                touch(next);
+            }
             let doc = docs.len() as u32;
             let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
             leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
             lengths.push(b.finish_doc(doc));
+            if doc == 15 && leaves.len() > 64 {
+                // Room for the raw postings of every leaf, judging by the first ones.
+                let per_doc = b.entries.len() / 16 + 1;
+                b.entries.reserve(per_doc * leaves.len() * 9 / 8);
+            }
             for c in &leaf.codes {
                 let lower = c.trim().to_lowercase();
                 if lower.is_empty() {
@@ -407,6 +634,7 @@ impl Index {
             });
         }
 
+        let t1 = t0.elapsed();
         // BM25F: pseudo term frequencies with per-field length normalisation.
         let n = docs.len().max(1) as f32;
         let mut avg = [0f32; FIELDS];
@@ -443,7 +671,7 @@ impl Index {
         for t in 0..terms_count {
             let first = postings.len();
             for &(doc, field, count) in &by_term[starts[t] as usize..starts[t + 1] as usize] {
-                let f = (field & !PAIR_FLAG) as usize;
+                let f = usize::from(field);
                 let len = lengths[doc as usize][f] as f32;
                 let norm = 1.0 - B[f] + B[f] * len / avg[f];
                 let tf = WEIGHT[f] * f32::from(count) / norm;
@@ -465,6 +693,7 @@ impl Index {
             offsets.push(postings.len() as u32);
         }
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
+        let t2 = t0.elapsed();
 
         let mut code_grams: FxMap<u32, Vec<u32>> = FxMap::default();
         for (lower, &ci) in &code_map {
@@ -514,6 +743,21 @@ impl Index {
             }
         }
 
+        if std::env::var_os("TRIAGE_PHASES").is_some() {
+            eprintln!(
+                "docs {} terms {} words {} grams {} pairs {} surf {} postings {} | tok {:?} post {:?} rest {:?}",
+                docs.len(),
+                b.terms_count,
+                b.terms.len(),
+                b.grams.len(),
+                b.pairs.len(),
+                b.surface_ids.len(),
+                postings.len(),
+                t1,
+                t2 - t1,
+                t0.elapsed() - t2
+            );
+        }
         Index {
             docs,
             terms: b.terms,

@@ -164,8 +164,7 @@ impl Index {
 
     fn parse(&self, text: &str) -> Query {
         let mut q = Query::default();
-        // The two words before this one (pairs are words at most one word apart).
-        let mut prev_words: [Option<u32>; 2] = [None, None];
+        let mut prev_word: Option<u32> = None;
         let mut seen_code_tokens: Vec<String> = Vec::new();
         // The last whole word, if the tree does not know it: maybe still being typed.
         let mut last_unknown: Option<(String, usize)> = None;
@@ -219,12 +218,12 @@ impl Index {
                                 }
                             }
                             if t.kind == Kind::Word {
-                                for p in prev_words.into_iter().flatten() {
-                                    if let Some(&pid) = self.pairs.get(&pair_key(p, id)) {
-                                        q.add(pid, W_PAIR, Origin::Pair, s);
-                                    }
+                                if let Some(p) = prev_word
+                                    && let Some(&pid) = self.pairs.get(&pair_key(p, id))
+                                {
+                                    q.add(pid, W_PAIR, Origin::Pair, s);
                                 }
-                                prev_words = [Some(id), prev_words[0]];
+                                prev_word = Some(id);
                             }
                         }
                         None => {
@@ -241,7 +240,7 @@ impl Index {
                                 q.unknown += base * self.max_idf;
                             }
                             if t.kind == Kind::Word {
-                                prev_words = [corrected.first().map(|c| c.id), prev_words[0]];
+                                prev_word = corrected.first().map(|c| c.id);
                             }
                         }
                     }
@@ -268,7 +267,7 @@ impl Index {
                         None if t.kind == Kind::Hangul => q.unknown += 0.3 * self.max_idf,
                         None => {}
                     }
-                    prev_words = [None, None];
+                    prev_word = None;
                 }
             }
         });
