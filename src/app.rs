@@ -229,6 +229,8 @@ impl App {
 
     /// Moves to `id` after the trail changed; resets the per-screen state.
     fn arrive(&mut self, id: String) {
+        // A command marked for printing belongs to the fix it was marked on.
+        self.print_on_quit = None;
         self.current = id;
         self.selected = 0;
         self.command = 0;
@@ -396,6 +398,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     if msg == Msg::ToggleLang {
         app.lang = app.lang.toggled();
+        // A status line is in the old language; the screen speaks the new one.
+        app.status = None;
         app.events.push(Event::LanguageChanged { lang: app.lang });
         app.run_search();
         return None;
@@ -489,6 +493,12 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
     let count = app.answer_count();
     match msg {
         Msg::Choose(i) if i < count => app.choose(i),
+        Msg::Choose(_) => {
+            app.status = Some(format!(
+                "{} 1-{count}",
+                crate::i18n::strings(app.lang).no_such_answer
+            ));
+        }
         Msg::Up => {
             app.selected = app
                 .selected
@@ -551,6 +561,11 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
             return Some(Effect::Copy(code));
         }
         Msg::PrintOnQuit => match app.selected_command().map(str::to_string) {
+            // Pressed again on the same command: nothing will be printed after all.
+            Some(code) if app.print_on_quit.as_ref() == Some(&code) => {
+                app.print_on_quit = None;
+                app.status = Some(crate::i18n::strings(app.lang).will_not_print.to_string());
+            }
             Some(code) => {
                 app.status = Some(format!(
                     "{}: {}",

@@ -46,6 +46,7 @@ pub struct Strings {
     pub copied_tmux: &'static str,
     pub copy_refused: &'static str,
     pub will_print: &'static str,
+    pub will_not_print: &'static str,
     pub no_command: &'static str,
     pub transcript_written: &'static str,
     pub transcript_failed: &'static str,
@@ -54,6 +55,9 @@ pub struct Strings {
     pub copy_label: &'static str,
     pub leaf_hint: &'static str,
     pub question_hint: &'static str,
+    pub question_hint_short: &'static str,
+    pub leaf_hint_short: &'static str,
+    pub no_such_answer: &'static str,
     pub search_hint: &'static str,
     pub paste_cut: &'static str,
     pub practice_no_search: &'static str,
@@ -118,6 +122,7 @@ pub static EN: Strings = Strings {
     copied_tmux: "Copied through tmux (if nothing arrives: tmux set -g set-clipboard on)",
     copy_refused: "Not copied: the command holds control characters",
     will_print: "Will be printed when you quit",
+    will_not_print: "Nothing will be printed when you quit",
     no_command: "This fix has no command to copy",
     transcript_written: "Transcript written to",
     transcript_failed: "Could not write the transcript",
@@ -126,6 +131,9 @@ pub static EN: Strings = Strings {
     copy_label: "c: copy",
     leaf_hint: "Tab command  c copy  p print on quit  e transcript  Bksp back  ? keys",
     question_hint: "1-9 answer  Enter choose  Bksp back  / search  ? keys  q quit",
+    question_hint_short: "1-9 Enter  Bksp back  / ? q",
+    leaf_hint_short: "Tab c copy  Bksp  ? keys  q",
+    no_such_answer: "No such answer here: choose",
     search_hint: "Up/Down choose  Enter open  Esc close",
     paste_cut: "Paste cut to its first characters:",
     practice_no_search: "Search is off during practice: answer the questions",
@@ -190,6 +198,7 @@ pub static KO: Strings = Strings {
     copied_tmux: "tmux를 통해 복사했습니다 (안 되면: tmux set -g set-clipboard on)",
     copy_refused: "복사하지 않음: 명령에 제어 문자가 있습니다",
     will_print: "종료할 때 출력합니다",
+    will_not_print: "종료할 때 아무것도 출력하지 않습니다",
     no_command: "이 해결책에는 복사할 명령이 없습니다",
     transcript_written: "기록을 저장했습니다:",
     transcript_failed: "기록을 저장하지 못했습니다",
@@ -198,6 +207,9 @@ pub static KO: Strings = Strings {
     copy_label: "c: 복사",
     leaf_hint: "Tab 명령  c 복사  p 종료 시 출력  e 기록  Bksp 뒤로  ? 키",
     question_hint: "1-9 답  Enter 선택  Bksp 뒤로  / 검색  ? 키  q 종료",
+    question_hint_short: "1-9 Enter  Bksp 뒤로  / ? q",
+    leaf_hint_short: "Tab c 복사  Bksp  ? 키  q",
+    no_such_answer: "그런 답은 없습니다. 고를 수 있는 번호:",
     search_hint: "Up/Down 선택  Enter 열기  Esc 닫기",
     paste_cut: "붙여 넣은 글을 앞부분만 남겼습니다. 글자 수:",
     practice_no_search: "연습 중에는 검색을 쓸 수 없습니다: 질문에 답하세요",
@@ -221,6 +233,16 @@ pub static KO: Strings = Strings {
     back: "뒤로",
     restart: "처음부터",
 };
+
+/// The label above a command block.
+pub fn shell_label(command: &crate::tree::Command, lang: Lang) -> &'static str {
+    use crate::tree::Command;
+    match (command, lang) {
+        (Command::Reg(_), Lang::En) => "registry file (.reg)",
+        (Command::Reg(_), Lang::Ko) => "레지스트리 파일 (.reg)",
+        (other, _) => other.shell(),
+    }
+}
 
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {

@@ -32,9 +32,13 @@ fn main() {
         std::process::exit(code);
     }
     let code = match &cli.command {
-        None => wizard(&cli, Mode::Fresh),
-        Some(cli::Command::Resume { n }) => wizard(&cli, Mode::Resume(*n)),
-        Some(cli::Command::Practice { count, seed }) => {
+        None => wizard(&cli, &cli.wizard, Mode::Fresh),
+        Some(cli::Command::Resume { n, wizard: args }) => wizard(&cli, args, Mode::Resume(*n)),
+        Some(cli::Command::Practice {
+            count,
+            seed,
+            wizard: args,
+        }) => {
             let seed = seed.unwrap_or_else(|| {
                 std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
@@ -43,8 +47,9 @@ fn main() {
             });
             wizard(
                 &cli,
+                args,
                 Mode::Practice {
-                    count: (*count).clamp(1, 1000),
+                    count: usize::from(*count),
                     seed,
                 },
             )
@@ -116,7 +121,7 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn wizard(cli: &Cli, mode: Mode) -> i32 {
+fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
         match pick_session(n) {
@@ -161,10 +166,10 @@ fn wizard(cli: &Cli, mode: Mode) -> i32 {
     if let Mode::Practice { count, seed } = mode {
         app.start_practice(count, seed);
     }
-    let mut recorder = Recorder::new(cli);
+    let mut recorder = Recorder::new(args);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal() && !dumb;
-    let code = if cli.plain || !interactive {
+    let code = if args.plain || !interactive {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut out = std::io::stdout().lock();
@@ -198,7 +203,9 @@ fn wizard(cli: &Cli, mode: Mode) -> i32 {
             }
         }
     };
-    recorder.finish(&app);
+    if !recorder.finish(&app) && code == 0 {
+        return cli::EXIT_FAILURE;
+    }
     code
 }
 
@@ -237,13 +244,13 @@ struct Recorder {
 }
 
 impl Recorder {
-    fn new(cli: &Cli) -> Recorder {
+    fn new(args: &cli::WizardArgs) -> Recorder {
         let started = transcript::now();
         Recorder {
             file_name: history::file_name_for(&started),
             started,
             data_dir: triage::paths::data_dir().filter(|_| cli::settings().history),
-            transcript: cli.transcript.clone(),
+            transcript: args.transcript.clone(),
             warned: false,
             saved_events: 0,
         }
@@ -291,30 +298,52 @@ impl Recorder {
         }
     }
 
-    fn write_transcript(&self, app: &App) -> String {
+    /// Where `e` writes without `--transcript`: the data directory's `transcripts/` (never the
+    /// current directory, which may be a repository), else the temporary directory.
+    fn default_transcript_path(&self) -> std::path::PathBuf {
+        let dir = triage::paths::data_dir()
+            .map(|d| d.join("transcripts"))
+            .filter(|d| std::fs::create_dir_all(d).is_ok())
+            .unwrap_or_else(std::env::temp_dir);
+        dir.join(format!(
+            "triage-{}.md",
+            self.file_name.trim_end_matches(".json")
+        ))
+    }
+
+    /// Writes the transcript; the status line to show, and whether it was written.
+    fn write_transcript(&self, app: &App) -> (String, bool) {
         let s = triage::i18n::strings(app.lang);
         let text = transcript::markdown(&app.tree, &self.session(app, true));
-        let path = self.transcript.clone().unwrap_or_else(|| {
-            std::path::PathBuf::from(format!(
-                "triage-{}.md",
-                self.file_name.trim_end_matches(".json")
-            ))
-        });
+        let path = self
+            .transcript
+            .clone()
+            .unwrap_or_else(|| self.default_transcript_path());
+        let shown = std::path::absolute(&path).unwrap_or(path.clone());
         match triage::fsutil::write_atomic(&path, text.as_bytes()) {
-            Ok(()) => format!("{} {}", s.transcript_written, path.display()),
-            Err(e) => format!("{} ({}): {e}", s.transcript_failed, path.display()),
+            Ok(()) => (
+                format!("{} {}", s.transcript_written, shown.display()),
+                true,
+            ),
+            Err(e) => (
+                format!("{} ({}): {e}", s.transcript_failed, shown.display()),
+                false,
+            ),
         }
     }
 
-    /// At the end: the last save, and the transcript when `--transcript` asked for one.
-    fn finish(&mut self, app: &App) {
+    /// At the end: the last save, and the transcript when `--transcript` asked for one. False
+    /// when the transcript asked for could not be written.
+    fn finish(&mut self, app: &App) -> bool {
         if let Some(warning) = self.save(app, true) {
             eprintln!("triage: {warning}");
         }
         if self.transcript.is_some() {
-            let status = self.write_transcript(app);
+            let (status, written) = self.write_transcript(app);
             eprintln!("triage: {status}");
+            return written;
         }
+        true
     }
 }
 
@@ -374,7 +403,7 @@ fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Re
                 app.status = Some(copier.copy(&text, app.lang));
             }
             Some(Effect::WriteTranscript) => {
-                app.status = Some(recorder.write_transcript(app));
+                app.status = Some(recorder.write_transcript(app).0);
             }
             None => {}
         }

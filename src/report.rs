@@ -41,7 +41,7 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
             out.push_str(&format!("    {l}\n"));
         }
         for c in &step.run {
-            out.push_str(&format!("    [{}]\n", c.shell()));
+            out.push_str(&format!("    [{}]\n", crate::i18n::shell_label(c, lang)));
             out.push_str(&indent(&sanitize(c.code()), "      "));
         }
     }
@@ -91,7 +91,7 @@ pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang) -> String {
         sanitize_line(leaf.title.get(lang))
     );
     for c in leaf.commands() {
-        out.push_str(&format!("[{}]\n", c.shell()));
+        out.push_str(&format!("[{}]\n", crate::i18n::shell_label(c, lang)));
         out.push_str(&indent(&sanitize(c.code()), "  "));
     }
     if !leaf.links.is_empty() {

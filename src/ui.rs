@@ -107,14 +107,25 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     status_line(frame, app, row(area.height - 1), theme);
 }
 
+/// Draws the lines of `doc` from `scroll` on, with "^" / "v" in the right margin when there is
+/// more above or below.
 fn draw_document(frame: &mut Frame, doc: Document, scroll: usize, area: Rect) {
-    let lines: Vec<Line> = doc
-        .lines
-        .into_iter()
-        .skip(scroll)
-        .take(area.height.into())
-        .collect();
+    let total = doc.lines.len();
+    let height = usize::from(area.height);
+    let lines: Vec<Line> = doc.lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(lines), area);
+    let margin = area.x + area.width;
+    let screen = frame.area();
+    if area.height == 0 || margin >= screen.x + screen.width {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    if scroll > 0 {
+        buffer[(margin, area.y)].set_symbol("^");
+    }
+    if scroll + height < total {
+        buffer[(margin, area.y + area.height - 1)].set_symbol("v");
+    }
 }
 
 fn too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -155,6 +166,9 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// long, the oldest crumbs give way to "..".
 fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
+    let max = usize::from(area.width).saturating_sub(2);
+    // Earlier answers are cut shorter than the last one: where you are matters most.
+    let last = app.trail.len();
     let mut crumbs: Vec<String> = app
         .choices()
         .enumerate()
@@ -165,7 +179,8 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     .get(c.answer)
                     .map(|a| a.label.get(app.lang))
                     .unwrap_or("?");
-                format!("{} {}", i + 1, truncate(&sanitize_line(label), 24))
+                let room = if i + 1 == last { 40 } else { 24 };
+                format!("{} {}", i + 1, truncate(&sanitize_line(label), room))
             })
         })
         .collect();
@@ -179,7 +194,6 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             crumbs[0]
         );
     }
-    let max = usize::from(area.width).saturating_sub(2);
     let text = fit_crumbs(&crumbs, max);
     let line = Line::from(Span::styled(
         format!(" {}", truncate(&text, max)),
@@ -227,17 +241,23 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .to_string(),
             theme.dim,
         ),
-        None => (
-            match context(app) {
-                Ctx::Question => s.question_hint,
-                Ctx::Leaf => s.leaf_hint,
-                Ctx::Search => s.search_hint,
-                Ctx::Help => s.help_hint,
+        None => {
+            let narrow = usize::from(area.width) < 64;
+            let hint = match (context(app), narrow) {
+                (Ctx::Question, false) => s.question_hint,
+                (Ctx::Question, true) => s.question_hint_short,
+                (Ctx::Leaf, false) => s.leaf_hint,
+                (Ctx::Leaf, true) => s.leaf_hint_short,
+                (Ctx::Search, _) => s.search_hint,
+                (Ctx::Help, _) => s.help_hint,
                 _ => s.quit_hint,
-            }
-            .to_string(),
-            theme.dim,
-        ),
+            };
+            let answers = match app.node() {
+                Node::Question(q) => q.answers.len(),
+                Node::Leaf(_) => 0,
+            };
+            (hint.replace("1-9", &format!("1-{answers}")), theme.dim)
+        }
     };
     let text = truncate(&format!(" {text}"), area.width.into());
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);

@@ -42,15 +42,28 @@ impl Document {
         }
     }
 
-    /// Numbered "question > answer" lines.
+    /// Numbered "question > answer" lines; wrapped lines hang under the text, and the answer
+    /// starts on its own line when it would not fit after the question.
     fn path(&mut self, steps: &[PathStep], width: usize, style: ratatui::style::Style) {
         for (i, step) in steps.iter().enumerate() {
-            self.para(
-                &format!("{}. {} > {}", i + 1, step.question, step.answer),
-                2,
-                width,
-                style,
-            );
+            let number = format!("  {}. ", i + 1);
+            let hang = " ".repeat(number.len());
+            let room = width.saturating_sub(number.len()).max(1);
+            let mut lines = wrap(&sanitize(&step.question), room);
+            let answer = format!("> {}", sanitize(&step.answer));
+            let last = lines.last().map_or(0, |l| width_of(l));
+            if last + 1 + width_of(&answer) <= room {
+                if let Some(l) = lines.last_mut() {
+                    l.push(' ');
+                    l.push_str(&answer);
+                }
+            } else {
+                lines.extend(wrap(&answer, room));
+            }
+            for (j, l) in lines.into_iter().enumerate() {
+                let lead = if j == 0 { &number } else { &hang };
+                self.push(Line::from(Span::styled(format!("{lead}{l}"), style)));
+            }
         }
     }
 
@@ -81,11 +94,10 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
         width,
         theme.heading,
     );
-    let mut facts = vec![crate::report::os_names(leaf, lang)];
+    doc.para(&crate::report::os_names(leaf, lang), 0, width, theme.dim);
     if !leaf.codes.is_empty() {
-        facts.push(leaf.codes.join(", "));
+        doc.para(&leaf.codes.join(", "), 0, width, theme.dim);
     }
-    doc.para(&facts.join(" | "), 0, width, theme.dim);
 
     if let Some(path) = &v.path
         && !path.is_empty()
@@ -127,9 +139,13 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             let selected = command_index == v.selected_command;
             let start = doc.lines.len();
             let label = if selected {
-                format!("     > [{}]  {}", command.shell(), s.copy_label)
+                format!(
+                    "     > [{}]  {}",
+                    crate::i18n::shell_label(command, lang),
+                    s.copy_label
+                )
             } else {
-                format!("       [{}]", command.shell())
+                format!("       [{}]", crate::i18n::shell_label(command, lang))
             };
             doc.push(Line::from(Span::styled(
                 label,

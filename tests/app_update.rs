@@ -452,3 +452,17 @@ fn practice_rounds_advance_with_enter_and_q_shows_the_score() {
     press(&mut a, KeyCode::Char('q'));
     assert!(a.quit);
 }
+
+#[test]
+fn print_on_quit_toggles_and_is_forgotten_when_leaving_the_fix() {
+    let mut a = app();
+    let p = path_to(&a, "backup-19");
+    walk(&mut a, &p);
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert!(a.print_on_quit.is_some());
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert!(a.print_on_quit.is_none(), "a second p takes it back");
+    app::update(&mut a, Msg::PrintOnQuit);
+    app::update(&mut a, Msg::Back);
+    assert!(a.print_on_quit.is_none(), "leaving the fix forgets it");
+}

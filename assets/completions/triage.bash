@@ -121,7 +121,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__check)
-            opts="-h --stats --tree --lang --plain --transcript --no-config --help"
+            opts="-h --stats --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -132,10 +132,6 @@ _triage() {
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -147,7 +143,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__completions)
-            opts="-h --tree --lang --plain --transcript --no-config --help bash elvish fish powershell zsh"
+            opts="-h --tree --lang --no-config --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -161,10 +157,6 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --transcript)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -173,7 +165,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__eval)
-            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --plain --transcript --no-config --help"
+            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,10 +195,6 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --transcript)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -215,7 +203,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__gen__subcmd__assets)
-            opts="-h --tree --lang --plain --transcript --no-config --help"
+            opts="-h --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -226,10 +214,6 @@ _triage() {
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -423,7 +407,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__history)
-            opts="-h --json --tree --lang --plain --transcript --no-config --help"
+            opts="-h --json --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,10 +418,6 @@ _triage() {
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -449,7 +429,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__list)
-            opts="-h --json --tree --lang --plain --transcript --no-config --help"
+            opts="-h --json --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -463,10 +443,6 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --transcript)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -475,7 +451,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-h --count --seed --tree --lang --plain --transcript --no-config --help"
+            opts="-h --count --seed --plain --transcript --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,15 +465,15 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --transcript)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tree)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -509,21 +485,21 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-h --tree --lang --plain --transcript --no-config --help"
+            opts="-h --plain --transcript --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --transcript)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tree)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -535,7 +511,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__search)
-            opts="-h --json --top --tree --lang --plain --transcript --no-config --help"
+            opts="-h --json --top --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,10 +529,6 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --transcript)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -565,7 +537,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__show)
-            opts="-h --json --path --tree --lang --plain --transcript --no-config --help"
+            opts="-h --json --path --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,10 +548,6 @@ _triage() {
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -591,7 +559,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__trees)
-            opts="-h --json --tree --lang --plain --transcript --no-config --help"
+            opts="-h --json --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,10 +570,6 @@ _triage() {
                     return 0
                     ;;
                 --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transcript)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

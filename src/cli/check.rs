@@ -14,9 +14,11 @@ pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
             Ok(t) => {
                 let _ = writeln!(
                     out,
-                    "{name}: ok ({} leaves, {} questions)",
-                    t.leaves().count(),
-                    t.questions().count()
+                    "{name}: ok ({})",
+                    counted(&[
+                        (t.leaves().count(), "leaf", "leaves"),
+                        (t.questions().count(), "question", "questions"),
+                    ])
                 );
                 if stats {
                     let _ = write!(out, "{}", depth_stats(&t));
@@ -83,4 +85,13 @@ fn depth_stats(tree: &Tree) -> String {
         .collect();
     out.push_str(&format!("  deepest: {}\n", deepest.join(", ")));
     out
+}
+
+/// "57 leaves, 1 question": numbers with their noun in the right number.
+fn counted(items: &[(usize, &str, &str)]) -> String {
+    items
+        .iter()
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

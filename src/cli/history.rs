@@ -95,7 +95,18 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
                     SessionStep::Reached { leaf, title, .. } => Some(format!("{leaf}  {title}")),
                     _ => None,
                 })
-                .unwrap_or_else(|| format!("at question {}", s.current));
+                .unwrap_or_else(|| {
+                    // The question's own words, while the tree still has it.
+                    let question = crate::tree::embedded_id()
+                        .eq(&s.tree_id)
+                        .then(crate::tree::embedded)
+                        .and_then(|t| {
+                            t.question(&s.current)
+                                .map(|q| q.text.get(s.lang).to_string())
+                        })
+                        .unwrap_or_else(|| s.current.clone());
+                    format!("at: {question}")
+                });
             let answers = s
                 .steps
                 .iter()
@@ -109,11 +120,12 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
                 .unwrap_or_default();
             writeln!(
                 out,
-                "{:>3}  {}  {}  {} answers  {}{}",
+                "{:>3}  {}  {}  {} {}  {}{}",
                 i + 1,
                 sanitize_line(&s.started),
                 sanitize_line(&s.tree_id),
                 answers,
+                if answers == 1 { "answer" } else { "answers" },
                 sanitize_line(&ended_on),
                 practice
             )

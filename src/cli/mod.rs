@@ -36,13 +36,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "en|ko", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
-    /// Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal).
-    #[arg(long, global = true)]
-    pub plain: bool,
-
-    /// Write the session's Markdown transcript to this file (on `e`, and when the wizard ends).
-    #[arg(long, global = true, value_name = "FILE")]
-    pub transcript: Option<PathBuf>,
+    #[command(flatten)]
+    pub wizard: WizardArgs,
 
     /// Ignore the config file (config.ron in the config directory).
     #[arg(long, global = true)]
@@ -50,6 +45,18 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the commands that run the wizard (none, `resume`, `practice`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WizardArgs {
+    /// Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal).
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Write the session's Markdown transcript to this file (on `e`, and when the wizard ends).
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,17 +100,22 @@ pub enum Command {
     },
     /// Reopen session N of `triage history` (1, the newest, by default) where it stopped.
     Resume {
+        /// Number of the session in `triage history` (1 is the newest).
         #[arg(value_name = "N", default_value_t = 1)]
         n: usize,
+        #[command(flatten)]
+        wizard: WizardArgs,
     },
     /// Training: solve real error messages by answering the questions, then see your score.
     Practice {
         /// Number of rounds.
-        #[arg(long, default_value_t = 5, value_name = "N")]
-        count: usize,
+        #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+        count: u16,
         /// Seed for a reproducible set of rounds (default: random).
         #[arg(long, value_name = "S")]
         seed: Option<u64>,
+        #[command(flatten)]
+        wizard: WizardArgs,
     },
     /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
     Completions { shell: clap_complete::Shell },
@@ -121,8 +133,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// How many results to show.
-        #[arg(long, default_value_t = 5, value_name = "N")]
-        top: usize,
+        #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        top: u16,
     },
     /// Measure search quality on a query file; exit 1 below the thresholds.
     Eval {
@@ -228,7 +240,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             Err(code) => code,
         },
         Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref()) {
-            Ok(tree) => search::search(&tree, text, *json, *top, lang, &mut out),
+            Ok(tree) => search::search(&tree, text, *json, usize::from(*top), lang, &mut out),
             Err(code) => code,
         },
         Command::Eval {
