@@ -97,6 +97,8 @@ pub enum Msg {
     Type(char),
     /// Backspace in the search box.
     Erase,
+    /// Ctrl-W in the search box: the last word.
+    EraseWord,
     ClearQuery,
     Resize(u16, u16),
 }
@@ -396,6 +398,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         app.quit = true;
         return None;
     }
+    // Nothing is drawn but the "too small" notice: keys would act unseen.
+    let (w, h) = app.viewport;
+    if (w < crate::view::MIN_WIDTH || h < crate::view::MIN_HEIGHT) && msg != Msg::Escape {
+        return None;
+    }
     if msg == Msg::ToggleLang {
         app.lang = app.lang.toggled();
         // A status line is in the old language; the screen speaks the new one.
@@ -629,6 +636,12 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Erase => {
             state.query.pop();
+            app.run_search();
+        }
+        Msg::EraseWord => {
+            let kept = state.query.trim_end().len();
+            let start = state.query[..kept].rfind(' ').map_or(0, |i| i + 1);
+            state.query.truncate(start);
             app.run_search();
         }
         Msg::ClearQuery => {

@@ -213,6 +213,13 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: Ctx::Search,
+        keys: &[Ctrl('w')],
+        action: M(Msg::EraseWord),
+        en: "erase the last word",
+        ko: "마지막 단어 지우기",
+    },
+    Binding {
+        ctx: Ctx::Search,
         keys: &[Ctrl('u')],
         action: M(Msg::ClearQuery),
         en: "clear the query",

@@ -13,9 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// Smallest terminal the wizard draws in; below it a "too small" message.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
+pub use crate::view::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The screen a key applies to, for `keys::to_msg`.
 pub fn context(app: &App) -> Ctx {

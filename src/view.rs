@@ -8,6 +8,10 @@ use crate::theme::Theme;
 use crate::tree::{Lang, Leaf, Question};
 use ratatui::text::{Line, Span};
 
+/// Smallest terminal the wizard draws in; below it a "too small" notice (and keys but quit wait).
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
 /// Columns and rows of a screen's body: one column of margin each side; the title bar, the
 /// breadcrumb and the status line take three rows.
 pub fn body_size((width, height): (u16, u16)) -> (usize, usize) {

@@ -466,3 +466,29 @@ fn print_on_quit_toggles_and_is_forgotten_when_leaving_the_fix() {
     app::update(&mut a, Msg::Back);
     assert!(a.print_on_quit.is_none(), "leaving the fix forgets it");
 }
+
+#[test]
+fn ctrl_w_erases_the_last_word_of_the_query() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "vss writers bad ");
+    app::update(&mut a, Msg::EraseWord);
+    let Some(Overlay::Search(state)) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(state.query, "vss writers ");
+}
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small_but_quit_works() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(30, 8));
+    app::update(&mut a, Msg::Choose(1));
+    assert!(a.trail.is_empty(), "nothing happens unseen");
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::Choose(1));
+    assert_eq!(a.trail.len(), 1);
+    app::update(&mut a, Msg::Resize(10, 3));
+    app::update(&mut a, Msg::Escape);
+    assert!(a.quit);
+}

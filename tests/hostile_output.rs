@@ -526,40 +526,46 @@ fn assert_screen_clean(what: &str, a: &mut App, w: u16, h: u16) -> String {
     all
 }
 
+/// A key press as on a screen of the design size (below 40x12 keys wait, by design).
+fn act(a: &mut App, msg: Msg) {
+    app::update(a, Msg::Resize(80, 24));
+    app::update(a, msg);
+}
+
 #[test]
 fn tui_screens_in_both_languages_at_several_sizes() {
     for lang in Lang::ALL {
         for (w, h) in [(80, 24), (40, 12), (120, 40), (200, 60), (39, 11), (5, 3)] {
             let mut a = app(lang);
             assert_screen_clean("question", &mut a, w, h);
-            app::update(&mut a, Msg::Choose(1));
+            act(&mut a, Msg::Choose(1));
             assert_screen_clean("second question", &mut a, w, h);
-            app::update(&mut a, Msg::Choose(0));
+            act(&mut a, Msg::Choose(0));
             assert!(a.on_leaf());
             // Every command selected, then every scroll position.
             for _ in 0..5 {
                 assert_screen_clean("leaf", &mut a, w, h);
-                app::update(&mut a, Msg::NextCommand);
+                act(&mut a, Msg::NextCommand);
             }
-            app::update(&mut a, Msg::Home);
+            act(&mut a, Msg::Home);
             let mut seen = String::new();
             for _ in 0..40 {
                 seen.push_str(&assert_screen_clean("leaf (scrolled)", &mut a, w, h));
-                app::update(&mut a, Msg::PageDown);
+                act(&mut a, Msg::PageDown);
             }
             if w >= 80 {
                 assert_shows_escapes("TUI leaf", &seen);
             }
-            app::update(&mut a, Msg::PrintOnQuit);
+            act(&mut a, Msg::PrintOnQuit);
             assert_screen_clean("leaf with print-on-quit status", &mut a, w, h);
-            app::update(&mut a, Msg::ToggleHelp);
+            act(&mut a, Msg::ToggleHelp);
             assert_screen_clean("help", &mut a, w, h);
-            app::update(&mut a, Msg::Escape);
+            act(&mut a, Msg::Escape);
             let mut a = busy_session(lang);
             assert_screen_clean("leaf from search", &mut a, w, h);
-            app::update(&mut a, Msg::OpenSearch);
+            act(&mut a, Msg::OpenSearch);
             for c in "evil leaf \u{1b}[2J".chars() {
-                app::update(&mut a, Msg::Type(c));
+                act(&mut a, Msg::Type(c));
             }
             assert_screen_clean("search results", &mut a, w, h);
             app::paste(&mut a, &"\u{1b}[2J".repeat(3000));
