@@ -162,7 +162,8 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
         } else if !state.findings.confident {
             writeln!(out, "{}", s.search_weak_match)?;
         }
-        for (i, hit) in state.findings.hits.iter().enumerate() {
+        // Ten lines are enough to choose from; the rest scroll away in a terminal.
+        for (i, hit) in state.findings.hits.iter().take(10).enumerate() {
             let title = app
                 .tree
                 .leaf(&hit.id)
@@ -170,7 +171,7 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
                 .unwrap_or("");
             writeln!(
                 out,
-                "  {}) {}  {}",
+                "{:>3}) {}  {}",
                 i + 1,
                 sanitize_line(&hit.id),
                 sanitize_line(title)

@@ -225,76 +225,57 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
-/// How [`chunks`] treats a byte that starts a character: `SPACE` (ASCII whitespace), `CHECK`
-/// plus the character's length (a lead byte of the few non-ASCII whitespace characters,
-/// U+0085 … U+3000: decode and look), or just the length of a character that is never space.
-const SPACE: u8 = 0;
-const CHECK: u8 = 0x10;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [1u8; 256];
+/// Bytes that may start a whitespace character: ASCII whitespace, and the lead bytes of the
+/// few others (U+0085 … U+3000 start with C2, E1, E2 or E3; no continuation byte is one).
+static MAYBE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = match b {
-            0x09..=0x0d | 0x20 => SPACE,
-            0xc2 => CHECK | 2,
-            0xe1..=0xe3 => CHECK | 3,
-            0xc0..=0xdf => 2,
-            0xe0..=0xef => 3,
-            0xf0..=0xff => 4,
-            _ => 1,
-        };
+        t[b] = matches!(b, 0x09..=0x0d | 0x20 | 0xc2 | 0xe1..=0xe3);
         b += 1;
     }
     t
 };
 
-/// The length of the whitespace character at byte `i` of `s` (a character boundary), if it
-/// is one, else the negated length of the character there.
-#[inline]
-fn space_at(s: &str, i: usize) -> Result<usize, usize> {
-    let class = BYTE_CLASS[usize::from(s.as_bytes()[i])];
-    if class == SPACE {
-        return Ok(1);
-    }
-    if class & CHECK == 0 {
-        return Err(usize::from(class));
-    }
-    match s[i..].chars().next() {
-        Some(c) if c.is_whitespace() => Ok(c.len_utf8()),
-        Some(c) => Err(c.len_utf8()),
-        None => Err(1),
-    }
-}
-
-/// `text` split at whitespace (empty pieces skipped), without decoding most characters.
+/// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
+/// looked at closer; Hangul and other characters are never decoded.
 pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
+    let bytes = text.as_bytes();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let mut i = 0;
+        let mut start: Option<usize> = None;
         loop {
-            if i >= rest.len() {
-                rest = "";
-                return None;
+            let from = i;
+            while i < bytes.len() && !MAYBE_SPACE[usize::from(bytes[i])] {
+                i += 1;
             }
-            match space_at(rest, i) {
-                Ok(n) => i += n,
-                Err(_) => break,
+            if i > from && start.is_none() {
+                start = Some(from);
             }
+            if i >= bytes.len() {
+                return start.map(|s| &text[s..]);
+            }
+            let space = match bytes[i] {
+                b if b < 0x80 => 1,
+                _ => match text[i..].chars().next() {
+                    Some(c) if c.is_whitespace() => c.len_utf8(),
+                    _ => 0,
+                },
+            };
+            if space == 0 {
+                // A character that only starts like a space; its other bytes are not in
+                // `MAYBE_SPACE`.
+                start.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            if let Some(s) = start {
+                let piece = &text[s..i];
+                i += space;
+                return Some(piece);
+            }
+            i += space;
         }
-        let start = i;
-        while i < rest.len() {
-            match space_at(rest, i) {
-                Ok(n) => {
-                    let piece = &rest[start..i];
-                    rest = &rest[i + n..];
-                    return Some(piece);
-                }
-                Err(n) => i += n,
-            }
-        }
-        let piece = &rest[start..];
-        rest = "";
-        Some(piece)
     })
 }
 
@@ -700,6 +681,31 @@ mod tests {
         assert_eq!(v, ["a", "b", "c", "d"]);
         assert_eq!(chunks("").count(), 0);
         assert_eq!(chunks("   ").count(), 0);
+    }
+
+    #[test]
+    fn chunks_split_like_char_is_whitespace() {
+        let mut odd = String::new();
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            odd.push(c);
+            if c as u32 % 7 == 0 {
+                odd.push_str("가상 ");
+            }
+        }
+        for s in [
+            odd.as_str(),
+            "\u{85}x\u{a0}é\u{c2}\u{1680}\u{2000}\u{200a}\u{2028}\u{202f}\u{205f}\u{3000}y",
+            "ㄱ\u{3000}",
+            "\u{3000}",
+            "a",
+            " ",
+        ] {
+            let std: Vec<&str> = s
+                .split(char::is_whitespace)
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(chunks(s).collect::<Vec<_>>(), std, "{s:?}");
+        }
     }
 
     #[test]
