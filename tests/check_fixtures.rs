@@ -40,7 +40,10 @@ fn unknown_field_names_the_field_and_suggests_the_right_one() {
 #[test]
 fn unknown_node_kind_is_named() {
     let errors = errors_of("wrong-variant.ron");
-    assert!(has(&errors, 6, 18, "unknown kind `Leef`"), "{errors:?}");
+    assert!(
+        has(&errors, 6, 18, "unknown node kind `Leef`"),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -108,11 +108,8 @@ pub(crate) fn explain(code: &ron::Error) -> (String, Option<String>) {
             }
             (
                 format!(
-                    "unknown kind `{found}`{}",
-                    outer
-                        .as_deref()
-                        .map(|o| format!(" for {o}"))
-                        .unwrap_or_default()
+                    "unknown {} `{found}`",
+                    outer.as_deref().map(author_name).unwrap_or("value")
                 ),
                 Some(help),
             )
@@ -135,6 +132,18 @@ pub(crate) fn explain(code: &ron::Error) -> (String, Option<String>) {
                     .into(),
             ),
         ),
+    }
+}
+
+/// What a type of ours is called in a tree or config file, for messages.
+fn author_name(rust_type: &str) -> &str {
+    match rust_type {
+        "Node" => "node kind",
+        "Command" => "command shell",
+        "Os" => "operating system",
+        "Lang" => "language",
+        "ThemeName" => "theme",
+        other => other,
     }
 }
 
