@@ -334,8 +334,12 @@ fn run_messages(tree: Arc<Tree>, lang: Lang, msgs: &[Msg]) -> Result<(), TestCas
         let before = (a.overlay.is_none(), a.trail.last().cloned(), a.trail.len());
         app::update(&mut a, *msg);
         check_invariants(&a)?;
-        // Back (with no overlay open) returns to the previous question, its answer highlighted.
+        // Back (with no overlay open, on a screen big enough to draw: below 40x12 keys wait)
+        // returns to the previous question, its answer highlighted.
+        let drawn =
+            a.viewport.0 >= triage::view::MIN_WIDTH && a.viewport.1 >= triage::view::MIN_HEIGHT;
         if *msg == Msg::Back
+            && drawn
             && let (true, Some((question, answer)), len) = before
         {
             prop_assert_eq!(&a.current, &question);
