@@ -169,8 +169,15 @@ pub fn strip_korean(word: &str, attached: bool) -> &str {
 /// Vm, Provisioning, State, Failed; `VMSnapshot` → VM, Snapshot; `BCMV2VMNotFound` → BCMV, 2,
 /// VM, Not, Found. A trailing `+` stays on its part.
 pub fn camel_parts(word: &str) -> Vec<(usize, usize)> {
-    let b = word.as_bytes();
     let mut parts = Vec::new();
+    camel_parts_into(word, &mut parts);
+    parts
+}
+
+/// [`camel_parts`] into a reused buffer (cleared first).
+fn camel_parts_into(word: &str, parts: &mut Vec<(usize, usize)>) {
+    parts.clear();
+    let b = word.as_bytes();
     let mut start = 0;
     let class = |c: u8| -> u8 {
         if c.is_ascii_uppercase() {
@@ -201,7 +208,6 @@ pub fn camel_parts(word: &str) -> Vec<(usize, usize)> {
     if start < b.len() {
         parts.push((start, b.len()));
     }
-    parts
 }
 
 /// True for a token that looks like an id or a hash rather than a word: hex with digits and
@@ -237,6 +243,39 @@ static MAYBE_SPACE: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that may start whitespace (see [`MAYBE_SPACE`]), or the end.
+/// Looks at eight bytes at a time: bytes below 0x21 and bytes C2 … E3 are candidates (a few
+/// are not in `MAYBE_SPACE`: control characters, letters such as é), then the table decides.
+#[inline]
+fn next_maybe_space(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        // Bytes below 0x21: the lowest one flagged is exact (a borrow may flag bytes above it).
+        let below = w.wrapping_sub(ONES * 0x21) & !w & HIGH;
+        // Bytes C2 … E3, exact: with the high bit flipped, the bytes 0x42 … 0x63.
+        let y = w ^ HIGH;
+        let y7 = y & LOW7;
+        let lead = (ONES * (127 + 0x64)).wrapping_sub(y7) & !y & (y7 + ONES * (127 - 0x41)) & HIGH;
+        let candidates = below | lead;
+        if candidates == 0 {
+            i += 8;
+            continue;
+        }
+        let k = i + (candidates.trailing_zeros() / 8) as usize;
+        if MAYBE_SPACE[usize::from(bytes[k])] {
+            return k;
+        }
+        i = k + 1;
+    }
+    while i < bytes.len() && !MAYBE_SPACE[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
 /// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
 /// looked at closer; Hangul and other characters are never decoded.
 pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {
@@ -245,13 +284,11 @@ pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || {
         let mut start: Option<usize> = None;
         loop {
-            let from = i;
-            while i < bytes.len() && !MAYBE_SPACE[usize::from(bytes[i])] {
-                i += 1;
+            let at = next_maybe_space(bytes, i);
+            if at > i && start.is_none() {
+                start = Some(i);
             }
-            if i > from && start.is_none() {
-                start = Some(from);
-            }
+            i = at;
             if i >= bytes.len() {
                 return start.map(|s| &text[s..]);
             }
@@ -295,6 +332,7 @@ pub fn tokenize(text: &str, sink: &mut impl FnMut(Token<'_>)) {
 pub(crate) struct Buffers {
     lower: String,
     scratch: String,
+    parts: Vec<(usize, usize)>,
 }
 
 /// What the chunks around a chunk need to know of it; a function of the chunk alone.
@@ -318,7 +356,11 @@ pub(crate) fn tokenize_chunk(
     buf: &mut Buffers,
     sink: &mut impl FnMut(Token<'_>),
 ) -> ChunkEnds {
-    let Buffers { lower, scratch } = buf;
+    let Buffers {
+        lower,
+        scratch,
+        parts,
+    } = buf;
     let mut ends = ChunkEnds {
         first: None,
         after: None,
@@ -412,7 +454,7 @@ pub(crate) fn tokenize_chunk(
             while i < chunk.len() && bytes[i] == b'+' {
                 i += 1;
             }
-            latin_word(&chunk[start..i], lower, sink);
+            latin_word(&chunk[start..i], lower, parts, sink);
             attached = true;
             prev_syllable = None;
             continue;
@@ -481,7 +523,12 @@ fn hangul_grams(stem: &str, surface: &str, scratch: &mut String, sink: &mut impl
     }
 }
 
-fn latin_word(word: &str, lower: &mut String, sink: &mut impl FnMut(Token<'_>)) {
+fn latin_word(
+    word: &str,
+    lower: &mut String,
+    parts: &mut Vec<(usize, usize)>,
+    sink: &mut impl FnMut(Token<'_>),
+) {
     let bytes = word.as_bytes();
     if bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.') {
         if word.contains('.') || word.len() >= 3 {
@@ -521,11 +568,11 @@ fn latin_word(word: &str, lower: &mut String, sink: &mut impl FnMut(Token<'_>)) 
     {
         return;
     }
-    let parts = camel_parts(word);
+    camel_parts_into(word, parts);
     if parts.len() < 2 {
         return;
     }
-    for (s, e) in parts {
+    for &(s, e) in parts.iter() {
         let part = &lower[s..e];
         if part.bytes().all(|b| b.is_ascii_digit()) {
             if part.len() >= 3 {
@@ -688,7 +735,7 @@ mod tests {
         let mut odd = String::new();
         for c in (0..0x3100u32).filter_map(char::from_u32) {
             odd.push(c);
-            if c as u32 % 7 == 0 {
+            if (c as u32).is_multiple_of(7) {
                 odd.push_str("가상 ");
             }
         }
@@ -697,6 +744,9 @@ mod tests {
             "\u{85}x\u{a0}é\u{c2}\u{1680}\u{2000}\u{200a}\u{2028}\u{202f}\u{205f}\u{3000}y",
             "ㄱ\u{3000}",
             "\u{3000}",
+            "abcdefgh ijklmnop\tqrstuvwx\u{1}yz\u{7f}é\u{a0}0123456789\u{3000}가나다라마바사아",
+            "éééééééé\u{c0}\u{e0}\u{e3}ぁ\u{2000}ぁ\u{85}",
+            "        x        ",
             "a",
             " ",
         ] {
@@ -705,6 +755,16 @@ mod tests {
                 .filter(|p| !p.is_empty())
                 .collect();
             assert_eq!(chunks(s).collect::<Vec<_>>(), std, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunks_split_any_text_like_char_is_whitespace(
+            s in "[ \\t\\n\\x00-\\x21\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200b}\\u{2028}\\u{202f}\\u{3000}a-zé\\u{c0}-\\u{ff}ぁ-ん가-힣]{0,40}|\\PC{0,40}"
+        ) {
+            let std: Vec<&str> = s.split(char::is_whitespace).filter(|p| !p.is_empty()).collect();
+            proptest::prop_assert_eq!(chunks(&s).collect::<Vec<_>>(), std);
         }
     }
 

@@ -176,8 +176,8 @@ pub struct Index {
     pub(crate) codes: Vec<Code>,
     /// Lower-case code → index in `codes`.
     pub(crate) code_map: FxMap<Box<str>, u32>,
-    /// Byte trigram of a lower-case code → codes containing it.
-    pub(crate) code_grams: FxMap<u32, Vec<u32>>,
+    /// Byte trigram of a lower-case code → codes containing it (built on first need).
+    code_grams: OnceLock<FxMap<u32, Vec<u32>>>,
     /// Synonym groups: phrases, each a list of analysed terms.
     pub(crate) synonyms: Vec<Vec<Phrase>>,
     pub(crate) stem: Stem,
@@ -251,8 +251,9 @@ struct Builder<'a> {
     stem: Stem,
     terms: FxMap<Box<str>, u32>,
     grams: FxMap<u64, u32>,
-    /// Lower-case surface word → term id (saves stemming a word twice).
-    surface_ids: FxMap<Box<str>, u32>,
+    /// Lower-case surface word → term id (saves stemming a word twice), and the order the
+    /// words were met in.
+    surface_ids: FxMap<Box<str>, (u32, u32)>,
     pairs: FxMap<u64, u32>,
     terms_count: u32,
     /// Chunks of text seen so far (most words of a tree come back many times): short ones,
@@ -263,12 +264,17 @@ struct Builder<'a> {
     buffers: Buffers,
     /// For each term, its place in `counts` if the current doc has it (else anything).
     slot: Vec<u32>,
-    /// Terms of the current doc and their counts per field.
-    counts: Vec<(u32, [u16; FIELDS])>,
+    /// Terms of the current doc: the fields they occur in (bits) and their counts there.
+    counts: Vec<(u32, u16, [u16; FIELDS])>,
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
-    /// (term, doc, field, count), docs ascending.
-    entries: Vec<(u32, u32, u8, u16)>,
+    /// Raw postings, doc by doc, the fields of a term one after another:
+    /// (term, field << 16 | count).
+    entries: Vec<(u32, u32)>,
+    /// Where each doc's raw postings end in `entries`.
+    doc_ends: Vec<u32>,
+    /// The number of docs with each term.
+    df: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
@@ -299,17 +305,28 @@ impl<'a> Builder<'a> {
 
     fn new_term(&mut self) -> u32 {
         self.slot.push(u32::MAX);
+        self.df.push(0);
         self.terms_count += 1;
         self.terms_count - 1
     }
 
     fn word_id(&mut self, lower: &str) -> u32 {
-        if let Some(&id) = self.surface_ids.get(lower) {
+        if let Some(&(id, _)) = self.surface_ids.get(lower) {
             return id;
         }
-        let stemmed = self.stem.stem(lower).into_owned();
+        let stemmed = self.stem.stem(lower);
         let id = self.intern(&stemmed);
-        self.surface_ids.insert(lower.into(), id);
+        let order = self.surface_ids.len() as u32;
+        self.surface_ids.insert(lower.into(), (id, order));
+        id
+    }
+
+    fn pair_id(&mut self, key: u64) -> u32 {
+        if let Some(&id) = self.pairs.get(&key) {
+            return id;
+        }
+        let id = self.new_term();
+        self.pairs.insert(key, id);
         id
     }
 
@@ -318,12 +335,15 @@ impl<'a> Builder<'a> {
     fn count(&mut self, term: u32, f: usize) {
         let slot = &mut self.slot[term as usize];
         match self.counts.get_mut(*slot as usize) {
-            Some((t, counts)) if *t == term => counts[f] = counts[f].saturating_add(1),
+            Some((t, fields, counts)) if *t == term => {
+                *fields |= 1 << f;
+                counts[f] = counts[f].saturating_add(1);
+            }
             _ => {
                 *slot = self.counts.len() as u32;
-                self.counts.push((term, [0; FIELDS]));
+                self.counts.push((term, 1 << f, [0; FIELDS]));
                 if let Some(last) = self.counts.last_mut() {
-                    last.1[f] = 1;
+                    last.2[f] = 1;
                 }
             }
         }
@@ -342,15 +362,7 @@ impl<'a> Builder<'a> {
         match kind {
             Kind::Word if PAIR_FIELDS.contains(&field) => {
                 if let Some(p) = *prev_word {
-                    let key = pair_key(p, id);
-                    let pid = match self.pairs.get(&key) {
-                        Some(&pid) => pid,
-                        None => {
-                            let pid = self.new_term();
-                            self.pairs.insert(key, pid);
-                            pid
-                        }
-                    };
+                    let pid = self.pair_id(pair_key(p, id));
                     self.count(pid, field as usize);
                 }
                 *prev_word = Some(id);
@@ -423,15 +435,316 @@ impl<'a> Builder<'a> {
     }
 
     /// Moves the current doc's counts into the raw postings; returns the field lengths.
-    fn finish_doc(&mut self, doc: u32) -> [u32; FIELDS] {
-        for (term, counts) in self.counts.drain(..) {
-            for (f, &count) in counts.iter().enumerate() {
-                if count > 0 {
-                    self.entries.push((term, doc, f as u8, count));
+    fn finish_doc(&mut self) -> [u32; FIELDS] {
+        for (term, mut fields, counts) in self.counts.drain(..) {
+            self.df[term as usize] += 1;
+            while fields != 0 {
+                let f = fields.trailing_zeros();
+                fields &= fields - 1;
+                self.entries
+                    .push((term, f << 16 | u32::from(counts[f as usize])));
+            }
+        }
+        self.doc_ends.push(self.entries.len() as u32);
+        std::mem::take(&mut self.lengths)
+    }
+
+    /// Takes in the terms of the docs `other` analysed (the leaves right after this builder's)
+    /// as if this builder had gone on with them: terms new to it get the next ids in the order
+    /// `other` met them, so ids (and every tie broken by them) do not depend on the split.
+    /// Returns the ids `other`'s terms have in this builder.
+    fn append(&mut self, other: Builder<'_>) -> Vec<u32> {
+        enum Key {
+            Term(Box<str>),
+            Gram(u64),
+            Pair(u32, u32),
+        }
+        let tq = std::time::Instant::now();
+        let mut keys: Vec<Option<Key>> = Vec::new();
+        keys.resize_with(other.terms_count as usize, || None);
+        for (&gram, &id) in &other.grams {
+            keys[id as usize] = Some(Key::Gram(gram));
+        }
+        for (&pair, &id) in &other.pairs {
+            keys[id as usize] = Some(Key::Pair((pair >> 32) as u32, pair as u32));
+        }
+        // Room for all of them (these maps are only looked up, never walked in order).
+        self.terms.reserve(other.terms.len());
+        for (term, id) in other.terms {
+            keys[id as usize] = Some(Key::Term(term));
+        }
+        let tk0 = tq.elapsed();
+        self.grams.reserve(other.grams.len());
+        self.pairs.reserve(other.pairs.len());
+        // A pair comes after both its words, so they are mapped by then.
+        let mut ids: Vec<u32> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let id = match key {
+                Some(Key::Term(term)) => match self.terms.get(&term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.new_term();
+                        self.terms.insert(term, id);
+                        id
+                    }
+                },
+                Some(Key::Gram(gram)) => self.gram_key_id(gram),
+                Some(Key::Pair(a, b)) => self.pair_id(pair_key(ids[a as usize], ids[b as usize])),
+                None => self.new_term(),
+            };
+            ids.push(id);
+        }
+        let tk1 = tq.elapsed();
+        let tk = std::time::Instant::now();
+        let mut surfaces: Vec<(Box<str>, (u32, u32))> = other.surface_ids.into_iter().collect();
+        surfaces.sort_unstable_by_key(|s| s.1.1);
+        for (word, (id, _)) in surfaces {
+            let order = self.surface_ids.len() as u32;
+            self.surface_ids
+                .entry(word)
+                .or_insert((ids[id as usize], order));
+        }
+        let ts = tk.elapsed();
+        for (term, &n) in other.df.iter().enumerate() {
+            self.df[ids[term] as usize] += n;
+        }
+        if std::env::var_os("TRIAGE_PHASES").is_some() {
+            eprintln!(
+                "keys {tk0:?} remap {:?} surfaces {ts:?} terms {}",
+                tk1 - tk0,
+                other.terms_count,
+            );
+        }
+        ids
+    }
+
+    /// Groups the raw postings by term (a counting sort: docs stay ascending, and so do the
+    /// fields of a term in a doc).
+    fn group(&mut self, first_doc: u32) -> Grouped {
+        let entries = std::mem::take(&mut self.entries);
+        let mut starts = vec![0u32; self.terms_count as usize + 1];
+        for &(term, _) in &entries {
+            starts[term as usize + 1] += 1;
+        }
+        for t in 0..self.terms_count as usize {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![(0u32, 0u32); entries.len()];
+        let mut start = 0;
+        for (doc, &end) in self.doc_ends.iter().enumerate() {
+            for &(term, field_count) in &entries[start..end as usize] {
+                let slot = &mut next[term as usize];
+                items[*slot as usize] = (doc as u32, field_count);
+                *slot += 1;
+            }
+            start = end as usize;
+        }
+        Grouped {
+            starts,
+            items,
+            first_doc,
+            global: None,
+        }
+    }
+}
+
+/// The raw postings of the consecutive docs of a part, grouped by term: term `t`'s (the part's
+/// id) are `items[starts[t]..starts[t + 1]]`, each (doc in the part, field << 16 | count).
+struct Grouped {
+    starts: Vec<u32>,
+    items: Vec<(u32, u32)>,
+    /// The number of the part's first doc.
+    first_doc: u32,
+    /// Index term id → the part's, `u32::MAX` for terms the part does not have (`None`: the
+    /// first part's ids are the index's).
+    global: Option<Vec<u32>>,
+}
+
+impl Grouped {
+    /// Writes the postings of index term `term` in these docs to `out` from `*at` on (and
+    /// moves `at` past them), docs ascending; the fields of the term in a doc make one posting
+    /// (`norms`: the length normalisations of every doc).
+    fn postings(&self, term: u32, norms: &[[f32; FIELDS]], out: &mut [Posting], at: &mut usize) {
+        let local = match &self.global {
+            None => term,
+            Some(map) => match map.get(term as usize) {
+                Some(&local) if local != u32::MAX => local,
+                _ => return,
+            },
+        };
+        let Some(range) = self.starts.get(local as usize..local as usize + 2) else {
+            return;
+        };
+        let mut last_doc = u32::MAX;
+        for &(doc, field_count) in &self.items[range[0] as usize..range[1] as usize] {
+            let doc = self.first_doc + doc;
+            let f = (field_count >> 16) as usize;
+            let tf = WEIGHT[f] * f32::from((field_count & 0xffff) as u16) / norms[doc as usize][f];
+            if doc == last_doc {
+                if let Some(p) = out.get_mut(*at - 1) {
+                    p.tf += tf;
+                    p.fields |= 1 << f;
+                }
+            } else if let Some(p) = out.get_mut(*at) {
+                *p = Posting {
+                    doc,
+                    tf,
+                    fields: 1 << f,
+                };
+                *at += 1;
+            }
+            last_doc = doc;
+        }
+    }
+}
+
+/// The result of a scoped thread (its panic goes on).
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Trees with fewer leaves than this per core are analysed on one thread.
+const PART_LEAVES: usize = 1000;
+
+/// Consecutive leaves analysed on their own (docs numbered from 0).
+struct Part<'a> {
+    b: Builder<'a>,
+    grouped: Grouped,
+    lengths: Vec<[u32; FIELDS]>,
+    docs: Vec<Doc>,
+    codes: Vec<Code>,
+    /// Lower-case code → index in `codes`.
+    code_map: FxMap<Box<str>, u32>,
+}
+
+impl<'a> Part<'a> {
+    fn analyse(leaves: &[(&'a str, &'a Leaf)], answers: &HashMap<&str, Vec<&'a Text>>) -> Part<'a> {
+        let mut b = Builder {
+            stem: Stem::default(),
+            terms: FxMap::default(),
+            grams: FxMap::default(),
+            surface_ids: FxMap::default(),
+            pairs: FxMap::default(),
+            terms_count: 0,
+            short_chunks: FxMap::default(),
+            long_chunks: FxMap::default(),
+            chunk_tokens: Vec::new(),
+            buffers: Buffers::default(),
+            slot: Vec::new(),
+            counts: Vec::new(),
+            lengths: [0; FIELDS],
+            entries: Vec::new(),
+            doc_ends: Vec::with_capacity(leaves.len()),
+            df: Vec::new(),
+        };
+        let mut lengths: Vec<[u32; FIELDS]> = Vec::with_capacity(leaves.len());
+        let mut docs = Vec::with_capacity(leaves.len());
+        let mut codes: Vec<Code> = Vec::new();
+        let mut code_map: FxMap<Box<str>, u32> = FxMap::default();
+        for (i, &(id, leaf)) in leaves.iter().enumerate() {
+            if let Some(&(_, next)) = leaves.get(i + 1) {
+                touch(next);
+            }
+            let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
+            lengths.push(b.finish_doc());
+            if i == 15 && leaves.len() > 64 {
+                // Room for the raw postings of every leaf, judging by the first ones.
+                let per_leaf = b.entries.len() / 16 + 1;
+                b.entries.reserve(per_leaf * leaves.len() * 9 / 8);
+            }
+            let doc = i as u32;
+            for c in &leaf.codes {
+                let lower = c.trim().to_lowercase();
+                if lower.is_empty() {
+                    continue;
+                }
+                let ci = *code_map.entry(lower.into()).or_insert_with(|| {
+                    codes.push(Code {
+                        shown: c.trim().to_string(),
+                        docs: Vec::new(),
+                    });
+                    codes.len() as u32 - 1
+                });
+                let entry = &mut codes[ci as usize];
+                if entry.docs.last() != Some(&doc) {
+                    entry.docs.push(doc);
+                }
+            }
+            docs.push(Doc {
+                id: id.to_string(),
+                has_errors: !leaf.errors.is_empty(),
+                os: leaf.os.iter().fold(0, |bits, os| {
+                    bits | match os {
+                        Os::Windows => OS_WINDOWS,
+                        Os::Linux => OS_LINUX,
+                    }
+                }),
+            });
+        }
+        let tg = std::time::Instant::now();
+        let grouped = b.group(0);
+        if std::env::var_os("TRIAGE_PHASES").is_some() {
+            eprintln!("group {:?} entries {}", tg.elapsed(), grouped.items.len());
+        }
+        Part {
+            b,
+            grouped,
+            lengths,
+            docs,
+            codes,
+            code_map,
+        }
+    }
+
+    /// Takes in the part of the leaves right after this one's, but for its postings.
+    fn append(&mut self, other: Part<'_>) -> Grouped {
+        let first_doc = self.docs.len() as u32;
+        let tt = std::time::Instant::now();
+        let ids = self.b.append(other.b);
+        let mut global = vec![u32::MAX; self.b.terms_count as usize];
+        for (local, &id) in ids.iter().enumerate() {
+            global[id as usize] = local as u32;
+        }
+        let grouped = Grouped {
+            first_doc,
+            global: Some(global),
+            ..other.grouped
+        };
+        let ta = tt.elapsed();
+        self.lengths.extend(other.lengths);
+        self.docs.extend(other.docs);
+        // Codes new to this part are numbered in the order the other part met them.
+        let mut codes: Vec<(Box<str>, u32)> = other.code_map.into_iter().collect();
+        codes.sort_unstable_by_key(|c| c.1);
+        let mut other_codes = other.codes;
+        for (lower, ci) in codes {
+            let code = std::mem::replace(
+                &mut other_codes[ci as usize],
+                Code {
+                    shown: String::new(),
+                    docs: Vec::new(),
+                },
+            );
+            let docs = code.docs.iter().map(|&d| first_doc + d);
+            match self.code_map.get(&lower) {
+                Some(&mine) => self.codes[mine as usize].docs.extend(docs),
+                None => {
+                    self.code_map.insert(lower, self.codes.len() as u32);
+                    self.codes.push(Code {
+                        shown: code.shown,
+                        docs: docs.collect(),
+                    });
                 }
             }
         }
-        std::mem::take(&mut self.lengths)
+        if std::env::var_os("TRIAGE_PHASES").is_some() {
+            eprintln!("append terms {ta:?} all {:?}", tt.elapsed());
+        }
+        grouped
     }
 }
 
@@ -500,141 +813,40 @@ impl Index {
                 }
             }
         }
-        let mut b = Builder {
-            stem: Stem::default(),
-            terms: FxMap::default(),
-            grams: FxMap::default(),
-            surface_ids: FxMap::default(),
-            pairs: FxMap::default(),
-            terms_count: 0,
-            short_chunks: FxMap::default(),
-            long_chunks: FxMap::default(),
-            chunk_tokens: Vec::new(),
-            buffers: Buffers::default(),
-            slot: Vec::new(),
-            counts: Vec::new(),
-            lengths: [0; FIELDS],
-            entries: Vec::new(),
-        };
-        let t0 = std::time::Instant::now();
-        let mut docs = Vec::new();
-        let mut lengths: Vec<[u32; FIELDS]> = Vec::new();
-        let mut codes: Vec<Code> = Vec::new();
-        let mut code_map: FxMap<Box<str>, u32> = FxMap::default();
         let leaves: Vec<(&str, &Leaf)> = tree.leaves().collect();
-        if std::env::var_os("TRIAGE_EXP").is_some() {
-            let t = std::time::Instant::now();
-            let mut n = 0usize;
-            for &(_, leaf) in &leaves {
-                leaf_texts(leaf, &[], |text, _| n += text.len());
-            }
-            let t_touch = t.elapsed();
-            let t = std::time::Instant::now();
-            let mut c = 0usize;
-            for &(_, leaf) in &leaves {
-                leaf_texts(leaf, &[], |text, _| c += chunks(text).count());
-            }
-            let t_chunks = t.elapsed();
-            let t = std::time::Instant::now();
-            let mut c2 = 0usize;
-            for &(_, leaf) in &leaves {
-                leaf_texts(leaf, &[], |text, _| c2 += chunks(text).count());
-            }
-            let t_chunks2 = t.elapsed();
-            let t = std::time::Instant::now();
-            let mut c3 = 0usize;
-            for &(_, leaf) in &leaves {
-                leaf_texts(leaf, &[], |text, _| {
-                    c3 += text.bytes().filter(|&b| b == b' ').count()
-                });
-            }
-            let t_bytes = t.elapsed();
-            let t = std::time::Instant::now();
-            let mut c4 = 0usize;
-            for (i, &(_, leaf)) in leaves.iter().enumerate() {
-                if let Some(&(_, next)) = leaves.get(i + 1) {
-                    touch(next);
-                }
-                leaf_texts(leaf, &[], |text, _| {
-                    c4 += text.bytes().filter(|&b| b == b' ').count()
-                });
-            }
-            let t_bytes_touch = t.elapsed();
-            let t = std::time::Instant::now();
-            let mut c5 = 0usize;
-            for (i, &(_, leaf)) in leaves.iter().enumerate() {
-                if let Some(&(_, next)) = leaves.get(i + 1) {
-                    touch(next);
-                }
-                leaf_texts(leaf, &[], |text, _| c5 += chunks(text).count());
-            }
-            let t_chunks_touch = t.elapsed();
-            eprintln!(
-                "chunks again {t_chunks2:?} bytes {t_bytes:?} bytes+touch {t_bytes_touch:?} chunks+touch {t_chunks_touch:?} {c2} {c3} {c4} {c5}"
-            );
-            let t = std::time::Instant::now();
-            let mut set: FxMap<ShortChunk, u32> = FxMap::default();
-            let mut long: FxMap<&str, u32> = FxMap::default();
-            for &(_, leaf) in &leaves {
-                leaf_texts(leaf, &[], |text, _| {
-                    for ch in chunks(text) {
-                        match ShortChunk::new(ch) {
-                            Some(k) => *set.entry(k).or_default() += 1,
-                            None => *long.entry(ch).or_default() += 1,
-                        }
-                    }
-                });
-            }
-            let t_map = t.elapsed();
-            eprintln!(
-                "bytes {n} chunks {c} distinct short {} long {} | touch {t_touch:?} chunks {t_chunks:?} chunks+map {t_map:?}",
-                set.len(),
-                long.len()
-            );
-        }
-        for (i, &(id, leaf)) in leaves.iter().enumerate() {
-            if let Some(&(_, next)) = leaves.get(i + 1) {
-                touch(next);
-            }
-            let doc = docs.len() as u32;
-            let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
-            lengths.push(b.finish_doc(doc));
-            if doc == 15 && leaves.len() > 64 {
-                // Room for the raw postings of every leaf, judging by the first ones.
-                let per_doc = b.entries.len() / 16 + 1;
-                b.entries.reserve(per_doc * leaves.len() * 9 / 8);
-            }
-            for c in &leaf.codes {
-                let lower = c.trim().to_lowercase();
-                if lower.is_empty() {
-                    continue;
-                }
-                let ci = *code_map.entry(lower.into()).or_insert_with(|| {
-                    codes.push(Code {
-                        shown: c.trim().to_string(),
-                        docs: Vec::new(),
-                    });
-                    codes.len() as u32 - 1
-                });
-                let entry = &mut codes[ci as usize];
-                if entry.docs.last() != Some(&doc) {
-                    entry.docs.push(doc);
-                }
-            }
-            docs.push(Doc {
-                id: id.to_string(),
-                has_errors: !leaf.errors.is_empty(),
-                os: leaf.os.iter().fold(0, |bits, os| {
-                    bits | match os {
-                        Os::Windows => OS_WINDOWS,
-                        Os::Linux => OS_LINUX,
-                    }
-                }),
-            });
-        }
-
+        let t0 = std::time::Instant::now();
+        // Big trees are analysed in parts, one per core (up to 4), then put together.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let parts = cores.min(4).min(leaves.len() / PART_LEAVES).max(1);
+        let part_len = leaves.len().div_ceil(parts).max(1);
+        // (On threads of their own even when this one could take a part: memory comes faster
+        // from a fresh thread's allocator arena than from one the tree was loaded into.)
+        let mut parts: Vec<Part> = if parts == 1 {
+            vec![Part::analyse(&leaves, &answers)]
+        } else {
+            std::thread::scope(|scope| {
+                let answers = &answers;
+                let handles: Vec<_> = leaves
+                    .chunks(part_len)
+                    .map(|part| scope.spawn(move || Part::analyse(part, answers)))
+                    .collect();
+                handles.into_iter().map(join).collect()
+            })
+        };
+        let t05 = t0.elapsed();
+        let mut all = parts.remove(0);
+        let mut grouped: Vec<Grouped> = parts.into_iter().map(|part| all.append(part)).collect();
+        let Part {
+            b,
+            grouped: first,
+            lengths,
+            docs,
+            codes,
+            code_map,
+        } = all;
+        grouped.insert(0, first);
         let t1 = t0.elapsed();
+
         // BM25F: pseudo term frequencies with per-field length normalisation.
         let n = docs.len().max(1) as f32;
         let mut avg = [0f32; FIELDS];
@@ -646,73 +858,66 @@ impl Index {
         for a in &mut avg {
             *a = (*a / n).max(1.0);
         }
-        // Group the entries by term (a counting sort keeps the docs ascending), then merge the
-        // fields of one doc into one posting.
-        let terms_count = b.terms_count as usize;
-        let mut starts = vec![0u32; terms_count + 1];
-        for e in &b.entries {
-            starts[e.0 as usize + 1] += 1;
+        let norms: Vec<[f32; FIELDS]> = lengths
+            .iter()
+            .map(|l| std::array::from_fn(|f| 1.0 - B[f] + B[f] * l[f] as f32 / avg[f]))
+            .collect();
+        // Each term's postings in a row, docs ascending (a counting sort); the fields of a term
+        // in one doc make one posting.
+        let mut offsets = Vec::with_capacity(b.df.len() + 1);
+        let mut idf = Vec::with_capacity(b.df.len());
+        let mut sum = 0u32;
+        for &df in &b.df {
+            offsets.push(sum);
+            sum += df;
+            let df = df as f32;
+            idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
         }
-        for t in 0..terms_count {
-            starts[t + 1] += starts[t];
-        }
-        let mut by_term = vec![(0u32, 0u8, 0u16); b.entries.len()];
-        let mut next = starts.clone();
-        for &(term, doc, field, count) in &b.entries {
-            let slot = &mut next[term as usize];
-            by_term[*slot as usize] = (doc, field, count);
-            *slot += 1;
-        }
-        drop(b.entries);
-        let mut postings: Vec<Posting> = Vec::with_capacity(by_term.len());
-        let mut offsets = Vec::with_capacity(terms_count + 1);
-        let mut idf = Vec::with_capacity(terms_count);
-        offsets.push(0u32);
-        for t in 0..terms_count {
-            let first = postings.len();
-            for &(doc, field, count) in &by_term[starts[t] as usize..starts[t + 1] as usize] {
-                let f = usize::from(field);
-                let len = lengths[doc as usize][f] as f32;
-                let norm = 1.0 - B[f] + B[f] * len / avg[f];
-                let tf = WEIGHT[f] * f32::from(count) / norm;
-                let len = postings.len();
-                match postings.last_mut() {
-                    Some(p) if len > first && p.doc == doc => {
-                        p.tf += tf;
-                        p.fields |= 1 << f;
-                    }
-                    _ => postings.push(Posting {
-                        doc,
-                        tf,
-                        fields: 1 << f,
-                    }),
+        offsets.push(sum);
+        let t2 = t0.elapsed();
+        let t3 = t0.elapsed();
+        // Each term's postings: the first part's docs, then the next part's... Big trees: the
+        // first half of the terms (by postings) on one thread, the rest on another.
+        let terms = b.df.len() as u32;
+        let mut postings = vec![
+            Posting {
+                doc: 0,
+                tf: 0.0,
+                fields: 0
+            };
+            sum as usize
+        ];
+        let postings_of = |range: std::ops::Range<u32>, out: &mut [Posting]| {
+            let mut at = 0;
+            for term in range {
+                for part in &grouped {
+                    part.postings(term, &norms, out, &mut at);
                 }
             }
-            let df = (postings.len() - first) as f32;
-            idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
-            offsets.push(postings.len() as u32);
+        };
+        if grouped.len() > 1 {
+            let mid = (offsets.partition_point(|&o| o < sum / 2) as u32).min(terms);
+            let (low, high) = postings.split_at_mut(offsets[mid as usize] as usize);
+            std::thread::scope(|scope| {
+                let low = scope.spawn(|| postings_of(0..mid, low));
+                let high = scope.spawn(|| postings_of(mid..terms, high));
+                join(low);
+                join(high);
+            });
+        } else {
+            postings_of(0..terms, &mut postings);
         }
+        drop(grouped);
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
-        let t2 = t0.elapsed();
-
-        let mut code_grams: FxMap<u32, Vec<u32>> = FxMap::default();
-        for (lower, &ci) in &code_map {
-            let bytes = lower.as_bytes();
-            let mut grams: Vec<u32> = bytes.windows(3).map(trigram).collect();
-            grams.sort_unstable();
-            grams.dedup();
-            for g in grams {
-                code_grams.entry(g).or_default().push(ci);
-            }
-        }
+        let t4 = t0.elapsed();
 
         let surfaces: Vec<(Box<str>, u32)> = b
             .surface_ids
-            .iter()
+            .into_iter()
             .filter(|(s, _)| {
                 (3..=MAX_FUZZY_WORD).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase())
             })
-            .map(|(s, &id)| (s.clone(), id))
+            .map(|(s, (id, _))| (s, id))
             .collect();
 
         let mut synonyms = Vec::new();
@@ -745,17 +950,13 @@ impl Index {
 
         if std::env::var_os("TRIAGE_PHASES").is_some() {
             eprintln!(
-                "docs {} terms {} words {} grams {} pairs {} surf {} postings {} | tok {:?} post {:?} rest {:?}",
-                docs.len(),
-                b.terms_count,
-                b.terms.len(),
-                b.grams.len(),
-                b.pairs.len(),
-                b.surface_ids.len(),
-                postings.len(),
-                t1,
+                "tok {t05:?} merge {:?} idf {:?} alloc {:?} scatter {:?} rest {:?} postings {}",
+                t1 - t05,
                 t2 - t1,
-                t0.elapsed() - t2
+                t3 - t2,
+                t4 - t3,
+                t0.elapsed() - t4,
+                postings.len()
             );
         }
         Index {
@@ -771,7 +972,7 @@ impl Index {
             fuzzy: OnceLock::new(),
             codes,
             code_map,
-            code_grams,
+            code_grams: OnceLock::new(),
             synonyms,
             stem: b.stem,
         }
@@ -825,6 +1026,23 @@ impl Index {
         list.binary_search_by(|p| p.doc.cmp(&doc))
             .ok()
             .map(|i| list[i])
+    }
+
+    /// Byte trigram of a lower-case code → codes containing it (misspelt codes).
+    pub(crate) fn code_grams(&self) -> &FxMap<u32, Vec<u32>> {
+        self.code_grams.get_or_init(|| {
+            let mut code_grams: FxMap<u32, Vec<u32>> = FxMap::default();
+            for (lower, &ci) in &self.code_map {
+                let bytes = lower.as_bytes();
+                let mut grams: Vec<u32> = bytes.windows(3).map(trigram).collect();
+                grams.sort_unstable();
+                grams.dedup();
+                for g in grams {
+                    code_grams.entry(g).or_default().push(ci);
+                }
+            }
+            code_grams
+        })
     }
 
     pub(crate) fn fuzzy(&self) -> &Fuzzy {

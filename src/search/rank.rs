@@ -304,8 +304,9 @@ impl Index {
         let mut grams: Vec<u32> = bytes.windows(3).map(trigram).collect();
         grams.sort_unstable();
         grams.dedup();
+        let code_grams = self.code_grams();
         for g in &grams {
-            if let Some(list) = self.code_grams.get(g) {
+            if let Some(list) = code_grams.get(g) {
                 for &ci in list {
                     *shared.entry(ci).or_default() += 1;
                 }
