@@ -272,14 +272,8 @@ impl App {
     }
 
     fn back(&mut self) {
-        if let Some((question, answer)) = self.trail.pop() {
-            self.events.push(Event::WentBack {
-                to_question: question.clone(),
-            });
-            self.arrive(question);
-            self.selected = answer;
-            self.via_search = false;
-            self.status = None;
+        if let Some(last) = self.trail.len().checked_sub(1) {
+            self.jump_to(last);
         }
     }
 

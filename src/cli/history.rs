@@ -25,11 +25,7 @@ pub fn trees(dirs: &[PathBuf], json: bool, out: &mut impl Write) -> i32 {
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )
+        super::write_json(out, &items)
     } else {
         entries.iter().try_for_each(|e| {
             let origin = e
@@ -64,7 +60,6 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
         );
     }
     let written = if json {
-        // Records hold tree text as stored: escape what serde_json leaves raw (C1, DEL, bidi).
         let items: Vec<_> = entries
             .iter()
             .enumerate()
@@ -75,13 +70,7 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
                 v
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            crate::text::json_escape_unsafe(
-                &serde_json::to_string_pretty(&items).unwrap_or_default()
-            )
-        )
+        super::write_json(out, &items)
     } else if entries.is_empty() {
         writeln!(out, "no sessions yet ({})", dir.display())
     } else {

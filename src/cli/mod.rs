@@ -15,6 +15,16 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
+/// Writes `value` as pretty JSON on a line. serde_json escapes only U+0000..U+001F: C1, DEL and
+/// bidi controls from tree text are escaped on top (losslessly), so no output path leaks them.
+pub(crate) fn write_json(
+    out: &mut impl Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(value).unwrap_or_default();
+    writeln!(out, "{}", crate::text::json_escape_unsafe(&json))
+}
+
 /// Exit codes: 0 success, 1 a failure (invalid tree, nothing found), 2 a usage error.
 pub const EXIT_FAILURE: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;

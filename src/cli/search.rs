@@ -84,11 +84,7 @@ pub fn search(
                 confident: h.confident,
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )
+        super::write_json(out, &items)
     } else {
         (|| {
             if !results.hits.is_empty() && !results.confident {

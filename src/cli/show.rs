@@ -18,11 +18,7 @@ pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
                 })
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&items).unwrap_or_default()
-        )
+        super::write_json(out, &items)
     } else {
         let width = tree
             .leaves()
@@ -76,11 +72,7 @@ pub fn show(
                     })
                 })
                 .collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&json!({"id": id, "path": items})).unwrap_or_default()
-            )
+            super::write_json(out, &json!({"id": id, "path": items}))
         } else {
             writeln!(
                 out,
@@ -91,11 +83,7 @@ pub fn show(
             )
         }
     } else if json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&report::leaf_json(id, leaf, lang)).unwrap_or_default()
-        )
+        super::write_json(out, &report::leaf_json(id, leaf, lang))
     } else {
         write!(out, "{}", report::leaf_text(id, leaf, lang))
     };
