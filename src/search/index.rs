@@ -200,8 +200,8 @@ struct Chunk {
     ends: ChunkEnds,
 }
 
-/// A chunk of text as a key of `Builder::chunks`: up to 15 bytes inline, with the length in the
-/// last byte (equal keys are equal chunks, and a look-up does not read the first occurrence).
+/// A chunk of text as a key of `Builder::short_chunks`: up to 15 bytes inline, with the length
+/// in the last byte (equal keys are equal chunks, and a look-up does not read the tree's text).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct ShortChunk([u64; 2]);
 
@@ -247,15 +247,137 @@ impl std::hash::Hash for ShortChunk {
     }
 }
 
-struct Builder<'a> {
-    stem: Stem,
+/// Term ids (stemmed words and numbers, Korean grams, word pairs) in the order the text gives
+/// them, and the number of docs with each term.
+#[derive(Default)]
+struct Vocab {
     terms: FxMap<Box<str>, u32>,
     grams: FxMap<u64, u32>,
-    /// Lower-case surface word → term id (saves stemming a word twice), and the order the
-    /// words were met in.
-    surface_ids: FxMap<Box<str>, (u32, u32)>,
     pairs: FxMap<u64, u32>,
-    terms_count: u32,
+    df: Vec<u32>,
+}
+
+impl Vocab {
+    fn len(&self) -> usize {
+        self.df.len()
+    }
+
+    fn new_term(&mut self) -> u32 {
+        self.df.push(0);
+        self.df.len() as u32 - 1
+    }
+
+    fn term(&mut self, term: &str) -> u32 {
+        match self.terms.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.new_term();
+                self.terms.insert(term.into(), id);
+                id
+            }
+        }
+    }
+
+    fn gram(&mut self, key: u64) -> u32 {
+        match self.grams.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.new_term();
+                self.grams.insert(key, id);
+                id
+            }
+        }
+    }
+
+    fn pair(&mut self, key: u64) -> u32 {
+        match self.pairs.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.new_term();
+                self.pairs.insert(key, id);
+                id
+            }
+        }
+    }
+
+    /// Takes in the terms of `other` (met in the docs right after this vocabulary's) as if
+    /// this one had gone on with those docs: terms new to it get the next ids in the order
+    /// `other` met them, so ids (and every tie broken by them) do not depend on the split.
+    /// Returns the ids `other`'s terms have here.
+    fn append(&mut self, other: Vocab) -> Vec<u32> {
+        enum Key {
+            Term(Box<str>),
+            Gram(u64),
+            Pair(u32, u32),
+        }
+        let mut keys: Vec<Option<Key>> = Vec::new();
+        keys.resize_with(other.len(), || None);
+        // Room for all of them (these maps are only looked up, never walked in order).
+        self.terms.reserve(other.terms.len());
+        self.grams.reserve(other.grams.len());
+        self.pairs.reserve(other.pairs.len());
+        for (term, id) in other.terms {
+            keys[id as usize] = Some(Key::Term(term));
+        }
+        for (gram, id) in other.grams {
+            keys[id as usize] = Some(Key::Gram(gram));
+        }
+        for (pair, id) in other.pairs {
+            keys[id as usize] = Some(Key::Pair((pair >> 32) as u32, pair as u32));
+        }
+        // A pair comes after both its words, so they are mapped by then.
+        let mut ids: Vec<u32> = Vec::with_capacity(keys.len());
+        for key in keys {
+            let id = match key {
+                Some(Key::Term(term)) => match self.terms.get(&term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.new_term();
+                        self.terms.insert(term, id);
+                        id
+                    }
+                },
+                Some(Key::Gram(gram)) => self.gram(gram),
+                Some(Key::Pair(a, b)) => self.pair(pair_key(ids[a as usize], ids[b as usize])),
+                None => self.new_term(),
+            };
+            ids.push(id);
+        }
+        for (term, &n) in other.df.iter().enumerate() {
+            self.df[ids[term] as usize] += n;
+        }
+        ids
+    }
+}
+
+/// Lower-case surface words → (term id, the order they were met in). A word met first by a
+/// part after the first has the part's own id with the part's number in the top bits
+/// ([`PART_SHIFT`]) until the parts are put together.
+type Surfaces = FxMap<Box<str>, (u32, u32)>;
+
+/// Where the number of the part goes in a surface's term id before the parts are together.
+const PART_SHIFT: u32 = 30;
+
+/// Takes in the surface words of the part `part`, met in the docs right after these ones'.
+/// Words new here are added in the order the part met them, as the part would have: the order
+/// of a hash map's words depends on the order they came in, and the typo index is built from
+/// that order.
+fn append_surfaces(surfaces: &mut Surfaces, other: Surfaces, part: u32) {
+    let mut words: Vec<(Box<str>, (u32, u32))> = other.into_iter().collect();
+    words.sort_unstable_by_key(|w| w.1.1);
+    for (word, (id, _)) in words {
+        let order = surfaces.len() as u32;
+        surfaces
+            .entry(word)
+            .or_insert((part << PART_SHIFT | id, order));
+    }
+}
+
+struct Builder<'a> {
+    stem: Stem,
+    vocab: Vocab,
+    /// Lower-case surface word → term id (saves stemming a word twice).
+    surface_ids: Surfaces,
     /// Chunks of text seen so far (most words of a tree come back many times): short ones,
     /// and longer ones.
     short_chunks: FxMap<ShortChunk, Chunk>,
@@ -273,66 +395,42 @@ struct Builder<'a> {
     entries: Vec<(u32, u32)>,
     /// Where each doc's raw postings end in `entries`.
     doc_ends: Vec<u32>,
-    /// The number of docs with each term.
-    df: Vec<u32>,
 }
 
 impl<'a> Builder<'a> {
-    fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.terms.get(term) {
-            return id;
+    fn new(leaves: usize) -> Builder<'a> {
+        Builder {
+            stem: Stem::default(),
+            vocab: Vocab::default(),
+            surface_ids: Surfaces::default(),
+            short_chunks: FxMap::default(),
+            long_chunks: FxMap::default(),
+            chunk_tokens: Vec::new(),
+            buffers: Buffers::default(),
+            slot: Vec::new(),
+            counts: Vec::new(),
+            lengths: [0; FIELDS],
+            entries: Vec::new(),
+            doc_ends: Vec::with_capacity(leaves),
         }
-        let id = self.new_term();
-        self.terms.insert(term.into(), id);
-        id
-    }
-
-    fn gram_id(&mut self, gram: &str) -> u32 {
-        match gram_key(gram) {
-            Some(key) => self.gram_key_id(key),
-            None => self.intern(gram),
-        }
-    }
-
-    fn gram_key_id(&mut self, key: u64) -> u32 {
-        if let Some(&id) = self.grams.get(&key) {
-            return id;
-        }
-        let id = self.new_term();
-        self.grams.insert(key, id);
-        id
-    }
-
-    fn new_term(&mut self) -> u32 {
-        self.slot.push(u32::MAX);
-        self.df.push(0);
-        self.terms_count += 1;
-        self.terms_count - 1
     }
 
     fn word_id(&mut self, lower: &str) -> u32 {
         if let Some(&(id, _)) = self.surface_ids.get(lower) {
             return id;
         }
-        let stemmed = self.stem.stem(lower);
-        let id = self.intern(&stemmed);
+        let id = self.vocab.term(&self.stem.stem(lower));
         let order = self.surface_ids.len() as u32;
         self.surface_ids.insert(lower.into(), (id, order));
-        id
-    }
-
-    fn pair_id(&mut self, key: u64) -> u32 {
-        if let Some(&id) = self.pairs.get(&key) {
-            return id;
-        }
-        let id = self.new_term();
-        self.pairs.insert(key, id);
         id
     }
 
     /// Counts one occurrence of `term` in field `f` of the current doc.
     #[inline]
     fn count(&mut self, term: u32, f: usize) {
+        if term as usize >= self.slot.len() {
+            self.slot.resize(self.vocab.len(), u32::MAX);
+        }
         let slot = &mut self.slot[term as usize];
         match self.counts.get_mut(*slot as usize) {
             Some((t, fields, counts)) if *t == term => {
@@ -362,8 +460,8 @@ impl<'a> Builder<'a> {
         match kind {
             Kind::Word if PAIR_FIELDS.contains(&field) => {
                 if let Some(p) = *prev_word {
-                    let pid = self.pair_id(pair_key(p, id));
-                    self.count(pid, field as usize);
+                    let pair = self.vocab.pair(pair_key(p, id));
+                    self.count(pair, field as usize);
                 }
                 *prev_word = Some(id);
             }
@@ -384,7 +482,7 @@ impl<'a> Builder<'a> {
             let ends = match known {
                 Some(&c) => {
                     if let (Some(p), Some(f)) = (before, c.ends.first) {
-                        let id = self.gram_key_id(join_key(p, f));
+                        let id = self.vocab.gram(join_key(p, f));
                         self.occur(id, Kind::HangulJoin, field, &mut prev_word);
                     }
                     for i in c.start..c.end {
@@ -421,7 +519,10 @@ impl<'a> Builder<'a> {
             let id = match t.kind {
                 Kind::Word | Kind::Part => self.word_id(t.text),
                 Kind::Number | Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
-                    self.gram_id(t.text)
+                    match gram_key(t.text) {
+                        Some(key) => self.vocab.gram(key),
+                        None => self.vocab.term(t.text),
+                    }
                 }
             };
             if t.kind != Kind::HangulJoin {
@@ -437,7 +538,7 @@ impl<'a> Builder<'a> {
     /// Moves the current doc's counts into the raw postings; returns the field lengths.
     fn finish_doc(&mut self) -> [u32; FIELDS] {
         for (term, mut fields, counts) in self.counts.drain(..) {
-            self.df[term as usize] += 1;
+            self.vocab.df[term as usize] += 1;
             while fields != 0 {
                 let f = fields.trailing_zeros();
                 fields &= fields - 1;
@@ -449,84 +550,16 @@ impl<'a> Builder<'a> {
         std::mem::take(&mut self.lengths)
     }
 
-    /// Takes in the terms of the docs `other` analysed (the leaves right after this builder's)
-    /// as if this builder had gone on with them: terms new to it get the next ids in the order
-    /// `other` met them, so ids (and every tie broken by them) do not depend on the split.
-    /// Returns the ids `other`'s terms have in this builder.
-    fn append(&mut self, other: Builder<'_>) -> Vec<u32> {
-        enum Key {
-            Term(Box<str>),
-            Gram(u64),
-            Pair(u32, u32),
-        }
-        let tq = std::time::Instant::now();
-        let mut keys: Vec<Option<Key>> = Vec::new();
-        keys.resize_with(other.terms_count as usize, || None);
-        for (&gram, &id) in &other.grams {
-            keys[id as usize] = Some(Key::Gram(gram));
-        }
-        for (&pair, &id) in &other.pairs {
-            keys[id as usize] = Some(Key::Pair((pair >> 32) as u32, pair as u32));
-        }
-        // Room for all of them (these maps are only looked up, never walked in order).
-        self.terms.reserve(other.terms.len());
-        for (term, id) in other.terms {
-            keys[id as usize] = Some(Key::Term(term));
-        }
-        let tk0 = tq.elapsed();
-        self.grams.reserve(other.grams.len());
-        self.pairs.reserve(other.pairs.len());
-        // A pair comes after both its words, so they are mapped by then.
-        let mut ids: Vec<u32> = Vec::with_capacity(keys.len());
-        for key in keys {
-            let id = match key {
-                Some(Key::Term(term)) => match self.terms.get(&term) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.new_term();
-                        self.terms.insert(term, id);
-                        id
-                    }
-                },
-                Some(Key::Gram(gram)) => self.gram_key_id(gram),
-                Some(Key::Pair(a, b)) => self.pair_id(pair_key(ids[a as usize], ids[b as usize])),
-                None => self.new_term(),
-            };
-            ids.push(id);
-        }
-        let tk1 = tq.elapsed();
-        let tk = std::time::Instant::now();
-        let mut surfaces: Vec<(Box<str>, (u32, u32))> = other.surface_ids.into_iter().collect();
-        surfaces.sort_unstable_by_key(|s| s.1.1);
-        for (word, (id, _)) in surfaces {
-            let order = self.surface_ids.len() as u32;
-            self.surface_ids
-                .entry(word)
-                .or_insert((ids[id as usize], order));
-        }
-        let ts = tk.elapsed();
-        for (term, &n) in other.df.iter().enumerate() {
-            self.df[ids[term] as usize] += n;
-        }
-        if std::env::var_os("TRIAGE_PHASES").is_some() {
-            eprintln!(
-                "keys {tk0:?} remap {:?} surfaces {ts:?} terms {}",
-                tk1 - tk0,
-                other.terms_count,
-            );
-        }
-        ids
-    }
-
     /// Groups the raw postings by term (a counting sort: docs stay ascending, and so do the
     /// fields of a term in a doc).
-    fn group(&mut self, first_doc: u32) -> Grouped {
+    fn group(&mut self) -> Grouped {
         let entries = std::mem::take(&mut self.entries);
-        let mut starts = vec![0u32; self.terms_count as usize + 1];
+        let terms = self.vocab.len();
+        let mut starts = vec![0u32; terms + 1];
         for &(term, _) in &entries {
             starts[term as usize + 1] += 1;
         }
-        for t in 0..self.terms_count as usize {
+        for t in 0..terms {
             starts[t + 1] += starts[t];
         }
         let mut next = starts.clone();
@@ -543,8 +576,8 @@ impl<'a> Builder<'a> {
         Grouped {
             starts,
             items,
-            first_doc,
-            global: None,
+            first_doc: 0,
+            local: None,
         }
     }
 }
@@ -557,8 +590,8 @@ struct Grouped {
     /// The number of the part's first doc.
     first_doc: u32,
     /// Index term id → the part's, `u32::MAX` for terms the part does not have (`None`: the
-    /// first part's ids are the index's).
-    global: Option<Vec<u32>>,
+    /// part's ids are the index's).
+    local: Option<Vec<u32>>,
 }
 
 impl Grouped {
@@ -566,14 +599,14 @@ impl Grouped {
     /// moves `at` past them), docs ascending; the fields of the term in a doc make one posting
     /// (`norms`: the length normalisations of every doc).
     fn postings(&self, term: u32, norms: &[[f32; FIELDS]], out: &mut [Posting], at: &mut usize) {
-        let local = match &self.global {
+        let term = match &self.local {
             None => term,
-            Some(map) => match map.get(term as usize) {
-                Some(&local) if local != u32::MAX => local,
+            Some(local) => match local.get(term as usize) {
+                Some(&t) if t != u32::MAX => t,
                 _ => return,
             },
         };
-        let Some(range) = self.starts.get(local as usize..local as usize + 2) else {
+        let Some(range) = self.starts.get(term as usize..term as usize + 2) else {
             return;
         };
         let mut last_doc = u32::MAX;
@@ -621,25 +654,8 @@ struct Part<'a> {
 }
 
 impl<'a> Part<'a> {
-    fn analyse(leaves: &[(&'a str, &'a Leaf)], answers: &HashMap<&str, Vec<&'a Text>>) -> Part<'a> {
-        let mut b = Builder {
-            stem: Stem::default(),
-            terms: FxMap::default(),
-            grams: FxMap::default(),
-            surface_ids: FxMap::default(),
-            pairs: FxMap::default(),
-            terms_count: 0,
-            short_chunks: FxMap::default(),
-            long_chunks: FxMap::default(),
-            chunk_tokens: Vec::new(),
-            buffers: Buffers::default(),
-            slot: Vec::new(),
-            counts: Vec::new(),
-            lengths: [0; FIELDS],
-            entries: Vec::new(),
-            doc_ends: Vec::with_capacity(leaves.len()),
-            df: Vec::new(),
-        };
+    fn analyse(leaves: &[(&'a str, &'a Leaf)], answers: &FxMap<&str, Vec<&'a Text>>) -> Part<'a> {
+        let mut b = Builder::new(leaves.len());
         let mut lengths: Vec<[u32; FIELDS]> = Vec::with_capacity(leaves.len());
         let mut docs = Vec::with_capacity(leaves.len());
         let mut codes: Vec<Code> = Vec::new();
@@ -685,11 +701,7 @@ impl<'a> Part<'a> {
                 }),
             });
         }
-        let tg = std::time::Instant::now();
-        let grouped = b.group(0);
-        if std::env::var_os("TRIAGE_PHASES").is_some() {
-            eprintln!("group {:?} entries {}", tg.elapsed(), grouped.items.len());
-        }
+        let grouped = b.group();
         Part {
             b,
             grouped,
@@ -700,51 +712,57 @@ impl<'a> Part<'a> {
         }
     }
 
-    /// Takes in the part of the leaves right after this one's, but for its postings.
-    fn append(&mut self, other: Part<'_>) -> Grouped {
+    /// Takes in part number `part`, the leaves right after this part's, but for its postings;
+    /// returns them, and the ids its terms have now.
+    fn append(&mut self, other: Part<'_>, part: u32) -> (Grouped, Vec<u32>) {
         let first_doc = self.docs.len() as u32;
-        let tt = std::time::Instant::now();
-        let ids = self.b.append(other.b);
-        let mut global = vec![u32::MAX; self.b.terms_count as usize];
-        for (local, &id) in ids.iter().enumerate() {
-            global[id as usize] = local as u32;
+        let Part {
+            b: other_b,
+            grouped,
+            lengths,
+            docs,
+            codes: other_codes,
+            code_map: other_code_map,
+        } = other;
+        let (vocab, surfaces) = (&mut self.b.vocab, &mut self.b.surface_ids);
+        let ids = std::thread::scope(|scope| {
+            // The terms on a thread of their own; the rest here.
+            let ids = scope.spawn(|| vocab.append(other_b.vocab));
+            append_surfaces(surfaces, other_b.surface_ids, part);
+            self.lengths.extend(lengths);
+            self.docs.extend(docs);
+            // Codes new to this part are numbered in the order the other part met them.
+            let mut codes: Vec<(Box<str>, u32)> = other_code_map.into_iter().collect();
+            codes.sort_unstable_by_key(|c| c.1);
+            let mut other_codes: Vec<Option<Code>> = other_codes.into_iter().map(Some).collect();
+            for (lower, ci) in codes {
+                let Some(code) = other_codes[ci as usize].take() else {
+                    continue;
+                };
+                let docs = code.docs.iter().map(|&d| first_doc + d);
+                match self.code_map.get(&lower) {
+                    Some(&mine) => self.codes[mine as usize].docs.extend(docs),
+                    None => {
+                        self.code_map.insert(lower, self.codes.len() as u32);
+                        self.codes.push(Code {
+                            shown: code.shown,
+                            docs: docs.collect(),
+                        });
+                    }
+                }
+            }
+            join(ids)
+        });
+        let mut local = vec![u32::MAX; self.b.vocab.len()];
+        for (mine, &id) in ids.iter().enumerate() {
+            local[id as usize] = mine as u32;
         }
         let grouped = Grouped {
             first_doc,
-            global: Some(global),
-            ..other.grouped
+            local: Some(local),
+            ..grouped
         };
-        let ta = tt.elapsed();
-        self.lengths.extend(other.lengths);
-        self.docs.extend(other.docs);
-        // Codes new to this part are numbered in the order the other part met them.
-        let mut codes: Vec<(Box<str>, u32)> = other.code_map.into_iter().collect();
-        codes.sort_unstable_by_key(|c| c.1);
-        let mut other_codes = other.codes;
-        for (lower, ci) in codes {
-            let code = std::mem::replace(
-                &mut other_codes[ci as usize],
-                Code {
-                    shown: String::new(),
-                    docs: Vec::new(),
-                },
-            );
-            let docs = code.docs.iter().map(|&d| first_doc + d);
-            match self.code_map.get(&lower) {
-                Some(&mine) => self.codes[mine as usize].docs.extend(docs),
-                None => {
-                    self.code_map.insert(lower, self.codes.len() as u32);
-                    self.codes.push(Code {
-                        shown: code.shown,
-                        docs: docs.collect(),
-                    });
-                }
-            }
-        }
-        if std::env::var_os("TRIAGE_PHASES").is_some() {
-            eprintln!("append terms {ta:?} all {:?}", tt.elapsed());
-        }
-        grouped
+        (grouped, ids)
     }
 }
 
@@ -789,9 +807,9 @@ fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a 
     }
 }
 
-/// Reads the start of every text of `leaf`. A big tree's strings lie all over the heap and
-/// out of the cache: asking for the next leaf's strings all at once, before they are needed,
-/// overlaps their cache misses with each other and with the work on this leaf.
+/// Reads every text of `leaf`, a byte per cache line. A big tree's strings lie all over the
+/// heap and out of the cache: asking for the next leaf's strings all at once, before they are
+/// needed, overlaps their cache misses with each other and with the work on this leaf.
 fn touch(leaf: &Leaf) {
     let mut first = 0u8;
     leaf_texts(leaf, &[], |text, _| {
@@ -805,7 +823,15 @@ fn touch(leaf: &Leaf) {
 impl Index {
     /// Indexes every leaf of `tree`.
     pub fn build(tree: &Tree) -> Index {
-        let mut answers: HashMap<&str, Vec<&Text>> = HashMap::new();
+        // Big trees are analysed in parts, one per core (up to 4), then put together.
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let leaves = tree.leaves().count();
+        Index::build_in(tree, cores.min(4).min(leaves / PART_LEAVES).max(1))
+    }
+
+    /// Indexes every leaf of `tree`, analysed in `parts` parts (the index is the same).
+    fn build_in(tree: &Tree, parts: usize) -> Index {
+        let mut answers: FxMap<&str, Vec<&Text>> = FxMap::default();
         for (_, q) in tree.questions() {
             for a in &q.answers {
                 if matches!(tree.node(&a.next), Some(Node::Leaf(_))) {
@@ -814,28 +840,30 @@ impl Index {
             }
         }
         let leaves: Vec<(&str, &Leaf)> = tree.leaves().collect();
-        let t0 = std::time::Instant::now();
-        // Big trees are analysed in parts, one per core (up to 4), then put together.
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let parts = cores.min(4).min(leaves.len() / PART_LEAVES).max(1);
-        let part_len = leaves.len().div_ceil(parts).max(1);
-        // (On threads of their own even when this one could take a part: memory comes faster
-        // from a fresh thread's allocator arena than from one the tree was loaded into.)
+        // Each part on a thread of its own, even though this one could take one: memory comes
+        // faster from a fresh thread's allocator arena than from the one the tree was loaded
+        // into.
+        let parts = parts.clamp(1, leaves.len().max(1));
         let mut parts: Vec<Part> = if parts == 1 {
             vec![Part::analyse(&leaves, &answers)]
         } else {
             std::thread::scope(|scope| {
                 let answers = &answers;
                 let handles: Vec<_> = leaves
-                    .chunks(part_len)
+                    .chunks(leaves.len().div_ceil(parts))
                     .map(|part| scope.spawn(move || Part::analyse(part, answers)))
                     .collect();
                 handles.into_iter().map(join).collect()
             })
         };
-        let t05 = t0.elapsed();
         let mut all = parts.remove(0);
-        let mut grouped: Vec<Grouped> = parts.into_iter().map(|part| all.append(part)).collect();
+        let mut grouped: Vec<Grouped> = Vec::with_capacity(parts.len() + 1);
+        let mut part_ids: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
+        for (k, part) in parts.into_iter().enumerate() {
+            let (part, ids) = all.append(part, k as u32 + 1);
+            grouped.push(part);
+            part_ids.push(ids);
+        }
         let Part {
             b,
             grouped: first,
@@ -845,7 +873,12 @@ impl Index {
             code_map,
         } = all;
         grouped.insert(0, first);
-        let t1 = t0.elapsed();
+        let Vocab {
+            terms,
+            grams,
+            pairs,
+            df,
+        } = b.vocab;
 
         // BM25F: pseudo term frequencies with per-field length normalisation.
         let n = docs.len().max(1) as f32;
@@ -862,23 +895,19 @@ impl Index {
             .iter()
             .map(|l| std::array::from_fn(|f| 1.0 - B[f] + B[f] * l[f] as f32 / avg[f]))
             .collect();
-        // Each term's postings in a row, docs ascending (a counting sort); the fields of a term
-        // in one doc make one posting.
-        let mut offsets = Vec::with_capacity(b.df.len() + 1);
-        let mut idf = Vec::with_capacity(b.df.len());
+        let mut offsets = Vec::with_capacity(df.len() + 1);
+        let mut idf = Vec::with_capacity(df.len());
         let mut sum = 0u32;
-        for &df in &b.df {
+        for &df in &df {
             offsets.push(sum);
             sum += df;
             let df = df as f32;
             idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
         }
         offsets.push(sum);
-        let t2 = t0.elapsed();
-        let t3 = t0.elapsed();
-        // Each term's postings: the first part's docs, then the next part's... Big trees: the
-        // first half of the terms (by postings) on one thread, the rest on another.
-        let terms = b.df.len() as u32;
+        let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
+        // Each term's postings in a row: the first part's docs, then the next part's... Big
+        // trees: the first half of the terms (by postings) on one thread, the rest on another.
         let mut postings = vec![
             Posting {
                 doc: 0,
@@ -887,29 +916,28 @@ impl Index {
             };
             sum as usize
         ];
-        let postings_of = |range: std::ops::Range<u32>, out: &mut [Posting]| {
+        let postings_of = |terms: std::ops::Range<u32>, out: &mut [Posting]| {
             let mut at = 0;
-            for term in range {
+            for term in terms {
                 for part in &grouped {
                     part.postings(term, &norms, out, &mut at);
                 }
             }
         };
+        let terms_count = df.len() as u32;
         if grouped.len() > 1 {
-            let mid = (offsets.partition_point(|&o| o < sum / 2) as u32).min(terms);
+            let mid = (offsets.partition_point(|&o| o < sum / 2) as u32).min(terms_count);
             let (low, high) = postings.split_at_mut(offsets[mid as usize] as usize);
             std::thread::scope(|scope| {
                 let low = scope.spawn(|| postings_of(0..mid, low));
-                let high = scope.spawn(|| postings_of(mid..terms, high));
+                let high = scope.spawn(|| postings_of(mid..terms_count, high));
                 join(low);
                 join(high);
             });
         } else {
-            postings_of(0..terms, &mut postings);
+            postings_of(0..terms_count, &mut postings);
         }
         drop(grouped);
-        let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
-        let t4 = t0.elapsed();
 
         let surfaces: Vec<(Box<str>, u32)> = b
             .surface_ids
@@ -917,7 +945,14 @@ impl Index {
             .filter(|(s, _)| {
                 (3..=MAX_FUZZY_WORD).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase())
             })
-            .map(|(s, (id, _))| (s, id))
+            .map(|(s, (id, _))| {
+                let part = (id >> PART_SHIFT) as usize;
+                let id = match part.checked_sub(1).and_then(|p| part_ids.get(p)) {
+                    Some(ids) => ids[(id & ((1 << PART_SHIFT) - 1)) as usize],
+                    None => id,
+                };
+                (s, id)
+            })
             .collect();
 
         let mut synonyms = Vec::new();
@@ -948,22 +983,11 @@ impl Index {
             }
         }
 
-        if std::env::var_os("TRIAGE_PHASES").is_some() {
-            eprintln!(
-                "tok {t05:?} merge {:?} idf {:?} alloc {:?} scatter {:?} rest {:?} postings {}",
-                t1 - t05,
-                t2 - t1,
-                t3 - t2,
-                t4 - t3,
-                t0.elapsed() - t4,
-                postings.len()
-            );
-        }
         Index {
             docs,
-            terms: b.terms,
-            grams: b.grams,
-            pairs: b.pairs,
+            terms,
+            grams,
+            pairs,
             postings,
             offsets,
             idf,
@@ -1068,5 +1092,185 @@ impl Index {
             });
             Fuzzy { deletions, sorted }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::Lang;
+    use serde_json::json;
+
+    /// A bilingual tree of `n` leaves from a small vocabulary: words, CamelCase codes, Korean
+    /// words with particles, repeated codes, answers that lead to leaves.
+    fn tree(n: usize) -> Tree {
+        let en = [
+            "backup",
+            "failed",
+            "VSS",
+            "writer",
+            "snapshot",
+            "timeout",
+            "agent",
+            "the",
+            "ExtensionSnapshotFailedNoNetwork",
+            "network",
+            "installing",
+            "extension",
+            "UserErrorGuestAgentStatusUnavailable",
+            "168.63.129.16",
+            "2.7.41491.1010",
+            "running",
+            "freeze",
+            "Linux",
+            "windows",
+            "(see",
+            "http://aka.ms/x)",
+            "c++",
+            "COM+",
+        ];
+        let ko = [
+            "가상",
+            "머신이",
+            "스냅숏",
+            "스냅샷이",
+            "실패했습니다",
+            "백업",
+            "작업에서는",
+            "에이전트가",
+            "VM이",
+            "걸려요",
+            "확장",
+            "네트워크",
+            "(설치)",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut phrase = |words: &[&str], len: u64| -> String {
+            let len = 1 + next() % len;
+            (0..len)
+                .map(|_| words[(next() % words.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut nodes = serde_json::Map::new();
+        let answers: Vec<_> = (0..n.min(5))
+            .map(|i| json!({"label": {"en": phrase(&en, 3), "ko": phrase(&ko, 2)}, "next": format!("leaf-{i}")}))
+            .collect();
+        nodes.insert(
+            "start".into(),
+            json!({"Question": {"text": {"en": "Pick", "ko": "선택"}, "answers": answers}}),
+        );
+        // A word of letters only, new every few leaves (surface words first met by later parts).
+        let fresh = |i: usize| -> String {
+            let mut w = String::from("zq");
+            let mut i = i / 3;
+            loop {
+                w.push(char::from(b'a' + (i % 26) as u8));
+                i /= 26;
+                if i == 0 {
+                    break w;
+                }
+            }
+        };
+        for i in 0..n {
+            let leaf = json!({"Leaf": {
+                "title": {"en": format!("{} {}ing", phrase(&en, 5), fresh(i)), "ko": phrase(&ko, 3)},
+                "errors": [{"en": phrase(&en, 12), "ko": phrase(&ko, 8)}],
+                "cause": {"en": phrase(&en, 12), "ko": phrase(&ko, 8)},
+                "steps": [{"en": phrase(&en, 8), "ko": phrase(&ko, 5),
+                           "run": [{"Bash": phrase(&en, 4)}]}],
+                "codes": [format!("UserError{}Code{}", phrase(&en, 1).replace(' ', ""), i % 7)],
+                "keywords": [phrase(&en, 2)],
+            }});
+            nodes.insert(format!("leaf-{i}"), leaf);
+        }
+        serde_json::from_value(json!({
+            "id": "t", "title": {"en": "t", "ko": "t"}, "start": "start", "nodes": nodes,
+            "synonyms": [["vm", "virtual machine", "가상 머신"], ["snapshot", "스냅숏", "스냅샷"]],
+        }))
+        .expect("the test tree deserialises")
+    }
+
+    fn sorted<K: Ord + Clone, V: Copy>(map: &FxMap<K, V>) -> Vec<(K, V)> {
+        let mut v: Vec<(K, V)> = map.iter().map(|(k, &v)| (k.clone(), v)).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_chunk_keys_are_equal_only_for_equal_chunks(
+            a in "[a-c가\\x00]{0,15}", b in "[a-c가\\x00]{0,15}"
+        ) {
+            if let (Some(ka), Some(kb)) = (ShortChunk::new(&a), ShortChunk::new(&b)) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            } else {
+                proptest::prop_assert!(a.len() > 15 || b.len() > 15);
+            }
+        }
+    }
+
+    #[test]
+    fn parts_do_not_change_the_index() {
+        let tree = tree(600);
+        let one = Index::build_in(&tree, 1);
+        let postings = |i: &Index| -> Vec<(u32, u32, u16)> {
+            i.postings
+                .iter()
+                .map(|p| (p.doc, p.tf.to_bits(), p.fields))
+                .collect()
+        };
+        for parts in 2..=4 {
+            let many = Index::build_in(&tree, parts);
+            assert_eq!(sorted(&many.terms), sorted(&one.terms), "{parts} parts");
+            assert_eq!(sorted(&many.grams), sorted(&one.grams));
+            assert_eq!(sorted(&many.pairs), sorted(&one.pairs));
+            assert_eq!(many.offsets, one.offsets);
+            assert_eq!(postings(&many), postings(&one));
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&many.idf), bits(&one.idf));
+            // The typo index is built from the surfaces in this order.
+            assert_eq!(many.surfaces, one.surfaces);
+            let codes = |i: &Index| -> Vec<(String, Vec<u32>)> {
+                i.codes
+                    .iter()
+                    .map(|c| (c.shown.clone(), c.docs.clone()))
+                    .collect()
+            };
+            assert_eq!(codes(&many), codes(&one));
+            let order = |i: &Index| {
+                i.code_map
+                    .iter()
+                    .map(|(k, &v)| (k.clone(), v))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(order(&many), order(&one));
+            let docs = |i: &Index| -> Vec<(String, bool, u8)> {
+                i.docs
+                    .iter()
+                    .map(|d| (d.id.clone(), d.has_errors, d.os))
+                    .collect()
+            };
+            assert_eq!(docs(&many), docs(&one));
+            assert_eq!(many.synonyms, one.synonyms);
+            for q in [
+                "vm snapshot failed",
+                "가상 머신 스냅샷",
+                "UserErrorBackupCode3",
+                "agnet",
+            ] {
+                assert_eq!(
+                    many.search(q, Lang::En, 10),
+                    one.search(q, Lang::En, 10),
+                    "{q}"
+                );
+            }
+        }
     }
 }
