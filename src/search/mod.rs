@@ -39,11 +39,15 @@
 //! yet. `eval` measures it on query files (`tests/queries/search.json`).
 //!
 //! Cost (`cargo bench --bench search`, 2 cores): building the index of the Azure tree takes
-//! about 2.6 ms, of a generated tree of 10,000 bilingual leaves about 125 ms (the target
-//! is 50 ms: not met yet); build it on first use
-//! ([`LazyIndex`], which a UI may also fill from a background thread) so start-up does not pay
-//! for it. A query takes 7-18 µs on the Azure tree and 17-240 µs at 10,000 leaves; queries over
-//! 64 KiB are cut, so a 1 MiB paste costs about 1 ms.
+//! about 2.5 ms, of a generated tree of 10,000 bilingual leaves about 50 ms (48-55 ms from run to
+//! run on the 2-core VM, where the build before the speed-up took 210-230 ms). The build
+//! analyses each distinct whitespace-separated piece of text once; a big tree is analysed in
+//! halves on two threads, whose terms are then numbered as one thread would have met them, so
+//! the index is the same. Build it on first use ([`LazyIndex`], which a UI may also fill from a
+//! background thread) so start-up does not pay for it; the typo index and the code trigrams
+//! wait for the first query that needs them (about 8 ms at 10,000 leaves, 0.5 ms on the Azure
+//! tree). A query takes 6-20 µs on the Azure tree and 18-220 µs at 10,000 leaves; queries over
+//! 64 KiB are cut, so a 1 MiB paste costs about 1.2 ms.
 
 pub mod analyze;
 pub mod eval;
