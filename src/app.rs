@@ -46,8 +46,93 @@ pub enum Event {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchState {
     pub query: String,
+    /// Where the cursor is in the query, in characters (0: before the first one).
+    pub cursor: usize,
+    /// First character of the query shown: a long query scrolls sideways to keep the cursor in
+    /// view (`view::query_window`).
+    pub offset: usize,
     pub findings: Findings,
     pub selected: usize,
+}
+
+impl SearchState {
+    fn len(&self) -> usize {
+        self.query.chars().count()
+    }
+
+    /// Byte position of character `index` (the end when past it).
+    fn byte(&self, index: usize) -> usize {
+        self.query
+            .char_indices()
+            .nth(index)
+            .map_or(self.query.len(), |(i, _)| i)
+    }
+
+    /// Inserts `text` (already cleaned) at the cursor and moves the cursor after it.
+    fn insert(&mut self, text: &str) {
+        let at = self.byte(self.cursor);
+        self.query.insert_str(at, text);
+        self.cursor += text.chars().count();
+    }
+
+    /// Removes the characters `[from, to)`; the cursor goes to `from`.
+    fn remove(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.byte(from), self.byte(to));
+        self.query.replace_range(a..b, "");
+        self.cursor = from;
+    }
+
+    fn chars(&self) -> Vec<char> {
+        self.query.chars().collect()
+    }
+}
+
+/// Alt-b / Ctrl-Left: the start of the word before the cursor (words are letters and digits,
+/// Korean included).
+fn word_left(chars: &[char], cursor: usize) -> usize {
+    let mut i = cursor.min(chars.len());
+    while i > 0 && !chars[i - 1].is_alphanumeric() {
+        i -= 1;
+    }
+    while i > 0 && chars[i - 1].is_alphanumeric() {
+        i -= 1;
+    }
+    i
+}
+
+/// Alt-f / Ctrl-Right: the end of the word after the cursor.
+fn word_right(chars: &[char], cursor: usize) -> usize {
+    let mut i = cursor.min(chars.len());
+    while i < chars.len() && !chars[i].is_alphanumeric() {
+        i += 1;
+    }
+    while i < chars.len() && chars[i].is_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// Ctrl-W: the start of the space-separated word before the cursor (as in a shell).
+fn rubout_start(chars: &[char], cursor: usize) -> usize {
+    let mut i = cursor.min(chars.len());
+    while i > 0 && chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    while i > 0 && !chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}
+
+/// A typed or pasted character as the query keeps it: newlines and tabs become spaces, other
+/// controls are dropped.
+fn query_char(c: char) -> Option<char> {
+    let c = if matches!(c, '\n' | '\t' | '\r') {
+        ' '
+    } else {
+        c
+    };
+    (!crate::text::is_unsafe_char(c)).then_some(c)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -93,12 +178,25 @@ pub enum Msg {
     Home,
     End,
     WriteTranscript,
-    /// A character typed into the search box.
+    /// A character typed into the search box, at the cursor.
     Type(char),
-    /// Backspace in the search box.
+    /// Search box cursor: a character left or right (Home and End go to the ends).
+    CursorLeft,
+    CursorRight,
+    /// Search box cursor: a word left or right.
+    WordLeft,
+    WordRight,
+    /// Backspace in the search box: the character before the cursor.
     Erase,
-    /// Ctrl-W in the search box: the last word.
+    /// Delete / Ctrl-D in the search box: the character under the cursor.
+    EraseNext,
+    /// Ctrl-W in the search box: the word before the cursor.
     EraseWord,
+    /// Ctrl-U in the search box: everything before the cursor.
+    EraseToStart,
+    /// Ctrl-K in the search box: everything from the cursor on.
+    EraseToEnd,
+    /// The whole query.
     ClearQuery,
     Resize(u16, u16),
 }
@@ -116,6 +214,9 @@ pub struct App {
     pub selected: usize,
     /// Selected command on a leaf screen.
     pub command: usize,
+    /// Selected "See also" entry on a leaf screen; when set, it is the selection instead of
+    /// `command` (Tab goes through the commands, then these).
+    pub see_also: Option<usize>,
     /// First line shown of the leaf screen's body.
     pub scroll: usize,
     /// True when the leaf was opened from search (the path is then shown on the leaf).
@@ -143,6 +244,7 @@ impl App {
             current,
             selected: 0,
             command: 0,
+            see_also: None,
             scroll: 0,
             via_search: false,
             overlay: None,
@@ -222,6 +324,39 @@ impl App {
         }
     }
 
+    fn see_also_count(&self) -> usize {
+        match self.node() {
+            Node::Leaf(l) => l.see_also.len(),
+            Node::Question(_) => 0,
+        }
+    }
+
+    /// The selected item of a leaf: its commands first, then its "See also" entries.
+    fn item(&self) -> usize {
+        match self.see_also {
+            Some(i) => self.command_count() + i,
+            None => self.command,
+        }
+    }
+
+    fn select_item(&mut self, item: usize) {
+        let commands = self.command_count();
+        if item < commands {
+            self.command = item;
+            self.see_also = None;
+        } else {
+            self.see_also = Some(item - commands);
+        }
+    }
+
+    /// The id of the selected "See also" entry, if one is selected.
+    pub fn selected_see_also(&self) -> Option<&str> {
+        match self.node() {
+            Node::Leaf(l) => l.see_also.get(self.see_also?).map(String::as_str),
+            Node::Question(_) => None,
+        }
+    }
+
     fn answer_count(&self) -> usize {
         match self.node() {
             Node::Question(q) => q.answers.len(),
@@ -236,6 +371,7 @@ impl App {
         self.current = id;
         self.selected = 0;
         self.command = 0;
+        self.see_also = None;
         self.scroll = 0;
         if self.on_leaf() {
             self.events.push(Event::Reached {
@@ -301,12 +437,14 @@ impl App {
         self.arrive(start);
     }
 
-    /// Opens a leaf found by search, with the trail set to the shortest way there so the user sees
-    /// (and can walk back through) the questions that lead to it.
+    /// Opens a leaf found by search (or a fix's "See also" entry), with the trail set to the
+    /// shortest way there so the user sees (and can walk back through) the questions that lead
+    /// to it.
     fn open_found(&mut self, id: &str) {
         if self.tree.leaf(id).is_none() {
             return;
         }
+        self.status = None;
         let trail = self.tree.trail_to(id).unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
@@ -315,6 +453,30 @@ impl App {
         });
         self.arrive(id.to_string());
         self.via_search = true;
+    }
+
+    /// Opens the leaf a "See also" entry names, as a search result opens: with the trail to it, so
+    /// Back walks up the questions that lead there.
+    fn open_see_also(&mut self, id: &str) {
+        if self.tree.leaf(id).is_some() {
+            self.open_found(id);
+        } else {
+            self.status = Some(format!(
+                "{}: {}",
+                crate::i18n::strings(self.lang).see_also_missing,
+                crate::text::sanitize_line(id)
+            ));
+        }
+    }
+
+    /// Scrolls the search box sideways so the cursor stays in view.
+    fn follow_cursor(&mut self) {
+        let room = crate::view::query_room(crate::view::body_size(self.viewport).0, self.lang);
+        if let Some(Overlay::Search(state)) = &mut self.overlay {
+            state.cursor = state.cursor.min(state.len());
+            state.offset =
+                crate::view::query_window(&state.query, state.cursor, state.offset, room).start;
+        }
     }
 
     fn run_search(&mut self) {
@@ -348,8 +510,12 @@ impl App {
         }
     }
 
-    /// The text of the selected command, if the current screen is a leaf with commands.
+    /// The text of the selected command, if the current screen is a leaf with commands (and a
+    /// command, not a "See also" entry, is selected).
     pub fn selected_command(&self) -> Option<&str> {
+        if self.see_also.is_some() {
+            return None;
+        }
         match self.node() {
             Node::Leaf(l) => l.commands().nth(self.command).map(|c| c.code()),
             Node::Question(_) => None,
@@ -371,6 +537,17 @@ impl App {
                 leaf,
                 lang: self.lang,
                 selected_command: self.command,
+                selected_see_also: self.see_also,
+                see_also_titles: leaf
+                    .see_also
+                    .iter()
+                    .map(|id| {
+                        self.tree
+                            .leaf(id)
+                            .map(|l| l.title.get(self.lang).to_string())
+                            .unwrap_or_default()
+                    })
+                    .collect(),
                 path: if self.via_search {
                     crate::report::path_steps(&self.tree, &self.current, self.lang)
                 } else {
@@ -525,20 +702,20 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
-    let commands = app.command_count();
+    let items = app.command_count() + app.see_also_count();
     match msg {
-        // The first press shows the selected command when it is off screen; later ones move.
-        Msg::NextCommand | Msg::Down if commands > 0 => {
-            if command_visible(app) {
-                app.command = (app.command + 1) % commands;
+        // The first press shows the selected item when it is off screen; later ones move.
+        Msg::NextCommand | Msg::Down if items > 0 => {
+            if item_visible(app) {
+                app.select_item((app.item() + 1) % items);
             }
-            follow_command(app);
+            follow_item(app);
         }
-        Msg::PrevCommand | Msg::Up if commands > 0 => {
-            if command_visible(app) {
-                app.command = app.command.checked_sub(1).unwrap_or(commands - 1);
+        Msg::PrevCommand | Msg::Up if items > 0 => {
+            if item_visible(app) {
+                app.select_item(app.item().checked_sub(1).unwrap_or(items - 1));
             }
-            follow_command(app);
+            follow_item(app);
         }
         Msg::Down | Msg::NextCommand => app.scroll += 1,
         Msg::Up | Msg::PrevCommand => app.scroll = app.scroll.saturating_sub(1),
@@ -546,9 +723,14 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::PageUp => app.scroll = app.scroll.saturating_sub(app.page()),
         Msg::Home => app.scroll = 0,
         Msg::End => app.scroll = usize::MAX / 2,
+        // Enter opens the selected "See also" fix, or copies the selected command.
+        Msg::Confirm => match app.selected_see_also().map(str::to_string) {
+            Some(id) => app.open_see_also(&id),
+            None => return update_leaf(app, Msg::Copy),
+        },
         Msg::Copy => {
             let Some(code) = app.selected_command().map(str::to_string) else {
-                app.status = Some(crate::i18n::strings(app.lang).no_command.to_string());
+                app.status = Some(no_command(app).to_string());
                 return None;
             };
             if code.chars().any(crate::text::is_unsafe_char) {
@@ -575,7 +757,7 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
                 ));
                 app.print_on_quit = Some(code);
             }
-            None => app.status = Some(crate::i18n::strings(app.lang).no_command.to_string()),
+            None => app.status = Some(no_command(app).to_string()),
         },
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
         other => {
@@ -585,24 +767,34 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Lines of the selected command in the leaf screen's body.
-fn command_range(app: &App) -> Option<(usize, usize)> {
+/// Why there is nothing to copy or print: no command at all, or a "See also" entry selected.
+fn no_command(app: &App) -> &'static str {
+    let s = crate::i18n::strings(app.lang);
+    if app.see_also.is_some() && app.command_count() > 0 {
+        s.see_also_not_a_command
+    } else {
+        s.no_command
+    }
+}
+
+/// Lines of the selected item (command or "See also" entry) in the leaf screen's body.
+fn item_range(app: &App) -> Option<(usize, usize)> {
     let view = app.leaf_view()?;
     let (width, _) = crate::view::body_size(app.viewport);
     let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
     let doc = crate::view::leaf_document(&view, width, &theme);
-    doc.item_lines.get(app.command).copied()
+    doc.item_lines.get(app.item()).copied()
 }
 
-fn command_visible(app: &App) -> bool {
+fn item_visible(app: &App) -> bool {
     let height = crate::view::body_size(app.viewport).1;
-    command_range(app).is_some_and(|(start, end)| start >= app.scroll && end <= app.scroll + height)
+    item_range(app).is_some_and(|(start, end)| start >= app.scroll && end <= app.scroll + height)
 }
 
-/// Scrolls the leaf so the selected command is on screen.
-fn follow_command(app: &mut App) {
+/// Scrolls the leaf so the selected item is on screen.
+fn follow_item(app: &mut App) {
     let height = crate::view::body_size(app.viewport).1;
-    if let Some(range) = command_range(app) {
+    if let Some(range) = item_range(app) {
         app.scroll = crate::view::keep_visible(app.scroll, range, height);
     }
 }
@@ -611,37 +803,29 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return None;
     };
+    let before = state.query.len();
+    let len = state.len();
+    let cursor = state.cursor.min(len);
     match msg {
         Msg::Type(c) => {
-            if state.query.chars().count() >= MAX_QUERY_CHARS {
-                return None;
+            if let Some(c) = query_char(c)
+                && len < MAX_QUERY_CHARS
+            {
+                state.insert(c.encode_utf8(&mut [0; 4]));
             }
-            // Pasted newlines and tabs become spaces; other controls are dropped.
-            let c = if c == '\n' || c == '\t' || c == '\r' {
-                ' '
-            } else {
-                c
-            };
-            if crate::text::is_unsafe_char(c) {
-                return None;
-            }
-            state.query.push(c);
-            app.run_search();
         }
-        Msg::Erase => {
-            state.query.pop();
-            app.run_search();
-        }
-        Msg::EraseWord => {
-            let kept = state.query.trim_end().len();
-            let start = state.query[..kept].rfind(' ').map_or(0, |i| i + 1);
-            state.query.truncate(start);
-            app.run_search();
-        }
-        Msg::ClearQuery => {
-            state.query.clear();
-            app.run_search();
-        }
+        Msg::CursorLeft => state.cursor = cursor.saturating_sub(1),
+        Msg::CursorRight => state.cursor = (cursor + 1).min(len),
+        Msg::WordLeft => state.cursor = word_left(&state.chars(), cursor),
+        Msg::WordRight => state.cursor = word_right(&state.chars(), cursor),
+        Msg::Home => state.cursor = 0,
+        Msg::End => state.cursor = len,
+        Msg::Erase if cursor > 0 => state.remove(cursor - 1, cursor),
+        Msg::EraseNext if cursor < len => state.remove(cursor, cursor + 1),
+        Msg::EraseWord => state.remove(rubout_start(&state.chars(), cursor), cursor),
+        Msg::EraseToStart => state.remove(0, cursor),
+        Msg::EraseToEnd => state.remove(cursor, len),
+        Msg::ClearQuery => state.remove(0, len),
         Msg::Up => state.selected = state.selected.saturating_sub(1),
         Msg::Down if state.selected + 1 < state.findings.hits.len() => state.selected += 1,
         Msg::Confirm => {
@@ -650,40 +834,43 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
                 app.record_search();
                 app.open_found(&id);
             }
+            return None;
         }
         Msg::Escape | Msg::OpenSearch => {
             app.record_search();
             app.overlay = None;
+            return None;
         }
         _ => {}
     }
+    // Every edit changes the length: cursor moves alone do not search again.
+    if state.query.len() != before {
+        app.run_search();
+    }
+    app.follow_cursor();
     None
 }
 
-/// Adds pasted text to the search box in one go (a paste may be a whole log).
+/// Adds pasted text to the search box at the cursor, in one go (a paste may be a whole log).
 pub fn paste(app: &mut App, text: &str) {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return;
     };
-    let mut room = MAX_QUERY_CHARS.saturating_sub(state.query.chars().count());
+    let mut room = MAX_QUERY_CHARS.saturating_sub(state.len());
     let mut cut = false;
-    for c in text.chars() {
-        let c = if matches!(c, '\n' | '\t' | '\r') {
-            ' '
-        } else {
-            c
-        };
-        if crate::text::is_unsafe_char(c) {
-            continue;
-        }
+    let mut kept = String::new();
+    for c in text.chars().filter_map(query_char) {
         if room == 0 {
             cut = true;
             break;
         }
-        state.query.push(c);
+        kept.push(c);
         room -= 1;
     }
+    state.cursor = state.cursor.min(state.len());
+    state.insert(&kept);
     app.run_search();
+    app.follow_cursor();
     if cut {
         app.status = Some(format!(
             "{} {MAX_QUERY_CHARS}",

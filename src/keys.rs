@@ -24,6 +24,9 @@ pub enum Key {
     Char(char),
     Code(KeyCode),
     Ctrl(char),
+    /// Ctrl with a key that is not a character (Ctrl-Left).
+    CtrlCode(KeyCode),
+    Alt(char),
     /// Any digit 1-9 (its value is the message's parameter).
     Digits,
     /// Alt with a digit 1-9.
@@ -47,7 +50,7 @@ pub struct Binding {
 }
 
 use Action::Msg as M;
-use Key::{Char, Code, Ctrl};
+use Key::{Alt, Char, Code, Ctrl, CtrlCode};
 
 pub static BINDINGS: &[Binding] = &[
     Binding {
@@ -82,15 +85,22 @@ pub static BINDINGS: &[Binding] = &[
         ctx: Ctx::Leaf,
         keys: &[Code(KeyCode::Tab), Code(KeyCode::Down), Char('j')],
         action: M(Msg::NextCommand),
-        en: "next command",
-        ko: "다음 명령",
+        en: "next command, then the See also fixes",
+        ko: "다음 명령, 그다음 함께 보기 항목",
     },
     Binding {
         ctx: Ctx::Leaf,
         keys: &[Code(KeyCode::BackTab), Code(KeyCode::Up), Char('k')],
         action: M(Msg::PrevCommand),
-        en: "previous command",
-        ko: "이전 명령",
+        en: "previous command or See also fix",
+        ko: "이전 명령 또는 함께 보기 항목",
+    },
+    Binding {
+        ctx: Ctx::Leaf,
+        keys: &[Code(KeyCode::Enter)],
+        action: M(Msg::Confirm),
+        en: "open the selected See also fix (on a command: copy it)",
+        ko: "선택한 함께 보기 열기 (명령이면 복사)",
     },
     Binding {
         ctx: Ctx::Leaf,
@@ -204,26 +214,65 @@ pub static BINDINGS: &[Binding] = &[
         en: "open the result",
         ko: "결과 열기",
     },
+    // Pairs share a row: the first key of each pair goes back (left, to the start).
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[Code(KeyCode::Left), Code(KeyCode::Right)],
+        action: M(Msg::CursorRight),
+        en: "move the cursor",
+        ko: "커서 이동",
+    },
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[
+            CtrlCode(KeyCode::Left),
+            CtrlCode(KeyCode::Right),
+            Alt('b'),
+            Alt('f'),
+        ],
+        action: M(Msg::WordRight),
+        en: "move the cursor a word",
+        ko: "커서를 단어 단위로 이동",
+    },
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[
+            Code(KeyCode::Home),
+            Code(KeyCode::End),
+            Ctrl('a'),
+            Ctrl('e'),
+        ],
+        action: M(Msg::End),
+        en: "cursor to the start / the end",
+        ko: "커서를 맨 앞 / 맨 뒤로",
+    },
     Binding {
         ctx: Ctx::Search,
         keys: &[Code(KeyCode::Backspace)],
         action: M(Msg::Erase),
-        en: "erase a character",
-        ko: "한 글자 지우기",
+        en: "erase before the cursor",
+        ko: "커서 앞 글자 지우기",
+    },
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[Code(KeyCode::Delete), Ctrl('d')],
+        action: M(Msg::EraseNext),
+        en: "erase under the cursor",
+        ko: "커서 자리 글자 지우기",
     },
     Binding {
         ctx: Ctx::Search,
         keys: &[Ctrl('w')],
         action: M(Msg::EraseWord),
-        en: "erase the last word",
-        ko: "마지막 단어 지우기",
+        en: "erase the word before the cursor",
+        ko: "커서 앞 단어 지우기",
     },
     Binding {
         ctx: Ctx::Search,
-        keys: &[Ctrl('u')],
-        action: M(Msg::ClearQuery),
-        en: "clear the query",
-        ko: "검색어 지우기",
+        keys: &[Ctrl('u'), Ctrl('k')],
+        action: M(Msg::EraseToEnd),
+        en: "erase to the start / the end",
+        ko: "맨 앞까지 / 맨 뒤까지 지우기",
     },
     Binding {
         ctx: Ctx::Search,
@@ -295,10 +344,12 @@ fn key_matches(key: &Key, event: &KeyEvent) -> Option<Option<usize>> {
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     match (key, event.code) {
         (Key::Ctrl(c), KeyCode::Char(x)) if ctrl && x.eq_ignore_ascii_case(c) => Some(None),
+        (Key::CtrlCode(code), x) if ctrl && *code == x => Some(None),
         (_, _) if ctrl => None,
         (Key::AltDigits, KeyCode::Char(d @ '1'..='9')) if alt => {
             Some(Some(d as usize - '1' as usize))
         }
+        (Key::Alt(c), KeyCode::Char(x)) if alt && *c == x => Some(None),
         (_, _) if alt => None,
         (Key::Digits, KeyCode::Char(d @ '1'..='9')) => Some(Some(d as usize - '1' as usize)),
         (Key::Char(c), KeyCode::Char(x)) if *c == x => Some(None),
@@ -324,9 +375,9 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
                 return Some(match (b.action, digit) {
                     (Action::ChooseDigit, Some(d)) => Msg::Choose(d),
                     (Action::JumpDigit, Some(d)) => Msg::JumpTo(d),
-                    // Up and Down share a row of the table; the key decides the direction.
-                    (Action::Msg(Msg::Down), _) if is_up(key) => Msg::Up,
-                    (Action::Msg(m), _) => m,
+                    // Up and Down (and other pairs) share a row of the table; the key decides
+                    // the direction.
+                    (Action::Msg(m), _) => directed(m, key),
                     _ => continue,
                 });
             }
@@ -343,8 +394,29 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
     None
 }
 
-fn is_up(key: &Key) -> bool {
-    matches!(key, Key::Code(KeyCode::Up) | Key::Char('k'))
+/// `msg` turned around when `key` is the backward key of a pair sharing a row (Up of Up/Down,
+/// Left of Left/Right, Home of Home/End, Ctrl-U of Ctrl-U/K).
+fn directed(msg: Msg, key: &Key) -> Msg {
+    let backward = matches!(
+        key,
+        Code(KeyCode::Up)
+            | Char('k')
+            | Code(KeyCode::Left)
+            | CtrlCode(KeyCode::Left)
+            | Alt('b')
+            | Code(KeyCode::Home)
+            | Ctrl('a')
+            | Ctrl('u')
+    );
+    match msg {
+        _ if !backward => msg,
+        Msg::Down => Msg::Up,
+        Msg::CursorRight => Msg::CursorLeft,
+        Msg::WordRight => Msg::WordLeft,
+        Msg::End => Msg::Home,
+        Msg::EraseToEnd => Msg::EraseToStart,
+        other => other,
+    }
 }
 
 fn key_name(key: &Key) -> String {
@@ -352,6 +424,8 @@ fn key_name(key: &Key) -> String {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::CtrlCode(code) => format!("Ctrl-{}", key_name(&Key::Code(*code))),
+        Key::Alt(c) => format!("Alt-{c}"),
         Key::Digits => "1-9".into(),
         Key::AltDigits => "Alt-1..9".into(),
         Key::Code(code) => match code {
@@ -373,15 +447,40 @@ fn key_name(key: &Key) -> String {
     }
 }
 
+/// The keys of a row as the help lists them: a pair with the same modifier is written once
+/// ("Ctrl-Left/Right", "Alt-b/f", "Ctrl-U/K").
+fn key_names(keys: &[Key]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for name in keys.iter().map(key_name) {
+        let merged = out.last_mut().is_some_and(|last| {
+            for modifier in ["Ctrl-", "Alt-"] {
+                if let (Some(_), Some(rest)) =
+                    (last.strip_prefix(modifier), name.strip_prefix(modifier))
+                    && !last.contains('/')
+                    && !last.contains("..")
+                {
+                    last.push('/');
+                    last.push_str(rest);
+                    return true;
+                }
+            }
+            false
+        });
+        if !merged {
+            out.push(name);
+        }
+    }
+    out.join(" ")
+}
+
 /// The help rows for a screen: keys and what they do, from the binding table.
 pub fn help_rows(screen: Ctx, lang: Lang) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| applies(b.ctx, screen))
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(key_name).collect();
             (
-                keys.join(" "),
+                key_names(b.keys),
                 match lang {
                     Lang::En => b.en,
                     Lang::Ko => b.ko,

@@ -36,6 +36,7 @@ pub fn run_with(
             _ if app.practice_verdict() => s.plain_verdict_prompt,
             (Some(Overlay::Search(_)), _) => s.plain_search_prompt,
             (_, Node::Question(_)) => s.plain_question_prompt,
+            (_, Node::Leaf(l)) if !l.see_also.is_empty() => s.plain_leaf_see_also_prompt,
             (_, Node::Leaf(_)) => s.plain_leaf_prompt,
         };
         write!(out, "{prompt}")?;
@@ -101,6 +102,11 @@ fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<String>> {
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
+/// Results listed under a search (and so the numbers that open one).
+const SHOWN_RESULTS: usize = 10;
+
+/// Acts on one line. What is not understood gets a short notice of what is (on the status line,
+/// which `run` prints before the prompt comes again); an empty line is only re-prompted.
 fn handle(app: &mut App, line: &str) {
     if app.practice_verdict() {
         let msg = if matches!(line, "q" | "quit" | "exit") {
@@ -111,17 +117,34 @@ fn handle(app: &mut App, line: &str) {
         app::update(app, msg);
         return;
     }
-    if let Some(Overlay::Search(_)) = &app.overlay {
+    let s = strings(app.lang);
+    if let Some(Overlay::Search(state)) = &app.overlay {
+        let shown = state.findings.hits.len().min(SHOWN_RESULTS);
         match line {
             "" => {
                 app::update(app, Msg::Escape);
             }
-            n if n.parse::<usize>().is_ok_and(|n| n >= 1) => {
-                let n: usize = n.parse().unwrap_or(1);
-                for _ in 1..n {
-                    app::update(app, Msg::Down);
+            // One or two digits choose a result; a longer number (an error code such as 320001)
+            // is searched for.
+            n if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
+                let n: usize = n.parse().unwrap_or(0);
+                if (1..=shown).contains(&n) {
+                    for _ in 0..shown {
+                        app::update(app, Msg::Up);
+                    }
+                    for _ in 1..n {
+                        app::update(app, Msg::Down);
+                    }
+                    app::update(app, Msg::Confirm);
+                } else if shown == 0 {
+                    app.status = Some(s.plain_no_result.to_string());
+                } else {
+                    app.status = Some(
+                        s.plain_bad_result
+                            .replace("{n}", &n.to_string())
+                            .replace("{max}", &shown.to_string()),
+                    );
                 }
-                app::update(app, Msg::Confirm);
             }
             text => {
                 app::update(app, Msg::ClearQuery);
@@ -131,6 +154,7 @@ fn handle(app: &mut App, line: &str) {
         return;
     }
     let msg = match line {
+        "" => return,
         "q" | "quit" | "exit" => Msg::Quit,
         "b" | "back" => Msg::Back,
         "r" | "restart" => Msg::Restart,
@@ -141,9 +165,39 @@ fn handle(app: &mut App, line: &str) {
             app::paste(app, search[1..].trim());
             return;
         }
-        n => match n.parse::<usize>() {
-            Ok(n) if n >= 1 => Msg::Choose(n - 1),
-            _ => return,
+        other => match app.node() {
+            Node::Question(q) => match other.parse::<usize>() {
+                Ok(n) if (1..=q.answers.len()).contains(&n) => Msg::Choose(n - 1),
+                _ => {
+                    app.status = Some(
+                        s.plain_bad_answer
+                            .replace("{max}", &q.answers.len().to_string()),
+                    );
+                    return;
+                }
+            },
+            Node::Leaf(l) => match l
+                .see_also
+                .iter()
+                .position(|id| id.eq_ignore_ascii_case(other))
+            {
+                // A "See also" id opens that fix, as Enter on it does in the full-screen wizard.
+                Some(i) => {
+                    app.see_also = Some(i);
+                    Msg::Confirm
+                }
+                None if l.see_also.is_empty() => {
+                    app.status = Some(s.plain_bad_leaf.to_string());
+                    return;
+                }
+                None => {
+                    app.status = Some(
+                        s.plain_bad_leaf_see_also
+                            .replace("{ids}", &sanitize_line(&l.see_also.join(", "))),
+                    );
+                    return;
+                }
+            },
         },
     };
     app::update(app, msg);
@@ -163,7 +217,7 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "{}", s.search_weak_match)?;
         }
         // Ten lines are enough to choose from; the rest scroll away in a terminal.
-        for (i, hit) in state.findings.hits.iter().take(10).enumerate() {
+        for (i, hit) in state.findings.hits.iter().take(SHOWN_RESULTS).enumerate() {
             let title = app
                 .tree
                 .leaf(&hit.id)

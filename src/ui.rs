@@ -261,6 +261,9 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
 }
 
+/// Width of the help's key column.
+const HELP_KEY_COLUMN: usize = 16;
+
 fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     // The help describes the screen under it.
@@ -280,24 +283,29 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
             .filter(|row| !always.contains(row))
             .map(|(k, d)| (format!("/ {k}"), d)),
     );
+    // Keys longer than the column get a line of their own, the description under them.
     let key_width = rows
         .iter()
         .map(|(k, _)| width(k))
         .max()
         .unwrap_or(0)
-        .min(24);
+        .min(HELP_KEY_COLUMN);
     let mut lines = vec![Line::from(Span::styled(
         s.help_title.to_string(),
         theme.heading,
     ))];
+    let desc_width = usize::from(area.width).saturating_sub(key_width + 2).max(1);
     for (k, d) in rows {
-        let desc_width = usize::from(area.width).saturating_sub(key_width + 2).max(1);
-        for (i, part) in wrap(d, desc_width).into_iter().enumerate() {
-            let key = if i == 0 {
-                truncate(&k, key_width)
-            } else {
-                String::new()
-            };
+        let mut key = Some(k);
+        if key.as_ref().is_some_and(|k| width(k) > key_width) {
+            let k = key.take().unwrap_or_default();
+            lines.push(Line::from(Span::styled(
+                truncate(&k, area.width.into()),
+                theme.status,
+            )));
+        }
+        for part in wrap(d, desc_width) {
+            let key = key.take().unwrap_or_default();
             let pad = key_width.saturating_sub(width(&key));
             lines.push(Line::from(vec![
                 Span::styled(format!("{key}{}", " ".repeat(pad)), theme.status),
@@ -307,23 +315,36 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
         }
     }
     let max = lines.len().saturating_sub(area.height.into());
-    let lines: Vec<Line> = lines.into_iter().skip(scroll.min(max)).collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    // "^" / "v" in the margin say there is more to scroll to.
+    let doc = Document {
+        lines,
+        item_lines: Vec::new(),
+    };
+    draw_document(frame, doc, scroll.min(max), area);
 }
 
 fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
-    let label = format!("{}: ", s.search_title);
-    let room = usize::from(area.width).saturating_sub(width(&label) + 1);
-    // Show the end of a long query: that is where the cursor is.
-    let shown = tail(&sanitize_line(&state.query), room);
+    let label = view::query_label(app.lang);
+    // A long query scrolls sideways with the cursor (the app keeps the offset as it moves).
+    let room = view::query_room(area.width.into(), app.lang);
+    let shown = view::query_window(&state.query, state.cursor, state.offset, room);
     let mut lines = vec![Line::from(vec![
         Span::styled(label.clone(), theme.heading),
-        Span::styled(shown.clone(), theme.text),
+        Span::styled(shown.text.clone(), theme.text),
     ])];
-    let cursor_x = area.x + (width(&label) + width(&shown)) as u16;
+    let cursor_x = area.x + (width(&label) + shown.cursor) as u16;
     if area.height > 0 && cursor_x < area.x + area.width {
         frame.set_cursor_position(Position::new(cursor_x, area.y));
+    }
+    // "<" and ">" in the margins say the query goes on beyond the box.
+    let (hidden_left, hidden_right) = (shown.start > 0, shown.end < state.query.chars().count());
+    let screen = frame.area();
+    if area.height > 0 && area.x > screen.x && hidden_left {
+        frame.buffer_mut()[(area.x - 1, area.y)].set_symbol("<");
+    }
+    if area.height > 0 && area.x + area.width < screen.x + screen.width && hidden_right {
+        frame.buffer_mut()[(area.x + area.width, area.y)].set_symbol(">");
     }
     let body_width = usize::from(area.width);
     if state.query.trim().is_empty() {
@@ -383,19 +404,4 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
     shown_lines.extend(lines.into_iter().skip(header + scroll));
     let shown_lines: Vec<Line> = shown_lines.into_iter().take(height).collect();
     frame.render_widget(Paragraph::new(shown_lines).style(Style::default()), area);
-}
-
-/// The last characters of `s` that fit in `max` columns.
-fn tail(s: &str, max: usize) -> String {
-    let mut out: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in s.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > max {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.into_iter().rev().collect()
 }

@@ -81,11 +81,15 @@ pub struct LeafView<'a> {
     pub leaf: &'a Leaf,
     pub lang: Lang,
     pub selected_command: usize,
+    /// The selected "See also" entry; when set, no command is highlighted.
+    pub selected_see_also: Option<usize>,
+    /// The titles of the leaf's "See also" entries, in order.
+    pub see_also_titles: Vec<String>,
     /// The answers that lead here, shown when the leaf was opened from search.
     pub path: Option<Vec<PathStep>>,
 }
 
-/// The leaf screen's body; `item_lines` holds each command block.
+/// The leaf screen's body; `item_lines` holds each command block, then each "See also" entry.
 pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     let s = strings(v.lang);
     let lang = v.lang;
@@ -140,7 +144,7 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             doc.push(Line::from(Span::styled(format!("{lead}{l}"), theme.text)));
         }
         for command in &step.run {
-            let selected = command_index == v.selected_command;
+            let selected = v.selected_see_also.is_none() && command_index == v.selected_command;
             let start = doc.lines.len();
             let label = if selected {
                 format!(
@@ -186,18 +190,106 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     }
     if !leaf.see_also.is_empty() {
         doc.blank();
-        doc.para(
-            &format!("{}: {}", s.see_also, leaf.see_also.join(", ")),
-            0,
-            width,
-            theme.dim,
-        );
+        match v.selected_see_also {
+            Some(_) => doc.push(Line::from(vec![
+                Span::styled(s.see_also.to_string(), theme.heading),
+                Span::styled(format!("  {}", s.open_label), theme.status),
+            ])),
+            None => doc.heading(s.see_also, theme),
+        }
+        // One line an entry, selectable like a command (Tab); Enter opens it.
+        for (i, id) in leaf.see_also.iter().enumerate() {
+            let selected = v.selected_see_also == Some(i);
+            let text = match v.see_also_titles.get(i) {
+                Some(title) if !title.is_empty() => {
+                    format!("{}  {}", sanitize_line(id), sanitize_line(title))
+                }
+                _ => sanitize_line(id),
+            };
+            let start = doc.lines.len();
+            doc.push(Line::from(vec![
+                Span::styled(if selected { " > " } else { "   " }, theme.status),
+                Span::styled(
+                    crate::text::truncate(&text, width.saturating_sub(3)),
+                    if selected { theme.selected } else { theme.text },
+                ),
+            ]));
+            doc.item_lines.push((start, doc.lines.len()));
+        }
     }
     doc
 }
 
 fn width_of(s: &str) -> usize {
     width(s)
+}
+
+/// The search box's label, before the query.
+pub fn query_label(lang: Lang) -> String {
+    format!("{}: ", strings(lang).search_title)
+}
+
+/// Columns the query has in a search box `body_width` columns wide.
+pub fn query_room(body_width: usize, lang: Lang) -> usize {
+    body_width.saturating_sub(width(&query_label(lang))).max(1)
+}
+
+/// The part of a query the search box shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWindow {
+    /// First character shown.
+    pub start: usize,
+    /// First character after the ones shown (the length when the query is shown to its end).
+    pub end: usize,
+    pub text: String,
+    /// The cursor's column in `text`.
+    pub cursor: usize,
+}
+
+/// What of `query` fits in `room` columns with the cursor (at character `cursor`) in view:
+/// starting at `offset` when the cursor is visible from there, else scrolled just enough. When
+/// the whole query fits from an earlier character, it starts there (no blank space is left at
+/// the right while text is hidden at the left). At the end the cursor needs one column.
+pub fn query_window(query: &str, cursor: usize, offset: usize, room: usize) -> QueryWindow {
+    let room = room.max(1);
+    let pieces: Vec<String> = query
+        .chars()
+        .map(|c| sanitize_line(&c.to_string()))
+        .collect();
+    let widths: Vec<usize> = pieces.iter().map(|p| width(p)).collect();
+    // before[i]: columns of the characters before `i`.
+    let mut before = vec![0; widths.len() + 1];
+    for (i, w) in widths.iter().enumerate() {
+        before[i + 1] = before[i] + w;
+    }
+    let cursor = cursor.min(pieces.len());
+    let span = |a: usize, b: usize| before[b] - before[a];
+    let cursor_cell = widths.get(cursor).copied().unwrap_or(1).max(1);
+    let mut start = offset.min(cursor);
+    while start < cursor && span(start, cursor) + cursor_cell > room {
+        start += 1;
+    }
+    // (The text from `start - 1` on, and one column for the cursor at the end, fit.)
+    while start > 0 && span(start - 1, pieces.len()) < room {
+        start -= 1;
+    }
+    let mut text = String::new();
+    let mut used = 0;
+    let mut end = start;
+    for (p, w) in pieces[start..].iter().zip(&widths[start..]) {
+        if used + w > room {
+            break;
+        }
+        text.push_str(p);
+        used += w;
+        end += 1;
+    }
+    QueryWindow {
+        start,
+        end,
+        text,
+        cursor: span(start, cursor),
+    }
 }
 
 /// Code keeps its own line breaks and spaces; long lines are cut by characters.

@@ -144,12 +144,22 @@ fn leaf_tab_cycles_commands_and_copy_returns_the_selected_command() {
     );
     app::update(&mut a, Msg::PrevCommand);
     app::update(&mut a, Msg::PrevCommand);
-    let count = a.tree.leaf("backup-19").unwrap().commands().count();
+    let tree = Arc::clone(&a.tree);
+    let leaf = tree.leaf("backup-19").unwrap();
     assert_eq!(
-        a.command,
-        count - 1,
-        "previous from the first wraps to the last"
+        a.see_also,
+        Some(leaf.see_also.len() - 1),
+        "previous from the first wraps to the last item: the last See also entry"
     );
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        None,
+        "an entry is no command"
+    );
+    for _ in 0..leaf.see_also.len() {
+        app::update(&mut a, Msg::PrevCommand);
+    }
+    assert_eq!((a.command, a.see_also), (leaf.commands().count() - 1, None));
 }
 
 #[test]
@@ -173,7 +183,11 @@ fn selecting_a_command_scrolls_it_into_view() {
     app::update(&mut a, Msg::Resize(40, 12));
     let p = path_to(&a, "backup-26");
     walk(&mut a, &p);
-    let count = a.tree.leaf("backup-26").unwrap().commands().count();
+    let tree = Arc::clone(&a.tree);
+    let leaf = tree.leaf("backup-26").unwrap();
+    let commands = leaf.commands().count();
+    // Commands, then the See also entries.
+    let count = commands + leaf.see_also.len();
     let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
     let (width, height) = triage::view::body_size(a.viewport);
     let mut max_scroll = 0;
@@ -182,11 +196,12 @@ fn selecting_a_command_scrolls_it_into_view() {
     assert_eq!(a.command, 0);
     for step in 0..=count {
         let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme);
-        let (start, end) = doc.item_lines[a.command];
+        let item = a.see_also.map_or(a.command, |i| commands + i);
+        assert_eq!(item, step % count);
+        let (start, end) = doc.item_lines[item];
         assert!(
             start >= a.scroll && end <= a.scroll + height,
-            "step {step}: command {} at lines {start}..{end} not in view from {}",
-            a.command,
+            "step {step}: item {item} at lines {start}..{end} not in view from {}",
             a.scroll
         );
         max_scroll = max_scroll.max(a.scroll);
@@ -412,8 +427,10 @@ fn check_invariants(a: &App) {
         assert!(a.selected < q.answers.len());
     }
     if ui::context(a) == Ctx::Leaf {
-        let n = a.tree.leaf(&a.current).unwrap().commands().count();
+        let leaf = a.tree.leaf(&a.current).unwrap();
+        let n = leaf.commands().count();
         assert!(n == 0 || a.command < n);
+        assert!(a.see_also.is_none_or(|i| i < leaf.see_also.len()));
     }
 }
 
@@ -491,4 +508,499 @@ fn keys_wait_while_the_terminal_is_too_small_but_quit_works() {
     app::update(&mut a, Msg::Resize(10, 3));
     app::update(&mut a, Msg::Escape);
     assert!(a.quit);
+}
+
+// --------------------------------------------------------------------------- search box editing
+
+fn search_state(a: &App) -> &app::SearchState {
+    match &a.overlay {
+        Some(Overlay::Search(state)) => state,
+        _ => panic!("search is not open"),
+    }
+}
+
+/// Search open with `text` typed, key by key.
+fn typed(text: &str) -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    for c in text.chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    a
+}
+
+/// The query with `|` where the cursor is.
+fn shown(a: &App) -> String {
+    let s = search_state(a);
+    let mut chars: Vec<char> = s.query.chars().collect();
+    chars.insert(s.cursor, '|');
+    chars.into_iter().collect()
+}
+
+fn press(a: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        app::update(a, *m);
+    }
+}
+
+#[test]
+fn search_cursor_moves_by_character_and_typing_inserts_there() {
+    let mut a = typed("vss writers");
+    assert_eq!(shown(&a), "vss writers|");
+    press(&mut a, &[Msg::CursorLeft; 8]);
+    assert_eq!(shown(&a), "vss| writers");
+    for c in " bad".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    assert_eq!(shown(&a), "vss bad| writers");
+    press(&mut a, &[Msg::CursorRight; 3]);
+    assert_eq!(shown(&a), "vss bad wr|iters");
+    // The ends stop the cursor.
+    press(&mut a, &[Msg::CursorRight; 20]);
+    assert_eq!(shown(&a), "vss bad writers|");
+    press(&mut a, &[Msg::CursorLeft; 30]);
+    assert_eq!(shown(&a), "|vss bad writers");
+    app::update(&mut a, Msg::Type('x'));
+    assert_eq!(shown(&a), "x|vss bad writers");
+}
+
+#[test]
+fn search_cursor_moves_by_korean_characters() {
+    let mut a = typed("스냅숏 실패");
+    press(&mut a, &[Msg::CursorLeft, Msg::CursorLeft]);
+    assert_eq!(shown(&a), "스냅숏 |실패");
+    app::update(&mut a, Msg::Type('작'));
+    app::update(&mut a, Msg::Type('업'));
+    assert_eq!(shown(&a), "스냅숏 작업|실패");
+    assert_eq!(search_state(&a).query, "스냅숏 작업실패");
+    app::update(&mut a, Msg::Erase);
+    assert_eq!(shown(&a), "스냅숏 작|실패");
+    app::update(&mut a, Msg::EraseNext);
+    assert_eq!(shown(&a), "스냅숏 작|패");
+    press(&mut a, &[Msg::WordLeft]);
+    assert_eq!(shown(&a), "스냅숏 |작패");
+    press(&mut a, &[Msg::WordLeft]);
+    assert_eq!(shown(&a), "|스냅숏 작패");
+    press(&mut a, &[Msg::WordRight]);
+    assert_eq!(shown(&a), "스냅숏| 작패");
+}
+
+#[test]
+fn search_home_end_and_word_moves() {
+    let mut a = typed("UserError vm-agent, not ready");
+    app::update(&mut a, Msg::Home);
+    assert_eq!(shown(&a), "|UserError vm-agent, not ready");
+    app::update(&mut a, Msg::WordRight);
+    assert_eq!(shown(&a), "UserError| vm-agent, not ready");
+    app::update(&mut a, Msg::WordRight);
+    assert_eq!(shown(&a), "UserError vm|-agent, not ready");
+    app::update(&mut a, Msg::WordRight);
+    assert_eq!(shown(&a), "UserError vm-agent|, not ready");
+    app::update(&mut a, Msg::End);
+    assert_eq!(shown(&a), "UserError vm-agent, not ready|");
+    app::update(&mut a, Msg::WordLeft);
+    assert_eq!(shown(&a), "UserError vm-agent, not |ready");
+    press(&mut a, &[Msg::WordLeft; 2]);
+    assert_eq!(shown(&a), "UserError vm-|agent, not ready");
+    press(&mut a, &[Msg::WordLeft; 5]);
+    assert_eq!(shown(&a), "|UserError vm-agent, not ready");
+}
+
+#[test]
+fn search_backspace_and_delete_erase_around_the_cursor() {
+    let mut a = typed("abcd");
+    press(&mut a, &[Msg::CursorLeft, Msg::CursorLeft]);
+    app::update(&mut a, Msg::Erase);
+    assert_eq!(shown(&a), "a|cd");
+    app::update(&mut a, Msg::EraseNext);
+    assert_eq!(shown(&a), "a|d");
+    app::update(&mut a, Msg::End);
+    app::update(&mut a, Msg::EraseNext);
+    assert_eq!(shown(&a), "ad|", "Delete at the end erases nothing");
+    app::update(&mut a, Msg::Home);
+    app::update(&mut a, Msg::Erase);
+    assert_eq!(shown(&a), "|ad", "Backspace at the start erases nothing");
+}
+
+#[test]
+fn search_ctrl_w_u_k_erase_words_and_ends_from_the_cursor() {
+    let mut a = typed("vss writers bad state");
+    press(&mut a, &[Msg::WordLeft, Msg::CursorLeft]);
+    assert_eq!(shown(&a), "vss writers bad| state");
+    app::update(&mut a, Msg::EraseWord);
+    assert_eq!(shown(&a), "vss writers | state");
+    app::update(&mut a, Msg::EraseWord);
+    assert_eq!(
+        shown(&a),
+        "vss | state",
+        "spaces before the cursor go with the word"
+    );
+    app::update(&mut a, Msg::EraseToEnd);
+    assert_eq!(shown(&a), "vss |");
+    app::update(&mut a, Msg::Type('x'));
+    app::update(&mut a, Msg::CursorLeft);
+    app::update(&mut a, Msg::EraseToStart);
+    assert_eq!(shown(&a), "|x");
+    let mut a = typed("가상 머신 스냅숏");
+    press(&mut a, &[Msg::CursorLeft; 4]);
+    app::update(&mut a, Msg::EraseWord);
+    assert_eq!(shown(&a), "가상 | 스냅숏");
+    app::update(&mut a, Msg::EraseToEnd);
+    assert_eq!(shown(&a), "가상 |");
+}
+
+#[test]
+fn search_paste_inserts_at_the_cursor() {
+    let mut a = typed("vss state");
+    press(&mut a, &[Msg::WordLeft, Msg::CursorLeft]);
+    app::paste(&mut a, " writers\nin bad");
+    assert_eq!(shown(&a), "vss writers in bad| state");
+    // A paste that would go beyond the limit is cut where it is put.
+    app::update(&mut a, Msg::Home);
+    app::paste(&mut a, &"가".repeat(app::MAX_QUERY_CHARS));
+    let s = search_state(&a);
+    assert_eq!(s.query.chars().count(), app::MAX_QUERY_CHARS);
+    assert!(s.query.ends_with("가vss writers in bad state"));
+    assert_eq!(
+        s.cursor,
+        app::MAX_QUERY_CHARS - "vss writers in bad state".len()
+    );
+    assert!(a.status.is_some());
+}
+
+#[test]
+fn search_cursor_moves_keep_the_results_and_up_down_still_choose() {
+    let mut a = typed("vss writers");
+    app::update(&mut a, Msg::Down);
+    assert_eq!(search_state(&a).selected, 1);
+    press(
+        &mut a,
+        &[
+            Msg::CursorLeft,
+            Msg::WordLeft,
+            Msg::Home,
+            Msg::End,
+            Msg::CursorRight,
+        ],
+    );
+    assert_eq!(search_state(&a).selected, 1, "moving does not search again");
+    app::update(&mut a, Msg::Up);
+    assert_eq!(search_state(&a).selected, 0);
+    app::update(&mut a, Msg::Type('s'));
+    assert_eq!(search_state(&a).query, "vss writerss");
+}
+
+/// The line editor's keys, through the key table, as the terminal reports them.
+#[test]
+fn search_editing_keys_come_from_the_table() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (none, ctrl, alt) = (KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT);
+    let cases = [
+        (KeyCode::Left, none, Msg::CursorLeft),
+        (KeyCode::Right, none, Msg::CursorRight),
+        (KeyCode::Left, ctrl, Msg::WordLeft),
+        (KeyCode::Right, ctrl, Msg::WordRight),
+        (KeyCode::Char('b'), alt, Msg::WordLeft),
+        (KeyCode::Char('f'), alt, Msg::WordRight),
+        (KeyCode::Home, none, Msg::Home),
+        (KeyCode::End, none, Msg::End),
+        (KeyCode::Char('a'), ctrl, Msg::Home),
+        (KeyCode::Char('e'), ctrl, Msg::End),
+        (KeyCode::Backspace, none, Msg::Erase),
+        (KeyCode::Delete, none, Msg::EraseNext),
+        (KeyCode::Char('d'), ctrl, Msg::EraseNext),
+        (KeyCode::Char('w'), ctrl, Msg::EraseWord),
+        (KeyCode::Char('u'), ctrl, Msg::EraseToStart),
+        (KeyCode::Char('k'), ctrl, Msg::EraseToEnd),
+        (KeyCode::Up, none, Msg::Up),
+        (KeyCode::Down, none, Msg::Down),
+        (KeyCode::Char('b'), none, Msg::Type('b')),
+        (KeyCode::Char('한'), none, Msg::Type('한')),
+    ];
+    for (code, mods, msg) in cases {
+        assert_eq!(
+            keys::to_msg(Ctx::Search, &KeyEvent::new(code, mods)),
+            Some(msg),
+            "{mods:?} {code:?}"
+        );
+    }
+    // Outside search, Left is still Back.
+    assert_eq!(
+        keys::to_msg(Ctx::Leaf, &KeyEvent::new(KeyCode::Left, none)),
+        Some(Msg::Back)
+    );
+    // The help lists them, compactly.
+    let rows = keys::help_rows(Ctx::Search, Lang::En);
+    for k in [
+        "Left Right",
+        "Ctrl-Left/Right Alt-b/f",
+        "Home End Ctrl-A/E",
+        "Delete Ctrl-D",
+        "Ctrl-U/K",
+    ] {
+        assert!(rows.iter().any(|(keys, _)| keys == k), "{k} in {rows:?}");
+    }
+    assert_eq!(rows.len(), keys::help_rows(Ctx::Search, Lang::Ko).len());
+}
+
+/// A long query scrolls sideways: at 40 columns the cursor stays in the box wherever it goes.
+#[test]
+fn a_long_query_scrolls_to_keep_the_cursor_visible_at_40_columns() {
+    let text = "VM 에이전트가 응답하지 않아 스냅숏을 만들 수 없습니다 UserErrorGuestAgentStatusUnavailable 오류";
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(40, 12));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, text);
+    let room = triage::view::query_room(triage::view::body_size(a.viewport).0, Lang::En);
+    let total = text.chars().count();
+    let check = |a: &App| {
+        let s = search_state(a);
+        let w = triage::view::query_window(&s.query, s.cursor, s.offset, room);
+        assert_eq!(w.start, s.offset, "the app and the drawing agree");
+        assert!(w.cursor < room, "cursor at column {} of {room}", w.cursor);
+        assert!(triage::text::width(&w.text) <= room);
+        let before: String = s
+            .query
+            .chars()
+            .skip(s.offset)
+            .take(s.cursor - s.offset)
+            .collect();
+        assert!(
+            w.text.starts_with(&before),
+            "the text before the cursor is shown"
+        );
+    };
+    check(&a);
+    assert!(search_state(&a).offset > 0, "the start scrolled away");
+    for _ in 0..total {
+        app::update(&mut a, Msg::CursorLeft);
+        check(&a);
+    }
+    assert_eq!(search_state(&a).offset, 0);
+    for _ in 0..total {
+        app::update(&mut a, Msg::WordRight);
+        check(&a);
+    }
+    app::update(&mut a, Msg::Home);
+    check(&a);
+    app::update(&mut a, Msg::EraseToEnd);
+    assert_eq!(search_state(&a).offset, 0);
+}
+
+// --------------------------------------------------------------------------- See also
+
+#[test]
+fn tab_goes_through_the_commands_then_the_see_also_entries_and_enter_opens_one() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    let p = path_to(&a, "backup-19");
+    walk(&mut a, &p);
+    let tree = Arc::clone(&a.tree);
+    let leaf = tree.leaf("backup-19").unwrap();
+    let commands = leaf.commands().count();
+    assert!(!leaf.see_also.is_empty());
+    // The first Tab only brings the first command into view (it is below the screen at 80x24).
+    app::update(&mut a, Msg::NextCommand);
+    while a.see_also.is_none() {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert_eq!(a.command, commands - 1, "the last command came just before");
+    assert_eq!(a.selected_see_also(), Some(leaf.see_also[0].as_str()));
+    assert_eq!(a.selected_command(), None);
+    // It is on screen: the leaf scrolled down to it.
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let (width, height) = triage::view::body_size(a.viewport);
+    let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme);
+    let (start, end) = doc.item_lines[commands];
+    assert!(start >= a.scroll && end <= a.scroll + height);
+    let text: String = doc.lines[start]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert!(text.contains(&leaf.see_also[0]), "{text}");
+    // c on an entry says what to do instead of copying nothing.
+    assert_eq!(app::update(&mut a, Msg::Copy), None);
+    assert_eq!(
+        a.status.as_deref(),
+        Some(triage::i18n::EN.see_also_not_a_command)
+    );
+    app::update(&mut a, Msg::NextCommand);
+    let target = leaf.see_also[1].clone();
+    assert_eq!(a.selected_see_also(), Some(target.as_str()));
+    // Enter opens it, the way a search result opens: the trail leads to it, the path is shown.
+    assert_eq!(app::update(&mut a, Msg::Confirm), None);
+    assert_eq!(a.current, target);
+    assert_eq!(a.trail, a.tree.trail_to(&target).unwrap());
+    assert!(a.via_search);
+    assert!(a.leaf_view().unwrap().path.is_some());
+    assert_eq!((a.command, a.see_also, a.scroll), (0, None, 0));
+    assert!(a.status.is_none());
+    assert!(a.events.ends_with(&[
+        Event::OpenedFromSearch {
+            leaf: target.clone()
+        },
+        Event::Reached {
+            leaf: target.clone()
+        },
+    ]));
+    check_invariants(&a);
+    // Back walks up the questions that lead there.
+    let (question, answer) = a.trail.last().cloned().unwrap();
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, question);
+    assert_eq!(a.selected, answer);
+}
+
+#[test]
+fn enter_on_a_command_copies_it_and_keys_reach_the_see_also_entries() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(
+        keys::to_msg(Ctx::Leaf, &key(KeyCode::Enter)),
+        Some(Msg::Confirm)
+    );
+    let mut a = app();
+    let p = path_to(&a, "backup-19");
+    walk(&mut a, &p);
+    assert_eq!(
+        app::update(&mut a, Msg::Confirm),
+        Some(Effect::Copy("vssadmin list writers".into()))
+    );
+    // Shift-Tab from the first command wraps to the last See also entry; Enter opens it.
+    app::update(&mut a, Msg::Resize(80, 24));
+    let msg = keys::to_msg(Ctx::Leaf, &key(KeyCode::BackTab)).unwrap();
+    app::update(&mut a, msg);
+    let last = a.tree.leaf("backup-19").unwrap().see_also.last().cloned();
+    assert_eq!(a.selected_see_also(), last.as_deref());
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(Some(a.current.clone()), last);
+    // The help says so.
+    let rows = keys::help_rows(Ctx::Leaf, Lang::En);
+    assert!(
+        rows.iter()
+            .any(|(k, d)| k == "Enter" && d.contains("See also")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_leaf_without_commands_selects_its_see_also_entries() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    let tree = Arc::clone(&a.tree);
+    let Some(id) = tree
+        .leaves()
+        .find_map(|(id, l)| (l.commands().count() == 0 && !l.see_also.is_empty()).then_some(id))
+    else {
+        return;
+    };
+    let p = path_to(&a, id);
+    walk(&mut a, &p);
+    app::update(&mut a, Msg::NextCommand);
+    app::update(&mut a, Msg::NextCommand);
+    assert!(a.see_also.is_some());
+    assert_eq!(a.command, 0);
+    assert_eq!(app::update(&mut a, Msg::Copy), None);
+    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.no_command));
+}
+
+// --------------------------------------------------------------------------- plain mode
+
+/// A plain session fed `input`; what it printed.
+fn plain(lang: Lang, input: &str) -> String {
+    let mut a = app();
+    a.lang = lang;
+    let mut out = Vec::new();
+    let code = triage::plain::run(
+        &mut a,
+        &mut std::io::Cursor::new(input.as_bytes().to_vec()),
+        &mut out,
+    )
+    .unwrap();
+    assert_eq!(code, 0);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn plain_mode_says_what_is_accepted_instead_of_ignoring_input() {
+    let a = app();
+    let answers = match a.node() {
+        Node::Question(q) => q.answers.len(),
+        _ => unreachable!(),
+    };
+    let out = plain(Lang::En, &format!("{}\nhello\n\nq\n", answers + 1));
+    let notice = format!(
+        "Not understood: type 1-{answers} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)"
+    );
+    assert_eq!(out.matches(&notice).count(), 2, "{out}");
+    // The question is not printed again, only the prompt: three after the notices and the
+    // empty line, and the first one.
+    assert_eq!(out.matches("What were you doing").count(), 1, "{out}");
+    assert_eq!(out.matches("Answer (number;").count(), 4, "{out}");
+    let out = plain(Lang::Ko, &format!("{}\n아무거나\nq\n", answers + 1));
+    assert_eq!(
+        out.matches(&format!("알 수 없는 입력입니다: 1-{answers} (답)"))
+            .count(),
+        2,
+        "{out}"
+    );
+}
+
+#[test]
+fn plain_mode_on_a_fix_lists_its_see_also_ids_and_opens_one() {
+    let a = app();
+    let walk: String = path_to(&a, "backup-19")
+        .iter()
+        .map(|d| format!("{}\n", d + 1))
+        .collect();
+    let see_also = a.tree.leaf("backup-19").unwrap().see_also.clone();
+    let out = plain(Lang::En, &format!("{walk}3\nxyz\n{}\nq\n", see_also[0]));
+    let notice = format!(
+        "Not understood: type a See also id ({}), b (back), r (restart), /TEXT (search) or q (quit)",
+        see_also.join(", ")
+    );
+    assert_eq!(out.matches(&notice).count(), 2, "{out}");
+    assert!(out.contains("(a See also id opens it;"), "{out}");
+    // The id opened that fix, with the questions that lead to it.
+    let title = a.tree.leaf(&see_also[0]).unwrap().title.get(Lang::En);
+    assert!(out.contains(&format!("{}  {title}", see_also[0])), "{out}");
+    assert!(out.contains("How the questions lead here"), "{out}");
+    let out = plain(Lang::Ko, &format!("{walk}xyz\nq\n"));
+    assert!(
+        out.contains("알 수 없는 입력입니다: 함께 보기 id ("),
+        "{out}"
+    );
+}
+
+#[test]
+fn plain_mode_search_refuses_a_result_number_out_of_range() {
+    let out = plain(Lang::En, "/vss writers\n15\n0\n2\nq\n");
+    let shown = search_state(&typed("vss writers"))
+        .findings
+        .hits
+        .len()
+        .min(10);
+    assert!((2..15).contains(&shown));
+    assert!(
+        out.contains(&format!(
+            "No result 15: type 1-{shown} to open one, other words to search again, or an empty line to close"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("No result 0: type 1-{shown}")),
+        "{out}"
+    );
+    // 2 still opens the second result.
+    assert!(out.contains("How the questions lead here"), "{out}");
+    // Nothing searched yet: nothing to open.
+    let out = plain(Lang::Ko, "0\n3\n\nq\n");
+    assert!(
+        out.contains("열 결과가 없습니다: 다른 검색어를 입력하거나 빈 줄로 닫으세요"),
+        "{out}"
+    );
+    // A long number is an error code to search for, not a result number.
+    let out = plain(Lang::En, "/x\n320001\nq\n");
+    assert!(!out.contains("No result"), "{out}");
 }

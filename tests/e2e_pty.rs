@@ -218,6 +218,53 @@ fn korean_and_search_in_the_real_terminal() {
     assert!(s.screen().contains("vssadmin list writers"));
 }
 
+/// The search box edits like a shell line, with the keys a real terminal sends; then a fix's
+/// "See also" entry opens with Shift-Tab and Enter.
+#[test]
+fn search_line_editing_and_see_also_in_the_real_terminal() {
+    let script = format!("'{}'; sleep 1", bin());
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    s.keys(b"/");
+    s.keys(b"vss bad");
+    // Alt-b (ESC b): back a word; typing goes in at the cursor.
+    s.keys(b"\x1bb");
+    s.keys(b"writers ");
+    s.wait_for("Search: vss writers bad");
+    assert_eq!(s.parser.screen().cursor_position(), (2, 21));
+    // Ctrl-A, Delete, Ctrl-E, Ctrl-Left, Ctrl-K, then Korean at the cursor.
+    s.keys(b"\x01\x1b[3~\x05\x1b[1;5D\x0b");
+    s.keys("상태".as_bytes());
+    s.wait_for("Search: ss writers 상태");
+    assert_eq!(s.parser.screen().cursor_position(), (2, 9 + 11 + 4));
+    // Left twice, Ctrl-W: the word before the cursor goes; Ctrl-U clears to the start.
+    s.keys(b"\x1b[D\x1b[D\x17");
+    s.wait_for("Search: ss 상태");
+    s.keys(b"\x15vss writers ");
+    s.wait_for("Search: vss writers 상태");
+    s.wait_for("backup-19");
+    s.keys(b"\r");
+    s.wait_for("How the questions lead here");
+    // The first Shift-Tab shows the selected command, the second wraps to the last See also
+    // entry; Enter opens that fix.
+    s.keys(b"\x1b[Z");
+    s.keys(b"\x1b[Z");
+    s.wait_for("Enter: open");
+    let last = triage::tree::embedded()
+        .leaf("backup-19")
+        .unwrap()
+        .see_also
+        .last()
+        .cloned()
+        .unwrap();
+    assert!(s.screen().contains(&format!("> {last}")), "{}", s.screen());
+    s.keys(b"\r");
+    s.wait_for(&format!("{last}  "));
+    assert!(!s.screen().contains("backup-19  "), "{}", s.screen());
+    s.keys(b"q");
+    s.wait_exit();
+}
+
 #[test]
 fn plain_mode_through_a_pipe() {
     let keys: String = digits_to("backup-19")

@@ -34,11 +34,20 @@ fn walk_to(app: &mut App, id: &str) {
 
 /// The screen as text, one line per row; wide characters take their two cells once.
 fn draw(app: &mut App, w: u16, h: u16) -> String {
+    screen(app, w, h).0
+}
+
+/// The screen, and where the terminal cursor is when it is shown.
+fn screen(app: &mut App, w: u16, h: u16) -> (String, Option<(u16, u16)>) {
     app::update(app, Msg::Resize(w, h));
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let theme = Theme::new(ThemeName::Default, false);
     terminal.draw(|f| ui::render(f, app, &theme)).unwrap();
-    let buffer = terminal.backend().buffer();
+    let backend = terminal.backend();
+    let cursor = backend
+        .cursor_visible()
+        .then(|| (backend.cursor_position().x, backend.cursor_position().y));
+    let buffer = backend.buffer();
     let mut out = String::new();
     for y in 0..h {
         let mut skip = 0;
@@ -55,7 +64,20 @@ fn draw(app: &mut App, w: u16, h: u16) -> String {
         out.push_str(row.trim_end());
         out.push('\n');
     }
-    out
+    (out, cursor)
+}
+
+/// The screen with a line under the cursor's row pointing at its cell ("^" at column x: in a
+/// monospace font it sits under the cursor, Korean included).
+fn draw_with_cursor(app: &mut App, w: u16, h: u16) -> String {
+    let (text, cursor) = screen(app, w, h);
+    let (x, y) = cursor.expect("the search box shows the cursor");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.insert(
+        usize::from(y) + 1,
+        format!("{}^ cursor", " ".repeat(x.into())),
+    );
+    lines.join("\n") + "\n"
 }
 
 macro_rules! screens {
@@ -98,6 +120,58 @@ screens! {
     search_ko_40x12: Lang::Ko, 40, 12, search_vss;
     search_nothing_en_80x24: Lang::En, 80, 24, |a| { app::update(a, Msg::OpenSearch); for c in "zzqx".chars() { app::update(a, Msg::Type(c)); } };
     too_small_39x11: Lang::En, 39, 11, |_| {};
+}
+
+fn open_search_with(a: &mut App, text: &str) {
+    app::update(a, Msg::OpenSearch);
+    app::paste(a, text);
+}
+
+#[test]
+fn search_cursor_mid_query_ko_40x12() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    open_search_with(&mut a, "vss 기록기 오류 상태");
+    // Back two words, then one character: the cursor sits inside the Korean word "오류".
+    for m in [Msg::WordLeft, Msg::WordLeft, Msg::CursorRight] {
+        app::update(&mut a, m);
+    }
+    insta::assert_snapshot!(draw_with_cursor(&mut a, 40, 12));
+}
+
+#[test]
+fn search_cursor_mid_query_en_80x24() {
+    let mut a = app(Lang::En);
+    open_search_with(&mut a, "vss writers bad state");
+    for m in [Msg::WordLeft, Msg::WordLeft, Msg::CursorLeft] {
+        app::update(&mut a, m);
+    }
+    insta::assert_snapshot!(draw_with_cursor(&mut a, 80, 24));
+}
+
+/// A log line longer than the box: the box shows the part around the cursor.
+#[test]
+fn search_long_query_scrolled_en_40x12() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(40, 12));
+    open_search_with(
+        &mut a,
+        "2024-05-01T10:22:03Z job 7f3a backup failed: UserErrorGuestAgentStatusUnavailable VM agent unreachable",
+    );
+    for _ in 0..6 {
+        app::update(&mut a, Msg::WordLeft);
+    }
+    insta::assert_snapshot!(draw_with_cursor(&mut a, 40, 12));
+}
+
+#[test]
+fn leaf_see_also_selected_en_80x24() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    leaf_19(&mut a);
+    // Shift-Tab from the first command wraps to the last item: the last See also entry.
+    app::update(&mut a, Msg::PrevCommand);
+    insta::assert_snapshot!(draw(&mut a, 80, 24));
 }
 
 #[test]
