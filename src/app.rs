@@ -214,8 +214,12 @@ pub struct App {
     pub selected: usize,
     /// Selected command on a leaf screen.
     pub command: usize,
+    /// Selected link on a leaf screen; when set, it is the selection instead of `command` (Tab
+    /// goes through the commands, then the links, then the "See also" entries: the order they are
+    /// drawn in).
+    pub link: Option<usize>,
     /// Selected "See also" entry on a leaf screen; when set, it is the selection instead of
-    /// `command` (Tab goes through the commands, then these).
+    /// `command` and `link`.
     pub see_also: Option<usize>,
     /// First line shown of the leaf screen's body.
     pub scroll: usize,
@@ -244,6 +248,7 @@ impl App {
             current,
             selected: 0,
             command: 0,
+            link: None,
             see_also: None,
             scroll: 0,
             via_search: false,
@@ -324,6 +329,13 @@ impl App {
         }
     }
 
+    fn link_count(&self) -> usize {
+        match self.node() {
+            Node::Leaf(l) => l.links.len(),
+            Node::Question(_) => 0,
+        }
+    }
+
     fn see_also_count(&self) -> usize {
         match self.node() {
             Node::Leaf(l) => l.see_also.len(),
@@ -331,21 +343,47 @@ impl App {
         }
     }
 
-    /// The selected item of a leaf: its commands first, then its "See also" entries.
+    /// The selected item of a leaf: its commands first, then its links, then its "See also"
+    /// entries (the order they are drawn in).
     fn item(&self) -> usize {
-        match self.see_also {
-            Some(i) => self.command_count() + i,
-            None => self.command,
+        match (self.see_also, self.link) {
+            (Some(i), _) => self.command_count() + self.link_count() + i,
+            (None, Some(i)) => self.command_count() + i,
+            (None, None) => self.command,
+        }
+    }
+
+    /// The selected item, if there is one: a fix without commands selects nothing until Tab.
+    fn current_item(&self) -> Option<usize> {
+        if self.see_also.is_some() || self.link.is_some() || self.command < self.command_count() {
+            Some(self.item())
+        } else {
+            None
         }
     }
 
     fn select_item(&mut self, item: usize) {
         let commands = self.command_count();
+        let links = self.link_count();
+        self.link = None;
+        self.see_also = None;
         if item < commands {
             self.command = item;
-            self.see_also = None;
+        } else if item < commands + links {
+            self.link = Some(item - commands);
         } else {
-            self.see_also = Some(item - commands);
+            self.see_also = Some(item - commands - links);
+        }
+    }
+
+    /// The URL of the selected link, if a link is selected.
+    pub fn selected_link(&self) -> Option<&str> {
+        if self.see_also.is_some() {
+            return None;
+        }
+        match self.node() {
+            Node::Leaf(l) => l.links.get(self.link?).map(|link| link.url.as_str()),
+            Node::Question(_) => None,
         }
     }
 
@@ -371,6 +409,7 @@ impl App {
         self.current = id;
         self.selected = 0;
         self.command = 0;
+        self.link = None;
         self.see_also = None;
         self.scroll = 0;
         if self.on_leaf() {
@@ -511,9 +550,9 @@ impl App {
     }
 
     /// The text of the selected command, if the current screen is a leaf with commands (and a
-    /// command, not a "See also" entry, is selected).
+    /// command, not a link or a "See also" entry, is selected).
     pub fn selected_command(&self) -> Option<&str> {
-        if self.see_also.is_some() {
+        if self.see_also.is_some() || self.link.is_some() {
             return None;
         }
         match self.node() {
@@ -537,6 +576,7 @@ impl App {
                 leaf,
                 lang: self.lang,
                 selected_command: self.command,
+                selected_link: self.link.filter(|_| self.see_also.is_none()),
                 selected_see_also: self.see_also,
                 see_also_titles: leaf
                     .see_also
@@ -702,18 +742,26 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
-    let items = app.command_count() + app.see_also_count();
+    let items = app.command_count() + app.link_count() + app.see_also_count();
     match msg {
-        // The first press shows the selected item when it is off screen; later ones move.
+        // The first press shows the selected item when it is off screen; later ones move. On a
+        // fix without commands nothing is selected at first: the first press selects the first
+        // item (Shift-Tab the last).
         Msg::NextCommand | Msg::Down if items > 0 => {
-            if item_visible(app) {
-                app.select_item((app.item() + 1) % items);
+            match app.current_item() {
+                Some(item) if item_visible(app) => app.select_item((item + 1) % items),
+                Some(_) => {}
+                None => app.select_item(0),
             }
             follow_item(app);
         }
         Msg::PrevCommand | Msg::Up if items > 0 => {
-            if item_visible(app) {
-                app.select_item(app.item().checked_sub(1).unwrap_or(items - 1));
+            match app.current_item() {
+                Some(item) if item_visible(app) => {
+                    app.select_item(item.checked_sub(1).unwrap_or(items - 1))
+                }
+                Some(_) => {}
+                None => app.select_item(items - 1),
             }
             follow_item(app);
         }
@@ -723,39 +771,54 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::PageUp => app.scroll = app.scroll.saturating_sub(app.page()),
         Msg::Home => app.scroll = 0,
         Msg::End => app.scroll = usize::MAX / 2,
-        // Enter opens the selected "See also" fix, or copies the selected command.
+        // Enter opens the selected "See also" fix, or copies the selected command or link.
         Msg::Confirm => match app.selected_see_also().map(str::to_string) {
             Some(id) => app.open_see_also(&id),
             None => return update_leaf(app, Msg::Copy),
         },
         Msg::Copy => {
-            let Some(code) = app.selected_command().map(str::to_string) else {
-                app.status = Some(no_command(app).to_string());
-                return None;
+            let s = crate::i18n::strings(app.lang);
+            let (text, is_link) = match (app.selected_command(), app.selected_link()) {
+                (Some(code), _) => (code.to_string(), false),
+                (None, Some(url)) => (url.to_string(), true),
+                (None, None) => {
+                    app.status = Some(no_command(app).to_string());
+                    return None;
+                }
             };
-            if code.chars().any(crate::text::is_unsafe_char) {
-                app.status = Some(crate::i18n::strings(app.lang).copy_refused.to_string());
+            if text.chars().any(crate::text::is_unsafe_char) {
+                app.status = Some(
+                    if is_link {
+                        s.link_copy_refused
+                    } else {
+                        s.copy_refused
+                    }
+                    .to_string(),
+                );
                 return None;
             }
-            app.events.push(Event::Copied {
-                leaf: app.current.clone(),
-                command: app.command,
-            });
-            return Some(Effect::Copy(code));
+            if !is_link {
+                app.events.push(Event::Copied {
+                    leaf: app.current.clone(),
+                    command: app.command,
+                });
+            }
+            return Some(Effect::Copy(text));
         }
-        Msg::PrintOnQuit => match app.selected_command().map(str::to_string) {
-            // Pressed again on the same command: nothing will be printed after all.
-            Some(code) if app.print_on_quit.as_ref() == Some(&code) => {
+        Msg::PrintOnQuit => match app.selected_command().or(app.selected_link()) {
+            // Pressed again on the same command or link: nothing will be printed after all.
+            Some(text) if app.print_on_quit.as_deref() == Some(text) => {
                 app.print_on_quit = None;
                 app.status = Some(crate::i18n::strings(app.lang).will_not_print.to_string());
             }
-            Some(code) => {
+            Some(text) => {
+                let text = text.to_string();
                 app.status = Some(format!(
                     "{}: {}",
                     crate::i18n::strings(app.lang).will_print,
-                    crate::text::sanitize_line(&code)
+                    crate::text::sanitize_line(&text)
                 ));
-                app.print_on_quit = Some(code);
+                app.print_on_quit = Some(text);
             }
             None => app.status = Some(no_command(app).to_string()),
         },
@@ -767,17 +830,21 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Why there is nothing to copy or print: no command at all, or a "See also" entry selected.
+/// Why there is nothing to copy or print: no command or link at all, none selected yet, or a
+/// "See also" entry selected.
 fn no_command(app: &App) -> &'static str {
     let s = crate::i18n::strings(app.lang);
-    if app.see_also.is_some() && app.command_count() > 0 {
+    let copyable = app.command_count() + app.link_count() > 0;
+    if app.see_also.is_some() && copyable {
         s.see_also_not_a_command
+    } else if copyable {
+        s.nothing_selected
     } else {
         s.no_command
     }
 }
 
-/// Lines of the selected item (command or "See also" entry) in the leaf screen's body.
+/// Lines of the selected item (command, link or "See also" entry) in the leaf screen's body.
 fn item_range(app: &App) -> Option<(usize, usize)> {
     let view = app.leaf_view()?;
     let (width, _) = crate::view::body_size(app.viewport);

@@ -20,9 +20,72 @@ pub struct TranscriptWords {
     pub fix: &'static str,
 }
 
+/// The command line's own messages (errors, notes, summaries). Placeholders in braces are filled
+/// with `fill`; counts are (one, many) pairs with `{n}`.
+pub struct CliWords {
+    /// `{lang}`: what was given to `--lang`.
+    pub unknown_language: &'static str,
+    /// `{tree}`: what was asked; `{known}`: the trees there are.
+    pub unknown_tree: &'static str,
+    /// `{id}`: the id asked for; `{tree}`: the tree's id.
+    pub unknown_leaf: &'static str,
+    /// `{ids}`: the closest ids.
+    pub did_you_mean: &'static str,
+    pub see_every_id: &'static str,
+    /// `{file}`.
+    pub cannot_read: &'static str,
+    pub cannot_read_file: &'static str,
+    pub help_check_path: &'static str,
+    pub help_check_permissions: &'static str,
+    pub help_check_readable: &'static str,
+    /// `{file}`.
+    pub cannot_write: &'static str,
+    /// `{file}`.
+    pub wrote: &'static str,
+    /// `{name}`: the file; `{counts}`: what it holds.
+    pub check_ok: &'static str,
+    pub count_leaves: (&'static str, &'static str),
+    pub count_questions: (&'static str, &'static str),
+    pub count_errors: (&'static str, &'static str),
+    pub count_answers: (&'static str, &'static str),
+    pub no_reachable_leaves: &'static str,
+    /// `{average}`, `{max}`.
+    pub depth_summary: &'static str,
+    /// `{answers}`: the depth; `{leaves}`: how many leaves are that deep.
+    pub depth_row: &'static str,
+    pub deepest: &'static str,
+    pub embedded: &'static str,
+    pub no_data_dir: &'static str,
+    /// `{file}`, `{reason}`.
+    pub skipped: &'static str,
+    /// `{dir}`.
+    pub no_sessions: &'static str,
+    /// Before the question a session stopped at.
+    pub stopped_at: &'static str,
+    pub practice_tag: &'static str,
+    /// `{n}`.
+    pub no_session: &'static str,
+    pub search_no_text: &'static str,
+    pub cannot_read_stdin: &'static str,
+    pub nothing_to_search: &'static str,
+    /// `{kib}`.
+    pub query_cut: &'static str,
+    pub nothing_matches: &'static str,
+    /// `{file}`.
+    pub not_a_query_file: &'static str,
+    pub eval_failed: &'static str,
+    pub terminal_error: &'static str,
+    pub warning: &'static str,
+    /// `{place}`: " at file:line" or nothing; `{what}`: the panic message.
+    pub crashed: &'static str,
+    pub no_such_file: &'static str,
+    pub permission_denied: &'static str,
+}
+
 /// The program's own words (the tree brings the rest).
 pub struct Strings {
     pub transcript: TranscriptWords,
+    pub cli: CliWords,
     pub cause: &'static str,
     pub error_message: &'static str,
     pub steps: &'static str,
@@ -45,6 +108,8 @@ pub struct Strings {
     pub copied: &'static str,
     pub copied_tmux: &'static str,
     pub copy_refused: &'static str,
+    pub link_copy_refused: &'static str,
+    pub nothing_selected: &'static str,
     pub will_print: &'static str,
     pub will_not_print: &'static str,
     pub no_command: &'static str,
@@ -111,6 +176,48 @@ pub static EN: Strings = Strings {
         no_answers: "(no answers yet)",
         fix: "Fix",
     },
+    cli: CliWords {
+        unknown_language: "unknown language {lang}; use en or ko",
+        unknown_tree: "no tree {tree}; known trees: {known} (or give a path to a .ron file)",
+        unknown_leaf: "no leaf {id} in tree {tree}",
+        did_you_mean: "; did you mean {ids}?",
+        see_every_id: "; run `triage list` to see every id",
+        cannot_read: "cannot read {file}",
+        cannot_read_file: "cannot read the file",
+        help_check_path: "check the path",
+        help_check_permissions: "check the file's permissions",
+        help_check_readable: "check that the path is a readable file",
+        cannot_write: "cannot write {file}",
+        wrote: "wrote {file}",
+        check_ok: "{name}: ok ({counts})",
+        count_leaves: ("{n} leaf", "{n} leaves"),
+        count_questions: ("{n} question", "{n} questions"),
+        count_errors: ("{n} error", "{n} errors"),
+        count_answers: ("{n} answer", "{n} answers"),
+        no_reachable_leaves: "no reachable leaves",
+        depth_summary: "depth (answers to reach a leaf): average {average}, max {max}",
+        depth_row: "{answers} answers: {leaves} leaves",
+        deepest: "deepest",
+        embedded: "(embedded)",
+        no_data_dir: "no data directory on this system; set TRIAGE_DATA_DIR",
+        skipped: "warning: skipped {file}: {reason}",
+        no_sessions: "no sessions yet ({dir})",
+        stopped_at: "at",
+        practice_tag: "practice",
+        no_session: "no session {n} in the history; `triage history` lists them",
+        search_no_text: "give the text to search, or pipe it on stdin",
+        cannot_read_stdin: "cannot read stdin",
+        nothing_to_search: "nothing to search for",
+        query_cut: "the query is long; only its first {kib} KiB were searched",
+        nothing_matches: "nothing matches",
+        not_a_query_file: "{file} is not a query file",
+        eval_failed: "eval failed",
+        terminal_error: "terminal error",
+        warning: "warning",
+        crashed: "triage crashed{place}: {what}\nThis is a bug: please report it with the command you ran and what you pressed (issue tracker of the triage project).",
+        no_such_file: "no such file or directory",
+        permission_denied: "permission denied",
+    },
     cause: "Cause",
     error_message: "Error message",
     steps: "Steps",
@@ -133,6 +240,8 @@ pub static EN: Strings = Strings {
     copied: "Copied to the clipboard (OSC 52)",
     copied_tmux: "Copied through tmux (if nothing arrives: tmux set -g set-clipboard on)",
     copy_refused: "Not copied: the command holds control characters",
+    link_copy_refused: "Not copied: the link holds control characters",
+    nothing_selected: "Nothing selected: Tab selects a command or a link",
     will_print: "Will be printed when you quit",
     will_not_print: "Nothing will be printed when you quit",
     no_command: "This fix has no command to copy",
@@ -142,9 +251,9 @@ pub static EN: Strings = Strings {
     help_hint: "Up/Down scroll  Esc close",
     copy_label: "c: copy",
     open_label: "Enter: open",
-    see_also_not_a_command: "Not a command: Enter opens this fix, Tab selects a command",
+    see_also_not_a_command: "Not a command: Enter opens this fix, Tab selects a command or a link",
     see_also_missing: "Not a fix of this tree",
-    leaf_hint: "Tab command  c copy  p print on quit  e transcript  Bksp back  ? keys",
+    leaf_hint: "Tab command/link  c copy  p print on quit  e transcript  Bksp back  ? keys",
     question_hint: "1-9 answer  Enter choose  Bksp back  / search  ? keys  q quit",
     question_hint_short: "1-9 Enter  Bksp back  / ? q",
     leaf_hint_short: "Tab c copy  Bksp  ? keys  q",
@@ -196,6 +305,48 @@ pub static KO: Strings = Strings {
         no_answers: "(아직 답 없음)",
         fix: "해결책",
     },
+    cli: CliWords {
+        unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",
+        unknown_tree: "없는 트리: {tree}. 있는 트리: {known} (또는 .ron 파일 경로를 주세요)",
+        unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
+        did_you_mean: ". 혹시 이것인가요: {ids}",
+        see_every_id: ". 모든 id는 `triage list`로 볼 수 있습니다",
+        cannot_read: "읽을 수 없는 파일: {file}",
+        cannot_read_file: "파일을 읽을 수 없습니다",
+        help_check_path: "경로를 확인하세요",
+        help_check_permissions: "파일 권한을 확인하세요",
+        help_check_readable: "읽을 수 있는 파일인지 확인하세요",
+        cannot_write: "쓸 수 없는 파일: {file}",
+        wrote: "저장함: {file}",
+        check_ok: "{name}: 정상 ({counts})",
+        count_leaves: ("해결책 {n}개", "해결책 {n}개"),
+        count_questions: ("질문 {n}개", "질문 {n}개"),
+        count_errors: ("오류 {n}개", "오류 {n}개"),
+        count_answers: ("답 {n}개", "답 {n}개"),
+        no_reachable_leaves: "도달할 수 있는 해결책이 없습니다",
+        depth_summary: "깊이 (해결책까지 필요한 답 수): 평균 {average}, 최대 {max}",
+        depth_row: "답 {answers}개: 해결책 {leaves}개",
+        deepest: "가장 깊은 해결책",
+        embedded: "(내장)",
+        no_data_dir: "이 시스템에는 데이터 디렉터리가 없습니다. TRIAGE_DATA_DIR를 설정하세요",
+        skipped: "경고: 건너뛴 파일 {file}: {reason}",
+        no_sessions: "아직 세션이 없습니다 ({dir})",
+        stopped_at: "멈춘 곳",
+        practice_tag: "연습",
+        no_session: "기록에 {n}번 세션이 없습니다. `triage history`로 목록을 보세요",
+        search_no_text: "검색할 글을 주거나 표준 입력으로 보내세요",
+        cannot_read_stdin: "표준 입력을 읽을 수 없습니다",
+        nothing_to_search: "검색할 내용이 없습니다",
+        query_cut: "검색어가 깁니다: 앞 {kib} KiB만 검색했습니다",
+        nothing_matches: "맞는 결과가 없습니다",
+        not_a_query_file: "쿼리 파일이 아닙니다: {file}",
+        eval_failed: "평가 실패",
+        terminal_error: "터미널 오류",
+        warning: "경고",
+        crashed: "triage가 비정상 종료했습니다{place}: {what}\n버그입니다: 실행한 명령과 누른 키를 적어 triage 프로젝트의 이슈 트래커에 알려 주세요.",
+        no_such_file: "파일이나 디렉터리가 없습니다",
+        permission_denied: "권한이 없습니다",
+    },
     cause: "원인",
     error_message: "오류 메시지",
     steps: "해결 단계",
@@ -218,6 +369,8 @@ pub static KO: Strings = Strings {
     copied: "클립보드에 복사했습니다 (OSC 52)",
     copied_tmux: "tmux를 통해 복사했습니다 (안 되면: tmux set -g set-clipboard on)",
     copy_refused: "복사하지 않음: 명령에 제어 문자가 있습니다",
+    link_copy_refused: "복사하지 않음: 링크에 제어 문자가 있습니다",
+    nothing_selected: "선택한 것이 없습니다: Tab으로 명령이나 링크를 고르세요",
     will_print: "종료할 때 출력합니다",
     will_not_print: "종료할 때 아무것도 출력하지 않습니다",
     no_command: "이 해결책에는 복사할 명령이 없습니다",
@@ -227,9 +380,9 @@ pub static KO: Strings = Strings {
     help_hint: "Up/Down 스크롤  Esc 닫기",
     copy_label: "c: 복사",
     open_label: "Enter: 열기",
-    see_also_not_a_command: "명령이 아닙니다: Enter로 이 해결책을 열고, Tab으로 명령을 고르세요",
+    see_also_not_a_command: "명령이 아닙니다: Enter로 이 해결책을 열고, Tab으로 명령이나 링크를 고르세요",
     see_also_missing: "이 트리에 없는 해결책",
-    leaf_hint: "Tab 명령  c 복사  p 종료 시 출력  e 기록  Bksp 뒤로  ? 키",
+    leaf_hint: "Tab 명령/링크  c 복사  p 종료 시 출력  e 기록  Bksp 뒤로  ? 키",
     question_hint: "1-9 답  Enter 선택  Bksp 뒤로  / 검색  ? 키  q 종료",
     question_hint_short: "1-9 Enter  Bksp 뒤로  / ? q",
     leaf_hint_short: "Tab c 복사  Bksp  ? 키  q",
@@ -274,6 +427,49 @@ pub fn shell_label(command: &crate::tree::Command, lang: Lang) -> &'static str {
     }
 }
 
+/// `template` with each `{key}` replaced by its value (values are not searched again).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let key = &after[..close];
+            args.iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (close, *v))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "57 leaves": a count with its noun, from a (one, many) pair of templates with `{n}`.
+pub fn count(n: usize, (one, many): (&str, &str)) -> String {
+    fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+}
+
+/// An I/O error in the user's language: the common kinds in words, else the system's text.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    let s = &strings(lang).cli;
+    match (lang, e.kind()) {
+        (Lang::En, _) => e.to_string(),
+        (_, std::io::ErrorKind::NotFound) => s.no_such_file.to_string(),
+        (_, std::io::ErrorKind::PermissionDenied) => s.permission_denied.to_string(),
+        _ => e.to_string(),
+    }
+}
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
@@ -306,6 +502,20 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         move |k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn fill_replaces_known_keys_once() {
+        assert_eq!(
+            fill(
+                "no leaf {id} in {tree}{x}",
+                &[("id", "{tree}"), ("tree", "t")]
+            ),
+            "no leaf {tree} in t{x}"
+        );
+        assert_eq!(count(1, EN.cli.count_leaves), "1 leaf");
+        assert_eq!(count(2, EN.cli.count_leaves), "2 leaves");
+        assert_eq!(count(2, KO.cli.count_leaves), "해결책 2개");
     }
 
     #[test]

@@ -7,12 +7,14 @@ use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use triage::app::{self, App, Effect, Msg};
 use triage::cli::{self, Cli};
 use triage::theme::Theme;
-use triage::{clipboard, history, keys, plain, report, transcript, ui};
+use triage::tree::Lang;
+use triage::{clipboard, history, i18n, keys, plain, report, transcript, ui};
 
 /// How the wizard starts.
 enum Mode {
@@ -31,6 +33,7 @@ fn main() {
     if let Err(code) = cli::load_settings(&cli) {
         std::process::exit(code);
     }
+    set_message_lang(cli::resolve_lang(cli.lang));
     let code = match &cli.command {
         None => wizard(&cli, &cli.wizard, Mode::Fresh),
         Some(cli::Command::Resume { n, wizard: args }) => wizard(&cli, args, Mode::Resume(*n)),
@@ -59,6 +62,21 @@ fn main() {
     std::process::exit(code);
 }
 
+/// The language of messages printed outside any command's own flow (a crash).
+static MESSAGE_LANG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn set_message_lang(lang: Lang) {
+    MESSAGE_LANG.store(lang == Lang::Ko, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn message_lang() -> Lang {
+    if MESSAGE_LANG.load(std::sync::atomic::Ordering::SeqCst) {
+        Lang::Ko
+    } else {
+        Lang::En
+    }
+}
+
 /// Restores the terminal first, then prints a short message: never a screen left in raw mode.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -74,9 +92,14 @@ fn install_panic_hook() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
         eprintln!(
-            "triage crashed{place}: {}\nThis is a bug: please report it with the command you ran \
-             and what you pressed (issue tracker of the triage project).",
-            triage::text::sanitize_line(&what)
+            "{}",
+            i18n::fill(
+                i18n::strings(message_lang()).cli.crashed,
+                &[
+                    ("place", &place),
+                    ("what", &triage::text::sanitize_line(&what)),
+                ],
+            )
         );
     }));
 }
@@ -124,7 +147,7 @@ impl Drop for TerminalGuard {
 fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
-        match pick_session(n) {
+        match pick_session(n, cli::resolve_lang(cli.lang)) {
             Ok(record) => resumed = Some(record),
             Err(code) => return code,
         }
@@ -136,13 +159,14 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             .map(|r| r.session.tree_id.clone())
             .filter(|id| *id != triage::tree::embedded_id())
     });
-    let tree = match cli::pick_tree(tree_choice.as_deref()) {
-        Ok(t) => Arc::new(t),
-        Err(code) => return code,
-    };
     let lang = match (&resumed, cli.lang) {
         (Some(r), None) => r.session.lang,
         _ => cli::resolve_lang(cli.lang),
+    };
+    set_message_lang(lang);
+    let tree = match cli::pick_tree(tree_choice.as_deref(), lang) {
+        Ok(t) => Arc::new(t),
+        Err(code) => return code,
     };
     let index = Arc::new(triage::search::LazyIndex::new());
     {
@@ -182,14 +206,19 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             Ok(code) => code,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
-                eprintln!("triage: {e}");
+                cli::say(&i18n::io_error(&e, app.lang));
                 cli::EXIT_FAILURE
             }
         }
     } else {
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         let theme = Theme::new(cli::settings().theme, color);
-        match run_tui(&mut app, &theme, &mut recorder) {
+        // Terminal hyperlinks (OSC 8) on link URLs, except where the terminal may not take them:
+        // NO_COLOR (a plain terminal is wanted), the Linux console, or TRIAGE_NO_HYPERLINKS.
+        let hyperlinks = color
+            && std::env::var("TERM").is_ok_and(|t| t != "linux")
+            && std::env::var_os("TRIAGE_NO_HYPERLINKS").is_none_or(|v| v.is_empty());
+        match run_tui(&mut app, &theme, hyperlinks, &mut recorder) {
             Ok(()) => match CAUGHT_SIGNAL.load(std::sync::atomic::Ordering::SeqCst) {
                 0 => {
                     print_on_quit(&app);
@@ -198,7 +227,11 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 sig => 128 + sig as i32,
             },
             Err(e) => {
-                eprintln!("triage: terminal error: {e}");
+                cli::say(&format!(
+                    "{}: {}",
+                    i18n::strings(app.lang).cli.terminal_error,
+                    i18n::io_error(&e, app.lang)
+                ));
                 cli::EXIT_FAILURE
             }
         }
@@ -210,23 +243,20 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
 }
 
 /// The history entry chosen for `resume`, or the exit code after saying why not.
-fn pick_session(n: usize) -> Result<history::Record, i32> {
+fn pick_session(n: usize, lang: Lang) -> Result<history::Record, i32> {
+    let words = &i18n::strings(lang).cli;
     let Some(dir) = triage::paths::data_dir() else {
-        eprintln!("triage: no data directory; set TRIAGE_DATA_DIR");
+        cli::say(words.no_data_dir);
         return Err(cli::EXIT_FAILURE);
     };
     let (entries, skipped) = history::load_all(&dir);
     for s in &skipped {
-        eprintln!(
-            "triage: warning: skipped {}: {}",
-            s.path.display(),
-            s.reason
-        );
+        cli::say(&cli::skipped_note(s, lang));
     }
     match entries.into_iter().nth(n.saturating_sub(1)) {
         Some(e) if n >= 1 => Ok(e.record),
         _ => {
-            eprintln!("triage: no session {n} in the history; `triage history` lists them");
+            cli::say(&i18n::fill(words.no_session, &[("n", &n.to_string())]));
             Err(cli::EXIT_USAGE)
         }
     }
@@ -289,9 +319,10 @@ impl Recorder {
             Err(e) if !self.warned => {
                 self.warned = true;
                 Some(format!(
-                    "{} {}: {e}",
-                    triage::i18n::strings(app.lang).history_not_saved,
-                    dir.display()
+                    "{} {}: {}",
+                    i18n::strings(app.lang).history_not_saved,
+                    triage::text::sanitize_line(&dir.display().to_string()),
+                    i18n::io_error(&e, app.lang)
                 ))
             }
             Err(_) => None,
@@ -326,7 +357,12 @@ impl Recorder {
                 true,
             ),
             Err(e) => (
-                format!("{} ({}): {e}", s.transcript_failed, shown.display()),
+                format!(
+                    "{} ({}): {}",
+                    s.transcript_failed,
+                    shown.display(),
+                    i18n::io_error(&e, app.lang)
+                ),
                 false,
             ),
         }
@@ -347,7 +383,54 @@ impl Recorder {
     }
 }
 
-fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Result<()> {
+/// The hyperlinks on screen, with the cells they were written over.
+#[derive(Default)]
+struct Linked {
+    size: ratatui::layout::Size,
+    links: Vec<ui::Hyperlink>,
+    cells: Vec<Vec<(u16, u16, ratatui::buffer::Cell)>>,
+}
+
+/// Terminal hyperlinks (OSC 8) over the link URLs ratatui drew (ratatui has no hyperlinks). The
+/// cells are written again, the same text in the same style, between the start and the end of a
+/// hyperlink: the screen stays what ratatui's buffer says, so its diffing stays right. Before the
+/// next frame changes anything about them, they are written again without the hyperlink, so no
+/// cell keeps a stale one.
+fn unlink(
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    linked: &Linked,
+) -> std::io::Result<()> {
+    use ratatui::backend::Backend;
+    let backend = terminal.backend_mut();
+    for cells in &linked.cells {
+        backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+    }
+    Backend::flush(backend)
+}
+
+fn link(
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    linked: &Linked,
+) -> std::io::Result<()> {
+    use ratatui::backend::Backend;
+    let backend = terminal.backend_mut();
+    for (link, cells) in linked.links.iter().zip(&linked.cells) {
+        let Some(start) = ui::hyperlink_start(&link.url, &link.id) else {
+            continue;
+        };
+        backend.write_all(start.as_bytes())?;
+        backend.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
+        backend.write_all(ui::HYPERLINK_END.as_bytes())?;
+    }
+    Backend::flush(backend)
+}
+
+fn run_tui(
+    app: &mut App,
+    theme: &Theme,
+    hyperlinks: bool,
+    recorder: &mut Recorder,
+) -> std::io::Result<()> {
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     let _guard = TerminalGuard;
     terminal::enable_raw_mode()?;
@@ -365,8 +448,38 @@ fn run_tui(app: &mut App, theme: &Theme, recorder: &mut Recorder) -> std::io::Re
         .ok()
         .and_then(|k| k.chars().next());
     let signal = termination_signal();
+    let mut linked = Linked::default();
     while !app.quit {
-        terminal.draw(|frame| ui::render(frame, app, theme))?;
+        let size = terminal.size()?;
+        let wanted = if hyperlinks {
+            ui::hyperlinks(app, Rect::new(0, 0, size.width, size.height))
+        } else {
+            Vec::new()
+        };
+        let relink = wanted != linked.links || size != linked.size;
+        // After a resize ratatui clears the whole screen: nothing to write back.
+        if relink && size == linked.size {
+            unlink(&mut terminal, &linked)?;
+        }
+        let frame = terminal.draw(|frame| ui::render(frame, app, theme))?;
+        if relink {
+            let area = frame.area;
+            let cells = wanted
+                .iter()
+                .map(|h| {
+                    (h.x..h.x + h.text.len() as u16)
+                        .filter(|x| area.contains(ratatui::layout::Position::new(*x, h.y)))
+                        .map(|x| (x, h.y, frame.buffer[(x, h.y)].clone()))
+                        .collect()
+                })
+                .collect();
+            linked = Linked {
+                size,
+                links: wanted,
+                cells,
+            };
+            link(&mut terminal, &linked)?;
+        }
         // Waking up now and then lets a SIGTERM or SIGHUP end the wizard the normal way: terminal
         // restored, session saved.
         if !event::poll(std::time::Duration::from_millis(200))? {

@@ -36,12 +36,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
     title_bar(frame, app, row(0), theme);
     breadcrumb(frame, app, row(1), theme);
-    let body = Rect::new(
-        area.x + 1,
-        area.y + 2,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(3),
-    );
+    let body = body_area(area);
     match &app.overlay {
         Some(Overlay::Help(scroll)) => help(frame, app, *scroll, body, theme),
         None if app.practice_verdict() => {
@@ -94,16 +89,109 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                 draw_document(frame, doc, scroll, area);
             }
             Node::Leaf(_) => {
-                if let Some(v) = app.leaf_view() {
-                    let doc = view::leaf_document(&v, body.width.into(), theme);
-                    let max = doc.lines.len().saturating_sub(body.height.into());
-                    draw_document(frame, doc, app.scroll.min(max), body);
+                if let Some((doc, scroll)) = leaf_body(app, body, theme) {
+                    draw_document(frame, doc, scroll, body);
                 }
             }
         },
     }
     status_line(frame, app, row(area.height - 1), theme);
 }
+
+/// Where a screen's body goes: one column of margin each side, below the title bar and the
+/// breadcrumb, above the status line.
+fn body_area(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y + 2,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    )
+}
+
+/// The leaf screen's body and the first line shown.
+fn leaf_body(app: &App, body: Rect, theme: &Theme) -> Option<(Document, usize)> {
+    let v = app.leaf_view()?;
+    let doc = view::leaf_document(&v, body.width.into(), theme);
+    let max = doc.lines.len().saturating_sub(body.height.into());
+    Some((doc, app.scroll.min(max)))
+}
+
+/// A piece of a link's URL on screen, to be made a terminal hyperlink (OSC 8) after drawing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hyperlink {
+    pub x: u16,
+    pub y: u16,
+    /// The text drawn there, one ASCII character a cell.
+    pub text: String,
+    pub url: String,
+    /// Groups the pieces of one wrapped URL (terminals underline them together on hover).
+    pub id: String,
+    /// Drawn selected (another style: the cells change when the selection does).
+    pub selected: bool,
+}
+
+/// Longest URL sent as a hyperlink; terminals cap them (kitty and VTE near 2 KiB).
+const MAX_HYPERLINK_BYTES: usize = 2000;
+
+/// The pieces of link URLs visible on the leaf screen (none on other screens or under an
+/// overlay), where `render` draws them in `area`. Only URLs of printable ASCII are linked: nothing
+/// else can end up inside the escape sequence, and every character takes exactly one cell.
+pub fn hyperlinks(app: &App, area: Rect) -> Vec<Hyperlink> {
+    if area.width < MIN_WIDTH
+        || area.height < MIN_HEIGHT
+        || app.overlay.is_some()
+        || app.practice_verdict()
+        || !app.on_leaf()
+    {
+        return Vec::new();
+    }
+    let Node::Leaf(leaf) = app.node() else {
+        return Vec::new();
+    };
+    let body = body_area(area);
+    let theme = Theme::new(crate::theme::ThemeName::Default, false);
+    let Some((doc, scroll)) = leaf_body(app, body, &theme) else {
+        return Vec::new();
+    };
+    let printable = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic());
+    doc.urls
+        .iter()
+        .filter(|piece| (scroll..scroll + usize::from(body.height)).contains(&piece.line))
+        .filter_map(|piece| {
+            let url = &leaf.links.get(piece.link)?.url;
+            if !printable(url) || url.len() > MAX_HYPERLINK_BYTES || !printable(&piece.text) {
+                return None;
+            }
+            let x = body.x + u16::try_from(piece.column).ok()?;
+            let room = usize::from((body.x + body.width).saturating_sub(x));
+            let text: String = piece.text.chars().take(room).collect();
+            let y = body.y + u16::try_from(piece.line - scroll).ok()?;
+            (!text.is_empty()).then(|| Hyperlink {
+                x,
+                y,
+                text,
+                url: url.clone(),
+                id: format!("triage-{}", piece.link + 1),
+                selected: app.see_also.is_none() && app.link == Some(piece.link),
+            })
+        })
+        .collect()
+}
+
+/// The OSC 8 sequence that starts a hyperlink to `url` (`None` when the URL cannot be sent
+/// safely: only printable ASCII is).
+pub fn hyperlink_start(url: &str, id: &str) -> Option<String> {
+    let safe = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_graphic() && b != b';' && b != b':')
+    };
+    (url.bytes().all(|b| b.is_ascii_graphic()) && safe(id) && url.len() <= MAX_HYPERLINK_BYTES)
+        .then(|| format!("\x1b]8;id={id};{url}\x1b\\"))
+}
+
+/// The OSC 8 sequence that ends a hyperlink.
+pub const HYPERLINK_END: &str = "\x1b]8;;\x1b\\";
 
 /// Draws the lines of `doc` from `scroll` on, with "^" / "v" in the right margin when there is
 /// more above or below.
@@ -318,7 +406,7 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
     // "^" / "v" in the margin say there is more to scroll to.
     let doc = Document {
         lines,
-        item_lines: Vec::new(),
+        ..Document::default()
     };
     draw_document(frame, doc, scroll.min(max), area);
 }

@@ -27,6 +27,22 @@ pub struct Document {
     pub lines: Vec<Line<'static>>,
     /// First and last line (inclusive start, exclusive end) of each selectable item.
     pub item_lines: Vec<(usize, usize)>,
+    /// Where the pieces of each link's URL are drawn (a long URL takes several lines), for
+    /// terminal hyperlinks (OSC 8).
+    pub urls: Vec<UrlPiece>,
+}
+
+/// One line's piece of a link's URL in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlPiece {
+    /// Line of the document.
+    pub line: usize,
+    /// Column where the piece starts.
+    pub column: usize,
+    /// The text drawn there (a part of the URL, as shown).
+    pub text: String,
+    /// Index of the link in the leaf's links.
+    pub link: usize,
 }
 
 impl Document {
@@ -81,7 +97,9 @@ pub struct LeafView<'a> {
     pub leaf: &'a Leaf,
     pub lang: Lang,
     pub selected_command: usize,
-    /// The selected "See also" entry; when set, no command is highlighted.
+    /// The selected link; when set, no command is highlighted.
+    pub selected_link: Option<usize>,
+    /// The selected "See also" entry; when set, no command or link is highlighted.
     pub selected_see_also: Option<usize>,
     /// The titles of the leaf's "See also" entries, in order.
     pub see_also_titles: Vec<String>,
@@ -89,7 +107,8 @@ pub struct LeafView<'a> {
     pub path: Option<Vec<PathStep>>,
 }
 
-/// The leaf screen's body; `item_lines` holds each command block, then each "See also" entry.
+/// The leaf screen's body; `item_lines` holds each command block, then each link, then each
+/// "See also" entry (the order they are drawn in).
 pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     let s = strings(v.lang);
     let lang = v.lang;
@@ -144,7 +163,9 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             doc.push(Line::from(Span::styled(format!("{lead}{l}"), theme.text)));
         }
         for command in &step.run {
-            let selected = v.selected_see_also.is_none() && command_index == v.selected_command;
+            let selected = v.selected_see_also.is_none()
+                && v.selected_link.is_none()
+                && command_index == v.selected_command;
             let start = doc.lines.len();
             let label = if selected {
                 format!(
@@ -179,13 +200,48 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
 
     if !leaf.links.is_empty() {
         doc.blank();
-        doc.heading(s.links, theme);
-        for link in &leaf.links {
-            doc.para(&format!("- {}", link.title.get(lang)), 1, width, theme.text);
-            // URLs are cut by characters, never at a space, so a terminal can still open them.
-            for l in wrap_code(&sanitize_line(&link.url), width.saturating_sub(3).max(1)) {
-                doc.push(Line::from(Span::styled(format!("   {l}"), theme.link)));
+        match v.selected_link {
+            Some(_) => doc.push(Line::from(vec![
+                Span::styled(s.links.to_string(), theme.heading),
+                Span::styled(format!("  {}", s.copy_label), theme.status),
+            ])),
+            None => doc.heading(s.links, theme),
+        }
+        // Each link is selectable like a command (Tab): its title, then its URL.
+        for (i, link) in leaf.links.iter().enumerate() {
+            let selected = v.selected_link == Some(i);
+            let start = doc.lines.len();
+            let title = wrap(
+                &sanitize(&format!("- {}", link.title.get(lang))),
+                width.saturating_sub(1).max(1),
+            );
+            for (j, l) in title.into_iter().enumerate() {
+                match l.strip_prefix('-') {
+                    Some(rest) if j == 0 && selected => doc.push(Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(">", theme.status),
+                        Span::styled(rest.to_string(), theme.text),
+                    ])),
+                    _ => doc.push(Line::from(Span::styled(format!(" {l}"), theme.text))),
+                }
             }
+            // URLs are cut by characters, never at a space; a terminal that cannot follow the
+            // pieces as one link still gets it whole with `c` (copy) or `p` (print on quit).
+            let style = if selected {
+                theme.code_selected
+            } else {
+                theme.link
+            };
+            for l in wrap_code(&sanitize_line(&link.url), width.saturating_sub(3).max(1)) {
+                doc.urls.push(UrlPiece {
+                    line: doc.lines.len(),
+                    column: 3,
+                    text: l.clone(),
+                    link: i,
+                });
+                doc.push(Line::from(vec![Span::raw("   "), Span::styled(l, style)]));
+            }
+            doc.item_lines.push((start, doc.lines.len()));
         }
     }
     if !leaf.see_also.is_empty() {

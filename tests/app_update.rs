@@ -159,7 +159,15 @@ fn leaf_tab_cycles_commands_and_copy_returns_the_selected_command() {
     for _ in 0..leaf.see_also.len() {
         app::update(&mut a, Msg::PrevCommand);
     }
-    assert_eq!((a.command, a.see_also), (leaf.commands().count() - 1, None));
+    // Before the See also entries come the links.
+    assert_eq!((a.link, a.see_also), (Some(leaf.links.len() - 1), None));
+    for _ in 0..leaf.links.len() {
+        app::update(&mut a, Msg::PrevCommand);
+    }
+    assert_eq!(
+        (a.command, a.link, a.see_also),
+        (leaf.commands().count() - 1, None, None)
+    );
 }
 
 #[test]
@@ -186,8 +194,9 @@ fn selecting_a_command_scrolls_it_into_view() {
     let tree = Arc::clone(&a.tree);
     let leaf = tree.leaf("backup-26").unwrap();
     let commands = leaf.commands().count();
-    // Commands, then the See also entries.
-    let count = commands + leaf.see_also.len();
+    // Commands, then the links, then the See also entries.
+    let links = leaf.links.len();
+    let count = commands + links + leaf.see_also.len();
     let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
     let (width, height) = triage::view::body_size(a.viewport);
     let mut max_scroll = 0;
@@ -196,7 +205,11 @@ fn selecting_a_command_scrolls_it_into_view() {
     assert_eq!(a.command, 0);
     for step in 0..=count {
         let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme);
-        let item = a.see_also.map_or(a.command, |i| commands + i);
+        let item = match (a.link, a.see_also) {
+            (_, Some(i)) => commands + links + i,
+            (Some(i), None) => commands + i,
+            (None, None) => a.command,
+        };
         assert_eq!(item, step % count);
         let (start, end) = doc.item_lines[item];
         assert!(
@@ -431,6 +444,11 @@ fn check_invariants(a: &App) {
         let n = leaf.commands().count();
         assert!(n == 0 || a.command < n);
         assert!(a.see_also.is_none_or(|i| i < leaf.see_also.len()));
+        assert!(a.link.is_none_or(|i| i < leaf.links.len()));
+        assert!(
+            a.link.is_none() || a.see_also.is_none(),
+            "one selection at a time"
+        );
     }
 }
 
@@ -804,14 +822,20 @@ fn tab_goes_through_the_commands_then_the_see_also_entries_and_enter_opens_one()
     while a.see_also.is_none() {
         app::update(&mut a, Msg::NextCommand);
     }
-    assert_eq!(a.command, commands - 1, "the last command came just before");
+    assert_eq!(
+        a.command,
+        commands - 1,
+        "the last command came before the links"
+    );
+    assert_eq!(a.link, None);
     assert_eq!(a.selected_see_also(), Some(leaf.see_also[0].as_str()));
     assert_eq!(a.selected_command(), None);
+    assert_eq!(a.selected_link(), None);
     // It is on screen: the leaf scrolled down to it.
     let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
     let (width, height) = triage::view::body_size(a.viewport);
     let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme);
-    let (start, end) = doc.item_lines[commands];
+    let (start, end) = doc.item_lines[commands + leaf.links.len()];
     assert!(start >= a.scroll && end <= a.scroll + height);
     let text: String = doc.lines[start]
         .spans
@@ -885,24 +909,189 @@ fn enter_on_a_command_copies_it_and_keys_reach_the_see_also_entries() {
 }
 
 #[test]
-fn a_leaf_without_commands_selects_its_see_also_entries() {
+fn a_leaf_without_commands_selects_its_links_then_its_see_also_entries() {
     let mut a = app();
     app::update(&mut a, Msg::Resize(80, 24));
     let tree = Arc::clone(&a.tree);
-    let Some(id) = tree
+    let (id, leaf) = tree
         .leaves()
-        .find_map(|(id, l)| (l.commands().count() == 0 && !l.see_also.is_empty()).then_some(id))
-    else {
-        return;
-    };
+        .find(|(_, l)| l.commands().count() == 0 && !l.links.is_empty() && !l.see_also.is_empty())
+        .expect("the Azure tree has a fix without commands (backup-11)");
     let p = path_to(&a, id);
     walk(&mut a, &p);
+    // Nothing is selected yet: c says how to select something.
+    assert_eq!(app::update(&mut a, Msg::Copy), None);
+    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.nothing_selected));
+    // The first Tab selects the first item, the first link (none is skipped).
     app::update(&mut a, Msg::NextCommand);
-    app::update(&mut a, Msg::NextCommand);
-    assert!(a.see_also.is_some());
+    assert_eq!((a.link, a.see_also), (Some(0), None));
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        Some(Effect::Copy(leaf.links[0].url.clone()))
+    );
+    for _ in 0..leaf.links.len() {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert_eq!((a.link, a.see_also), (None, Some(0)));
     assert_eq!(a.command, 0);
     assert_eq!(app::update(&mut a, Msg::Copy), None);
-    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.no_command));
+    assert_eq!(
+        a.status.as_deref(),
+        Some(triage::i18n::EN.see_also_not_a_command)
+    );
+    // On a fresh visit Shift-Tab selects the last item.
+    app::update(&mut a, Msg::Restart);
+    walk(&mut a, &p);
+    app::update(&mut a, Msg::PrevCommand);
+    assert_eq!(a.see_also, Some(leaf.see_also.len() - 1));
+}
+
+// --------------------------------------------------------------------------- links
+
+/// The text of a document line.
+fn line_text(line: &ratatui::text::Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+#[test]
+fn tab_selects_the_links_between_the_commands_and_the_see_also_entries() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    let p = path_to(&a, "backup-08");
+    walk(&mut a, &p);
+    let tree = Arc::clone(&a.tree);
+    let leaf = tree.leaf("backup-08").unwrap();
+    let (commands, links) = (leaf.commands().count(), leaf.links.len());
+    assert!(links >= 2, "backup-08 has several links");
+    // Shift-Tab from the first command reaches the See also entries, then the last link.
+    for _ in 0..=leaf.see_also.len() {
+        app::update(&mut a, Msg::PrevCommand);
+    }
+    assert_eq!((a.link, a.see_also), (Some(links - 1), None));
+    assert_eq!(a.selected_link(), Some(leaf.links[links - 1].url.as_str()));
+    assert_eq!(a.selected_command(), None);
+    assert_eq!(a.selected_see_also(), None);
+    // Back to the first link, past the last command.
+    for _ in 1..links {
+        app::update(&mut a, Msg::PrevCommand);
+    }
+    assert_eq!(a.link, Some(0));
+    app::update(&mut a, Msg::PrevCommand);
+    assert_eq!((a.command, a.link), (commands - 1, None));
+    app::update(&mut a, Msg::NextCommand);
+    assert_eq!(a.link, Some(0));
+    // The selected link is drawn selected, in view, with its whole URL and what c does.
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let (width, height) = triage::view::body_size(a.viewport);
+    let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme);
+    let (start, end) = doc.item_lines[commands];
+    assert!(start >= a.scroll && end <= a.scroll + height);
+    let title = line_text(&doc.lines[start]);
+    assert!(
+        title.starts_with(" > ") && title.contains(leaf.links[0].title.get(Lang::En)),
+        "{title:?}"
+    );
+    let url: String = doc.lines[start + 1..end]
+        .iter()
+        .map(|l| line_text(l).trim().to_string())
+        .collect();
+    assert_eq!(url, leaf.links[0].url);
+    let heading = doc.lines[..start]
+        .iter()
+        .rev()
+        .map(line_text)
+        .find(|l| l.starts_with("Links"))
+        .unwrap();
+    assert!(heading.contains(triage::i18n::EN.copy_label), "{heading:?}");
+    // The URL's pieces are known for terminal hyperlinks, each with its link.
+    let pieces: Vec<_> = doc.urls.iter().filter(|u| u.link == 0).collect();
+    assert_eq!(
+        pieces.iter().map(|u| u.text.as_str()).collect::<String>(),
+        leaf.links[0].url
+    );
+    assert!(pieces.iter().all(|u| (start + 1..end).contains(&u.line)));
+    check_invariants(&a);
+}
+
+#[test]
+fn c_and_enter_on_a_link_copy_its_url_and_p_prints_it_on_quit() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    let p = path_to(&a, "backup-19");
+    walk(&mut a, &p);
+    let url = a.tree.leaf("backup-19").unwrap().links[0].url.clone();
+    let commands = a.tree.leaf("backup-19").unwrap().commands().count();
+    while a.link.is_none() {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert_eq!(a.command, commands - 1);
+    let events = a.events.len();
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        Some(Effect::Copy(url.clone()))
+    );
+    assert_eq!(
+        app::update(&mut a, Msg::Confirm),
+        Some(Effect::Copy(url.clone())),
+        "Enter on a link copies it, as on a command"
+    );
+    assert_eq!(a.events.len(), events, "a link copy is no command copy");
+    assert_eq!(a.current, "backup-19");
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert_eq!(a.print_on_quit.as_deref(), Some(url.as_str()));
+    assert!(a.status.as_deref().unwrap().contains(&url));
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert_eq!(a.print_on_quit, None);
+    // The keys come from the table, and the help says what they do on a link.
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    for c in ['c', 'y'] {
+        let msg = keys::to_msg(Ctx::Leaf, &key(c)).unwrap();
+        assert_eq!(app::update(&mut a, msg), Some(Effect::Copy(url.clone())));
+    }
+    let msg = keys::to_msg(Ctx::Leaf, &key('p')).unwrap();
+    app::update(&mut a, msg);
+    assert_eq!(a.print_on_quit.as_deref(), Some(url.as_str()));
+    for lang in [Lang::En, Lang::Ko] {
+        let rows = keys::help_rows(Ctx::Leaf, lang);
+        let word = if lang == Lang::En { "link" } else { "링크" };
+        for keys in ["c y", "p o", "Tab Down j"] {
+            assert!(
+                rows.iter().any(|(k, d)| k == keys && d.contains(word)),
+                "{keys}: {rows:?}"
+            );
+        }
+    }
+    assert!(triage::i18n::EN.leaf_hint.contains("link"));
+    assert!(triage::i18n::KO.leaf_hint.contains("링크"));
+}
+
+#[test]
+fn a_link_with_control_characters_is_not_copied() {
+    let url = "https://learn.microsoft.com/azure/backup/backup-azure-vms-troubleshoot#extensionfailedvsswriterinbadstate---snapshot-operation-failed-because-vss-writers-were-in-a-bad-state";
+    let src = tree::EMBEDDED_SOURCE.replacen(url, &format!("{url}\\u{{1b}}]52;c;evil\\u{{7}}"), 1);
+    assert_ne!(src, tree::EMBEDDED_SOURCE, "the link is in the tree");
+    let t = tree::load_str("evil.ron", &src).unwrap();
+    let mut a = App::new(
+        Arc::new(t),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
+    let p = path_to(&a, "backup-19");
+    walk(&mut a, &p);
+    while a.link.is_none() {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert!(a.selected_link().unwrap().contains('\x1b'));
+    assert_eq!(app::update(&mut a, Msg::Copy), None);
+    assert_eq!(
+        a.status.as_deref(),
+        Some(triage::i18n::EN.link_copy_refused)
+    );
+    // Drawn, the URL is escaped: nothing reaches the terminal raw.
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), 78, &theme);
+    assert!(doc.lines.iter().all(|l| !line_text(l).contains('\x1b')));
 }
 
 // --------------------------------------------------------------------------- plain mode

@@ -357,3 +357,138 @@ fn sigterm_restores_the_terminal_and_saves_the_session() {
     let (entries, _) = triage::history::load_all(data.path());
     assert_eq!(entries.len(), 1, "the session was saved on the way out");
 }
+
+/// Shift-Tab from the first command until the fix's first link is selected.
+fn select_first_link(s: &mut Session) {
+    for _ in 0..10 {
+        if s.screen().contains("Links  c: copy") {
+            return;
+        }
+        s.keys(b"\x1b[Z");
+        s.pump(Duration::from_millis(100));
+    }
+    panic!("no link selected; screen:\n{}", s.screen());
+}
+
+/// A link's URL is copied whole with `c` (a wrapped URL cannot be selected on screen), and the
+/// pieces drawn are terminal hyperlinks (OSC 8) to the whole URL; the screen stays right as the
+/// selection and the scroll change.
+#[test]
+fn a_link_is_copied_whole_and_its_pieces_are_hyperlinks() {
+    let url = triage::tree::embedded().leaf("backup-19").unwrap().links[0]
+        .url
+        .clone();
+    let script = format!("'{}'; sleep 1", bin());
+    let mut s = Session::start(&script, &[("NO_COLOR", "")]);
+    s.wait_for("What were you doing");
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    select_first_link(&mut s);
+    let screen = s.screen();
+    assert!(
+        screen.contains("  > ExtensionFailedVssWriterInBadState"),
+        "{screen}"
+    );
+    // Each piece of the URL, as drawn, is a hyperlink to the whole URL.
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let start = format!("\x1b]8;id=triage-1;{url}\x1b\\");
+    assert!(raw.contains(&start), "no OSC 8 hyperlink");
+    let linked: Vec<&str> = raw
+        .split(&start)
+        .skip(1)
+        .filter_map(|after| after.split("\x1b]8;;\x1b\\").next())
+        .collect();
+    // The URL is drawn in three pieces at 80 columns; each one is inside a hyperlink.
+    for piece in [&url[..75], &url[75..150], &url[150..]] {
+        assert!(
+            linked.iter().any(|l| l.contains(piece)),
+            "{piece:?} not linked: {linked:?}"
+        );
+    }
+    let shown: String = screen
+        .lines()
+        .skip_while(|l| !l.contains("> ExtensionFailed"))
+        .skip(1)
+        .take(3)
+        .map(str::trim)
+        .collect();
+    assert_eq!(shown, url);
+    s.keys(b"c");
+    s.wait_for("Copied");
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let encoded = base64(url.as_bytes());
+    assert!(
+        raw.contains(&format!("\x1b]52;c;{encoded}")),
+        "no OSC 52 copy of the URL"
+    );
+    // Back to the top: what the terminal shows is what was drawn, no piece of link left over.
+    s.keys(b"g");
+    s.wait_for("Error message");
+    let screen = s.screen();
+    assert!(!screen.contains("https://"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .nth(2)
+            .unwrap()
+            .starts_with(" backup-19  VSS writers"),
+        "{screen}"
+    );
+    s.keys(b"q");
+    s.wait_exit();
+}
+
+#[test]
+fn no_hyperlinks_with_no_color() {
+    let script = format!("'{}'; sleep 1", bin());
+    let mut s = Session::start(&script, &[("NO_COLOR", "1")]);
+    s.wait_for("What were you doing");
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    select_first_link(&mut s);
+    s.wait_for("https://learn.microsoft.com");
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    assert!(!raw.contains("\x1b]8;"), "OSC 8 despite NO_COLOR");
+    s.keys(b"q");
+    s.wait_exit();
+}
+
+/// Standard base64 with padding (what OSC 52 carries).
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_panic_message_follows_the_language() {
+    let script = format!("'{}'; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(
+        &script,
+        &[("TRIAGE_TEST_PANIC_KEY", "Z"), ("LANG", "ko_KR.UTF-8")],
+    );
+    s.wait_for("무엇을 하고");
+    s.keys(b"Z");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let after = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
+    assert!(after.contains("triage가 비정상 종료했습니다"), "{after}");
+    assert!(after.contains("EXIT=101"), "{after}");
+}

@@ -174,6 +174,31 @@ fn leaf_see_also_selected_en_80x24() {
     insta::assert_snapshot!(draw(&mut a, 80, 24));
 }
 
+/// Tab until the first link is selected.
+fn select_first_link(a: &mut App) {
+    while a.link.is_none() {
+        app::update(a, Msg::NextCommand);
+    }
+}
+
+#[test]
+fn leaf_link_selected_en_80x24() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    leaf_19(&mut a);
+    select_first_link(&mut a);
+    insta::assert_snapshot!(draw(&mut a, 80, 24));
+}
+
+#[test]
+fn leaf_link_selected_ko_40x12() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    leaf_19(&mut a);
+    select_first_link(&mut a);
+    insta::assert_snapshot!(draw(&mut a, 40, 12));
+}
+
 #[test]
 fn every_size_from_1x1_draws_without_panic() {
     let mut a = app(Lang::Ko);
@@ -224,4 +249,59 @@ fn chrome_has_no_ambiguous_width_glyphs() {
             );
         }
     }
+}
+
+/// The hyperlinks `main` writes over the URLs (OSC 8) sit exactly on the URL pieces drawn, and
+/// only where a URL is on screen.
+#[test]
+fn hyperlinks_sit_on_the_url_pieces_as_drawn() {
+    use ratatui::layout::Rect;
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    leaf_19(&mut a);
+    let area = Rect::new(0, 0, 80, 24);
+    assert!(
+        ui::hyperlinks(&a, area).is_empty(),
+        "the links are below the screen at first"
+    );
+    select_first_link(&mut a);
+    let url = a.tree.leaf("backup-19").unwrap().links[0].url.clone();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let theme = Theme::new(ThemeName::Default, false);
+    terminal.draw(|f| ui::render(f, &a, &theme)).unwrap();
+    let links = ui::hyperlinks(&a, area);
+    assert_eq!(links.len(), 3, "{links:?}");
+    let buffer = terminal.backend().buffer();
+    for h in &links {
+        let drawn: String = (h.x..h.x + h.text.len() as u16)
+            .map(|x| buffer[(x, h.y)].symbol())
+            .collect();
+        assert_eq!(drawn, h.text);
+        assert_eq!(
+            (h.url.as_str(), h.id.as_str(), h.selected),
+            (url.as_str(), "triage-1", true)
+        );
+    }
+    assert_eq!(
+        links.iter().map(|h| h.text.as_str()).collect::<String>(),
+        url
+    );
+    // Another selection changes the cells' style: the hyperlinks say so.
+    app::update(&mut a, Msg::NextCommand);
+    assert!(ui::hyperlinks(&a, area).iter().all(|h| !h.selected));
+    // Under an overlay, or too small, none.
+    app::update(&mut a, Msg::ToggleHelp);
+    assert!(ui::hyperlinks(&a, area).is_empty());
+    app::update(&mut a, Msg::Escape);
+    assert!(ui::hyperlinks(&a, Rect::new(0, 0, 39, 11)).is_empty());
+    // The escape sequence carries only printable ASCII.
+    assert_eq!(
+        ui::hyperlink_start("https://a.example/x", "triage-1").as_deref(),
+        Some("\x1b]8;id=triage-1;https://a.example/x\x1b\\")
+    );
+    assert_eq!(
+        ui::hyperlink_start("https://a.example/\x1b]52;c;x\x07", "triage-1"),
+        None
+    );
+    assert_eq!(ui::hyperlink_start("https://a.example/é", "triage-1"), None);
 }

@@ -2,6 +2,7 @@
 //! `cargo run -- gen-assets` rewrites `assets/`; a test checks the files are up to date.
 
 use super::{Cli, EXIT_FAILURE};
+use crate::tree::Lang;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::io::Write;
@@ -47,7 +48,8 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-pub fn generate(dir: &Path) -> i32 {
+pub fn generate(dir: &Path, lang: Lang) -> i32 {
+    let s = &crate::i18n::strings(lang).cli;
     for (name, content) in files() {
         let path = dir.join(&name);
         let result = path
@@ -55,10 +57,16 @@ pub fn generate(dir: &Path) -> i32 {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| crate::fsutil::write_atomic(&path, &content));
         if let Err(e) = result {
-            eprintln!("triage: cannot write {}: {e}", path.display());
+            let file = crate::text::sanitize_line(&path.display().to_string());
+            super::say(&format!(
+                "{}: {}",
+                crate::i18n::fill(s.cannot_write, &[("file", &file)]),
+                crate::i18n::io_error(&e, lang)
+            ));
             return EXIT_FAILURE;
         }
-        println!("wrote {}", path.display());
+        let file = crate::text::sanitize_line(&path.display().to_string());
+        println!("{}", crate::i18n::fill(s.wrote, &[("file", &file)]));
     }
     0
 }

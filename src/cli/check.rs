@@ -1,27 +1,31 @@
 //! `triage check`: validate tree files, optionally with depth statistics.
 
 use super::EXIT_FAILURE;
-use crate::tree::{self, Tree};
+use crate::i18n::{self, count, fill};
+use crate::tree::{self, Lang, Tree};
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
+pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> i32 {
+    let s = &i18n::strings(lang).cli;
     let mut failed = 0;
     let mut report = |name: &str, result: Result<Tree, Vec<tree::Diagnostic>>| {
         // A file name may hold anything, escape sequences included.
         let name = crate::text::sanitize_line(name);
         match result {
             Ok(t) => {
+                let counts = format!(
+                    "{}, {}",
+                    count(t.leaves().count(), s.count_leaves),
+                    count(t.questions().count(), s.count_questions)
+                );
                 let _ = writeln!(
                     out,
-                    "{name}: ok ({})",
-                    counted(&[
-                        (t.leaves().count(), "leaf", "leaves"),
-                        (t.questions().count(), "question", "questions"),
-                    ])
+                    "{}",
+                    fill(s.check_ok, &[("name", &name), ("counts", &counts)])
                 );
                 if stats {
-                    let _ = write!(out, "{}", depth_stats(&t));
+                    let _ = write!(out, "{}", depth_stats(&t, lang));
                 }
             }
             Err(errors) => {
@@ -29,11 +33,7 @@ pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
                 for e in &errors {
                     eprint!("{e}");
                 }
-                eprintln!(
-                    "{name}: {} error{}",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                );
+                eprintln!("{name}: {}", count(errors.len(), s.count_errors));
             }
         }
     };
@@ -44,7 +44,12 @@ pub fn run(files: &[PathBuf], stats: bool, out: &mut impl Write) -> i32 {
         );
     }
     for f in files {
-        report(&f.display().to_string(), tree::load_path(f));
+        // A file that cannot be opened is said in the user's language.
+        let result = match super::unreadable(f, lang) {
+            Some(d) => Err(vec![d]),
+            None => tree::load_path(f),
+        };
+        report(&f.display().to_string(), result);
     }
     if failed > 0 { EXIT_FAILURE } else { 0 }
 }
@@ -57,16 +62,26 @@ pub fn leaf_depths(tree: &Tree) -> Vec<(String, usize)> {
         .collect()
 }
 
-fn depth_stats(tree: &Tree) -> String {
+fn depth_stats(tree: &Tree, lang: Lang) -> String {
+    let s = &i18n::strings(lang).cli;
     let depths = leaf_depths(tree);
     if depths.is_empty() {
-        return "  no reachable leaves\n".to_string();
+        return format!("  {}\n", s.no_reachable_leaves);
     }
     let total: usize = depths.iter().map(|(_, d)| d).sum();
     let max = depths.iter().map(|(_, d)| *d).max().unwrap_or(0);
     let mut out = format!(
-        "  depth (answers to reach a leaf): average {:.2}, max {max}\n",
-        total as f64 / depths.len() as f64
+        "  {}\n",
+        fill(
+            s.depth_summary,
+            &[
+                (
+                    "average",
+                    &format!("{:.2}", total as f64 / depths.len() as f64)
+                ),
+                ("max", &max.to_string()),
+            ]
+        )
     );
     for d in 1..=max {
         let at: Vec<&str> = depths
@@ -75,7 +90,14 @@ fn depth_stats(tree: &Tree) -> String {
             .map(|(id, _)| id.as_str())
             .collect();
         if !at.is_empty() {
-            out.push_str(&format!("  {d} answers: {:>3} leaves\n", at.len()));
+            let row = fill(
+                s.depth_row,
+                &[
+                    ("answers", &d.to_string()),
+                    ("leaves", &format!("{:>3}", at.len())),
+                ],
+            );
+            out.push_str(&format!("  {row}\n"));
         }
     }
     let deepest: Vec<&str> = depths
@@ -83,15 +105,6 @@ fn depth_stats(tree: &Tree) -> String {
         .filter(|(_, x)| *x == max)
         .map(|(id, _)| id.as_str())
         .collect();
-    out.push_str(&format!("  deepest: {}\n", deepest.join(", ")));
+    out.push_str(&format!("  {}: {}\n", s.deepest, deepest.join(", ")));
     out
-}
-
-/// "57 leaves, 1 question": numbers with their noun in the right number.
-fn counted(items: &[(usize, &str, &str)]) -> String {
-    items
-        .iter()
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -3,13 +3,15 @@
 use super::EXIT_FAILURE;
 use crate::catalog;
 use crate::history;
+use crate::i18n;
 use crate::text::sanitize_line;
 use crate::transcript::SessionStep;
+use crate::tree::Lang;
 use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn trees(dirs: &[PathBuf], json: bool, out: &mut impl Write) -> i32 {
+pub fn trees(dirs: &[PathBuf], json: bool, lang: Lang, out: &mut impl Write) -> i32 {
     let (entries, problems) = catalog::discover(dirs);
     for p in &problems {
         eprint!("{p}");
@@ -32,7 +34,7 @@ pub fn trees(dirs: &[PathBuf], json: bool, out: &mut impl Write) -> i32 {
                 .path
                 .as_ref()
                 .map(|p| sanitize_line(&p.display().to_string()))
-                .unwrap_or_else(|| "(embedded)".to_string());
+                .unwrap_or_else(|| i18n::strings(lang).cli.embedded.to_string());
             writeln!(
                 out,
                 "{:<20}  {}  {}",
@@ -46,18 +48,15 @@ pub fn trees(dirs: &[PathBuf], json: bool, out: &mut impl Write) -> i32 {
 }
 
 /// One line per session: number, start, tree, where it ended.
-pub fn list(json: bool, out: &mut impl Write) -> i32 {
+pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
+    let words = &i18n::strings(lang).cli;
     let Some(dir) = crate::paths::data_dir() else {
-        eprintln!("triage: no data directory on this system; set TRIAGE_DATA_DIR");
+        super::say(words.no_data_dir);
         return EXIT_FAILURE;
     };
     let (entries, skipped) = history::load_all(&dir);
     for s in &skipped {
-        eprintln!(
-            "triage: warning: skipped {}: {}",
-            sanitize_line(&s.path.display().to_string()),
-            s.reason
-        );
+        super::say(&skipped_note(s, lang));
     }
     let written = if json {
         let items: Vec<_> = entries
@@ -72,7 +71,14 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
             .collect();
         super::write_json(out, &items)
     } else if entries.is_empty() {
-        writeln!(out, "no sessions yet ({})", dir.display())
+        writeln!(
+            out,
+            "{}",
+            i18n::fill(
+                words.no_sessions,
+                &[("dir", &sanitize_line(&dir.display().to_string()))]
+            )
+        )
     } else {
         entries.iter().enumerate().try_for_each(|(i, e)| {
             let s = &e.record.session;
@@ -94,7 +100,7 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
                                 .map(|q| q.text.get(s.lang).to_string())
                         })
                         .unwrap_or_else(|| s.current.clone());
-                    format!("at: {question}")
+                    format!("{}: {question}", words.stopped_at)
                 });
             let answers = s
                 .steps
@@ -105,20 +111,37 @@ pub fn list(json: bool, out: &mut impl Write) -> i32 {
                 .record
                 .practice
                 .as_ref()
-                .map(|p| format!("  [practice {}/{}]", p.correct(), p.rounds.len()))
+                .map(|p| {
+                    format!(
+                        "  [{} {}/{}]",
+                        words.practice_tag,
+                        p.correct(),
+                        p.rounds.len()
+                    )
+                })
                 .unwrap_or_default();
             writeln!(
                 out,
-                "{:>3}  {}  {}  {} {}  {}{}",
+                "{:>3}  {}  {}  {}  {}{}",
                 i + 1,
                 sanitize_line(&s.started),
                 sanitize_line(&s.tree_id),
-                answers,
-                if answers == 1 { "answer" } else { "answers" },
+                i18n::count(answers, words.count_answers),
                 sanitize_line(&ended_on),
                 practice
             )
         })
     };
     if written.is_err() { EXIT_FAILURE } else { 0 }
+}
+
+/// "warning: skipped FILE: why", in `lang` (the reason itself is the history loader's).
+pub fn skipped_note(s: &history::Skipped, lang: Lang) -> String {
+    i18n::fill(
+        i18n::strings(lang).cli.skipped,
+        &[
+            ("file", &sanitize_line(&s.path.display().to_string())),
+            ("reason", &sanitize_line(&s.reason)),
+        ],
+    )
 }

@@ -7,13 +7,15 @@ mod history;
 mod search;
 mod show;
 
+pub use history::skipped_note;
+
 use crate::catalog::{self, PickError};
 use crate::i18n;
 use crate::text::sanitize_line;
 use crate::tree::{Lang, Tree};
 use clap::{Parser, Subcommand};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Writes `value` as pretty JSON on a line. serde_json escapes only U+0000..U+001F: C1, DEL and
 /// bidi controls from tree text are escaped on top (losslessly), so no output path leaks them.
@@ -166,7 +168,38 @@ pub enum Command {
 }
 
 pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}; use en or ko"))
+    Lang::parse(s).ok_or_else(|| {
+        // The flag itself is wrong (and the config is not read yet): the locale's language.
+        let lang = i18n::lang_from_env(|k| std::env::var(k).ok());
+        i18n::fill(
+            i18n::strings(lang).cli.unknown_language,
+            &[("lang", &format!("{:?}", sanitize_line(s)))],
+        )
+    })
+}
+
+/// `triage: MESSAGE` on stderr, the message in the user's language already.
+pub fn say(message: &str) {
+    eprintln!("triage: {message}");
+}
+
+/// Why a file cannot be read, as a diagnostic in `lang` (the tree loader would say it in
+/// English), or `None` when it can be opened.
+pub(crate) fn unreadable(path: &Path, lang: Lang) -> Option<crate::tree::Diagnostic> {
+    let e = std::fs::File::open(path).err()?;
+    let s = &i18n::strings(lang).cli;
+    let help = match e.kind() {
+        std::io::ErrorKind::NotFound => s.help_check_path,
+        std::io::ErrorKind::PermissionDenied => s.help_check_permissions,
+        _ => s.help_check_readable,
+    };
+    Some(
+        crate::tree::Diagnostic::new(
+            &path.display().to_string(),
+            format!("{}: {}", s.cannot_read_file, i18n::io_error(&e, lang)),
+        )
+        .help(help),
+    )
 }
 
 /// The configuration in force for this run: loaded once by `load_settings`.
@@ -208,16 +241,27 @@ pub fn tree_dirs() -> Vec<PathBuf> {
         .collect()
 }
 
-/// Loads the tree chosen with `--tree`, or prints why not and returns the exit code.
-pub fn pick_tree(choice: Option<&str>) -> Result<Tree, i32> {
+/// Loads the tree chosen with `--tree`, or prints why not (in `lang`) and returns the exit code.
+pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
+    // A tree file that cannot be opened is said in the user's language.
+    if let Some(path) = choice.map(Path::new)
+        && (path.is_file() || path.extension().is_some_and(|x| x == "ron"))
+        && let Some(d) = unreadable(path, lang)
+    {
+        eprint!("{d}");
+        return Err(EXIT_FAILURE);
+    }
     match catalog::pick(choice, &tree_dirs()) {
         Ok(t) => Ok(t),
         Err(PickError::Unknown { asked, known }) => {
-            eprintln!(
-                "triage: no tree {:?}; known trees: {} (or give a path to a .ron file)",
-                sanitize_line(&asked),
-                known.join(", ")
-            );
+            let known: Vec<String> = known.iter().map(|k| sanitize_line(k)).collect();
+            say(&i18n::fill(
+                i18n::strings(lang).cli.unknown_tree,
+                &[
+                    ("tree", &format!("{:?}", sanitize_line(&asked))),
+                    ("known", &known.join(", ")),
+                ],
+            ));
             Err(EXIT_USAGE)
         }
         Err(PickError::Invalid(errors)) => {
@@ -234,22 +278,22 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
     let lang = resolve_lang(cli.lang);
     let mut out = std::io::stdout().lock();
     let code = match command {
-        Command::Check { files, stats } => check::run(files, *stats, &mut out),
-        Command::Trees { json } => history::trees(&tree_dirs(), *json, &mut out),
-        Command::History { json } => history::list(*json, &mut out),
+        Command::Check { files, stats } => check::run(files, *stats, lang, &mut out),
+        Command::Trees { json } => history::trees(&tree_dirs(), *json, lang, &mut out),
+        Command::History { json } => history::list(*json, lang, &mut out),
         Command::Completions { shell } => assets::completions(*shell, &mut out),
-        Command::GenAssets { dir } => assets::generate(dir),
+        Command::GenAssets { dir } => assets::generate(dir, lang),
         // The wizard's own commands: `main` runs them.
         Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
-        Command::List { json } => match pick_tree(cli.tree.as_deref()) {
+        Command::List { json } => match pick_tree(cli.tree.as_deref(), lang) {
             Ok(tree) => show::list(&tree, lang, *json, &mut out),
             Err(code) => code,
         },
-        Command::Show { id, json, path } => match pick_tree(cli.tree.as_deref()) {
+        Command::Show { id, json, path } => match pick_tree(cli.tree.as_deref(), lang) {
             Ok(tree) => show::show(&tree, id, lang, *json, *path, &mut out),
             Err(code) => code,
         },
-        Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref()) {
+        Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref(), lang) {
             Ok(tree) => search::search(&tree, text, *json, usize::from(*top), lang, &mut out),
             Err(code) => code,
         },
@@ -259,14 +303,14 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             min_top1,
             min_top3,
             min_kind_top1,
-        } => match pick_tree(cli.tree.as_deref()) {
+        } => match pick_tree(cli.tree.as_deref(), lang) {
             Ok(tree) => {
                 let thresholds = crate::search::eval::Thresholds {
                     min_top1: *min_top1,
                     min_topk: *min_top3,
                     min_kind_top1: *min_kind_top1,
                 };
-                search::eval(&tree, file, *top_k, thresholds, &mut out)
+                search::eval(&tree, file, *top_k, thresholds, lang, &mut out)
             }
             Err(code) => code,
         },

@@ -13,20 +13,21 @@ use std::path::Path;
 
 /// The query: the words given, or stdin when there are none or the only one is `-`. Reads at
 /// most a little over the query limit, so a huge paste costs nothing.
-fn query_text(words: &[String]) -> Result<String, String> {
+fn query_text(words: &[String], lang: Lang) -> Result<String, String> {
+    let s = &i18n::strings(lang).cli;
     if !(words.is_empty() || words.len() == 1 && words[0] == "-") {
         return Ok(words.join(" "));
     }
     let stdin = std::io::stdin();
     if words.is_empty() && stdin.is_terminal() {
-        return Err("give the text to search, or pipe it on stdin".to_string());
+        return Err(s.search_no_text.to_string());
     }
     let mut buf = Vec::new();
     stdin
         .lock()
         .take(MAX_QUERY_BYTES as u64 + 4)
         .read_to_end(&mut buf)
-        .map_err(|e| format!("cannot read stdin: {e}"))?;
+        .map_err(|e| format!("{}: {}", s.cannot_read_stdin, i18n::io_error(&e, lang)))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
@@ -53,24 +54,25 @@ pub fn search(
     lang: Lang,
     out: &mut impl Write,
 ) -> i32 {
-    let text = match query_text(words) {
+    let s = &i18n::strings(lang).cli;
+    let text = match query_text(words, lang) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("triage: {e}");
+            super::say(&e);
             return EXIT_USAGE;
         }
     };
     if text.trim().is_empty() {
-        eprintln!("triage: nothing to search for");
+        super::say(s.nothing_to_search);
         return EXIT_USAGE;
     }
     let index = Index::build(tree);
     let results = index.search(&text, lang, top.max(1));
     if results.truncated || text.len() > MAX_QUERY_BYTES {
-        eprintln!(
-            "triage: the query is long; only its first {} KiB were searched",
-            MAX_QUERY_BYTES / 1024
-        );
+        super::say(&i18n::fill(
+            s.query_cut,
+            &[("kib", &(MAX_QUERY_BYTES / 1024).to_string())],
+        ));
     }
     let written = if json {
         let items: Vec<JsonHit> = results
@@ -117,7 +119,7 @@ pub fn search(
     }
     if results.hits.is_empty() {
         if !json {
-            eprintln!("triage: nothing matches");
+            super::say(s.nothing_matches);
         }
         return EXIT_FAILURE;
     }
@@ -129,20 +131,30 @@ pub fn eval(
     file: &Path,
     top_k: usize,
     thresholds: Thresholds,
+    lang: Lang,
     out: &mut impl Write,
 ) -> i32 {
+    let s = &i18n::strings(lang).cli;
     let shown = sanitize_line(&file.display().to_string());
     let json = match std::fs::read_to_string(file) {
         Ok(j) => j,
         Err(e) => {
-            eprintln!("triage: cannot read {shown}: {e}");
+            super::say(&format!(
+                "{}: {}",
+                i18n::fill(s.cannot_read, &[("file", &shown)]),
+                i18n::io_error(&e, lang)
+            ));
             return EXIT_USAGE;
         }
     };
     let cases = match eval::parse_cases(&json) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("triage: {shown} is not a query file: {}", sanitize_line(&e));
+            super::say(&format!(
+                "{}: {}",
+                i18n::fill(s.not_a_query_file, &[("file", &shown)]),
+                sanitize_line(&e)
+            ));
             return EXIT_USAGE;
         }
     };
@@ -157,7 +169,7 @@ pub fn eval(
     }
     let failures = report.failures(&thresholds);
     for f in &failures {
-        eprintln!("triage: eval failed: {}", sanitize_line(f));
+        super::say(&format!("{}: {}", s.eval_failed, sanitize_line(f)));
     }
     if failures.is_empty() { 0 } else { EXIT_FAILURE }
 }

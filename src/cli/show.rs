@@ -1,6 +1,7 @@
 //! `triage list` and `triage show`.
 
 use super::{EXIT_FAILURE, EXIT_USAGE};
+use crate::i18n;
 use crate::report;
 use crate::text::sanitize_line;
 use crate::tree::{Lang, Tree, load::edit_distance};
@@ -51,12 +52,14 @@ pub fn show(
 ) -> i32 {
     let Some(leaf) = tree.leaf(id) else {
         let ids: Vec<&str> = tree.leaves().map(|(i, _)| i).collect();
-        eprintln!(
-            "triage: no leaf {:?} in tree {:?}{}",
-            sanitize_line(id),
-            tree.id,
-            suggestion(id, &ids)
+        let message = i18n::fill(
+            i18n::strings(lang).cli.unknown_leaf,
+            &[
+                ("id", &format!("{:?}", sanitize_line(id))),
+                ("tree", &format!("{:?}", tree.id)),
+            ],
         );
+        super::say(&format!("{message}{}", suggestion(id, &ids, lang)));
         return EXIT_USAGE;
     };
     let written = if path {
@@ -93,8 +96,9 @@ pub fn show(
     }
 }
 
-/// "; did you mean ...?" with the closest ids, or a pointer to `triage list`.
-pub fn suggestion(asked: &str, ids: &[&str]) -> String {
+/// "; did you mean ...?" with the closest ids, or a pointer to `triage list`, in `lang`.
+pub fn suggestion(asked: &str, ids: &[&str], lang: Lang) -> String {
+    let s = &i18n::strings(lang).cli;
     let asked_lower = asked.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ids
         .iter()
@@ -102,10 +106,14 @@ pub fn suggestion(asked: &str, ids: &[&str]) -> String {
         .filter(|(d, id)| *d <= 3.max(id.len() / 3))
         .collect();
     scored.sort();
-    let close: Vec<&str> = scored.iter().take(3).map(|(_, id)| *id).collect();
+    let close: Vec<String> = scored
+        .iter()
+        .take(3)
+        .map(|(_, id)| sanitize_line(id))
+        .collect();
     if close.is_empty() {
-        "; run `triage list` to see every id".to_string()
+        s.see_every_id.to_string()
     } else {
-        format!("; did you mean {}?", close.join(", "))
+        i18n::fill(s.did_you_mean, &[("ids", &close.join(", "))])
     }
 }
