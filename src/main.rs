@@ -91,7 +91,9 @@ fn install_panic_hook() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        eprintln!(
+        // Not eprintln!: it panics when stderr fails (a hung-up terminal), inside this hook.
+        let _ = writeln!(
+            std::io::stderr(),
             "{}",
             i18n::fill(
                 i18n::strings(message_lang()).cli.crashed,
@@ -108,8 +110,9 @@ fn install_panic_hook() {
 static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Gives the terminal back once, whichever way out comes first (panic hook, guard, error).
+/// Nothing to give back to a terminal that hung up.
 fn restore_terminal() {
-    if !TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) {
+    if !TERMINAL_TAKEN.swap(false, std::sync::atomic::Ordering::SeqCst) || terminal_gone() {
         return;
     }
     let _ = terminal::disable_raw_mode();
@@ -119,6 +122,23 @@ fn restore_terminal() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// True once the wizard's terminal has hung up (closed by the terminal emulator, tmux or sshd):
+/// its input is no longer a terminal (isatty fails with EIO). The wizard only takes the terminal
+/// when stdin is one, so stdin is also what crossterm reads (it opens /dev/tty only otherwise).
+fn terminal_gone() -> bool {
+    !std::io::stdin().is_terminal()
+}
+
+/// SIGHUP's number: a terminal that hung up ends the wizard as a SIGHUP does (exit code 129),
+/// also when the SIGHUP went only to the session leader (a shell that runs the wizard).
+const SIGHUP: usize = 1;
+
+/// A line on stderr that cannot fail the wizard: eprintln! panics when stderr is a terminal that
+/// hung up.
+fn note(text: &str) {
+    let _ = writeln!(std::io::stderr(), "triage: {text}");
 }
 
 /// The signal that ended the wizard, if one did (for the exit code: 128 + its number).
@@ -199,7 +219,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         let mut out = std::io::stdout().lock();
         let mut save = |app: &App| {
             if let Some(warning) = recorder.save(app, false) {
-                eprintln!("triage: {warning}");
+                note(&warning);
             }
         };
         match plain::run_with(&mut app, &mut input, &mut out, &mut save) {
@@ -226,6 +246,8 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 }
                 sig => 128 + sig as i32,
             },
+            // The terminal hung up under a write: no error to show, on no terminal.
+            Err(_) if terminal_gone() => 128 + SIGHUP as i32,
             Err(e) => {
                 cli::say(&format!(
                     "{}: {}",
@@ -372,11 +394,11 @@ impl Recorder {
     /// when the transcript asked for could not be written.
     fn finish(&mut self, app: &App) -> bool {
         if let Some(warning) = self.save(app, true) {
-            eprintln!("triage: {warning}");
+            note(&warning);
         }
         if self.transcript.is_some() {
             let (status, written) = self.write_transcript(app);
-            eprintln!("triage: {status}");
+            note(&status);
             return written;
         }
         true
@@ -439,7 +461,10 @@ fn run_tui(
         EnterAlternateScreen,
         EnableBracketedPaste
     )?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    // Never dropped: ratatui's drop only shows the cursor, which restore_terminal does too, and
+    // reports a failure with eprintln!, which panics on a terminal that hung up.
+    let mut terminal =
+        std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(std::io::stdout()))?);
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
     let mut copier = clipboard::Copier::from_env();
@@ -448,6 +473,7 @@ fn run_tui(
         .ok()
         .and_then(|k| k.chars().next());
     let signal = termination_signal();
+    let input = spawn_input_thread()?;
     let mut linked = Linked::default();
     while !app.quit {
         let size = terminal.size()?;
@@ -480,17 +506,34 @@ fn run_tui(
             };
             link(&mut terminal, &linked)?;
         }
-        // Waking up now and then lets a SIGTERM or SIGHUP end the wizard the normal way: terminal
-        // restored, session saved.
-        if !event::poll(std::time::Duration::from_millis(200))? {
-            let caught = signal.load(std::sync::atomic::Ordering::SeqCst);
-            if caught != 0 {
-                app.quit = true;
-                CAUGHT_SIGNAL.store(caught, std::sync::atomic::Ordering::SeqCst);
+        // Waking up now and then lets a SIGTERM or SIGHUP, or a terminal that hung up without one,
+        // end the wizard the normal way: terminal restored (if still there), session saved.
+        let event = match input.recv_timeout(std::time::Duration::from_millis(200)) {
+            Ok(Ok(event)) => event,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                let caught = match signal.load(std::sync::atomic::Ordering::SeqCst) {
+                    0 if terminal_gone() => SIGHUP,
+                    caught => caught,
+                };
+                if caught != 0 {
+                    app.quit = true;
+                    CAUGHT_SIGNAL.store(caught, std::sync::atomic::Ordering::SeqCst);
+                }
+                continue;
             }
-            continue;
-        }
-        let msg = match event::read()? {
+            Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+                if terminal_gone() =>
+            {
+                app.quit = true;
+                CAUGHT_SIGNAL.store(SIGHUP, std::sync::atomic::Ordering::SeqCst);
+                continue;
+            }
+            Ok(Err(e)) => return Err(e),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other("terminal input stopped"));
+            }
+        };
+        let msg = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(k) = panic_key
                     && key.code == event::KeyCode::Char(k)
@@ -525,6 +568,28 @@ fn run_tui(
         }
     }
     Ok(())
+}
+
+/// Reads the terminal's events on a thread of its own and passes them on, up to the first error.
+/// The wizard never waits inside crossterm itself: once the terminal hangs up, crossterm's read
+/// (and poll) never returns; it reads end-of-file again and again, at full CPU. Waiting on this
+/// channel instead, the wizard wakes up, sees the terminal gone and ends; this thread spins until
+/// then, at most one wait (200 ms). As this thread holds crossterm's event reader, the wizard
+/// must not call what reads the terminal itself (`cursor::position`, `Terminal::clear`).
+fn spawn_input_thread() -> std::io::Result<std::sync::mpsc::Receiver<std::io::Result<Event>>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("terminal input".to_string())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if tx.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+    Ok(rx)
 }
 
 /// After the screen is gone: the selected command alone (p), or the fix's commands, so they stay

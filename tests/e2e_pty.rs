@@ -492,3 +492,149 @@ fn a_panic_message_follows_the_language() {
     assert!(after.contains("triage가 비정상 종료했습니다"), "{after}");
     assert!(after.contains("EXIT=101"), "{after}");
 }
+
+/// The processes whose command line has `marker`, with their arguments.
+fn processes_with(marker: &str) -> Vec<(u32, Vec<String>)> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(|entry| {
+        let pid: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+        let args: Vec<String> = cmdline
+            .split(|b| *b == 0)
+            .filter(|a| !a.is_empty())
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        args.iter()
+            .any(|a| a.contains(marker))
+            .then_some((pid, args))
+    })
+    .collect()
+}
+
+/// Still running: in /proc and not a zombie waiting to be reaped.
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state comes after the command name, which is in parentheses.
+        stat.rsplit_once(')')
+            .is_some_and(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X']))
+    })
+}
+
+/// Kills whatever carries `marker` in its command line, on every way out of the test: no wizard
+/// is left spinning on a dead terminal, whether the test passes or fails.
+struct KillOnDrop {
+    marker: String,
+}
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        for (pid, _) in processes_with(&self.marker) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
+/// The terminal goes away and no SIGHUP reaches the wizard: it runs under a shell that does not
+/// exec it (a script, `cargo run`, a tmux pane's shell), and only the session leader, the shell,
+/// gets the hangup's SIGHUP. Its input is then a hung-up terminal that reads end-of-file forever.
+/// The wizard notices and ends as for a SIGHUP (session saved, transcript written, exit 129)
+/// instead of spinning on the dead terminal for ever.
+#[test]
+fn a_hung_up_terminal_ends_the_wizard_without_a_sighup() {
+    let dir = tempfile::tempdir().unwrap();
+    // The temporary directory's path is unique: it finds (and, at the end, kills) what this test
+    // started.
+    let marker = dir.path().to_str().unwrap().to_string();
+    let _cleanup = KillOnDrop {
+        marker: marker.clone(),
+    };
+    let data = dir.path().join("data");
+    let transcript = dir.path().join("transcript.md");
+    let code = dir.path().join("exit-code");
+    let pty = NativePtySystem::default()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // No `exec`: sh stays the session leader and the wizard is its child. sh ignores SIGHUP here
+    // only to outlive the wizard and write down its exit code; the wizard gets no signal either way.
+    let script = format!(
+        "trap '' HUP; '{}' --transcript '{}'; echo $? > '{}'",
+        bin(),
+        transcript.display(),
+        code.display()
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-e2e-config");
+    cmd.env("TRIAGE_DATA_DIR", &data);
+    cmd.env_remove("LC_ALL");
+    cmd.env_remove("TMUX");
+    let mut shell = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    // Read until the first screen is up, then let go of the reader: the hangup comes when the
+    // last handle on the master side closes.
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let reading = std::thread::spawn(move || {
+        let mut screen = vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        );
+        let mut buf = [0u8; 4096];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    screen.process(&buf[..n]);
+                    if screen.screen().contents().contains("What were you doing") {
+                        drop(reader);
+                        let _ = tx.send(());
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("the wizard's first screen");
+    reading.join().unwrap();
+    let wizard = processes_with(&marker)
+        .into_iter()
+        .find(|(_, args)| args.first().is_some_and(|a| *a == bin()))
+        .map(|(pid, _)| pid)
+        .expect("the wizard's process");
+    // Idle, waiting for a key: where the wizard spends its time when the terminal goes away.
+    std::thread::sleep(Duration::from_millis(500));
+    drop(pty.master);
+    let hung_up = Instant::now();
+    while running(wizard) && hung_up.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let took = hung_up.elapsed();
+    assert!(
+        !running(wizard),
+        "the wizard still runs {took:?} after its terminal hung up (killed now)"
+    );
+    eprintln!("the wizard ended {took:?} after the hangup");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !matches!(shell.try_wait(), Ok(Some(_))) {
+        assert!(Instant::now() < deadline, "the shell did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let code = std::fs::read_to_string(&code).unwrap_or_default();
+    assert_eq!(code.trim(), "129", "ended as for a SIGHUP");
+    assert!(transcript.exists(), "the transcript was written");
+    let (entries, _) = triage::history::load_all(&data);
+    assert_eq!(entries.len(), 1, "the session was saved on the way out");
+}
