@@ -18,6 +18,20 @@ pub struct Found {
 pub struct Findings {
     pub hits: Vec<Found>,
     pub confident: bool,
+    /// Not confident because the first hits score about the same (see `search::Results`).
+    pub close: bool,
+}
+
+impl Findings {
+    /// What to say above the results, if anything: nothing matches well, or a close call.
+    pub fn caution(&self, lang: Lang) -> Option<&'static str> {
+        let s = crate::i18n::strings(lang);
+        match (self.hits.is_empty(), self.confident, self.close) {
+            (false, false, true) => Some(s.search_close_call),
+            (false, false, false) => Some(s.search_weak_match),
+            _ => None,
+        }
+    }
 }
 
 /// How the wizard searches; `main` plugs in the search index, tests plug in whatever they need.
@@ -952,6 +966,7 @@ pub fn index_searcher(index: Arc<crate::search::LazyIndex>) -> Searcher {
         let results = index.get(tree).search(query, lang, SEARCH_RESULTS);
         Findings {
             confident: results.confident,
+            close: results.close,
             hits: results
                 .hits
                 .into_iter()

@@ -213,8 +213,8 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
         }
         if state.findings.hits.is_empty() {
             writeln!(out, "{}", s.search_no_match)?;
-        } else if !state.findings.confident {
-            writeln!(out, "{}", s.search_weak_match)?;
+        } else if let Some(caution) = state.findings.caution(lang) {
+            writeln!(out, "{caution}")?;
         }
         // Ten lines are enough to choose from; the rest scroll away in a terminal.
         for (i, hit) in state.findings.hits.iter().take(SHOWN_RESULTS).enumerate() {

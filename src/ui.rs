@@ -443,8 +443,8 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
         for l in wrap(s.search_no_match, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
         }
-    } else if !state.findings.confident {
-        for l in wrap(s.search_weak_match, body_width) {
+    } else if let Some(caution) = state.findings.caution(app.lang) {
+        for l in wrap(caution, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
         }
     }

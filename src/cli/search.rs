@@ -38,8 +38,12 @@ struct JsonHit {
     title: String,
     score: f64,
     why: String,
-    /// This hit is a good match (false: "nothing matches well").
+    /// This hit is a good match (false: "nothing matches well"); for the first hit, also
+    /// clearly ahead of the second (false: a close call, `close` true).
     confident: bool,
+    /// First hit only: it and the next one fit about equally.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    close: bool,
 }
 
 fn leaf_title<'a>(tree: &'a Tree, id: &str, lang: Lang) -> &'a str {
@@ -78,19 +82,31 @@ pub fn search(
         let items: Vec<JsonHit> = results
             .hits
             .iter()
-            .map(|h| JsonHit {
+            .enumerate()
+            .map(|(i, h)| JsonHit {
                 id: crate::text::sanitize(&h.id),
                 title: crate::text::sanitize(leaf_title(tree, &h.id, lang)),
                 score: (f64::from(h.score) * 1000.0).round() / 1000.0,
                 why: crate::text::sanitize(&h.why),
-                confident: h.confident,
+                confident: if i == 0 {
+                    results.confident
+                } else {
+                    h.confident
+                },
+                close: i == 0 && results.close,
             })
             .collect();
         super::write_json(out, &items)
     } else {
         (|| {
             if !results.hits.is_empty() && !results.confident {
-                writeln!(out, "{}", i18n::strings(lang).search_weak_match)?;
+                let s = i18n::strings(lang);
+                let caution = if results.close {
+                    s.search_close_call
+                } else {
+                    s.search_weak_match
+                };
+                writeln!(out, "{caution}")?;
             }
             let width = results
                 .hits

@@ -95,6 +95,8 @@ pub struct Report {
     pub unknown_ids: Vec<String>,
     /// Queries whose right answer came first but was not marked confident.
     pub unconfident_hits: usize,
+    /// Of those, the ones marked a close call (the answer was good, the runner-up close).
+    pub close_hits: usize,
     /// Queries whose first result was wrong yet marked confident (the worst case).
     pub confident_misses: usize,
 }
@@ -118,6 +120,7 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         misses: Vec::new(),
         unknown_ids: Vec::new(),
         unconfident_hits: 0,
+        close_hits: 0,
         confident_misses: 0,
     };
     for case in cases {
@@ -140,6 +143,7 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         }
         if rank == Some(1) && !results.confident {
             report.unconfident_hits += 1;
+            report.close_hits += usize::from(results.close);
         }
         if rank != Some(1) && results.confident {
             report.confident_misses += 1;
@@ -224,9 +228,11 @@ impl Report {
         row(&mut s, "overall", &self.overall);
         let _ = writeln!(
             s,
-            "confidence: {} of {} right answers flagged weak; {} of {} wrong answers flagged confident",
+            "confidence: {} of {} right answers not flagged confident ({} of them close calls); \
+             {} of {} wrong answers flagged confident",
             self.unconfident_hits,
             self.overall.top1,
+            self.close_hits,
             self.confident_misses,
             self.overall.total - self.overall.top1
         );

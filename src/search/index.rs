@@ -181,6 +181,8 @@ pub struct Index {
     /// Synonym groups: phrases, each a list of analysed terms.
     pub(crate) synonyms: Vec<Vec<Phrase>>,
     pub(crate) stem: Stem,
+    /// Hash of a leaf id → its doc (check the id: hashes may collide).
+    id_hashes: FxMap<u64, u32>,
 }
 
 pub(crate) fn pair_key(a: u32, b: u32) -> u64 {
@@ -699,6 +701,10 @@ impl<'a> Part<'a> {
                 // Room for the raw postings of every leaf, judging by the first ones.
                 let per_leaf = b.entries.len() / 16 + 1;
                 b.entries.reserve(per_leaf * leaves.len() * 9 / 8);
+                // Word pairs are mostly new in each leaf: room for them too (growing a big
+                // table rehashes everything it holds, again and again).
+                let pairs = b.vocab.pairs.len() / 16 + 1;
+                b.vocab.pairs.reserve(pairs * leaves.len());
             }
             let doc = i as u32;
             for c in &leaf.codes {
@@ -1014,7 +1020,13 @@ impl Index {
             }
         }
 
+        let id_hashes = docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| (fx_hash(&doc.id), d as u32))
+            .collect();
         Index {
+            id_hashes,
             docs,
             terms,
             grams,
@@ -1031,6 +1043,14 @@ impl Index {
             synonyms,
             stem: b.stem,
         }
+    }
+
+    /// The doc of the leaf whose id is `word`, if any.
+    pub(crate) fn doc_of_id(&self, word: &str) -> Option<u32> {
+        self.id_hashes
+            .get(&fx_hash(word))
+            .copied()
+            .filter(|&d| self.docs[d as usize].id == word)
     }
 
     /// Number of leaves indexed.

@@ -32,8 +32,10 @@
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms, or a lot in absolute terms (a log paste full of unknown
-//!   words). `Results::confident` tells a UI to say "nothing matches well" instead of
-//!   presenting a wrong answer as the answer.
+//!   words). The results are confident when the best hit is and the next one scores under 90%
+//!   of it; a good best hit with a runner-up that close is a close call (`Results::close`:
+//!   most wrong first answers are one, and the right one is then second). A UI says "nothing
+//!   matches well" or "compare the first two" instead of presenting a guess as the answer.
 //!
 //! Nothing here is tuned to a particular query: the ranking is judged on queries nobody wrote
 //! yet. `eval` measures it on query files (`tests/queries/search.json`).
@@ -67,8 +69,11 @@ pub const MAX_QUERY_BYTES: usize = 64 * 1024;
 pub struct Results {
     /// Best first.
     pub hits: Vec<Hit>,
-    /// Whether the best hit is a good match; when false, say "nothing matches well".
+    /// Whether the best hit is a good match and clearly ahead of the next one; when false, say
+    /// "nothing matches well", or, when `close`, that the first hits fit about equally.
     pub confident: bool,
+    /// The best hit is a good match but the next one scores nearly as much (a close call).
+    pub close: bool,
     /// The query was longer than [`MAX_QUERY_BYTES`] and only its start was searched.
     pub truncated: bool,
 }

@@ -13,6 +13,8 @@ use crate::tree::Lang;
 const K1: f32 = 1.2;
 /// Score added for an error code found in the query (times its similarity).
 const CODE_BONUS: f32 = 12.0;
+/// Score added to a leaf whose id the query names (`backup-19`): above any code.
+const ID_BONUS: f32 = 2.0 * CODE_BONUS;
 /// Query weights by where a term comes from.
 const W_WORD: f32 = 1.0;
 const W_PART: f32 = 0.6;
@@ -31,6 +33,9 @@ const MIN_EVIDENCE: f32 = 3.5;
 const STRONG_EVIDENCE: f32 = 8.0;
 /// ... and covers at least this share.
 const MIN_COVERAGE_STRONG: f32 = 0.25;
+/// The best hit is not clearly ahead when the next one scores at least this share of it: a
+/// close call, which a person must settle by reading both messages.
+const CLOSE_CALL: f32 = 0.9;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -75,6 +80,8 @@ struct Query {
     surfaces: Vec<String>,
     surface_ids: FxMap<String, usize>,
     codes: Vec<CodeMatch>,
+    /// Leaves whose ids the query names.
+    ids: Vec<u32>,
     /// Synonym groups the query triggered: (ids of the phrase it contains, ids of the
     /// other phrases of the group, in the same script).
     groups: Vec<(Vec<u32>, Vec<u32>)>,
@@ -124,6 +131,8 @@ impl Query {
     }
 }
 
+/// Only the first words of a query are looked up as leaf ids (a paste may hold thousands).
+const MAX_ID_WORDS: usize = 64;
 /// Words of the query are cut to this many columns in a "why".
 const MAX_WHY_WORD: usize = 40;
 /// Longer words are not compared with the error codes.
@@ -164,7 +173,17 @@ impl Index {
 
     fn parse(&self, text: &str) -> Query {
         let mut q = Query::default();
-        let mut prev_word: Option<u32> = None;
+        // Leaf ids, as `triage show` and transcripts print them: whole words of the query.
+        for word in text.split_whitespace().take(MAX_ID_WORDS) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some(d) = self.doc_of_id(word)
+                && !q.ids.contains(&d)
+            {
+                q.ids.push(d);
+            }
+        }
+        // The readings of the word before (see below), for word pairs.
+        let mut prev_word: Vec<(u32, f32)> = Vec::new();
         let mut seen_code_tokens: Vec<String> = Vec::new();
         // The last whole word, if the tree does not know it: maybe still being typed.
         let mut last_unknown: Option<(String, usize)> = None;
@@ -206,24 +225,21 @@ impl Index {
                         seen_code_tokens.push(t.text.to_string());
                         self.match_code(t.text, t.surface, known.is_some(), &mut q);
                     }
+                    // The word as the tree may know it: itself and its likely corrections
+                    // (a pair of words is still a phrase when one of them is misspelt).
+                    let mut readings: Vec<(u32, f32)> = Vec::new();
                     match known {
                         Some(id) => {
                             q.add(id, base, origin, s);
+                            readings.push((id, 1.0));
                             // A rare word one edit from a common one is likelier a typo of it
                             // (the tree itself may hold the misspelling).
                             if self.list(id).len() <= 2 && t.text.len() >= 5 {
                                 for c in self.correct(t.text, Some(id)) {
                                     let shown = q.surface(&format!("{}→{}", t.surface, c.word));
                                     q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
+                                    readings.push((c.id, W_TYPO * c.penalty));
                                 }
-                            }
-                            if t.kind == Kind::Word {
-                                if let Some(p) = prev_word
-                                    && let Some(&pid) = self.pairs.get(&pair_key(p, id))
-                                {
-                                    q.add(pid, W_PAIR, Origin::Pair, s);
-                                }
-                                prev_word = Some(id);
                             }
                         }
                         None => {
@@ -234,15 +250,23 @@ impl Index {
                             for c in &corrected {
                                 let shown = q.surface(&format!("{}→{}", t.surface, c.word));
                                 q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
+                                readings.push((c.id, W_TYPO * c.penalty));
                             }
                             let alphabetic = t.text.chars().all(char::is_alphabetic);
                             if corrected.is_empty() && alphabetic && !self.is_code_word(t.text) {
                                 q.unknown += base * self.max_idf;
                             }
-                            if t.kind == Kind::Word {
-                                prev_word = corrected.first().map(|c| c.id);
+                        }
+                    }
+                    if t.kind == Kind::Word {
+                        for &(p, pw) in &prev_word {
+                            for &(id, w) in &readings {
+                                if let Some(&pid) = self.pairs.get(&pair_key(p, id)) {
+                                    q.add(pid, W_PAIR * pw * w, Origin::Pair, s);
+                                }
                             }
                         }
+                        prev_word = readings;
                     }
                 }
                 Kind::Number => {
@@ -267,7 +291,7 @@ impl Index {
                         None if t.kind == Kind::Hangul => q.unknown += 0.3 * self.max_idf,
                         None => {}
                     }
-                    prev_word = None;
+                    prev_word.clear();
                 }
             }
         });
@@ -504,6 +528,12 @@ impl Index {
                 }
             }
         }
+        for &d in &q.ids {
+            if acc[d as usize] == 0.0 {
+                touched.push(d);
+            }
+            acc[d as usize] += ID_BONUS;
+        }
         for m in &q.codes {
             for &d in &self.codes[m.code as usize].docs {
                 let a = &mut acc[d as usize];
@@ -556,8 +586,13 @@ impl Index {
                 }
             })
             .collect();
+        let close = match hits.as_slice() {
+            [first, second, ..] => first.confident && second.score >= CLOSE_CALL * first.score,
+            _ => false,
+        };
         Results {
-            confident: hits.first().is_some_and(|h| h.confident),
+            confident: hits.first().is_some_and(|h| h.confident) && !close,
+            close,
             hits,
             truncated: false,
         }
@@ -568,6 +603,16 @@ impl Index {
     fn explain(&self, q: &Query, doc: u32, lang: Lang) -> (String, f32, bool) {
         let mut parts: Vec<String> = Vec::new();
         let mut exact_code = false;
+        if q.ids.contains(&doc) {
+            // Naming a leaf is as sure as quoting its code.
+            exact_code = true;
+            let label = if lang == Lang::Ko {
+                "항목 ID"
+            } else {
+                "leaf id"
+            };
+            parts.push(format!("{label} \"{}\"", self.docs[doc as usize].id));
+        }
         for m in &q.codes {
             if self.codes[m.code as usize].docs.contains(&doc) {
                 let shown = &self.codes[m.code as usize].shown;
@@ -592,15 +637,26 @@ impl Index {
             if t.origin.typed() {
                 evidence += w;
             }
-            if t.origin == Origin::Pair {
+            // Pairs repeat their words; the words of a code already named repeat the code.
+            if t.origin == Origin::Pair || (t.origin == Origin::Part && !parts.is_empty()) {
                 continue;
             }
             let field = (0..FIELDS).find(|f| p.fields & (1 << f) != 0).unwrap_or(0);
             let contribution = w * saturate(p.tf);
-            match matched.iter_mut().find(|m| m.2 == t.surface) {
-                Some(m) => {
+            // A misspelt word is shown once, as its likeliest correction here.
+            let typed = |s: usize| q.surfaces[s].split('→').next().unwrap_or("");
+            match matched
+                .iter_mut()
+                .find(|m| m.2 == t.surface || typed(m.2) == typed(t.surface))
+            {
+                Some(m) if m.2 == t.surface => {
                     m.1 += contribution;
                     m.0 = m.0.min(field);
+                }
+                Some(m) => {
+                    if contribution > m.1 {
+                        *m = (field, contribution, t.surface);
+                    }
                 }
                 None => matched.push((field, contribution, t.surface)),
             }
