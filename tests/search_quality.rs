@@ -258,3 +258,51 @@ fn typos_and_unfinished_words_are_explained() {
         r.hits[0].why
     );
 }
+
+#[test]
+fn a_leaf_id_finds_its_leaf_first_and_says_so() {
+    let index = Index::build(&tree::embedded());
+    for (q, id) in [
+        ("backup-19", "backup-19"),
+        ("see restore-05, please", "restore-05"),
+        ("network-http-proxy", "network-http-proxy"),
+    ] {
+        let r = index.search(q, Lang::En, 3);
+        assert_eq!(r.hits[0].id, id, "{q}");
+        assert!(r.confident, "{q}");
+        assert!(r.hits[0].why.starts_with("leaf id"), "{}", r.hits[0].why);
+    }
+    // An id is a whole word: a longer word that starts like one is not it.
+    let r = index.search("backup-190", Lang::En, 3);
+    assert!(r.hits.iter().all(|h| !h.why.contains("leaf id")));
+}
+
+#[test]
+fn a_code_two_leaves_share_is_a_close_call_not_a_sure_answer() {
+    let index = Index::build(&tree::embedded());
+    // backup-03 and backup-18 both list this code: neither is the sure answer.
+    let r = index.search("UserErrorGuestAgentStatusUnavailable", Lang::En, 3);
+    let first_two: Vec<&str> = r.hits.iter().take(2).map(|h| h.id.as_str()).collect();
+    assert!(first_two.contains(&"backup-03") && first_two.contains(&"backup-18"));
+    assert!(r.close && !r.confident);
+    // A code only one leaf lists is sure, and not close.
+    let r = index.search("ExtensionConfigParsingFailure", Lang::En, 3);
+    assert!(r.confident && !r.close);
+}
+
+#[test]
+fn a_misspelt_word_is_explained_once() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("backup stat failed vm agnet", Lang::En, 3);
+    for h in &r.hits {
+        assert!(h.why.matches("stat→").count() <= 1, "{}", h.why);
+    }
+}
+
+#[test]
+fn a_misspelt_word_still_makes_a_phrase_with_its_neighbour() {
+    let index = Index::build(&tree::embedded());
+    // backup-08's message starts "Recovery services extension operation failed".
+    let r = index.search("recovry services extention operation failed", Lang::En, 3);
+    assert_eq!(r.hits[0].id, "backup-08");
+}
