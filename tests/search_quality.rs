@@ -306,3 +306,46 @@ fn a_misspelt_word_still_makes_a_phrase_with_its_neighbour() {
     let r = index.search("recovry services extention operation failed", Lang::En, 3);
     assert_eq!(r.hits[0].id, "backup-08");
 }
+
+#[test]
+fn a_korean_word_with_one_letter_wrong_is_read_as_the_known_one() {
+    let index = Index::build(&tree::embedded());
+    // 스넵샷 (ㅔ for ㅐ): one vowel off 스냅샷.
+    let r = index.search("스넵샷 작업 실패 BitLocker", Lang::Ko, 3);
+    assert_eq!(r.hits[0].id, "backup-15");
+    assert!(r.hits[0].why.contains("스넵샷→스냅샷"), "{}", r.hits[0].why);
+    // An ending that changes the last syllable's final consonant is not a typo.
+    let r = index.search("가상 머신에 에이전트가 없다고 나옴", Lang::Ko, 3);
+    assert!(
+        r.hits.iter().all(|h| !h.why.contains("나옴→")),
+        "{:?}",
+        r.hits
+    );
+}
+
+#[test]
+fn the_parts_of_a_word_that_matched_whole_are_not_listed_again() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("BitLocker snapshot", Lang::En, 1);
+    let why = &r.hits[0].why;
+    assert!(why.contains("BitLocker"), "{why}");
+    let items: Vec<&str> = why.split([',', ';', ':']).map(str::trim).collect();
+    assert!(
+        !items.contains(&"Locker") && !items.contains(&"Bit"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_hit_found_through_a_synonym_says_which() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("error", Lang::En, 5);
+    for h in &r.hits {
+        assert!(!h.why.is_empty(), "{} has no why", h.id);
+    }
+    assert!(
+        r.hits.iter().any(|h| h.why.contains("synonyms: error ~ ")),
+        "{:?}",
+        r.hits
+    );
+}

@@ -142,6 +142,8 @@ pub(crate) struct Code {
 /// One phrase of a synonym group.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Phrase {
+    /// As the tree writes it (shown in a "why").
+    pub text: Box<str>,
     pub terms: Vec<Box<str>>,
     /// False when analysis dropped a stop word from it ("backup now" is not "backup"): then the
     /// phrase is offered for the others but does not stand for them.
@@ -1012,7 +1014,11 @@ impl Index {
                     }
                 });
                 if !terms.is_empty() && !phrases.iter().any(|p| p.terms == terms) {
-                    phrases.push(Phrase { terms, trigger });
+                    phrases.push(Phrase {
+                        text: phrase.as_str().into(),
+                        terms,
+                        trigger,
+                    });
                 }
             }
             if phrases.len() >= 2 {

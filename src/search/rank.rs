@@ -44,6 +44,9 @@ enum Origin {
     Typo,
     Pair,
     Join,
+    /// A Korean gram read as a known one with no other gram of the word to back it: it may
+    /// rank a leaf, but it is no evidence that the leaf is the answer.
+    Guess,
 }
 
 impl Origin {
@@ -73,6 +76,17 @@ struct CodeMatch {
     surface: String,
 }
 
+/// A synonym group the query triggered.
+struct Expansion {
+    /// Term ids of the phrase the query contains.
+    ids: Vec<u32>,
+    /// Term ids of the group's other phrases, in the same script.
+    alt: Vec<u32>,
+    /// The group (index in `Index::synonyms`) and the phrase the query contains.
+    group: usize,
+    matched: usize,
+}
+
 #[derive(Default)]
 struct Query {
     terms: Vec<QTerm>,
@@ -84,7 +98,7 @@ struct Query {
     ids: Vec<u32>,
     /// Synonym groups the query triggered: (ids of the phrase it contains, ids of the
     /// other phrases of the group, in the same script).
-    groups: Vec<(Vec<u32>, Vec<u32>)>,
+    groups: Vec<Expansion>,
     /// Every analysed term the query typed, known to the tree or not (synonyms match on them).
     typed: std::collections::HashSet<String, std::hash::BuildHasherDefault<super::index::Fx>>,
     /// Evidence of typed words the tree does not know (they lower confidence).
@@ -288,7 +302,21 @@ impl Index {
                     };
                     match self.term_id(t.text) {
                         Some(id) => q.add(id, w, origin, s),
-                        None if t.kind == Kind::Hangul => q.unknown += 0.3 * self.max_idf,
+                        None if t.kind == Kind::Hangul => {
+                            match self.correct_gram(t.text, t.surface) {
+                                Some((id, gram, backed)) => {
+                                    let typed = t.surface;
+                                    let fixed = typed.replacen(t.text, &gram, 1);
+                                    let shown = q.surface(&format!("{typed}→{fixed}"));
+                                    let origin = if backed { Origin::Typo } else { Origin::Guess };
+                                    q.add(id, W_WORD * W_TYPO, origin, shown);
+                                    if !backed {
+                                        q.unknown += 0.3 * self.max_idf;
+                                    }
+                                }
+                                None => q.unknown += 0.3 * self.max_idf,
+                            }
+                        }
                         None => {}
                     }
                     prev_word.clear();
@@ -438,19 +466,63 @@ impl Index {
             .collect()
     }
 
+    /// The likeliest known gram one letter (jamo) away from an unknown two-syllable Korean
+    /// gram of `word`, the gram, and whether the word backs it: a vowel or consonant mistyped
+    /// or misheard (에이젼트/에이전트, 스넵샷/스냅샷) changes one jamo of one syllable, and then
+    /// the gram on the other side of that syllable is known with the same change too. Backed
+    /// readings first, then the commonest gram.
+    fn correct_gram(&self, gram: &str, word: &str) -> Option<(u32, String, bool)> {
+        let syllables: Vec<char> = gram.chars().collect();
+        let [a, b] = syllables[..] else {
+            return None;
+        };
+        let at = word.find(gram)?;
+        let before = word[..at].chars().next_back().filter(|&c| is_hangul(c));
+        let after = word[at + gram.len()..]
+            .chars()
+            .next()
+            .filter(|&c| is_hangul(c));
+        let known = |x: char, y: char| self.grams.get(&super::analyze::join_key(x, y)).copied();
+        let mut best: Option<(bool, usize, u32, String)> = None;
+        for (k, c) in [a, b].into_iter().enumerate() {
+            // The final consonant of a gram's second syllable is where endings change a word
+            // (나오/나옴): not a typo. Inside a word, the next gram has that syllable first.
+            for v in one_jamo_away(c, k == 0) {
+                let (x, y) = if k == 0 { (v, b) } else { (a, v) };
+                let Some(id) = known(x, y) else {
+                    continue;
+                };
+                let backed = match (k, before, after) {
+                    (0, Some(p), _) => known(p, v).is_some(),
+                    (1, _, Some(n)) => known(v, n).is_some(),
+                    _ => false,
+                };
+                let df = self.list(id).len();
+                let better = best.as_ref().is_none_or(|(bk, d, i, _)| {
+                    (backed, df, std::cmp::Reverse(id)) > (*bk, *d, std::cmp::Reverse(*i))
+                });
+                if better {
+                    best = Some((backed, df, id, [x, y].iter().collect()));
+                }
+            }
+        }
+        best.map(|(backed, _, id, gram)| (id, gram, backed))
+    }
+
     /// Records every synonym group one of whose phrases the query contains, with the terms
     /// of its other phrases in the same script (every leaf has both languages already).
     fn expand_synonyms(&self, q: &mut Query) {
         let korean = |p: &Phrase| p.terms.iter().any(|t| t.chars().any(is_hangul));
-        for group in &self.synonyms {
+        for (g, group) in self.synonyms.iter().enumerate() {
             // The query's own words decide, known to the tree or not: "vm" finds "virtual
             // machine" in a tree that never says "vm".
             let matched = group
                 .iter()
-                .find(|p| p.trigger && p.terms.iter().all(|t| q.typed.contains(t.as_ref())));
-            let Some(matched) = matched else {
+                .position(|p| p.trigger && p.terms.iter().all(|t| q.typed.contains(t.as_ref())));
+            let Some(m) = matched else {
                 continue;
             };
+            let matched = &group[m];
             let ids: Vec<u32> = matched
                 .terms
                 .iter()
@@ -472,7 +544,12 @@ impl Index {
                 }
             }
             if !alt.is_empty() {
-                q.groups.push((ids, alt));
+                q.groups.push(Expansion {
+                    ids,
+                    alt,
+                    group: g,
+                    matched: m,
+                });
             }
         }
     }
@@ -502,7 +579,10 @@ impl Index {
         // A synonym group counts once per leaf: its other phrases add only what they score
         // beyond the phrase the query used.
         let mut alt: FxMap<u32, f32> = FxMap::default();
-        for (ids, alt_ids) in &q.groups {
+        for Expansion {
+            ids, alt: alt_ids, ..
+        } in &q.groups
+        {
             alt.clear();
             for &id in alt_ids {
                 let w = W_SYNONYM * self.idf[id as usize];
@@ -661,6 +741,25 @@ impl Index {
                 None => matched.push((field, contribution, t.surface)),
             }
         }
+        // The parts of a word that matched whole (BitLocker: bit, locker) add nothing to it.
+        let part_surfaces: Vec<usize> = q
+            .terms
+            .iter()
+            .filter(|t| t.origin == Origin::Part)
+            .map(|t| t.surface)
+            .collect();
+        let wholes: Vec<&str> = matched
+            .iter()
+            .filter(|m| !part_surfaces.contains(&m.2))
+            .map(|m| q.surfaces[m.2].as_str())
+            .collect();
+        let redundant: Vec<usize> = matched
+            .iter()
+            .filter(|m| part_surfaces.contains(&m.2))
+            .filter(|m| wholes.iter().any(|w| w.contains(q.surfaces[m.2].as_str())))
+            .map(|m| m.2)
+            .collect();
+        matched.retain(|m| !redundant.contains(&m.2));
         matched.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         for f in ALL_FIELDS {
             let words: Vec<String> = matched
@@ -680,8 +779,61 @@ impl Index {
                 break;
             }
         }
+        // Synonyms count only where the query's own words do not (see `rank`): name them.
+        if parts.len() < 3 {
+            let has = |id: &u32| self.posting(*id, doc).is_some();
+            let mut pairs: Vec<String> = Vec::new();
+            for e in &q.groups {
+                if e.ids.iter().any(has) || !e.alt.iter().any(has) {
+                    continue;
+                }
+                let group = &self.synonyms[e.group];
+                let found = group.iter().enumerate().find(|(i, p)| {
+                    *i != e.matched
+                        && p.terms.iter().any(|t| {
+                            self.term_id(t)
+                                .is_some_and(|id| e.alt.contains(&id) && has(&id))
+                        })
+                });
+                if let Some((_, phrase)) = found {
+                    pairs.push(format!("{} ~ {}", group[e.matched].text, phrase.text));
+                }
+            }
+            if !pairs.is_empty() {
+                let label = if lang == Lang::Ko {
+                    "동의어"
+                } else {
+                    "synonyms"
+                };
+                pairs.truncate(3);
+                parts.push(format!("{label}: {}", pairs.join(", ")));
+            }
+        }
         (parts.join("; "), evidence, exact_code)
     }
+}
+
+/// The Hangul syllables that differ from `c` in exactly one of its initial, vowel or final
+/// (`with_finals`: the final too).
+fn one_jamo_away(c: char, with_finals: bool) -> impl Iterator<Item = char> {
+    let index = (c as u32).wrapping_sub(0xAC00);
+    let valid = index < 11_172;
+    let (initial, vowel, fin) = (index / 588, (index % 588) / 28, index % 28);
+    let compose = move |i: u32, v: u32, f: u32| char::from_u32(0xAC00 + i * 588 + v * 28 + f);
+    let initials = (0..19)
+        .filter(move |&i| i != initial)
+        .map(move |i| (i, vowel, fin));
+    let vowels = (0..21)
+        .filter(move |&v| v != vowel)
+        .map(move |v| (initial, v, fin));
+    let finals = (0..28)
+        .filter(move |&f| with_finals && f != fin)
+        .map(move |f| (initial, vowel, f));
+    initials
+        .chain(vowels)
+        .chain(finals)
+        .filter(move |_| valid)
+        .filter_map(move |(i, v, f)| compose(i, v, f))
 }
 
 /// The operating system a query word names, if any (`OS_WINDOWS` or `OS_LINUX` bit).
