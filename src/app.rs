@@ -67,6 +67,9 @@ pub struct SearchState {
     pub offset: usize,
     pub findings: Findings,
     pub selected: usize,
+    /// True while the box holds the last search, reopened with `/` and not edited since: a paste
+    /// then replaces the query (pasting means "find this") instead of adding to it.
+    pub restored: bool,
 }
 
 impl SearchState {
@@ -235,6 +238,9 @@ pub struct App {
     /// Selected "See also" entry on a leaf screen; when set, it is the selection instead of
     /// `command` and `link`.
     pub see_also: Option<usize>,
+    /// True when nothing is selected on a leaf screen (`command`, `link` and `see_also` are then
+    /// ignored): the user scrolled the selection off screen and no other item was in view.
+    pub selection_cleared: bool,
     /// First line shown of the leaf screen's body.
     pub scroll: usize,
     /// True when the leaf was opened from search (the path is then shown on the leaf).
@@ -249,6 +255,9 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Practice run (training): rounds, the current one, results.
     pub practice: Option<crate::practice::Practice>,
+    /// The last search (query and the result opened or highlighted): `/` reopens it, so going
+    /// back from a result and picking another needs no retyping.
+    pub last_search: Option<SearchState>,
     searcher: Searcher,
 }
 
@@ -264,6 +273,7 @@ impl App {
             command: 0,
             link: None,
             see_also: None,
+            selection_cleared: false,
             scroll: 0,
             via_search: false,
             overlay: None,
@@ -273,6 +283,7 @@ impl App {
             events: Vec::new(),
             viewport: (80, 24),
             practice: None,
+            last_search: None,
             searcher,
         }
     }
@@ -369,7 +380,12 @@ impl App {
 
     /// The selected item, if there is one: a fix without commands selects nothing until Tab.
     fn current_item(&self) -> Option<usize> {
-        if self.see_also.is_some() || self.link.is_some() || self.command < self.command_count() {
+        if self.selection_cleared {
+            None
+        } else if self.see_also.is_some()
+            || self.link.is_some()
+            || self.command < self.command_count()
+        {
             Some(self.item())
         } else {
             None
@@ -381,6 +397,9 @@ impl App {
         let links = self.link_count();
         self.link = None;
         self.see_also = None;
+        self.selection_cleared = false;
+        // A status line about the last selection ("nothing selected", "copied") is stale.
+        self.status = None;
         if item < commands {
             self.command = item;
         } else if item < commands + links {
@@ -390,9 +409,18 @@ impl App {
         }
     }
 
+    /// Nothing selected any more (the selection was scrolled away): Tab selects again.
+    fn clear_selection(&mut self) {
+        self.command = 0;
+        self.link = None;
+        self.see_also = None;
+        self.selection_cleared = true;
+        self.status = None;
+    }
+
     /// The URL of the selected link, if a link is selected.
     pub fn selected_link(&self) -> Option<&str> {
-        if self.see_also.is_some() {
+        if self.see_also.is_some() || self.selection_cleared {
             return None;
         }
         match self.node() {
@@ -403,6 +431,9 @@ impl App {
 
     /// The id of the selected "See also" entry, if one is selected.
     pub fn selected_see_also(&self) -> Option<&str> {
+        if self.selection_cleared {
+            return None;
+        }
         match self.node() {
             Node::Leaf(l) => l.see_also.get(self.see_also?).map(String::as_str),
             Node::Question(_) => None,
@@ -425,6 +456,7 @@ impl App {
         self.command = 0;
         self.link = None;
         self.see_also = None;
+        self.selection_cleared = false;
         self.scroll = 0;
         if self.on_leaf() {
             self.events.push(Event::Reached {
@@ -532,6 +564,38 @@ impl App {
         }
     }
 
+    /// Opens the search box: with the last search when there is one (its query, the cursor at
+    /// its end, the result opened last highlighted), else empty.
+    fn open_search(&mut self) {
+        let Some(last) = self.last_search.clone() else {
+            self.overlay = Some(Overlay::Search(SearchState::default()));
+            return;
+        };
+        let opened = last.findings.hits.get(last.selected).map(|h| h.id.clone());
+        let mut state = SearchState {
+            query: last.query,
+            restored: true,
+            ..SearchState::default()
+        };
+        state.cursor = state.len();
+        self.overlay = Some(Overlay::Search(state));
+        // Searched again: the language may have changed since, the results say why in it.
+        self.run_search();
+        if let Some(Overlay::Search(state)) = &mut self.overlay {
+            state.selected = opened
+                .and_then(|id| state.findings.hits.iter().position(|h| h.id == id))
+                .unwrap_or(0);
+        }
+        self.follow_cursor();
+    }
+
+    /// Keeps the search being closed for `/` to reopen (an emptied box forgets it).
+    fn remember_search(&mut self) {
+        if let Some(Overlay::Search(state)) = &self.overlay {
+            self.last_search = (!state.query.trim().is_empty()).then(|| state.clone());
+        }
+    }
+
     fn run_search(&mut self) {
         let tree = Arc::clone(&self.tree);
         let lang = self.lang;
@@ -546,8 +610,10 @@ impl App {
     }
 
     fn record_search(&mut self) {
+        // A reopened search not edited since was recorded when it was made.
         if let Some(Overlay::Search(state)) = &self.overlay
             && !state.query.trim().is_empty()
+            && !state.restored
         {
             let top = state
                 .findings
@@ -566,7 +632,7 @@ impl App {
     /// The text of the selected command, if the current screen is a leaf with commands (and a
     /// command, not a link or a "See also" entry, is selected).
     pub fn selected_command(&self) -> Option<&str> {
-        if self.see_also.is_some() || self.link.is_some() {
+        if self.see_also.is_some() || self.link.is_some() || self.selection_cleared {
             return None;
         }
         match self.node() {
@@ -589,9 +655,11 @@ impl App {
                 id: &self.current,
                 leaf,
                 lang: self.lang,
-                selected_command: self.command,
-                selected_link: self.link.filter(|_| self.see_also.is_none()),
-                selected_see_also: self.see_also,
+                selected_command: (!self.selection_cleared).then_some(self.command),
+                selected_link: self
+                    .link
+                    .filter(|_| self.see_also.is_none() && !self.selection_cleared),
+                selected_see_also: self.see_also.filter(|_| !self.selection_cleared),
                 see_also_titles: leaf
                     .see_also
                     .iter()
@@ -616,7 +684,15 @@ impl App {
 /// The one place state changes. Returns what `main` must do outside.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if let Msg::Resize(w, h) = msg {
+        // A selection in view stays in view (the lines wrap anew at another width).
+        let keep = drawn(app.viewport) && item_visible(app);
         app.viewport = (w, h);
+        if drawn(app.viewport) && app.on_leaf() {
+            clamp_scroll(app);
+            if keep {
+                follow_item(app);
+            }
+        }
         return None;
     }
     if msg == Msg::Quit {
@@ -624,12 +700,18 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     }
     // Nothing is drawn but the "too small" notice: keys would act unseen.
-    let (w, h) = app.viewport;
-    if (w < crate::view::MIN_WIDTH || h < crate::view::MIN_HEIGHT) && msg != Msg::Escape {
+    if !drawn(app.viewport) && msg != Msg::Escape {
         return None;
     }
     if msg == Msg::ToggleLang {
+        let keep = item_visible(app);
         app.lang = app.lang.toggled();
+        if app.on_leaf() {
+            clamp_scroll(app);
+            if keep {
+                follow_item(app);
+            }
+        }
         // A status line is in the old language; the screen speaks the new one.
         app.status = None;
         app.events.push(Event::LanguageChanged { lang: app.lang });
@@ -713,7 +795,7 @@ fn update_common(app: &mut App, msg: Msg) -> bool {
         Msg::Back => app.back(),
         Msg::JumpTo(step) => app.jump_to(step),
         Msg::Restart => app.restart(),
-        Msg::OpenSearch => app.overlay = Some(Overlay::Search(SearchState::default())),
+        Msg::OpenSearch => app.open_search(),
         Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
         Msg::Escape => app.quit = true,
         _ => return false,
@@ -758,39 +840,46 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
 fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
     let items = app.command_count() + app.link_count() + app.see_also_count();
     match msg {
-        // The first press shows the selected item when it is off screen; later ones move. On a
-        // fix without commands nothing is selected at first: the first press selects the first
-        // item (Shift-Tab the last).
+        // Tab moves on from the selection when it is in view. With nothing selected (scrolling
+        // cleared it, or a fix without commands) it selects the first item at or after the top
+        // of the view, Shift-Tab the last one before its bottom (wrapping around when there is
+        // none). A selection off screen (the first command, below the fix's text on arrival) is
+        // first brought into view.
         Msg::NextCommand | Msg::Down if items > 0 => {
-            match app.current_item() {
-                Some(item) if item_visible(app) => app.select_item((item + 1) % items),
-                Some(_) => {}
-                None => app.select_item(0),
-            }
+            let next = match app.current_item() {
+                Some(item) if item_visible(app) => (item + 1) % items,
+                Some(item) => item,
+                None => from_view(app, true).unwrap_or(0),
+            };
+            app.select_item(next);
             follow_item(app);
         }
         Msg::PrevCommand | Msg::Up if items > 0 => {
-            match app.current_item() {
-                Some(item) if item_visible(app) => {
-                    app.select_item(item.checked_sub(1).unwrap_or(items - 1))
-                }
-                Some(_) => {}
-                None => app.select_item(items - 1),
-            }
+            let previous = match app.current_item() {
+                Some(item) if item_visible(app) => item.checked_sub(1).unwrap_or(items - 1),
+                Some(item) => item,
+                None => from_view(app, false).unwrap_or(items - 1),
+            };
+            app.select_item(previous);
             follow_item(app);
         }
-        Msg::Down | Msg::NextCommand => app.scroll += 1,
-        Msg::Up | Msg::PrevCommand => app.scroll = app.scroll.saturating_sub(1),
-        Msg::PageDown => app.scroll += app.page(),
-        Msg::PageUp => app.scroll = app.scroll.saturating_sub(app.page()),
-        Msg::Home => app.scroll = 0,
-        Msg::End => app.scroll = usize::MAX / 2,
+        Msg::Down | Msg::NextCommand => scroll_to(app, app.scroll.saturating_add(1)),
+        Msg::Up | Msg::PrevCommand => scroll_to(app, app.scroll.saturating_sub(1)),
+        Msg::PageDown => scroll_to(app, app.scroll.saturating_add(app.page())),
+        Msg::PageUp => scroll_to(app, app.scroll.saturating_sub(app.page())),
+        Msg::Home => scroll_to(app, 0),
+        Msg::End => scroll_to(app, usize::MAX),
         // Enter opens the selected "See also" fix, or copies the selected command or link.
         Msg::Confirm => match app.selected_see_also().map(str::to_string) {
             Some(id) => app.open_see_also(&id),
             None => return update_leaf(app, Msg::Copy),
         },
         Msg::Copy => {
+            // What is copied is on screen, drawn selected: a selection off screen (after a
+            // resize from too small a terminal, say) comes into view as it is copied.
+            if app.current_item().is_some() && !item_visible(app) {
+                follow_item(app);
+            }
             let s = crate::i18n::strings(app.lang);
             let (text, is_link) = match (app.selected_command(), app.selected_link()) {
                 (Some(code), _) => (code.to_string(), false),
@@ -819,23 +908,29 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             return Some(Effect::Copy(text));
         }
-        Msg::PrintOnQuit => match app.selected_command().or(app.selected_link()) {
-            // Pressed again on the same command or link: nothing will be printed after all.
-            Some(text) if app.print_on_quit.as_deref() == Some(text) => {
-                app.print_on_quit = None;
-                app.status = Some(crate::i18n::strings(app.lang).will_not_print.to_string());
+        Msg::PrintOnQuit => {
+            // What is marked is on screen, as what is copied.
+            if app.current_item().is_some() && !item_visible(app) {
+                follow_item(app);
             }
-            Some(text) => {
-                let text = text.to_string();
-                app.status = Some(format!(
-                    "{}: {}",
-                    crate::i18n::strings(app.lang).will_print,
-                    crate::text::sanitize_line(&text)
-                ));
-                app.print_on_quit = Some(text);
+            match app.selected_command().or(app.selected_link()) {
+                // Pressed again on the same command or link: nothing will be printed after all.
+                Some(text) if app.print_on_quit.as_deref() == Some(text) => {
+                    app.print_on_quit = None;
+                    app.status = Some(crate::i18n::strings(app.lang).will_not_print.to_string());
+                }
+                Some(text) => {
+                    let text = text.to_string();
+                    app.status = Some(format!(
+                        "{}: {}",
+                        crate::i18n::strings(app.lang).will_print,
+                        crate::text::sanitize_line(&text)
+                    ));
+                    app.print_on_quit = Some(text);
+                }
+                None => app.status = Some(no_command(app).to_string()),
             }
-            None => app.status = Some(no_command(app).to_string()),
-        },
+        }
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
         other => {
             update_common(app, other);
@@ -858,24 +953,89 @@ fn no_command(app: &App) -> &'static str {
     }
 }
 
-/// Lines of the selected item (command, link or "See also" entry) in the leaf screen's body.
-fn item_range(app: &App) -> Option<(usize, usize)> {
+/// True when the terminal is big enough to draw the wizard (below it keys wait).
+fn drawn((w, h): (u16, u16)) -> bool {
+    w >= crate::view::MIN_WIDTH && h >= crate::view::MIN_HEIGHT
+}
+
+/// The leaf screen's body as laid out at the current size: where each item sits, and how many
+/// lines there are.
+fn leaf_layout(app: &App) -> Option<(Vec<(usize, usize)>, usize)> {
     let view = app.leaf_view()?;
     let (width, _) = crate::view::body_size(app.viewport);
     let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
     let doc = crate::view::leaf_document(&view, width, &theme);
-    doc.item_lines.get(app.item()).copied()
+    Some((doc.item_lines, doc.lines.len()))
 }
 
+/// Lines of the selected item (command, link or "See also" entry) in the leaf screen's body.
+fn item_range(app: &App) -> Option<(usize, usize)> {
+    leaf_layout(app)?.0.get(app.item()).copied()
+}
+
+/// True when the item at lines `[start, end)` is on screen from `scroll`: all of it, or, for an
+/// item taller than the screen, its first line.
+fn on_screen((start, end): (usize, usize), scroll: usize, height: usize) -> bool {
+    start >= scroll && start < scroll + height && (end <= scroll + height || end - start > height)
+}
+
+/// True when there is a selection and it is on screen.
 fn item_visible(app: &App) -> bool {
     let height = crate::view::body_size(app.viewport).1;
-    item_range(app).is_some_and(|(start, end)| start >= app.scroll && end <= app.scroll + height)
+    app.current_item().is_some()
+        && item_range(app).is_some_and(|range| on_screen(range, app.scroll, height))
+}
+
+/// The first item starting at or after the top of the view (`forward`), or the last one starting
+/// before its bottom.
+fn from_view(app: &App, forward: bool) -> Option<usize> {
+    let (items, _) = leaf_layout(app)?;
+    let height = crate::view::body_size(app.viewport).1;
+    if forward {
+        items.iter().position(|(start, _)| *start >= app.scroll)
+    } else {
+        items
+            .iter()
+            .rposition(|(start, _)| *start < app.scroll + height)
+    }
+}
+
+/// Keeps the first line shown where the last page of the body is still full (drawing does the
+/// same), so paging back up from the end moves at once.
+fn clamp_scroll(app: &mut App) {
+    if let Some((_, lines)) = leaf_layout(app) {
+        let height = crate::view::body_size(app.viewport).1;
+        app.scroll = app.scroll.min(lines.saturating_sub(height));
+    }
+}
+
+/// Scrolls the leaf (PgDn, End, ...). A selection scrolled off screen moves to the first item on
+/// screen, or, with none there, is cleared: what `c` copies is always in view.
+fn scroll_to(app: &mut App, scroll: usize) {
+    app.scroll = scroll;
+    clamp_scroll(app);
+    if item_visible(app) {
+        return;
+    }
+    let height = crate::view::body_size(app.viewport).1;
+    let first = leaf_layout(app).and_then(|(items, _)| {
+        items
+            .iter()
+            .position(|range| on_screen(*range, app.scroll, height))
+    });
+    match first {
+        Some(item) => app.select_item(item),
+        None if app.current_item().is_some() => app.clear_selection(),
+        None => {}
+    }
 }
 
 /// Scrolls the leaf so the selected item is on screen.
 fn follow_item(app: &mut App) {
     let height = crate::view::body_size(app.viewport).1;
-    if let Some(range) = item_range(app) {
+    if app.current_item().is_some()
+        && let Some(range) = item_range(app)
+    {
         app.scroll = crate::view::keep_visible(app.scroll, range, height);
     }
 }
@@ -913,12 +1073,14 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
             if let Some(hit) = state.findings.hits.get(state.selected) {
                 let id = hit.id.clone();
                 app.record_search();
+                app.remember_search();
                 app.open_found(&id);
             }
             return None;
         }
         Msg::Escape | Msg::OpenSearch => {
             app.record_search();
+            app.remember_search();
             app.overlay = None;
             return None;
         }
@@ -926,6 +1088,7 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     // Every edit changes the length: cursor moves alone do not search again.
     if state.query.len() != before {
+        state.restored = false;
         app.run_search();
     }
     app.follow_cursor();
@@ -937,6 +1100,13 @@ pub fn paste(app: &mut App, text: &str) {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return;
     };
+    // Pasting into the reopened last search starts a new one: "find this".
+    if state.restored {
+        state.restored = false;
+        state.query.clear();
+        state.cursor = 0;
+        state.offset = 0;
+    }
     let mut room = MAX_QUERY_CHARS.saturating_sub(state.len());
     let mut cut = false;
     let mut kept = String::new();
@@ -958,6 +1128,20 @@ pub fn paste(app: &mut App, text: &str) {
             crate::i18n::strings(app.lang).paste_cut
         ));
     }
+}
+
+/// Longest part of a copied text named on the status line.
+const COPIED_PREFIX: usize = 32;
+
+/// The status line after a copy: `status` (what the clipboard said) and the start of what was
+/// copied ("Copied to the clipboard (OSC 52): sestatus"), on one line, escaped.
+pub fn copied_status(status: &str, text: &str) -> String {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut shown = crate::text::truncate(&crate::text::sanitize_line(first.trim()), COPIED_PREFIX);
+    if first.len() < text.trim_end().len() && !shown.ends_with("..") {
+        shown.push_str(" ..");
+    }
+    format!("{status}: {shown}")
 }
 
 /// The wizard's search: the tree's search index, built on first use.

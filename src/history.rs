@@ -1,6 +1,6 @@
 //! Past sessions, one JSON file each in `<data dir>/sessions/`. Files are written atomically and
-//! never rewritten by anyone but their own session; a corrupt or foreign file is reported and
-//! skipped, never overwritten.
+//! never rewritten by anyone but their own session (which `triage resume` continues, in the same
+//! file); a corrupt or foreign file is reported and skipped, never overwritten.
 
 use crate::fsutil::write_atomic;
 use crate::transcript::Session;

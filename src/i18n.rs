@@ -17,6 +17,8 @@ pub struct TranscriptWords {
     pub from_search: &'static str,
     pub copied: &'static str,
     pub no_answers: &'static str,
+    /// A session reopened with `triage resume`: "resumed at `node` (time)".
+    pub resumed: &'static str,
     pub fix: &'static str,
 }
 
@@ -132,6 +134,9 @@ pub struct Strings {
     pub paste_cut: &'static str,
     pub practice_no_search: &'static str,
     pub practice_banner: &'static str,
+    /// The question screen's hints in practice (search is off there).
+    pub practice_question_hint: &'static str,
+    pub practice_question_hint_short: &'static str,
     pub practice_correct: &'static str,
     pub practice_wrong: &'static str,
     pub practice_reached: &'static str,
@@ -176,6 +181,7 @@ pub static EN: Strings = Strings {
         from_search: "(from search)",
         copied: "copied",
         no_answers: "(no answers yet)",
+        resumed: "resumed at",
         fix: "Fix",
     },
     cli: CliWords {
@@ -265,6 +271,8 @@ pub static EN: Strings = Strings {
     paste_cut: "Paste cut to its first characters:",
     practice_no_search: "Search is off during practice: answer the questions",
     practice_banner: "Practice",
+    practice_question_hint: "1-9 answer  Enter choose  Bksp back  ? keys  q end",
+    practice_question_hint_short: "1-9 Enter  Bksp back  ? q",
     practice_correct: "Correct: this is the fix for the message.",
     practice_wrong: "Not this one.",
     practice_reached: "You reached",
@@ -306,6 +314,7 @@ pub static KO: Strings = Strings {
         from_search: "(검색에서)",
         copied: "복사",
         no_answers: "(아직 답 없음)",
+        resumed: "이어서 시작:",
         fix: "해결책",
     },
     cli: CliWords {
@@ -395,6 +404,8 @@ pub static KO: Strings = Strings {
     paste_cut: "붙여 넣은 글을 앞부분만 남겼습니다. 글자 수:",
     practice_no_search: "연습 중에는 검색을 쓸 수 없습니다: 질문에 답하세요",
     practice_banner: "연습",
+    practice_question_hint: "1-9 답  Enter 선택  Bksp 뒤로  ? 키  q 끝내기",
+    practice_question_hint_short: "1-9 Enter  Bksp 뒤로  ? q",
     practice_correct: "정답: 이 메시지의 해결책입니다.",
     practice_wrong: "이 해결책이 아닙니다.",
     practice_reached: "도착한 곳",

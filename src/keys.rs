@@ -155,8 +155,8 @@ pub static BINDINGS: &[Binding] = &[
         ctx: Ctx::Screens,
         keys: &[Key::AltDigits],
         action: Action::JumpDigit,
-        en: "back to step N of the trail",
-        ko: "경로의 N번째 단계로",
+        en: "back to the Nth answer of the trail (top line)",
+        ko: "경로의 N번째 답으로",
     },
     Binding {
         ctx: Ctx::Screens,
@@ -475,9 +475,16 @@ fn key_names(keys: &[Key]) -> String {
 
 /// The help rows for a screen: keys and what they do, from the binding table.
 pub fn help_rows(screen: Ctx, lang: Lang) -> Vec<(String, &'static str)> {
+    help_rows_for(screen, lang, true)
+}
+
+/// The help rows for a screen; without `search` (in practice, where it is off), the keys that
+/// open search are left out.
+pub fn help_rows_for(screen: Ctx, lang: Lang, search: bool) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| applies(b.ctx, screen))
+        .filter(|b| search || b.action != M(Msg::OpenSearch))
         .map(|b| {
             (
                 key_names(b.keys),

@@ -135,6 +135,10 @@ fn terminal_gone() -> bool {
 /// also when the SIGHUP went only to the session leader (a shell that runs the wizard).
 const SIGHUP: usize = 1;
 
+/// SIGINT's number: Ctrl-C (the key in the full-screen wizard, the signal in line mode) ends the
+/// wizard with exit code 130, as shells expect of an interrupted program.
+const SIGINT: usize = 2;
+
 /// A line on stderr that cannot fail the wizard: eprintln! panics when stderr is a terminal that
 /// hung up.
 fn note(text: &str) {
@@ -144,11 +148,15 @@ fn note(text: &str) {
 /// The signal that ended the wizard, if one did (for the exit code: 128 + its number).
 static CAUGHT_SIGNAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// A flag set to the number of SIGTERM or SIGHUP when one arrives.
+/// A flag set to the number of SIGTERM, SIGHUP or SIGINT when one arrives.
 fn termination_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
     let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         // Without the handler the default action still ends the process; only the restore is lost.
         let _ = signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&flag), sig as usize);
     }
@@ -168,7 +176,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
         match pick_session(n, cli::resolve_lang(cli.lang)) {
-            Ok(record) => resumed = Some(record),
+            Ok(entry) => resumed = Some(entry),
             Err(code) => return code,
         }
     }
@@ -176,11 +184,11 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let tree_choice = cli.tree.clone().or_else(|| {
         resumed
             .as_ref()
-            .map(|r| r.session.tree_id.clone())
+            .map(|e| e.record.session.tree_id.clone())
             .filter(|id| *id != triage::tree::embedded_id())
     });
     let lang = match (&resumed, cli.lang) {
-        (Some(r), None) => r.session.lang,
+        (Some(e), None) => e.record.session.lang,
         _ => cli::resolve_lang(cli.lang),
     };
     set_message_lang(lang);
@@ -197,32 +205,52 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         });
     }
     let mut app = App::new(tree, lang, app::index_searcher(index));
-    if let Some(record) = &resumed {
-        let kept = app.resume(&record.session.trail);
-        if kept < record.session.trail.len() {
+    if let Some(entry) = &resumed {
+        let trail = &entry.record.session.trail;
+        let kept = app.resume(trail);
+        if kept < trail.len() {
             app.status = Some(format!(
                 "{} {kept}/{}",
                 triage::i18n::strings(app.lang).resumed_partly,
-                record.session.trail.len()
+                trail.len()
             ));
         }
     }
     if let Mode::Practice { count, seed } = mode {
         app.start_practice(count, seed);
     }
-    let mut recorder = Recorder::new(args);
+    let mut recorder = Recorder::new(args, resumed.as_ref(), &app);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal() && !dumb;
+    let stdin_is_terminal = std::io::stdin().is_terminal();
+    let interactive = stdin_is_terminal && std::io::stdout().is_terminal() && !dumb;
     let code = if args.plain || !interactive {
-        let stdin = std::io::stdin();
-        let mut input = stdin.lock();
+        // Ctrl-C, SIGHUP (a dropped SSH connection) and SIGTERM end the wait for a line, and the
+        // wizard then ends the way the full-screen one does: session saved, transcript written.
+        let signal = termination_signal();
+        let mut input = std::io::BufReader::new(PlainInput::spawn(std::sync::Arc::clone(&signal)));
         let mut out = std::io::stdout().lock();
         let mut save = |app: &App| {
             if let Some(warning) = recorder.save(app, false) {
                 note(&warning);
             }
         };
-        match plain::run_with(&mut app, &mut input, &mut out, &mut save) {
+        let result = plain::run_with(&mut app, &mut input, &mut out, &mut save);
+        let caught = match signal.load(std::sync::atomic::Ordering::SeqCst) {
+            // End of input from a terminal that hung up: a SIGHUP that came late, or never.
+            0 if stdin_is_terminal && terminal_gone() => SIGHUP,
+            caught => caught,
+        };
+        match result {
+            Err(_) if caught != 0 => {
+                if caught == SIGINT {
+                    // Off the line where the terminal echoed ^C; then what `q` would print.
+                    let _ = writeln!(out);
+                    let _ = plain::score_on_quit(&app, &mut out);
+                    let _ = out.flush();
+                }
+                128 + caught as i32
+            }
+            Ok(_) if caught != 0 => 128 + caught as i32,
             Ok(code) => code,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
@@ -243,6 +271,12 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 0 => {
                     print_on_quit(&app);
                     0
+                }
+                // Ctrl-C is a way to quit like `q` (the fix stays in the scrollback), with the
+                // exit code of an interrupted program.
+                SIGINT => {
+                    print_on_quit(&app);
+                    128 + SIGINT as i32
                 }
                 sig => 128 + sig as i32,
             },
@@ -265,7 +299,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
 }
 
 /// The history entry chosen for `resume`, or the exit code after saying why not.
-fn pick_session(n: usize, lang: Lang) -> Result<history::Record, i32> {
+fn pick_session(n: usize, lang: Lang) -> Result<history::Entry, i32> {
     let words = &i18n::strings(lang).cli;
     let Some(dir) = triage::paths::data_dir() else {
         cli::say(words.no_data_dir);
@@ -276,7 +310,7 @@ fn pick_session(n: usize, lang: Lang) -> Result<history::Record, i32> {
         cli::say(&cli::skipped_note(s, lang));
     }
     match entries.into_iter().nth(n.saturating_sub(1)) {
-        Some(e) if n >= 1 => Ok(e.record),
+        Some(e) if n >= 1 => Ok(e),
         _ => {
             cli::say(&i18n::fill(words.no_session, &[("n", &n.to_string())]));
             Err(cli::EXIT_USAGE)
@@ -286,6 +320,9 @@ fn pick_session(n: usize, lang: Lang) -> Result<history::Record, i32> {
 
 /// Keeps the session in the history and the transcript file up to date; never fails the wizard
 /// (an unwritable data dir is one warning).
+///
+/// A resumed session goes on in its own history entry (same file, same start time): its
+/// earlier steps come first, then where it was resumed, then what is done now.
 struct Recorder {
     started: String,
     file_name: String,
@@ -293,18 +330,62 @@ struct Recorder {
     transcript: Option<std::path::PathBuf>,
     warned: bool,
     saved_events: usize,
+    /// A resumed session's steps so far, and its resumption.
+    earlier: Vec<transcript::SessionStep>,
+    /// A resumed practice session's score (resuming does not practise again).
+    earlier_practice: Option<triage::practice::Score>,
+    /// The first of the app's events that belong to this run (`App::resume` records arriving).
+    first_event: usize,
+    /// The warning shown on the full-screen wizard's status line, printed again on stderr once
+    /// the terminal is back (the status line is gone by then).
+    unshown: Option<String>,
 }
 
 impl Recorder {
-    fn new(args: &cli::WizardArgs) -> Recorder {
-        let started = transcript::now();
-        Recorder {
-            file_name: history::file_name_for(&started),
-            started,
-            data_dir: triage::paths::data_dir().filter(|_| cli::settings().history),
-            transcript: args.transcript.clone(),
-            warned: false,
-            saved_events: 0,
+    /// Called once the app is set up: a resumed session is at the node it was resumed at.
+    fn new(args: &cli::WizardArgs, resumed: Option<&history::Entry>, app: &App) -> Recorder {
+        let now = transcript::now();
+        let data_dir = triage::paths::data_dir().filter(|_| cli::settings().history);
+        let transcript = args.transcript.clone();
+        let first_event = app.events.len();
+        match resumed {
+            Some(entry) => {
+                let session = &entry.record.session;
+                let mut earlier = session.steps.clone();
+                earlier.push(transcript::SessionStep::Resumed {
+                    at: app.current.clone(),
+                    time: now.clone(),
+                });
+                let file_name = entry
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| history::file_name_for(&now));
+                Recorder {
+                    started: session.started.clone(),
+                    file_name,
+                    data_dir,
+                    transcript,
+                    warned: false,
+                    saved_events: first_event,
+                    earlier,
+                    earlier_practice: entry.record.practice.clone(),
+                    first_event,
+                    unshown: None,
+                }
+            }
+            None => Recorder {
+                file_name: history::file_name_for(&now),
+                started: now,
+                data_dir,
+                transcript,
+                warned: false,
+                saved_events: first_event,
+                earlier: Vec::new(),
+                earlier_practice: None,
+                first_event,
+                unshown: None,
+            },
         }
     }
 
@@ -312,11 +393,15 @@ impl Recorder {
         let mut session = transcript::Session::from_events(
             &app.tree,
             app.lang,
-            &app.events,
+            app.events.get(self.first_event..).unwrap_or_default(),
             self.started.clone(),
             &app.current,
             &app.trail,
         );
+        if !self.earlier.is_empty() {
+            let now = std::mem::take(&mut session.steps);
+            session.steps = self.earlier.iter().cloned().chain(now).collect();
+        }
         if ended {
             session.ended = Some(transcript::now());
         }
@@ -333,7 +418,11 @@ impl Recorder {
         let record = history::Record {
             format: history::FORMAT.to_string(),
             session: self.session(app, ended),
-            practice: app.practice.as_ref().map(|p| p.score.clone()),
+            practice: app
+                .practice
+                .as_ref()
+                .map(|p| p.score.clone())
+                .or_else(|| self.earlier_practice.clone()),
         };
         self.saved_events = app.events.len();
         match history::save(dir, &self.file_name, &record) {
@@ -393,7 +482,8 @@ impl Recorder {
     /// At the end: the last save, and the transcript when `--transcript` asked for one. False
     /// when the transcript asked for could not be written.
     fn finish(&mut self, app: &App) -> bool {
-        if let Some(warning) = self.save(app, true) {
+        let warning = self.save(app, true);
+        if let Some(warning) = self.unshown.take().or(warning) {
             note(&warning);
         }
         if self.transcript.is_some() {
@@ -533,6 +623,10 @@ fn run_tui(
                 return Err(std::io::Error::other("terminal input stopped"));
             }
         };
+        // Ctrl-C quits from every screen; the exit code then says the wizard was interrupted.
+        let interrupt = matches!(&event, Event::Key(key)
+            if key.modifiers.contains(event::KeyModifiers::CONTROL)
+                && matches!(key.code, event::KeyCode::Char('c' | 'C')));
         let msg = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(k) = panic_key
@@ -554,9 +648,13 @@ fn run_tui(
             _ => None,
         };
         let Some(msg) = msg else { continue };
-        match app::update(app, msg) {
+        if interrupt && msg == Msg::Quit {
+            CAUGHT_SIGNAL.store(SIGINT, std::sync::atomic::Ordering::SeqCst);
+        }
+        let effect = app::update(app, msg);
+        match &effect {
             Some(Effect::Copy(text)) => {
-                app.status = Some(copier.copy(&text, app.lang));
+                app.status = Some(app::copied_status(&copier.copy(text, app.lang), text));
             }
             Some(Effect::WriteTranscript) => {
                 app.status = Some(recorder.write_transcript(app).0);
@@ -564,10 +662,93 @@ fn run_tui(
             None => {}
         }
         if let Some(warning) = recorder.save(app, false) {
-            app.status = Some(warning);
+            // Shown now, and again on stderr after quitting; next to what an effect just said
+            // (where a transcript went), not over it.
+            app.status = Some(match app.status.take() {
+                Some(said) if effect.is_some() => format!("{said}. {warning}"),
+                _ => warning.clone(),
+            });
+            recorder.unshown = Some(warning);
         }
     }
     Ok(())
+}
+
+/// Standard input for the line-mode wizard, read on a thread of its own so that a signal (Ctrl-C,
+/// SIGHUP, SIGTERM) ends the wait for a line: a read then fails, and the wizard ends the clean
+/// way (session saved, transcript written) instead of dying inside `read`.
+struct PlainInput {
+    rx: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    pending: Vec<u8>,
+    at: usize,
+    signal: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl PlainInput {
+    fn spawn(signal: Arc<std::sync::atomic::AtomicUsize>) -> PlainInput {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reading = std::thread::Builder::new()
+            .name("line input".to_string())
+            .spawn(move || {
+                let mut stdin = std::io::stdin().lock();
+                let mut buf = vec![0u8; 8192];
+                loop {
+                    let got = match std::io::Read::read(&mut stdin, &mut buf) {
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        got => got.map(|n| buf[..n].to_vec()),
+                    };
+                    // Empty: end of input.
+                    let last = got.as_ref().map_or(true, Vec::is_empty);
+                    if tx.send(got).is_err() || last {
+                        break;
+                    }
+                }
+            });
+        if let Err(e) = reading {
+            // No thread: the error is what the first read returns.
+            let (tx, rx2) = std::sync::mpsc::channel();
+            let _ = tx.send(Err(e));
+            return PlainInput {
+                rx: rx2,
+                pending: Vec::new(),
+                at: 0,
+                signal,
+            };
+        }
+        PlainInput {
+            rx,
+            pending: Vec::new(),
+            at: 0,
+            signal,
+        }
+    }
+}
+
+impl std::io::Read for PlainInput {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.signal.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+                // Not ErrorKind::Interrupted: readers retry that one.
+                return Err(std::io::Error::other("stopped by a signal"));
+            }
+            if self.at < self.pending.len() {
+                let n = buf.len().min(self.pending.len() - self.at);
+                buf[..n].copy_from_slice(&self.pending[self.at..self.at + n]);
+                self.at += n;
+                return Ok(n);
+            }
+            match self.rx.recv_timeout(std::time::Duration::from_millis(100)) {
+                Ok(Ok(bytes)) if bytes.is_empty() => return Ok(0),
+                Ok(Ok(bytes)) => {
+                    self.pending = bytes;
+                    self.at = 0;
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+    }
 }
 
 /// Reads the terminal's events on a thread of its own and passes them on, up to the first error.

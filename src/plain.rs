@@ -43,6 +43,7 @@ pub fn run_with(
         out.flush()?;
         let Some(line) = read_line(input)? else {
             writeln!(out)?;
+            score_on_quit(app, out)?;
             return Ok(0);
         };
         let line = line.trim();
@@ -54,8 +55,22 @@ pub fn run_with(
             writeln!(out, "{}", sanitize_line(&status))?;
         }
         if app.quit {
+            score_on_quit(app, out)?;
             return Ok(0);
         }
+    }
+}
+
+/// A practice run ended before its score screen (`q` mid-round, end of input, Ctrl-C): the score
+/// of the rounds played, as the full-screen wizard prints it when it quits.
+pub fn score_on_quit(app: &App, out: &mut impl Write) -> std::io::Result<()> {
+    match &app.practice {
+        Some(p) if !p.finished() => write!(
+            out,
+            "\n{}",
+            report::practice_summary(&app.tree, &p.score, app.lang)
+        ),
+        _ => Ok(()),
     }
 }
 

@@ -48,6 +48,11 @@ pub enum SessionStep {
         leaf: String,
         command: String,
     },
+    /// The session was reopened with `triage resume`, at node `at`, at `time` (RFC 3339 UTC).
+    Resumed {
+        at: String,
+        time: String,
+    },
 }
 
 impl Session {
@@ -170,9 +175,19 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
                 w.reached,
                 sanitize_line(leaf),
                 sanitize_line(title),
-                if *via_search { w.from_search } else { "" }
+                if *via_search {
+                    format!(" {}", w.from_search)
+                } else {
+                    String::new()
+                }
             ),
             SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),
+            SessionStep::Resumed { at, time } => format!(
+                "{} `{}` ({})",
+                w.resumed,
+                sanitize_line(at),
+                sanitize_line(time)
+            ),
         };
         out.push_str(&format!("{n}. {line}\n"));
     }

@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         None => match app.node() {
             Node::Question(q) => {
                 // In practice the message to solve stays pinned above the question; a long one
-                // is cut to a third of the screen.
+                // is cut to a third of the screen, its last line ending in "..".
                 let mut area = body;
                 if let Some(target) = app.practice.as_ref().and_then(|p| p.target()) {
                     let mut prompt = view::practice_prompt(
@@ -62,7 +62,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                     if prompt.lines.len() > room {
                         prompt.lines.truncate(room);
                         if let Some(last) = prompt.lines.last_mut() {
-                            last.spans.push(Span::styled("..", theme.status));
+                            *last = cut_marked(last, body.width.into(), theme);
                         }
                     }
                     let used = prompt.lines.len() as u16;
@@ -81,12 +81,16 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
                         ..body
                     };
                 }
-                let doc =
-                    view::question_document(q, app.lang, app.selected, area.width.into(), theme);
-                let range = doc.item_lines.get(app.selected).copied().unwrap_or((0, 0));
-                // Keep the whole question in view when it fits, else the highlighted answer.
-                let scroll = view::keep_visible(0, range, area.height.into());
-                draw_document(frame, doc, scroll, area);
+                // Search is off in practice: no "none of these fits: search" line.
+                let doc = view::question_document(
+                    q,
+                    app.lang,
+                    app.selected,
+                    app.practice.is_none(),
+                    area.width.into(),
+                    theme,
+                );
+                draw_question(frame, doc, app.selected, area);
             }
             Node::Leaf(_) => {
                 if let Some((doc, scroll)) = leaf_body(app, body, theme) {
@@ -96,6 +100,60 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         },
     }
     status_line(frame, app, row(area.height - 1), theme);
+}
+
+/// `line` ending in ".." within `max` columns: the text before it gives way when the line is full
+/// (Korean fills it to the last column).
+fn cut_marked(line: &Line<'static>, max: usize, theme: &Theme) -> Line<'static> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let style = line.spans.first().map_or(theme.status, |s| s.style);
+    Line::from(Span::styled(truncate(&format!("{text}.."), max), style))
+}
+
+/// The question screen's body in `area`: the question's text stays at the top while the rest
+/// scrolls to keep the highlighted answer in view (the whole body shows when it fits).
+fn draw_question(frame: &mut Frame, doc: Document, selected: usize, area: Rect) {
+    let height = usize::from(area.height);
+    let range = doc.item_lines.get(selected).copied().unwrap_or((0, 0));
+    let pinned = doc.pinned.min(range.0);
+    let scroll = view::keep_visible(0, range, height);
+    // No room for the question and the answer together: the answer wins.
+    if scroll == 0 || pinned == 0 || pinned + (range.1 - range.0).max(1) > height {
+        draw_document(frame, doc, scroll, area);
+        return;
+    }
+    let rest_height = height - pinned;
+    let scroll = view::keep_visible(0, (range.0 - pinned, range.1 - pinned), rest_height);
+    let mut lines = doc.lines;
+    let rest = lines.split_off(pinned);
+    let head = Document {
+        lines,
+        ..Document::default()
+    };
+    let pinned = pinned as u16;
+    draw_document(
+        frame,
+        head,
+        0,
+        Rect {
+            height: pinned,
+            ..area
+        },
+    );
+    let rest = Document {
+        lines: rest,
+        ..Document::default()
+    };
+    draw_document(
+        frame,
+        rest,
+        scroll,
+        Rect {
+            y: area.y + pinned,
+            height: area.height - pinned,
+            ..area
+        },
+    );
 }
 
 /// Where a screen's body goes: one column of margin each side, below the title bar and the
@@ -248,8 +306,9 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line).style(theme.bar), area);
 }
 
-/// "Start > 1 Backing up > 2 Windows": crumb N is one key away (Alt-N). When the trail is too
-/// long, the oldest crumbs give way to "..".
+/// "Start > Backing up > Windows": the answers given, without numbers (a number there would read
+/// as the answer's number; Alt-N goes back to where the Nth answer was given, as the help says).
+/// When the trail is too long, the oldest crumbs give way to "..".
 fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let max = usize::from(area.width).saturating_sub(2);
@@ -266,7 +325,7 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                     .map(|a| a.label.get(app.lang))
                     .unwrap_or("?");
                 let room = if i + 1 == last { 40 } else { 24 };
-                format!("{} {}", i + 1, truncate(&sanitize_line(label), room))
+                truncate(&sanitize_line(label), room)
             })
         })
         .collect();
@@ -329,7 +388,10 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ),
         None => {
             let narrow = usize::from(area.width) < 64;
+            let practice = app.practice.is_some();
             let hint = match (context(app), narrow) {
+                (Ctx::Question, false) if practice => s.practice_question_hint,
+                (Ctx::Question, true) if practice => s.practice_question_hint_short,
                 (Ctx::Question, false) => s.question_hint,
                 (Ctx::Question, true) => s.question_hint_short,
                 (Ctx::Leaf, false) => s.leaf_hint,
@@ -362,15 +424,19 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
     } else {
         Ctx::Question
     };
-    let mut rows = keys::help_rows(under, app.lang);
+    // Search is off in practice: its keys are not listed there.
+    let search = app.practice.is_none();
+    let mut rows = keys::help_rows_for(under, app.lang, search);
     // Ctrl-C is listed once, with the screen's keys.
     let always = keys::help_rows(Ctx::Always, app.lang);
-    rows.extend(
-        keys::help_rows(Ctx::Search, app.lang)
-            .into_iter()
-            .filter(|row| !always.contains(row))
-            .map(|(k, d)| (format!("/ {k}"), d)),
-    );
+    if search {
+        rows.extend(
+            keys::help_rows(Ctx::Search, app.lang)
+                .into_iter()
+                .filter(|row| !always.contains(row))
+                .map(|(k, d)| (format!("/ {k}"), d)),
+        );
+    }
     // Keys longer than the column get a line of their own, the description under them.
     let key_width = rows
         .iter()

@@ -30,6 +30,8 @@ pub struct Document {
     /// Where the pieces of each link's URL are drawn (a long URL takes several lines), for
     /// terminal hyperlinks (OSC 8).
     pub urls: Vec<UrlPiece>,
+    /// Lines at the top that stay in view while the rest scrolls (the question's text).
+    pub pinned: usize,
 }
 
 /// One line's piece of a link's URL in a document.
@@ -96,7 +98,8 @@ pub struct LeafView<'a> {
     pub id: &'a str,
     pub leaf: &'a Leaf,
     pub lang: Lang,
-    pub selected_command: usize,
+    /// The selected command (`None`: none is, or a link or "See also" entry is instead).
+    pub selected_command: Option<usize>,
     /// The selected link; when set, no command is highlighted.
     pub selected_link: Option<usize>,
     /// The selected "See also" entry; when set, no command or link is highlighted.
@@ -165,7 +168,7 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
         for command in &step.run {
             let selected = v.selected_see_also.is_none()
                 && v.selected_link.is_none()
-                && command_index == v.selected_command;
+                && Some(command_index) == v.selected_command;
             let start = doc.lines.len();
             let label = if selected {
                 format!(
@@ -372,11 +375,13 @@ fn wrap_code(code: &str, max: usize) -> Vec<String> {
     out
 }
 
-/// The question screen's body; `item_lines` holds each answer (the last one is "search").
+/// The question screen's body; `item_lines` holds each answer, then, with `search`, the
+/// "none of these fits: search" line (in practice search is off: no such line).
 pub fn question_document(
     q: &Question,
     lang: Lang,
     selected: usize,
+    search: bool,
     width: usize,
     theme: &Theme,
 ) -> Document {
@@ -384,6 +389,7 @@ pub fn question_document(
     let width = width.max(1);
     let mut doc = Document::default();
     doc.para(q.text.get(lang), 0, width, theme.heading);
+    doc.pinned = doc.lines.len();
     if let Some(why) = &q.why {
         doc.para(
             &format!("{}: {}", s.why_we_ask, why.get(lang)),
@@ -415,9 +421,11 @@ pub fn question_document(
         }
         doc.item_lines.push((start, doc.lines.len()));
     }
-    let start = doc.lines.len();
-    doc.para(&format!("0 {}", s.none_fits), 2, width, theme.dim);
-    doc.item_lines.push((start, doc.lines.len()));
+    if search {
+        let start = doc.lines.len();
+        doc.para(&format!("0 {}", s.none_fits), 2, width, theme.dim);
+        doc.item_lines.push((start, doc.lines.len()));
+    }
     doc
 }
 

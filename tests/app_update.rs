@@ -1193,3 +1193,281 @@ fn plain_mode_search_refuses_a_result_number_out_of_range() {
     let out = plain(Lang::En, "/x\n320001\nq\n");
     assert!(!out.contains("No result"), "{out}");
 }
+
+// --------------------------------------------------------------------------- selection in view
+
+/// The selected item of the leaf (commands, links, then See also entries), if any.
+fn selected_item(a: &App) -> Option<usize> {
+    let leaf = a.tree.leaf(&a.current).unwrap();
+    let commands = leaf.commands().count();
+    match (a.selection_cleared, a.link, a.see_also) {
+        (true, _, _) => None,
+        (false, _, Some(i)) => Some(commands + leaf.links.len() + i),
+        (false, Some(i), None) => Some(commands + i),
+        (false, None, None) => (a.command < commands).then_some(a.command),
+    }
+}
+
+/// Lines of each item of the leaf as laid out at the current size.
+fn item_lines(a: &App) -> Vec<(usize, usize)> {
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let (width, _) = triage::view::body_size(a.viewport);
+    triage::view::leaf_document(&a.leaf_view().unwrap(), width, &theme).item_lines
+}
+
+/// True when all of item `item` is on screen.
+fn on_screen(a: &App, item: usize) -> bool {
+    let (start, end) = item_lines(a)[item];
+    let height = triage::view::body_size(a.viewport).1;
+    start >= a.scroll && end <= a.scroll + height
+}
+
+/// At 100x30 on backup-16 (answers 1 then 6), Tab selects `sestatus` (the user test's steps).
+fn sestatus_selected() -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(100, 30));
+    walk(&mut a, &[0, 5]);
+    assert_eq!(a.current, "backup-16");
+    app::update(&mut a, Msg::NextCommand);
+    assert_eq!(a.selected_command(), Some("sestatus"));
+    a
+}
+
+#[test]
+fn a_resize_keeps_the_selected_command_in_view() {
+    let mut a = sestatus_selected();
+    app::update(&mut a, Msg::Resize(60, 20));
+    assert!(on_screen(&a, selected_item(&a).unwrap()), "{}", a.scroll);
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        Some(Effect::Copy("sestatus".into()))
+    );
+    // Smaller still, and back.
+    for (w, h) in [(40, 12), (100, 30), (41, 13)] {
+        app::update(&mut a, Msg::Resize(w, h));
+        assert_eq!(a.selected_command(), Some("sestatus"));
+        assert!(on_screen(&a, selected_item(&a).unwrap()), "{w}x{h}");
+    }
+}
+
+#[test]
+fn scrolling_moves_the_selection_onto_the_screen_or_clears_it() {
+    let mut a = sestatus_selected();
+    app::update(&mut a, Msg::Resize(60, 20));
+    // G: the end of the fix; the selection is the first item there.
+    app::update(&mut a, Msg::End);
+    let item = selected_item(&a).expect("items are at the end");
+    assert!(on_screen(&a, item));
+    let lines = item_lines(&a);
+    let height = triage::view::body_size(a.viewport).1;
+    assert!(
+        lines[..item].iter().all(|(start, _)| *start < a.scroll),
+        "no earlier item is on screen"
+    );
+    // The end is the last full page: PgUp moves at once.
+    let end = a.scroll;
+    app::update(&mut a, Msg::PageUp);
+    assert_eq!(a.scroll, end - (height - 1));
+    // g: the top shows no item: nothing is selected, and c says how to select.
+    app::update(&mut a, Msg::Home);
+    assert!(lines.iter().all(|(_, e)| *e > height), "{lines:?}");
+    assert_eq!(selected_item(&a), None);
+    assert_eq!(a.selected_command(), None);
+    assert_eq!(app::update(&mut a, Msg::Copy), None);
+    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.nothing_selected));
+    assert_eq!(app::update(&mut a, Msg::PrintOnQuit), None);
+    assert_eq!(a.print_on_quit, None);
+    check_invariants(&a);
+    // Drawn with nothing selected: no command carries the "c: copy" label.
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), 58, &theme);
+    assert!(
+        doc.lines
+            .iter()
+            .all(|l| !line_text(l).contains(triage::i18n::EN.copy_label))
+    );
+    // Scrolling down again selects the first item that comes on screen.
+    app::update(&mut a, Msg::PageDown);
+    assert_eq!(selected_item(&a), Some(0));
+}
+
+#[test]
+fn tab_after_scrolling_selects_from_the_top_of_the_view() {
+    let mut a = sestatus_selected();
+    app::update(&mut a, Msg::Resize(60, 20));
+    let lines = item_lines(&a);
+    // Scrolled by pages from the top: Tab selects the first item at or after the top of the view
+    // (the one the scroll moved the selection to, when on screen, is followed by the next).
+    app::update(&mut a, Msg::Home);
+    app::update(&mut a, Msg::PageDown);
+    let top = a.scroll;
+    let before = selected_item(&a);
+    app::update(&mut a, Msg::NextCommand);
+    let item = selected_item(&a).unwrap();
+    let expected = match before {
+        Some(i) => i + 1,
+        None => lines.iter().position(|(start, _)| *start >= top).unwrap(),
+    };
+    assert_eq!(item, expected, "{lines:?} from {top}");
+    assert!(on_screen(&a, item));
+    // Shift-Tab from a view that shows no item: the last item before its bottom.
+    app::update(&mut a, Msg::Home);
+    app::update(&mut a, Msg::PrevCommand);
+    let height = triage::view::body_size(a.viewport).1;
+    let last_before_bottom = lines.iter().rposition(|(start, _)| *start < height);
+    assert_eq!(
+        selected_item(&a),
+        Some(last_before_bottom.unwrap_or(lines.len() - 1))
+    );
+}
+
+#[test]
+fn copy_never_takes_a_command_off_screen_unseen() {
+    let mut a = sestatus_selected();
+    app::update(&mut a, Msg::Resize(60, 20));
+    // Off screen however it happened: c copies it and brings it into view, drawn selected.
+    a.scroll = 0;
+    let item = selected_item(&a).unwrap();
+    assert!(!on_screen(&a, item));
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        Some(Effect::Copy("sestatus".into()))
+    );
+    assert!(on_screen(&a, item));
+    // The same for Enter (it copies a command) and print on quit.
+    a.scroll = 0;
+    assert_eq!(
+        app::update(&mut a, Msg::Confirm),
+        Some(Effect::Copy("sestatus".into()))
+    );
+    assert!(on_screen(&a, item));
+    a.scroll = 0;
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert_eq!(a.print_on_quit.as_deref(), Some("sestatus"));
+    assert!(a.status.as_deref().unwrap().contains("sestatus"));
+    assert!(on_screen(&a, item));
+}
+
+#[test]
+fn the_copy_status_names_what_was_copied() {
+    let ok = triage::i18n::EN.copied;
+    assert_eq!(
+        app::copied_status(ok, "sestatus"),
+        format!("{ok}: sestatus")
+    );
+    let long = "az vm extension set --resource-group myResourceGroup --vm-name myVM";
+    let status = app::copied_status(ok, long);
+    assert!(status.starts_with(&format!("{ok}: az vm extension set")));
+    assert!(status.ends_with(".."), "{status}");
+    // Several lines: the first one, marked as going on.
+    assert_eq!(
+        app::copied_status(ok, "net stop vss\nnet start vss"),
+        format!("{ok}: net stop vss ..")
+    );
+    // Control characters never reach the status line raw.
+    assert!(!app::copied_status(ok, "a\u{1b}]52;c;x\u{7}").contains('\u{1b}'));
+}
+
+// --------------------------------------------------------------------------- search memory
+
+#[test]
+fn slash_reopens_the_last_search_after_going_back_from_a_result() {
+    let mut a = typed("vss writers bad state");
+    let hits = search_state(&a).findings.hits.clone();
+    assert!(hits.len() >= 2);
+    app::update(&mut a, Msg::Down);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, hits[1].id);
+    // Backspace on the fix: back one step of the trail, as always.
+    let (question, answer) = a.trail.last().cloned().unwrap();
+    app::update(&mut a, Msg::Back);
+    assert_eq!((a.current.clone(), a.selected), (question, answer));
+    // `/`: the last query, the cursor at its end, the result opened highlighted.
+    app::update(&mut a, Msg::OpenSearch);
+    let s = search_state(&a);
+    assert_eq!(s.query, "vss writers bad state");
+    assert_eq!(s.cursor, s.query.chars().count());
+    assert_eq!(s.findings.hits[s.selected].id, hits[1].id);
+    // Another result, without retyping.
+    app::update(&mut a, Msg::Up);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, hits[0].id);
+    let searched = a
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::Searched { .. }))
+        .count();
+    assert_eq!(searched, 1, "the same search is recorded once");
+    // Reopened, Esc keeps it too; typing adds to it (a shell prompt), Ctrl-U empties it.
+    app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::Type('x'));
+    assert_eq!(search_state(&a).query, "vss writers bad statex");
+    app::update(&mut a, Msg::EraseToStart);
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::OpenSearch);
+    assert_eq!(search_state(&a).query, "", "an emptied box is forgotten");
+}
+
+#[test]
+fn a_paste_into_the_reopened_search_starts_a_new_one() {
+    let mut a = typed("vss writers");
+    app::update(&mut a, Msg::Confirm);
+    // Pasting on a fix opens search (main sends OpenSearch, then the paste): the paste is the
+    // query, not added to the last one.
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "UserErrorGuestAgentStatusUnavailable");
+    let s = search_state(&a);
+    assert_eq!(s.query, "UserErrorGuestAgentStatusUnavailable");
+    assert_eq!(s.cursor, s.query.chars().count());
+    // Once edited, a paste goes in at the cursor as before.
+    app::paste(&mut a, " x");
+    assert_eq!(
+        search_state(&a).query,
+        "UserErrorGuestAgentStatusUnavailable x"
+    );
+}
+
+// --------------------------------------------------------------------------- practice
+
+#[test]
+fn practice_does_not_offer_search() {
+    let mut a = app();
+    a.start_practice(3, 11);
+    let Node::Question(q) = a.node() else {
+        unreachable!()
+    };
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let doc = triage::view::question_document(q, Lang::En, 0, false, 78, &theme);
+    assert_eq!(
+        doc.item_lines.len(),
+        q.answers.len(),
+        "no \"0 search\" line"
+    );
+    assert!(
+        doc.lines
+            .iter()
+            .all(|l| !line_text(l).contains(triage::i18n::EN.none_fits))
+    );
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for hint in [s.practice_question_hint, s.practice_question_hint_short] {
+            assert!(!hint.contains('/'), "{hint}");
+        }
+        let rows = keys::help_rows_for(Ctx::Question, lang, false);
+        assert_eq!(
+            rows.len() + 2,
+            keys::help_rows(Ctx::Question, lang).len(),
+            "0 and / are left out"
+        );
+        assert!(rows.iter().all(|(k, _)| k != "0" && k != "/"), "{rows:?}");
+    }
+    // `/` and `0` still say why nothing opens.
+    app::update(&mut a, Msg::OpenSearch);
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.status.as_deref(),
+        Some(triage::i18n::EN.practice_no_search)
+    );
+}

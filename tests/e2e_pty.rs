@@ -192,8 +192,83 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     s.wait_exit();
     assert!(!s.parser.screen().alternate_screen());
     let raw = String::from_utf8_lossy(&s.raw).to_string();
-    let after = &raw[raw.rfind("EXIT=0").expect("exit 0")..];
+    // An interrupted program's exit code, as shells expect of Ctrl-C.
+    let after = &raw[raw.rfind("EXIT=130").expect("exit 130")..];
     assert!(!after.contains("-icanon"), "{after}");
+}
+
+/// Ctrl-C in plain mode on a real terminal (the terminal sends SIGINT): the transcript is
+/// written, the session ended, exit 130.
+#[test]
+fn ctrl_c_in_plain_mode_writes_the_transcript_and_ends_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let transcript = dir.path().join("tc.md");
+    // The terminal's SIGINT goes to the shell too: it traps it to go on and print the exit code.
+    let script = format!(
+        "trap : INT; '{}' --plain --transcript '{}'; echo EXIT=$?; sleep 1",
+        bin(),
+        transcript.display()
+    );
+    let mut s = Session::start(&script, &[("TRIAGE_DATA_DIR", data.to_str().unwrap())]);
+    s.wait_for("What were you doing");
+    s.keys(b"2\r");
+    s.wait_for("What does the backup error message mention?");
+    s.keys(&[0x03]);
+    s.wait_exit();
+    let screen = s.screen();
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert!(screen.contains("Transcript written to"), "{screen}");
+    let md = std::fs::read_to_string(&transcript).unwrap();
+    assert!(md.contains("**A backup failed"), "{md}");
+    let (entries, _) = triage::history::load_all(&data);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].record.session.ended.is_some(), "session ended");
+}
+
+/// History that cannot be saved is said on the status line when it happens and again on stderr
+/// once the terminal is restored; `e` then names the file it wrote (in the temporary directory).
+#[test]
+fn an_unsaved_history_is_shown_and_said_again_after_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "").unwrap();
+    let data = blocker.join("data");
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let script = format!("'{}'; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(
+        &script,
+        &[
+            ("TRIAGE_DATA_DIR", data.to_str().unwrap()),
+            ("TMPDIR", tmp.to_str().unwrap()),
+        ],
+    );
+    s.wait_for("What were you doing");
+    let digits = digits_to("backup-19");
+    s.keys(&digits[..1]);
+    s.wait_for("Warning: history not saved in");
+    for key in &digits[1..] {
+        s.keys(&[*key]);
+    }
+    s.wait_for("vssadmin list writers");
+    s.keys(b"e");
+    s.wait_for("Transcript written to");
+    let written: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let path = written[0].display().to_string();
+    assert!(s.screen().contains(&path), "{}", s.screen());
+    s.keys(b"q");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw).to_string();
+    let after = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
+    assert!(after.contains("history not saved in"), "{after}");
+    assert!(after.contains("EXIT=0"), "{after}");
 }
 
 #[test]
@@ -545,6 +620,16 @@ impl Drop for KillOnDrop {
 /// instead of spinning on the dead terminal for ever.
 #[test]
 fn a_hung_up_terminal_ends_the_wizard_without_a_sighup() {
+    hang_up_under(&[]);
+}
+
+/// The same in plain mode: a dropped SSH connection ends it the same clean way.
+#[test]
+fn a_hung_up_terminal_ends_plain_mode_the_same_way() {
+    hang_up_under(&["--plain"]);
+}
+
+fn hang_up_under(args: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     // The temporary directory's path is unique: it finds (and, at the end, kills) what this test
     // started.
@@ -566,8 +651,9 @@ fn a_hung_up_terminal_ends_the_wizard_without_a_sighup() {
     // No `exec`: sh stays the session leader and the wizard is its child. sh ignores SIGHUP here
     // only to outlive the wizard and write down its exit code; the wizard gets no signal either way.
     let script = format!(
-        "trap '' HUP; '{}' --transcript '{}'; echo $? > '{}'",
+        "trap '' HUP; '{}' {} --transcript '{}'; echo $? > '{}'",
         bin(),
+        args.join(" "),
         transcript.display(),
         code.display()
     );
@@ -597,7 +683,11 @@ fn a_hung_up_terminal_ends_the_wizard_without_a_sighup() {
                 Ok(0) | Err(_) => break,
                 Ok(n) => {
                     screen.process(&buf[..n]);
-                    if screen.screen().contents().contains("What were you doing") {
+                    if screen
+                        .screen()
+                        .contents()
+                        .contains("Enabling backup on a VM")
+                    {
                         drop(reader);
                         let _ = tx.send(());
                         return;

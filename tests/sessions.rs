@@ -322,3 +322,222 @@ fn generated_assets_are_up_to_date() {
         );
     }
 }
+
+/// The history's sessions, newest first.
+fn history_json(config: &Path, data: &Path) -> Vec<serde_json::Value> {
+    let out = triage(config, data)
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Ctrl-C (SIGINT), a dropped SSH connection (SIGHUP) and SIGTERM end plain mode as they end the
+/// full-screen wizard: transcript written, session ended, exit 128 + the signal's number.
+#[test]
+fn plain_mode_ends_cleanly_on_sigint_sighup_and_sigterm() {
+    use std::io::Write;
+    for (signal, code) in [("INT", 130), ("HUP", 129), ("TERM", 143)] {
+        let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let file = data.path().join("tc.md");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_triage"))
+            .args(["--plain", "--transcript"])
+            .arg(&file)
+            .env("TRIAGE_CONFIG_DIR", config.path())
+            .env("TRIAGE_DATA_DIR", data.path())
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Input stays open: the wizard waits for the next line when the signal comes.
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(b"2\n").unwrap();
+        input.flush().unwrap();
+        let sessions = data.path().join("sessions");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::fs::read_dir(&sessions).map_or(0, |d| d.count()) == 0 {
+            assert!(std::time::Instant::now() < deadline, "never saved");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let out = child.wait_with_output().unwrap();
+        drop(input);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "SIG{signal}: {err}");
+        assert!(err.contains("Transcript written to"), "SIG{signal}: {err}");
+        let md = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            md.contains("**A backup failed (scheduled or on demand)**"),
+            "SIG{signal}: {md}"
+        );
+        assert!(md.contains("- ended: "), "SIG{signal}: {md}");
+        let items = history_json(config.path(), data.path());
+        assert_eq!(items.len(), 1);
+        assert!(items[0]["session"]["ended"].is_string(), "SIG{signal}");
+    }
+}
+
+/// A resumed session goes on in its own history entry, and its transcript has the answers given
+/// before it was resumed, then where it was resumed.
+#[test]
+fn a_resumed_session_keeps_its_answers_and_its_history_entry() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // Quit on the question after "Restoring a VM".
+    triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin("3\nq\n")
+        .assert()
+        .success();
+    let t2 = data.path().join("t2.md");
+    triage(config.path(), data.path())
+        .args(["resume", "--plain", "--transcript"])
+        .arg(&t2)
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&t2).unwrap();
+    assert!(!md.contains("(no answers yet)"), "{md}");
+    assert!(
+        md.contains("1. What were you doing when the problem appeared? **Restoring a VM**"),
+        "{md}"
+    );
+    assert!(md.contains("2. resumed at `"), "{md}");
+    let items = history_json(config.path(), data.path());
+    assert_eq!(items.len(), 1, "resume goes on in the same entry");
+    let steps = items[0]["session"]["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert_eq!(steps[1]["kind"], "resumed");
+
+    // Resumed again, on to a fix: the transcript has every answer, each resumption, the fix once.
+    let rest: String = answers_to("restore-09")
+        .lines()
+        .skip(1)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    triage(config.path(), data.path())
+        .args(["resume", "--plain"])
+        .write_stdin(rest + "q\n")
+        .assert()
+        .success();
+    let t3 = data.path().join("t3.md");
+    triage(config.path(), data.path())
+        .args(["resume", "--plain", "--transcript"])
+        .arg(&t3)
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&t3).unwrap();
+    let path = triage::tree::embedded()
+        .path_to("restore-09")
+        .unwrap()
+        .len();
+    let steps = &md[md.find("## Session").unwrap()..md.find("## Fix").unwrap()];
+    assert_eq!(
+        steps.lines().filter(|l| l.ends_with("**")).count(),
+        path,
+        "every answer on the way, once: {md}"
+    );
+    assert_eq!(md.matches("reached `restore-09`").count(), 1, "{md}");
+    assert_eq!(md.matches("resumed at `").count(), 3, "{md}");
+    assert!(md.contains("resumed at `restore-09`"), "{md}");
+    assert!(md.contains("## Fix: `restore-09`"), "{md}");
+    let items = history_json(config.path(), data.path());
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["session"]["current"], "restore-09");
+    let text = triage(config.path(), data.path())
+        .arg("history")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains(&format!("{path} answers  restore-09")),
+        "{text}"
+    );
+}
+
+/// Quitting a plain practice run early prints the score of the rounds played, as the full-screen
+/// wizard does.
+#[test]
+fn plain_practice_quit_early_prints_the_score() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--count", "2", "--seed", "1", "--plain"])
+        .write_stdin("1\n1\n\n2\nq\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let score = text
+        .lines()
+        .find(|l| l.starts_with("Score: "))
+        .unwrap_or("");
+    assert!(score.ends_with("(seed 1)"), "{text}");
+    // End of input instead of `q`: the same.
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--count", "2", "--seed", "1", "--plain"])
+        .write_stdin("1\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Score: 0/0 (seed 1)"), "{text}");
+}
+
+/// `history` shows where a session ended (what `resume` reopens), not a fix it left since.
+#[test]
+fn history_shows_where_the_session_ended() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin(answers_to("backup-02") + "r\n3\nq\n")
+        .assert()
+        .success();
+    let text = triage(config.path(), data.path())
+        .arg("history")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let tree = triage::tree::embedded();
+    let restore = &tree.question(&tree.start).unwrap().answers[2].next;
+    let question = tree
+        .question(restore)
+        .unwrap()
+        .text
+        .get(triage::tree::Lang::En);
+    assert!(
+        text.contains(&format!("1 answer  at: {question}")),
+        "{text}"
+    );
+    assert!(!text.contains("backup-02"), "{text}");
+}
+
+#[test]
+fn transcript_keeps_a_space_before_from_search() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = data.path().join("ticket.md");
+    triage(config.path(), data.path())
+        .args(["--plain", "--transcript"])
+        .arg(&file)
+        .write_stdin("/VSS Writers in bad state\n1\nq\n")
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&file).unwrap();
+    let title = triage::tree::embedded()
+        .leaf("backup-19")
+        .unwrap()
+        .title
+        .get(triage::tree::Lang::En)
+        .to_string();
+    assert!(
+        md.contains(&format!("reached `backup-19` {title} (from search)\n")),
+        "{md}"
+    );
+}

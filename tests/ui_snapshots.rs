@@ -85,6 +85,8 @@ macro_rules! screens {
         #[test]
         fn $name() {
             let mut a = app($lang);
+            // The size first, as in the wizard (a resize later keeps a selection in view).
+            app::update(&mut a, Msg::Resize($w, $h));
             let setup: fn(&mut App) = $setup;
             setup(&mut a);
             insta::assert_snapshot!(draw(&mut a, $w, $h));
@@ -241,6 +243,7 @@ fn chrome_has_no_ambiguous_width_glyphs() {
             s.copy_label,
             s.too_small,
             s.why_we_ask,
+            s.practice_question_hint,
         ] {
             assert_eq!(
                 text.width(),
@@ -304,4 +307,81 @@ fn hyperlinks_sit_on_the_url_pieces_as_drawn() {
         None
     );
     assert_eq!(ui::hyperlink_start("https://a.example/é", "triage-1"), None);
+}
+
+/// Practice at the small size: the message to solve is pinned (cut with ".." when long), the
+/// question's first line stays in view, and nothing offers search (it is off in practice).
+fn practice_40x12(lang: Lang) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut a = app(lang);
+    app::update(&mut a, Msg::Resize(40, 12));
+    // The first seed whose first message is long in Korean (cut at 40 columns).
+    let seed = (0..)
+        .find(|seed| {
+            let p = triage::practice::Practice::new(&a.tree, 1, *seed);
+            triage::practice::prompt(&a.tree, &p.targets[0], Lang::Ko).width() > 38 * 4
+        })
+        .unwrap();
+    a.start_practice(3, seed);
+    draw(&mut a, 40, 12)
+}
+
+#[test]
+fn practice_en_40x12() {
+    insta::assert_snapshot!(practice_40x12(Lang::En));
+}
+
+#[test]
+fn practice_ko_40x12() {
+    insta::assert_snapshot!(practice_40x12(Lang::Ko));
+}
+
+/// The text of row `y` of a drawn screen.
+fn row(screen: &str, y: usize) -> String {
+    screen.lines().nth(y).unwrap_or_default().to_string()
+}
+
+#[test]
+fn practice_shows_no_search_in_the_footer_the_answers_or_the_help() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(3, 11);
+    let screen = draw(&mut a, 80, 24);
+    let s = &triage::i18n::EN;
+    assert!(!screen.contains(s.none_fits), "{screen}");
+    let answers = a.tree.question(&a.tree.start).unwrap().answers.len();
+    assert_eq!(
+        row(&screen, 23).trim(),
+        s.practice_question_hint
+            .replace("1-9", &format!("1-{answers}"))
+    );
+    app::update(&mut a, Msg::ToggleHelp);
+    let help = draw(&mut a, 80, 60);
+    assert!(!help.to_lowercase().contains("search"), "{help}");
+    assert!(help.contains("Alt-1..9"), "{help}");
+}
+
+/// The breadcrumb lists the answers without numbers (a number there read as the answer's own);
+/// Alt-N still goes back to the Nth answer, and the help says so.
+#[test]
+fn breadcrumb_has_no_numbers_and_alt_n_still_jumps() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(100, 30));
+    app::update(&mut a, Msg::Choose(1));
+    let first = a.tree.question(&a.tree.start).unwrap().answers[1]
+        .label
+        .en
+        .clone();
+    assert_eq!(row(&draw(&mut a, 100, 30), 1), format!(" Start > {first}"));
+    app::update(&mut a, Msg::Choose(0));
+    let crumb = row(&draw(&mut a, 100, 30), 1);
+    assert!(!crumb.chars().any(|c| c.is_ascii_digit()), "{crumb}");
+    app::update(&mut a, Msg::JumpTo(0));
+    assert_eq!((a.current.clone(), a.selected), (a.tree.start.clone(), 1));
+    let rows = triage::keys::help_rows(triage::keys::Ctx::Question, Lang::En);
+    assert!(
+        rows.iter()
+            .any(|(k, d)| k == "Alt-1..9" && d.contains("Nth answer of the trail")),
+        "{rows:?}"
+    );
 }

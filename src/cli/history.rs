@@ -80,33 +80,39 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
             )
         )
     } else {
+        // The embedded tree, parsed once and only when a session on it is listed.
+        let embedded = std::cell::OnceCell::new();
         entries.iter().enumerate().try_for_each(|(i, e)| {
             let s = &e.record.session;
-            let ended_on = s
-                .steps
-                .iter()
-                .rev()
-                .find_map(|step| match step {
-                    SessionStep::Reached { leaf, title, .. } => Some(format!("{leaf}  {title}")),
-                    _ => None,
-                })
-                .unwrap_or_else(|| {
+            // Where the session ended is its current node (what `resume` reopens), not the last
+            // fix it reached: a restart or a step back may have left that fix since.
+            let tree = (crate::tree::embedded_id() == s.tree_id)
+                .then(|| embedded.get_or_init(crate::tree::embedded));
+            let leaf_title = tree
+                .and_then(|t| t.leaf(&s.current).map(|l| l.title.get(s.lang).to_string()))
+                .or_else(|| {
+                    s.steps.iter().rev().find_map(|step| match step {
+                        SessionStep::Reached { leaf, title, .. } if *leaf == s.current => {
+                            Some(title.clone())
+                        }
+                        _ => None,
+                    })
+                });
+            let ended_on = match leaf_title {
+                Some(title) => format!("{}  {title}", s.current),
+                None => {
                     // The question's own words, while the tree still has it.
-                    let question = crate::tree::embedded_id()
-                        .eq(&s.tree_id)
-                        .then(crate::tree::embedded)
+                    let question = tree
                         .and_then(|t| {
                             t.question(&s.current)
                                 .map(|q| q.text.get(s.lang).to_string())
                         })
                         .unwrap_or_else(|| s.current.clone());
                     format!("{}: {question}", words.stopped_at)
-                });
-            let answers = s
-                .steps
-                .iter()
-                .filter(|x| matches!(x, SessionStep::Answered { .. }))
-                .count();
+                }
+            };
+            // The answers on the trail the session ended with (the breadcrumb `resume` shows).
+            let answers = s.trail.len();
             let practice = e
                 .record
                 .practice
