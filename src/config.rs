@@ -68,7 +68,8 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
         Diagnostic::new(&name, "the config file is not UTF-8 text")
             .help("save it as UTF-8, or run with --no-config")
     })?;
-    crate::tree::load::from_ron::<Config>(&name, &src).map_err(|d| {
+    let src = crate::tree::without_bom(&src);
+    crate::tree::load::from_ron::<Config>(&name, src).map_err(|d| {
         let help = d.help.clone().unwrap_or_default();
         d.help(format!("{help}; or run with --no-config"))
     })

@@ -151,3 +151,24 @@ fn hostile_sizes_are_refused_with_a_clear_error() {
     let nested = format!("Tree(synonyms: {}", "[".repeat(999));
     assert!(tree::load_str("nested.ron", &nested).is_err());
 }
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_tree() {
+    // Notepad saves UTF-8 with a byte order mark.
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read("trees/azure-vm-backup.ron").unwrap();
+    let path = dir.path().join("bom.ron");
+    std::fs::write(&path, [b"\xef\xbb\xbf".as_slice(), &good].concat()).unwrap();
+    assert!(tree::load_path(&path).is_ok());
+    Command::cargo_bin("triage")
+        .unwrap()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .success();
+    // A broken one is still placed right: line 1, column 1 is the first character after it.
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "\u{feff}Tree(id: 1)").unwrap();
+    let errors = tree::load_path(&broken).unwrap_err();
+    assert_eq!(errors[0].line, 1, "{errors:?}");
+    assert!(errors[0].column <= 12, "{errors:?}");
+}

@@ -72,7 +72,13 @@ pub fn load_path(path: &Path) -> Result<Tree, Vec<Diagnostic>> {
                 .help("save the file as UTF-8"),
         ]
     })?;
-    load_str(&name, &src)
+    load_str(&name, without_bom(&src))
+}
+
+/// `text` without a leading byte order mark: Windows editors (Notepad) save UTF-8 with one,
+/// and it is no character of the file's first line (columns are counted without it).
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn io_diagnostic(name: &str, e: &std::io::Error) -> Diagnostic {
