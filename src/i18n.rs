@@ -31,6 +31,8 @@ pub struct CliWords {
     pub unknown_tree: &'static str,
     /// `{id}`: the id asked for; `{tree}`: the tree's id.
     pub unknown_leaf: &'static str,
+    /// `show` given an error code that several leaves list.
+    pub code_of_leaves: &'static str,
     /// `{ids}`: the closest ids.
     pub did_you_mean: &'static str,
     pub see_every_id: &'static str,
@@ -188,6 +190,7 @@ pub static EN: Strings = Strings {
         unknown_language: "unknown language {lang}; use en or ko",
         unknown_tree: "no tree {tree}; known trees: {known} (or give a path to a .ron file)",
         unknown_leaf: "no leaf {id} in tree {tree}",
+        code_of_leaves: "{code} is an error code, listed by {ids}; `triage show ID` shows one, `triage search {code}` ranks them",
         did_you_mean: "; did you mean {ids}?",
         see_every_id: "; run `triage list` to see every id",
         cannot_read: "cannot read {file}",
@@ -321,6 +324,7 @@ pub static KO: Strings = Strings {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",
         unknown_tree: "없는 트리: {tree}. 있는 트리: {known} (또는 .ron 파일 경로를 주세요)",
         unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
+        code_of_leaves: "{code}은(는) 오류 코드이며 {ids}에 있습니다. `triage show ID`로 하나를 보거나 `triage search {code}`로 순위를 확인하세요",
         did_you_mean: ". 혹시 이것인가요: {ids}",
         see_every_id: ". 모든 id는 `triage list`로 볼 수 있습니다",
         cannot_read: "읽을 수 없는 파일: {file}",

@@ -164,3 +164,23 @@ fn check_stats_prints_the_average_depth() {
     assert!(text.contains("ok (57 leaves"), "{text}");
     assert!(text.contains("average"), "{text}");
 }
+
+#[test]
+fn show_takes_an_id_in_any_case_and_an_error_code() {
+    let out = triage().args(["show", "BACKUP-02"]).assert().success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("backup-02  "));
+    // A code one leaf lists shows that leaf.
+    let out = triage()
+        .args(["show", "UserErrorFsFreezeFailed"])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).starts_with("backup-25  "));
+    // A code several leaves list names them and points to search.
+    let out = triage().args(["show", "ResourceNotFound"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("backup-01") && err.contains("backup-17"),
+        "{err}"
+    );
+    assert!(err.contains("triage search ResourceNotFound"), "{err}");
+}

@@ -50,6 +50,29 @@ pub fn show(
     path: bool,
     out: &mut impl Write,
 ) -> i32 {
+    // Ids are lower case; an error code names the leaves that list it.
+    let lower = id.trim().to_lowercase();
+    let by_code: Vec<&str> = tree
+        .leaves()
+        .filter(|(_, l)| l.codes.iter().any(|c| c.trim().to_lowercase() == lower))
+        .map(|(i, _)| i)
+        .collect();
+    let id = match (tree.leaf(id), tree.leaf(&lower), by_code.as_slice()) {
+        (Some(_), _, _) => id,
+        (None, Some(_), _) => lower.as_str(),
+        (None, None, [only]) => only,
+        (None, None, [_, _, ..]) => {
+            super::say(&i18n::fill(
+                i18n::strings(lang).cli.code_of_leaves,
+                &[
+                    ("code", &sanitize_line(id.trim())),
+                    ("ids", &by_code.join(", ")),
+                ],
+            ));
+            return EXIT_USAGE;
+        }
+        (None, None, []) => id,
+    };
     let Some(leaf) = tree.leaf(id) else {
         let ids: Vec<&str> = tree.leaves().map(|(i, _)| i).collect();
         let message = i18n::fill(
