@@ -24,7 +24,12 @@
 //!   words are corrected to known ones within one or two edits (transpositions count as one; a
 //!   deletion index built on first need), a rare word one edit from a much commoner one is also
 //!   read as that one (the tree may hold the misspelling), and an unknown last word of a query
-//!   that ends inside it is completed (search as you type). The tree's `synonyms` groups expand
+//!   that ends inside it is completed (search as you type); a misspelt word still forms word
+//!   pairs through its correction. A Korean gram the tree does not know is read as a known one
+//!   a single jamo away (에이젼트/에이전트, 스넵샷/스냅샷; not the last final consonant, where
+//!   endings change words); it counts as evidence only when the word's neighbouring gram is
+//!   known with the same change. A whole query word that is a leaf id (`backup-19`) finds that
+//!   leaf first. The tree's `synonyms` groups expand
 //!   the query in the same script at a lower weight, counted once per leaf (a leaf that already
 //!   has the query's word gains nothing from its synonyms). A query that names Windows or Linux
 //!   (or a distribution) lifts the leaves for that system and lowers those for the other. Ties
