@@ -526,11 +526,18 @@ impl App {
     /// shortest way there so the user sees (and can walk back through) the questions that lead
     /// to it.
     fn open_found(&mut self, id: &str) {
+        self.open_found_for(id, "");
+    }
+
+    /// [`App::open_found`] for a search result: of the ways to the leaf, the trail is the one
+    /// whose answers share the most words with `query` (what the user pasted says "backup
+    /// failed": the way under "A backup failed"), else the shortest.
+    fn open_found_for(&mut self, id: &str, query: &str) {
         if self.tree.leaf(id).is_none() {
             return;
         }
         self.status = None;
-        let trail = self.tree.trail_to(id).unwrap_or_default();
+        let trail = self.tree.trail_for_query(id, query).unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
         self.events.push(Event::OpenedFromSearch {
@@ -1072,9 +1079,10 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Confirm => {
             if let Some(hit) = state.findings.hits.get(state.selected) {
                 let id = hit.id.clone();
+                let query = state.query.clone();
                 app.record_search();
                 app.remember_search();
-                app.open_found(&id);
+                app.open_found_for(&id, &query);
             }
             return None;
         }

@@ -1471,3 +1471,64 @@ fn practice_does_not_offer_search() {
         Some(triage::i18n::EN.practice_no_search)
     );
 }
+
+/// Searches for `query` and opens `id` among the results.
+fn open_from_search(query: &str, id: &str) -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, query);
+    let at = search_state(&a)
+        .findings
+        .hits
+        .iter()
+        .position(|h| h.id == id)
+        .unwrap_or_else(|| panic!("{id} not found for {query:?}"));
+    for _ in 0..at {
+        app::update(&mut a, Msg::Down);
+    }
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, id);
+    a
+}
+
+/// The first answers of the trail, as labels.
+fn trail_labels(a: &App) -> Vec<String> {
+    a.trail
+        .iter()
+        .map(|(q, i)| a.tree.question(q).unwrap().answers[*i].label.en.clone())
+        .collect()
+}
+
+#[test]
+fn a_search_result_opens_with_the_path_the_query_describes() {
+    let a = open_from_search(
+        "Backup failed … UserErrorVmNotInDesirableState",
+        "backup-16",
+    );
+    let labels = trail_labels(&a);
+    assert!(labels[0].starts_with("A backup failed"), "{labels:?}");
+    assert!(a.via_search);
+    // Back walks up that path, not the shortest one.
+    let mut back = a;
+    let last = back.trail.last().unwrap().0.clone();
+    app::update(&mut back, Msg::Back);
+    assert_eq!(back.current, last);
+
+    for query in [
+        "Enable backup: UserErrorVmNotInDesirableState",
+        "configure backup: VM is not in a state that allows backups",
+    ] {
+        let a = open_from_search(query, "backup-16");
+        let labels = trail_labels(&a);
+        assert_eq!(labels[0], "Enabling backup on a VM", "{query}: {labels:?}");
+    }
+}
+
+#[test]
+fn a_search_without_label_words_opens_with_the_shortest_path() {
+    let a = open_from_search("UserErrorVmNotInDesirableState", "backup-16");
+    assert_eq!(
+        a.trail.iter().map(|(_, i)| *i).collect::<Vec<_>>(),
+        path_to(&a, "backup-16")
+    );
+}

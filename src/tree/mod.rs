@@ -10,8 +10,10 @@ pub mod validate;
 pub use diagnostic::Diagnostic;
 pub use schema::{Answer, Command, Lang, Leaf, Link, Node, Os, Question, Step, Text, Tree};
 
-use std::collections::{HashMap, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
+use std::rc::Rc;
 
 /// The Azure VM backup guide, shipped inside the binary.
 pub const EMBEDDED_SOURCE: &str = include_str!("../../trees/azure-vm-backup.ron");
@@ -93,6 +95,139 @@ fn io_diagnostic(name: &str, e: &std::io::Error) -> Diagnostic {
 /// For each node reached from the start: the (question, answer) that first leads to it (none for
 /// the start) and how many answers deep it is.
 type Parents<'t> = HashMap<&'t str, (Option<(&'t str, usize)>, usize)>;
+
+/// Most paths [`Tree::path_for_query`] compares, besides the shortest one.
+pub const QUERY_PATHS: usize = 64;
+/// Most answers [`Tree::path_for_query`] follows while looking for paths.
+pub const QUERY_PATH_STEPS: usize = 20_000;
+
+/// Words too common to tell one path from another.
+const COMMON_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "these", "was", "were", "are", "has",
+    "have", "had", "not", "but", "you", "your", "our", "its", "into", "can", "could", "when",
+    "then", "than", "there", "what", "which", "while", "been", "being", "does", "did", "vms",
+    "azure", "all", "any",
+];
+
+fn is_hangul(c: char) -> bool {
+    ('\u{ac00}'..='\u{d7a3}').contains(&c)
+}
+
+/// The words of `text` as [`Tree::path_for_query`] compares them: lower-cased runs of letters
+/// and digits of 3+ characters (common words left out, a plain English ending cut so "enable"
+/// meets "enabling"), and runs of 2+ Korean syllables.
+fn match_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut hangul = false;
+    let mut flush = |word: &mut String, hangul: bool| {
+        let n = word.chars().count();
+        if hangul && n >= 2 {
+            words.push(std::mem::take(word));
+        } else if !hangul && n >= 3 && !COMMON_WORDS.contains(&word.as_str()) {
+            words.push(stem(word).to_string());
+        }
+        word.clear();
+    };
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let h = is_hangul(c);
+        if !h && !c.is_alphanumeric() {
+            flush(&mut word, hangul);
+            continue;
+        }
+        if h != hangul {
+            flush(&mut word, hangul);
+            hangul = h;
+        }
+        word.push(c);
+    }
+    flush(&mut word, hangul);
+    words
+}
+
+fn stem(word: &str) -> &str {
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if suffix == "s" && word.ends_with("ss") {
+            continue;
+        }
+        if let Some(rest) = word.strip_suffix(suffix)
+            && rest.chars().count() >= 3
+        {
+            return rest;
+        }
+    }
+    word
+}
+
+/// A query's words, with the words of the tree's synonym groups it mentions.
+struct QueryWords {
+    /// Index of each word that is not Korean.
+    exact: HashMap<String, usize>,
+    /// Korean words and their index: they match by prefix (a particle may follow).
+    korean: Vec<(String, usize)>,
+}
+
+impl QueryWords {
+    fn new(query: &str, synonyms: &[Vec<String>]) -> QueryWords {
+        let said = match_words(query);
+        let mut all = said.clone();
+        for group in synonyms {
+            let mentioned = group.iter().any(|phrase| {
+                let phrase = match_words(phrase);
+                !phrase.is_empty() && said.windows(phrase.len()).any(|w| w == phrase.as_slice())
+            });
+            if mentioned {
+                all.extend(group.iter().flat_map(|p| match_words(p)));
+            }
+        }
+        let mut words = QueryWords {
+            exact: HashMap::new(),
+            korean: Vec::new(),
+        };
+        for w in all {
+            let n = words.len();
+            if w.chars().next().is_some_and(is_hangul) {
+                if !words.korean.iter().any(|(k, _)| *k == w) {
+                    words.korean.push((w, n));
+                }
+            } else {
+                words.exact.entry(w).or_insert(n);
+            }
+        }
+        words
+    }
+
+    fn len(&self) -> usize {
+        self.exact.len() + self.korean.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The indices of the query words that a label has, in either language.
+    fn in_label(&self, label: &Text) -> Vec<usize> {
+        let mut found = Vec::new();
+        for w in match_words(&label.en)
+            .into_iter()
+            .chain(match_words(&label.ko))
+        {
+            if let Some(i) = self.exact.get(&w) {
+                found.push(*i);
+            } else if w.chars().next().is_some_and(is_hangul) {
+                found.extend(
+                    self.korean
+                        .iter()
+                        .filter(|(k, _)| k.starts_with(w.as_str()) || w.starts_with(k.as_str()))
+                        .map(|(_, i)| *i),
+                );
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
 
 impl Tree {
     pub(crate) fn build_index(&mut self) {
@@ -199,6 +334,163 @@ impl Tree {
             .map(|p| p.into_iter().map(|(q, a)| (q.to_string(), a)).collect())
     }
 
+    /// The way from `start` to `id` whose answer labels (both languages) share the most words
+    /// with `query` (a pasted error message, say): ties go to the shorter path, then to the one
+    /// [`Tree::path_to`] gives. A query without a usable word gives `path_to` itself.
+    ///
+    /// Bounded for big trees: besides the shortest path, at most [`QUERY_PATHS`] simple paths are
+    /// looked at, found by a walk back from `id` over the answers that lead to each node (best
+    /// matching and shallowest first) that stops after [`QUERY_PATH_STEPS`] answers.
+    pub fn path_for_query(&self, id: &str, query: &str) -> Option<Vec<(&str, usize)>> {
+        let words = QueryWords::new(query, &self.synonyms);
+        if words.is_empty() {
+            return self.path_to(id);
+        }
+        let parents = self.parents();
+        // The tree's own id, so the paths borrow from the tree alone.
+        let (id, _) = parents.get_key_value(id)?;
+        let id: &str = id;
+        let shortest = Self::path_in(&parents, id);
+        if id == self.start {
+            return Some(shortest);
+        }
+        // The answers that lead to each reachable node, in file order (first of duplicate ids).
+        let mut into: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        let mut seen = HashSet::new();
+        for (qid, node) in &self.nodes {
+            let Node::Question(q) = node else { continue };
+            if !parents.contains_key(qid.as_str()) || !seen.insert(qid.as_str()) {
+                continue;
+            }
+            for (i, a) in q.answers.iter().enumerate() {
+                if let Some((next, _)) = parents.get_key_value(a.next.as_str()) {
+                    into.entry(*next).or_default().push((qid.as_str(), i));
+                }
+            }
+        }
+        // Which query words each answer label has, computed once per answer.
+        let mut matches: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+        // The answers into each node, best first, sorted once per node.
+        let mut sorted: HashMap<&str, Rc<Vec<(&str, usize)>>> = HashMap::new();
+        let mut candidates = vec![shortest];
+        // Depth-first, backwards from `id`: each frame is a node, its answers in and the next one.
+        let mut frames = vec![(
+            self.answers_into(id, &into, &parents, &words, &mut matches, &mut sorted),
+            0usize,
+        )];
+        let mut back: Vec<(&str, usize)> = Vec::new();
+        let mut on_path = HashSet::from([id]);
+        let mut steps = 0;
+        while let Some((edges, next)) = frames.last_mut() {
+            let Some(&edge) = edges.get(*next) else {
+                frames.pop();
+                if let Some((q, _)) = back.pop() {
+                    on_path.remove(q);
+                }
+                continue;
+            };
+            *next += 1;
+            steps += 1;
+            if steps > QUERY_PATH_STEPS {
+                break;
+            }
+            if on_path.contains(edge.0) {
+                continue;
+            }
+            if edge.0 == self.start {
+                let mut path = back.clone();
+                path.push(edge);
+                path.reverse();
+                candidates.push(path);
+                if candidates.len() > QUERY_PATHS {
+                    break;
+                }
+                continue;
+            }
+            on_path.insert(edge.0);
+            back.push(edge);
+            frames.push((
+                self.answers_into(edge.0, &into, &parents, &words, &mut matches, &mut sorted),
+                0,
+            ));
+        }
+
+        let mut hit = vec![usize::MAX; words.len()];
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (n, path) in candidates.iter().enumerate() {
+            let mut score = 0;
+            for edge in path {
+                for &w in self.label_matches(*edge, &words, &mut matches) {
+                    if hit[w] != n {
+                        hit[w] = n;
+                        score += 1;
+                    }
+                }
+            }
+            let better =
+                best.is_none_or(|(s, len, _)| score > s || (score == s && path.len() < len));
+            if better {
+                best = Some((score, path.len(), n));
+            }
+        }
+        let n = best.map_or(0, |(_, _, n)| n);
+        Some(candidates.swap_remove(n))
+    }
+
+    /// The query words the label of `edge` (question, answer) has, cached in `cache`.
+    fn label_matches<'t, 'c>(
+        &'t self,
+        edge: (&'t str, usize),
+        words: &QueryWords,
+        cache: &'c mut HashMap<(&'t str, usize), Vec<usize>>,
+    ) -> &'c [usize] {
+        cache.entry(edge).or_insert_with(|| {
+            self.question(edge.0)
+                .and_then(|q| q.answers.get(edge.1))
+                .map_or_else(Vec::new, |a| words.in_label(&a.label))
+        })
+    }
+
+    /// The answers (question, answer) into `node`, best first: most query words, shallowest
+    /// question, then file order; cached in `sorted`.
+    fn answers_into<'t>(
+        &'t self,
+        node: &'t str,
+        into: &HashMap<&'t str, Vec<(&'t str, usize)>>,
+        parents: &Parents<'t>,
+        words: &QueryWords,
+        matches: &mut HashMap<(&'t str, usize), Vec<usize>>,
+        sorted: &mut HashMap<&'t str, Rc<Vec<(&'t str, usize)>>>,
+    ) -> Rc<Vec<(&'t str, usize)>> {
+        if let Some(list) = sorted.get(node) {
+            return Rc::clone(list);
+        }
+        let mut list: Vec<_> = into
+            .get(node)
+            .map(|edges| {
+                edges
+                    .iter()
+                    .map(|e| {
+                        let score = self.label_matches(*e, words, matches).len();
+                        let depth = parents.get(e.0).map_or(usize::MAX, |(_, d)| *d);
+                        (Reverse(score), depth, *e)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Stable: equal keys keep file order.
+        list.sort_by_key(|(score, depth, _)| (*score, *depth));
+        let list = Rc::new(list.into_iter().map(|(_, _, e)| e).collect::<Vec<_>>());
+        sorted.insert(node, Rc::clone(&list));
+        list
+    }
+
+    /// [`Tree::path_for_query`] as an owned trail, as the wizard keeps it.
+    pub fn trail_for_query(&self, id: &str, query: &str) -> Option<Vec<(String, usize)>> {
+        self.path_for_query(id, query)
+            .map(|p| p.into_iter().map(|(q, a)| (q.to_string(), a)).collect())
+    }
+
     fn path_in<'t>(parents: &Parents<'t>, id: &str) -> Vec<(&'t str, usize)> {
         let mut path = Vec::new();
         let mut at = parents.get(id);
@@ -257,5 +549,207 @@ impl Tree {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(tree: &Tree, path: &[(&str, usize)]) -> Vec<String> {
+        path.iter()
+            .map(|(q, a)| tree.question(q).unwrap().answers[*a].label.en.clone())
+            .collect()
+    }
+
+    /// Every step answers the question the previous one led to, from the start to `leaf`.
+    fn assert_valid(tree: &Tree, path: &[(&str, usize)], leaf: &str) {
+        let mut at = tree.start.as_str();
+        for (q, a) in path {
+            assert_eq!(*q, at);
+            at = tree.question(q).unwrap().answers[*a].next.as_str();
+        }
+        assert_eq!(at, leaf);
+    }
+
+    #[test]
+    fn a_query_picks_the_way_its_words_describe() {
+        let tree = embedded();
+        let failed = tree
+            .path_for_query(
+                "backup-16",
+                "Backup failed … UserErrorVmNotInDesirableState",
+            )
+            .unwrap();
+        assert_valid(&tree, &failed, "backup-16");
+        assert_eq!(failed[0], ("start", 1), "{:?}", labels(&tree, &failed));
+        for query in [
+            "enable backup: UserErrorVmNotInDesirableState",
+            "Configure backup fails, VM is not in a state that allows backups",
+            "enabling backup on my VM",
+        ] {
+            let path = tree.path_for_query("backup-16", query).unwrap();
+            assert_valid(&tree, &path, "backup-16");
+            assert_eq!(path[0], ("start", 0), "{query}: {:?}", labels(&tree, &path));
+        }
+        let korean = tree
+            .path_for_query("backup-16", "백업이 실패했습니다")
+            .unwrap();
+        assert_eq!(korean[0], ("start", 1), "{:?}", labels(&tree, &korean));
+        let linux = tree
+            .path_for_query("backup-16", "SELinux blocks the extension")
+            .unwrap();
+        assert_valid(&tree, &linux, "backup-16");
+        assert!(
+            labels(&tree, &linux).iter().any(|l| l.contains("SELinux")),
+            "{:?}",
+            labels(&tree, &linux)
+        );
+    }
+
+    #[test]
+    fn a_query_without_label_words_keeps_the_shortest_path() {
+        let tree = embedded();
+        for query in [
+            "",
+            "   ",
+            "UserErrorVmNotInDesirableState",
+            "the and vm",
+            "zzz qqq",
+        ] {
+            assert_eq!(
+                tree.path_for_query("backup-16", query),
+                tree.path_to("backup-16"),
+                "{query:?}"
+            );
+        }
+        assert_eq!(
+            tree.trail_for_query("backup-16", ""),
+            tree.trail_to("backup-16")
+        );
+        assert_eq!(tree.path_for_query("no-such-leaf", "backup failed"), None);
+    }
+
+    #[test]
+    fn words_are_lower_cased_cut_and_common_ones_left_out() {
+        assert_eq!(
+            match_words("Enabling the VM-Backups: 백업을 설정 못 함 (X1)"),
+            ["enabl", "backup", "백업을", "설정"]
+        );
+        let words = QueryWords::new("백업이 failed", &[]);
+        assert_eq!(
+            words
+                .in_label(&Text::new("Backup failed", "백업 실패"))
+                .len(),
+            2
+        );
+    }
+
+    /// Layers of questions where every question leads to every question of the next layer (and
+    /// back to the start), then 10,000 leaves each reached from every question of the last
+    /// layer: more paths to a leaf than could ever be listed.
+    fn wide_tree() -> Tree {
+        const LAYERS: usize = 8;
+        const WIDTH: usize = 20;
+        const LEAVES: usize = 10_000;
+        let words = [
+            "backup", "restore", "failed", "agent", "network", "snapshot",
+        ];
+        let label = |i: usize, j: usize| {
+            Text::new(
+                format!(
+                    "{} {} option {j}",
+                    words[i % words.len()],
+                    words[j % words.len()]
+                ),
+                format!("백업 선택 {i} {j}"),
+            )
+        };
+        let mut nodes = Vec::new();
+        let question = |answers: Vec<Answer>| {
+            Node::Question(Question {
+                text: Text::new("Which?", "어느 것?"),
+                why: None,
+                answers,
+            })
+        };
+        nodes.push((
+            "start".to_string(),
+            question(
+                (0..WIDTH)
+                    .map(|j| Answer {
+                        label: label(0, j),
+                        next: format!("q0-{j}"),
+                    })
+                    .collect(),
+            ),
+        ));
+        for layer in 0..LAYERS {
+            for i in 0..WIDTH {
+                let mut answers: Vec<Answer> = if layer + 1 < LAYERS {
+                    (0..WIDTH)
+                        .map(|j| Answer {
+                            label: label(i + layer, j),
+                            next: format!("q{}-{j}", layer + 1),
+                        })
+                        .collect()
+                } else {
+                    (0..LEAVES)
+                        .map(|j| Answer {
+                            label: label(i, j),
+                            next: format!("leaf-{j}"),
+                        })
+                        .collect()
+                };
+                answers.push(Answer {
+                    label: Text::new("Start again", "처음부터"),
+                    next: "start".to_string(),
+                });
+                nodes.push((format!("q{layer}-{i}"), question(answers)));
+            }
+        }
+        for j in 0..LEAVES {
+            nodes.push((
+                format!("leaf-{j}"),
+                Node::Leaf(Leaf {
+                    title: Text::new("Fix", "해결"),
+                    errors: Vec::new(),
+                    cause: Text::new("Cause", "원인"),
+                    steps: Vec::new(),
+                    links: Vec::new(),
+                    os: Vec::new(),
+                    codes: Vec::new(),
+                    keywords: Vec::new(),
+                    see_also: Vec::new(),
+                }),
+            ));
+        }
+        let mut tree = Tree {
+            id: "wide".to_string(),
+            title: Text::new("Wide", "넓음"),
+            source: None,
+            languages: Lang::ALL.to_vec(),
+            start: "start".to_string(),
+            synonyms: vec![vec!["failed".to_string(), "error".to_string()]],
+            nodes,
+            index: HashMap::new(),
+        };
+        tree.build_index();
+        tree
+    }
+
+    #[test]
+    fn a_wide_tree_gives_a_valid_path_in_bounded_time() {
+        let tree = wide_tree();
+        let begun = std::time::Instant::now();
+        for (leaf, query) in [
+            ("leaf-9999", "network snapshot failed option 7 백업"),
+            ("leaf-0", "restore agent error"),
+            ("leaf-4321", "zzz"),
+        ] {
+            let path = tree.path_for_query(leaf, query).unwrap();
+            assert_valid(&tree, &path, leaf);
+        }
+        assert!(begun.elapsed() < std::time::Duration::from_secs(20));
     }
 }
