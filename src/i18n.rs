@@ -57,6 +57,8 @@ pub struct CliWords {
     pub depth_summary: &'static str,
     /// `{answers}`: the depth; `{leaves}`: how many leaves are that deep.
     pub depth_row: &'static str,
+    /// `check DIR` where DIR holds no `.ron` file.
+    pub no_trees_in_dir: &'static str,
     pub deepest: &'static str,
     pub embedded: &'static str,
     pub no_data_dir: &'static str,
@@ -207,7 +209,8 @@ pub static EN: Strings = Strings {
         count_answers: ("{n} answer", "{n} answers"),
         no_reachable_leaves: "no reachable leaves",
         depth_summary: "depth (answers to reach a leaf): average {average}, max {max}",
-        depth_row: "{answers} answers: {leaves} leaves",
+        depth_row: "depth {answers}: {leaves} leaves",
+        no_trees_in_dir: "{dir}: no .ron tree files in this directory",
         deepest: "deepest",
         embedded: "(embedded)",
         no_data_dir: "no data directory on this system; set TRIAGE_DATA_DIR",
@@ -341,7 +344,8 @@ pub static KO: Strings = Strings {
         count_answers: ("답 {n}개", "답 {n}개"),
         no_reachable_leaves: "도달할 수 있는 해결책이 없습니다",
         depth_summary: "깊이 (해결책까지 필요한 답 수): 평균 {average}, 최대 {max}",
-        depth_row: "답 {answers}개: 해결책 {leaves}개",
+        depth_row: "깊이 {answers}: 해결책 {leaves}개",
+        no_trees_in_dir: "{dir}: 이 디렉터리에 .ron 트리 파일이 없습니다",
         deepest: "가장 깊은 해결책",
         embedded: "(내장)",
         no_data_dir: "이 시스템에는 데이터 디렉터리가 없습니다. TRIAGE_DATA_DIR를 설정하세요",

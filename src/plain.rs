@@ -245,6 +245,9 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
                 sanitize_line(&hit.id),
                 sanitize_line(title)
             )?;
+            if !hit.why.is_empty() {
+                writeln!(out, "       {}", sanitize_line(&hit.why))?;
+            }
         }
         return Ok(());
     }

@@ -172,3 +172,29 @@ fn a_byte_order_mark_is_not_part_of_the_tree() {
     assert_eq!(errors[0].line, 1, "{errors:?}");
     assert!(errors[0].column <= 12, "{errors:?}");
 }
+
+#[test]
+fn check_of_a_directory_checks_its_tree_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("trees/azure-vm-backup.ron", dir.path().join("a.ron")).unwrap();
+    std::fs::write(dir.path().join("b.ron"), "Tree(").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a tree").unwrap();
+    let out = Command::cargo_bin("triage")
+        .unwrap()
+        .args(["check", dir.path().to_str().unwrap()])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stdout.contains("a.ron: ok"), "{stdout}");
+    assert!(stderr.contains("b.ron:1:"), "{stderr}");
+    assert!(!stderr.contains("notes.txt"), "{stderr}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("triage")
+        .unwrap()
+        .args(["check", empty.path().to_str().unwrap()])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("no .ron tree files"), "{stderr}");
+}

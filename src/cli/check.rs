@@ -8,7 +8,28 @@ use std::path::PathBuf;
 
 pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> i32 {
     let s = &i18n::strings(lang).cli;
-    let mut failed = 0;
+    let mut empty_dirs = 0;
+    // A directory stands for the `.ron` files in it (as `tree_dirs` are read), in name order.
+    let mut expanded: Vec<PathBuf> = Vec::new();
+    for f in files {
+        match std::fs::read_dir(f) {
+            Ok(entries) if f.is_dir() => {
+                let mut rons: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+                    .collect();
+                rons.sort();
+                if rons.is_empty() {
+                    let name = crate::text::sanitize_line(&f.display().to_string());
+                    eprintln!("{}", fill(s.no_trees_in_dir, &[("dir", &name)]));
+                    empty_dirs += 1;
+                }
+                expanded.extend(rons);
+            }
+            _ => expanded.push(f.clone()),
+        }
+    }
+    let mut failed = empty_dirs;
     let mut report = |name: &str, result: Result<Tree, Vec<tree::Diagnostic>>| {
         // A file name may hold anything, escape sequences included.
         let name = crate::text::sanitize_line(name);
@@ -43,7 +64,7 @@ pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> 
             tree::load_str(tree::EMBEDDED_NAME, tree::EMBEDDED_SOURCE),
         );
     }
-    for f in files {
+    for f in &expanded {
         // A file that cannot be opened is said in the user's language.
         let result = match super::unreadable(f, lang) {
             Some(d) => Err(vec![d]),

@@ -92,7 +92,7 @@ pub enum Command {
     },
     /// Validate tree files; exit 1 with file:line:column errors if any is broken.
     Check {
-        /// Tree files to check (default: the embedded tree).
+        /// Tree files, or directories of them, to check (default: the embedded tree).
         files: Vec<PathBuf>,
         /// Also print depth statistics (answers needed to reach each leaf).
         #[arg(long)]
