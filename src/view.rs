@@ -189,10 +189,10 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
                 theme.code
             };
             let code_width = width.saturating_sub(8).max(1);
-            for l in wrap_code(&sanitize(command.code()), code_width) {
+            for (l, continued) in wrap_code(&sanitize(command.code()), code_width) {
                 let pad = code_width.saturating_sub(width_of(&l));
                 doc.push(Line::from(vec![
-                    Span::raw("       "),
+                    margin(7, continued, theme),
                     Span::styled(format!(" {l}{}", " ".repeat(pad)), style),
                 ]));
             }
@@ -235,14 +235,19 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             } else {
                 theme.link
             };
-            for l in wrap_code(&sanitize_line(&link.url), width.saturating_sub(3).max(1)) {
+            for (l, continued) in
+                wrap_code(&sanitize_line(&link.url), width.saturating_sub(3).max(1))
+            {
                 doc.urls.push(UrlPiece {
                     line: doc.lines.len(),
                     column: 3,
                     text: l.clone(),
                     link: i,
                 });
-                doc.push(Line::from(vec![Span::raw("   "), Span::styled(l, style)]));
+                doc.push(Line::from(vec![
+                    margin(3, continued, theme),
+                    Span::styled(l, style),
+                ]));
             }
             doc.item_lines.push((start, doc.lines.len()));
         }
@@ -351,28 +356,42 @@ pub fn query_window(query: &str, cursor: usize, offset: usize, room: usize) -> Q
     }
 }
 
-/// Code keeps its own line breaks and spaces; long lines are cut by characters.
-fn wrap_code(code: &str, max: usize) -> Vec<String> {
+/// Code keeps its own line breaks and spaces; long lines are cut by characters. Each row says
+/// whether it goes on from the row before (a cut, not a line break of the code).
+fn wrap_code(code: &str, max: usize) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for line in code.lines() {
         let line = line.replace('\t', "    ");
         let mut current = String::new();
         let mut used = 0;
+        let mut continued = false;
         for c in line.chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used + w > max && used > 0 {
-                out.push(std::mem::take(&mut current));
+                out.push((std::mem::take(&mut current), continued));
+                continued = true;
                 used = 0;
             }
             current.push(c);
             used += w;
         }
-        out.push(current);
+        out.push((current, continued));
     }
     if out.is_empty() {
-        out.push(String::new());
+        out.push((String::new(), false));
     }
     out
+}
+
+/// The blank margin of `width` columns before a row of code or a URL; a row that goes on
+/// from the one before shows it with a dim mark at the margin's end (the text itself stays
+/// exactly the command, for the eye and for a mouse selection of it).
+fn margin(width: usize, continued: bool, theme: &Theme) -> Span<'static> {
+    if continued && width > 0 {
+        Span::styled(format!("{}↪", " ".repeat(width - 1)), theme.dim)
+    } else {
+        Span::raw(" ".repeat(width))
+    }
 }
 
 /// The question screen's body; `item_lines` holds each answer, then, with `search`, the
