@@ -482,13 +482,17 @@ fn a_link_is_copied_whole_and_its_pieces_are_hyperlinks() {
             "{piece:?} not linked: {linked:?}"
         );
     }
-    let shown: String = screen
+    let rows: Vec<&str> = screen
         .lines()
         .skip_while(|l| !l.contains("> ExtensionFailed"))
         .skip(1)
         .take(3)
         .map(str::trim)
         .collect();
+    // The rows after the first are marked as going on from the one before.
+    assert!(!rows[0].starts_with('↪'), "{rows:?}");
+    assert!(rows[1..].iter().all(|r| r.starts_with('↪')), "{rows:?}");
+    let shown: String = rows.iter().map(|r| r.trim_start_matches('↪')).collect();
     assert_eq!(shown, url);
     s.keys(b"c");
     s.wait_for("Copied");
