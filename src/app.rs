@@ -258,6 +258,9 @@ pub struct App {
     /// The last search (query and the result opened or highlighted): `/` reopens it, so going
     /// back from a result and picking another needs no retyping.
     pub last_search: Option<SearchState>,
+    /// While the terminal is too small: whether the selection was in view at the last size
+    /// drawn, so it is brought back into view when the terminal is usable again.
+    keep_on_resize: bool,
     searcher: Searcher,
 }
 
@@ -284,6 +287,7 @@ impl App {
             viewport: (80, 24),
             practice: None,
             last_search: None,
+            keep_on_resize: false,
             searcher,
         }
     }
@@ -458,6 +462,7 @@ impl App {
         self.see_also = None;
         self.selection_cleared = false;
         self.scroll = 0;
+        self.keep_on_resize = false;
         if self.on_leaf() {
             self.events.push(Event::Reached {
                 leaf: self.current.clone(),
@@ -691,10 +696,19 @@ impl App {
 /// The one place state changes. Returns what `main` must do outside.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if let Msg::Resize(w, h) = msg {
-        // A selection in view stays in view (the lines wrap anew at another width).
-        let keep = drawn(app.viewport) && item_visible(app);
+        // A selection in view stays in view (the lines wrap anew at another width). Whether it
+        // was in view is judged at the last size drawn: through a too-small terminal (only the
+        // notice is drawn, keys wait) the answer is carried until a usable size comes back.
+        let keep = if drawn(app.viewport) {
+            item_visible(app)
+        } else {
+            app.keep_on_resize
+        };
         app.viewport = (w, h);
-        if drawn(app.viewport) && app.on_leaf() {
+        app.keep_on_resize = false;
+        if !drawn(app.viewport) {
+            app.keep_on_resize = keep;
+        } else if app.on_leaf() {
             clamp_scroll(app);
             if keep {
                 follow_item(app);
@@ -1142,14 +1156,19 @@ pub fn paste(app: &mut App, text: &str) {
 const COPIED_PREFIX: usize = 32;
 
 /// The status line after a copy: `status` (what the clipboard said) and the start of what was
-/// copied ("Copied to the clipboard (OSC 52): sestatus"), on one line, escaped.
+/// copied, escaped, first ("Copied: sestatus"). A hint in `status`, on its second line, comes
+/// after them in parentheses, still on a line of its own: the status line shows it only when it
+/// fits whole, so what was copied is never cut for it.
 pub fn copied_status(status: &str, text: &str) -> String {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut shown = crate::text::truncate(&crate::text::sanitize_line(first.trim()), COPIED_PREFIX);
     if first.len() < text.trim_end().len() && !shown.ends_with("..") {
         shown.push_str(" ..");
     }
-    format!("{status}: {shown}")
+    match status.split_once('\n') {
+        Some((said, hint)) => format!("{said}: {shown}\n({})", hint.trim()),
+        None => format!("{status}: {shown}"),
+    }
 }
 
 /// The wizard's search: the tree's search index, built on first use.

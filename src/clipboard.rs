@@ -35,7 +35,8 @@ impl Copier {
         }
     }
 
-    /// Sends `text` to the clipboard; returns the status line to show.
+    /// Sends `text` to the clipboard; returns the status line to show. A hint that may be left
+    /// out for room follows on a line of its own (see `app::copied_status`).
     pub fn copy(&mut self, text: &str, lang: Lang) -> String {
         let s = strings(lang);
         let seq = osc52(text);
@@ -64,7 +65,7 @@ impl Copier {
         if option == "on" {
             s.copied.to_string()
         } else {
-            s.copied_tmux.to_string()
+            format!("{}\n{}", s.copied_tmux, s.tmux_hint)
         }
     }
 }

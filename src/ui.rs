@@ -5,7 +5,7 @@ use crate::i18n::strings;
 use crate::keys::{self, Ctx};
 use crate::text::{sanitize_line, truncate, width, wrap};
 use crate::theme::Theme;
-use crate::tree::Node;
+use crate::tree::{Lang, Node};
 use crate::view::{self, Document};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -377,7 +377,10 @@ fn fit_crumbs(crumbs: &[String], max: usize) -> String {
 fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let (text, style) = match &app.status {
-        Some(status) => (sanitize_line(status), theme.status),
+        Some(status) => (
+            fit_status(status, app.lang, usize::from(area.width).saturating_sub(1)),
+            theme.status,
+        ),
         None if app.practice_verdict() => (
             match &app.practice {
                 Some(p) if p.finished() => s.practice_done,
@@ -409,6 +412,55 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let text = truncate(&format!(" {text}"), area.width.into());
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
+}
+
+/// A status message in `max` columns, what matters first. Its first line is always shown (cut at
+/// the end when it must be); each further line (a hint after a copy) only when it fits whole.
+/// "Transcript written to <path>" too long keeps the end of the path, the file name.
+pub fn fit_status(status: &str, lang: Lang, max: usize) -> String {
+    let mut parts = status.split('\n').map(sanitize_line);
+    let mut text = parts.next().unwrap_or_default();
+    for part in parts {
+        if width(&text) + 1 + width(&part) <= max {
+            text.push(' ');
+            text.push_str(&part);
+        }
+    }
+    if width(&text) <= max {
+        return text;
+    }
+    let lead = format!("{} ", strings(lang).transcript_written);
+    match text.strip_prefix(&lead) {
+        Some(path) if width(&lead) + ELIDED.len() < max => {
+            let room = max - width(&lead);
+            format!("{lead}{}", keep_end(path, room))
+        }
+        _ => truncate(&text, max),
+    }
+}
+
+/// Marks the start cut off a path.
+const ELIDED: &str = "...";
+
+/// The end of `path` in `room` columns, after `...`: from a separator when one fits (whole names
+/// only), else the end of the file name.
+fn keep_end(path: &str, room: usize) -> String {
+    if width(path) <= room {
+        return path.to_string();
+    }
+    let room = room.saturating_sub(ELIDED.len());
+    let mut start = path.len();
+    let mut used = 0;
+    for (i, c) in path.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > room {
+            break;
+        }
+        start = i;
+    }
+    let tail = &path[start..];
+    let tail = tail.find(['/', '\\']).map_or(tail, |i| &tail[i..]);
+    format!("{ELIDED}{tail}")
 }
 
 /// Width of the help's key column.

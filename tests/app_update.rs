@@ -1250,6 +1250,60 @@ fn a_resize_keeps_the_selected_command_in_view() {
     }
 }
 
+/// The user test: backup-25 at 80x24, Tab three times (`umount /dev/sdb1`), then 40x12, 30x10
+/// (too small: keys wait) and back to 80x24. The selection must be on screen again.
+#[test]
+fn a_resize_through_too_small_keeps_the_selected_command_in_view() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "UserErrorFsFreezeFailed");
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-25");
+    for _ in 0..3 {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert_eq!(a.selected_command(), Some("umount /dev/sdb1"));
+    let item = selected_item(&a).unwrap();
+    assert!(on_screen(&a, item));
+    let sequences: [&[(u16, u16)]; 4] = [
+        &[(40, 12), (30, 10), (80, 24)],
+        &[(40, 12), (80, 24)],
+        &[(30, 10), (80, 24)],
+        &[
+            (40, 12),
+            (30, 10),
+            (10, 3),
+            (30, 10),
+            (40, 12),
+            (100, 30),
+            (30, 10),
+            (80, 24),
+        ],
+    ];
+    for sizes in sequences {
+        for &(w, h) in sizes {
+            app::update(&mut a, Msg::Resize(w, h));
+            assert_eq!(a.selected_command(), Some("umount /dev/sdb1"), "{sizes:?}");
+            if w >= triage::view::MIN_WIDTH && h >= triage::view::MIN_HEIGHT {
+                assert!(
+                    on_screen(&a, item),
+                    "{sizes:?} at {w}x{h}: scroll {}",
+                    a.scroll
+                );
+            }
+        }
+        check_invariants(&a);
+        // `c` copies what is on screen without moving the view.
+        let scroll = a.scroll;
+        assert_eq!(
+            app::update(&mut a, Msg::Copy),
+            Some(Effect::Copy("umount /dev/sdb1".into()))
+        );
+        assert_eq!(a.scroll, scroll, "{sizes:?}");
+    }
+}
+
 #[test]
 fn scrolling_moves_the_selection_onto_the_screen_or_clears_it() {
     let mut a = sestatus_selected();

@@ -385,3 +385,123 @@ fn breadcrumb_has_no_numbers_and_alt_n_still_jumps() {
         "{rows:?}"
     );
 }
+
+/// backup-25 opened from search, `umount /dev/sdb1` selected (Tab three times), at `w`x`h`.
+fn umount_selected(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = app(lang);
+    app::update(&mut a, Msg::Resize(w, h));
+    open_search_with(&mut a, "UserErrorFsFreezeFailed");
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-25");
+    while a.selected_command() != Some("umount /dev/sdb1") {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    a
+}
+
+/// What the clipboard says inside tmux with `set-clipboard` off (as `Copier::copy` puts it).
+fn tmux_said(lang: Lang) -> String {
+    let s = triage::i18n::strings(lang);
+    format!("{}\n{}", s.copied_tmux, s.tmux_hint)
+}
+
+/// The user test: inside tmux the status line cut the command ("umoun..") and links ("https..")
+/// for the tmux hint. What was copied comes first; the hint only when it fits whole.
+#[test]
+fn the_copy_status_shows_what_was_copied_before_the_tmux_hint() {
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = umount_selected(lang, w, h);
+            let Some(app::Effect::Copy(text)) = app::update(&mut a, Msg::Copy) else {
+                panic!("umount is copied")
+            };
+            a.status = Some(app::copied_status(&tmux_said(lang), &text));
+            let status = row(&draw(&mut a, w, h), usize::from(h) - 1);
+            let full = format!(" {}: umount /dev/sdb1", s.copied_tmux);
+            if triage::text::width(&full) <= usize::from(w) {
+                assert!(status.starts_with(&full), "{lang:?} {w}x{h}: {status}");
+            } else {
+                let start = format!(" {}: umount", s.copied_tmux);
+                assert!(status.starts_with(&start), "{lang:?} {w}x{h}: {status}");
+            }
+            // The hint whole, or not at all.
+            let hint = format!("({})", s.tmux_hint);
+            assert!(
+                status.ends_with(&hint) || !status.contains('('),
+                "{lang:?} {w}x{h}: {status}"
+            );
+            if w == 80 {
+                assert!(
+                    status.ends_with(&hint),
+                    "{lang:?} room for the hint: {status}"
+                );
+            }
+            // Outside tmux, or with set-clipboard on: no hint.
+            a.status = Some(app::copied_status(s.copied, &text));
+            let status = row(&draw(&mut a, w, h), usize::from(h) - 1);
+            assert_eq!(status, format!(" {}: umount /dev/sdb1", s.copied));
+        }
+    }
+}
+
+#[test]
+fn a_copied_link_shows_its_start_inside_tmux() {
+    for lang in [Lang::En, Lang::Ko] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = app(lang);
+            app::update(&mut a, Msg::Resize(w, h));
+            leaf_19(&mut a);
+            select_first_link(&mut a);
+            let Some(app::Effect::Copy(url)) = app::update(&mut a, Msg::Copy) else {
+                panic!("the link is copied")
+            };
+            a.status = Some(app::copied_status(&tmux_said(lang), &url));
+            let status = row(&draw(&mut a, w, h), usize::from(h) - 1);
+            let s = triage::i18n::strings(lang);
+            let shown = format!(" {}: https://", s.copied_tmux);
+            assert!(status.starts_with(&shown), "{lang:?} {w}x{h}: {status}");
+        }
+    }
+}
+
+/// A transcript path too long for the status line keeps its end, the file name.
+#[test]
+fn the_transcript_status_keeps_the_end_of_the_path() {
+    let path = "/home/someone-with-a-long-name/.local/share/triage/transcripts/triage-20261129T201729Z-1.md";
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+            let mut a = umount_selected(lang, w, h);
+            a.status = Some(format!("{} {path}", s.transcript_written));
+            let status = row(&draw(&mut a, w, h), usize::from(h) - 1);
+            assert!(
+                status.starts_with(&format!(" {} ...", s.transcript_written)),
+                "{lang:?} {w}x{h}: {status}"
+            );
+            assert!(status.ends_with("-1.md"), "{lang:?} {w}x{h}: {status}");
+            assert!(triage::text::width(&status) <= usize::from(w));
+        }
+    }
+    // Where it fits, whole names only after the mark.
+    let shown = ui::fit_status(
+        &format!("{} {path}", triage::i18n::EN.transcript_written),
+        Lang::En,
+        79,
+    );
+    assert_eq!(
+        shown,
+        "Transcript written to .../share/triage/transcripts/triage-20261129T201729Z-1.md"
+    );
+    // Narrower than the file name: its end.
+    assert_eq!(
+        ui::fit_status(
+            &format!("{} {path}", triage::i18n::EN.transcript_written),
+            Lang::En,
+            39,
+        ),
+        "Transcript written to ...9T201729Z-1.md"
+    );
+    let short = format!("{} /tmp/triage-1.md", triage::i18n::EN.transcript_written);
+    assert_eq!(ui::fit_status(&short, Lang::En, 79), short);
+}
