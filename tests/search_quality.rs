@@ -349,3 +349,79 @@ fn a_hit_found_through_a_synonym_says_which() {
         r.hits
     );
 }
+
+#[test]
+fn leaf_ids_are_found_in_any_case() {
+    let index = Index::build(&tree::embedded());
+    for q in ["BACKUP-19", "Backup-19"] {
+        let r = index.search(q, Lang::En, 3);
+        assert_eq!(r.hits[0].id, "backup-19", "{q}");
+        assert!(r.confident, "{q}");
+    }
+}
+
+#[test]
+fn a_log_whose_best_hit_is_far_ahead_is_confident_despite_its_other_lines() {
+    let index = Index::build(&tree::embedded());
+    let log = "2024-03-11T08:12:44.123456Z INFO ExtHandler ExtHandler [Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9188.0] Target handler state: enabled
+2024-03-11T08:12:45.223456Z ERROR ExtHandler ExtHandler Event: name=Microsoft.Azure.RecoveryServices.VMSnapshotLinux, op=Enable, message=[ExtensionError] Non-zero exit code: 1, /var/lib/waagent/Microsoft.Azure.RecoveryServices.VMSnapshotLinux-1.0.9188.0/main/handle.sh enable
+2024-03-11T08:12:45.323456Z INFO ExtHandler [stderr] Failed to freeze one or more mount-points of the VM to take a file-system consistent snapshot
+2024-03-11T08:12:46.000000Z WARNING ExtHandler ExtHandler Fetch failed: [HttpError] HTTP GET failed";
+    let r = index.search(log, Lang::En, 3);
+    assert_eq!(r.hits[0].id, "backup-25");
+    assert!(r.confident, "{:?}", r.hits[0]);
+}
+
+#[test]
+fn a_close_call_is_told_even_with_one_result_asked_for() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("UserErrorGuestAgentStatusUnavailable", Lang::En, 1);
+    assert_eq!(r.hits.len(), 1);
+    assert!(r.close && !r.confident);
+}
+
+#[test]
+fn colour_codes_of_a_pasted_log_are_not_words() {
+    let index = Index::build(&tree::embedded());
+    let plain = index.search("ERROR VSS writers bad state", Lang::En, 3);
+    for coloured in [
+        "\u{1b}[31mERROR\u{1b}[0m \u{1b}[1;33mVSS writers\u{1b}[0m bad state",
+        "[31mERROR[0m [1;33mVSS writers[0m bad state",
+    ] {
+        let r = index.search(coloured, Lang::En, 3);
+        assert_eq!(r.hits[0].id, plain.hits[0].id);
+        assert_eq!(r.hits[0].score, plain.hits[0].score, "{coloured:?}");
+    }
+    // Brackets that are no colour code stay.
+    assert_eq!(
+        triage::search::analyze::without_colour_codes("array[0] item[12]m"),
+        "array[0] item[12]m"
+    );
+}
+
+#[test]
+fn a_long_korean_paste_without_spaces_stays_cheap() {
+    let index = Index::build(&tree::embedded());
+    // 20,000 syllables in one "word", each pair one jamo off a known gram: no word to correct.
+    // Correcting each of its grams cost time and memory with the square of its length
+    // (seconds and gigabytes); it is not corrected at all now.
+    let word: String = "스넵샷실폐에이젼트".chars().cycle().take(20_000).collect();
+    let r = index.search(&word, Lang::Ko, 3);
+    assert!(r.hits.iter().all(|h| !h.why.contains('→')), "{:?}", r.hits);
+    assert!(
+        r.hits.iter().all(|h| h.why.chars().count() < 400),
+        "{:?}",
+        r.hits
+    );
+    // A word of normal length still is.
+    let r = index.search("스넵샷", Lang::Ko, 3);
+    assert!(r.hits[0].why.contains("스넵샷→스냅샷"), "{:?}", r.hits);
+}
+
+#[test]
+fn a_leaf_id_late_in_a_paste_is_found() {
+    let index = Index::build(&tree::embedded());
+    let paste = format!("{} backup-19", "filler ".repeat(500));
+    let r = index.search(&paste, Lang::En, 1);
+    assert_eq!(r.hits[0].id, "backup-19");
+}

@@ -276,6 +276,59 @@ fn next_maybe_space(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// `text` without terminal colour codes: a coloured log line pasted or piped in keeps its
+/// escape sequences (`ESC[31mERROR ESC[0m`), or, pasted into the wizard, which drops control
+/// characters, their remains (`[31mERROR[0m`). Both go; the rest stays as it is.
+pub fn without_colour_codes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\x1b') && !text.contains('[') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    // The end of a colour code (parameters, then `m`) starting at `i`, the byte after `[`.
+    let sgr_end = |mut i: usize| -> Option<usize> {
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b';') {
+            i += 1;
+        }
+        (b.get(i) == Some(&b'm')).then_some(i + 1)
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut kept = 0;
+    while i < b.len() {
+        let end = match (b[i], b.get(i + 1)) {
+            // A whole control sequence: ESC [ parameters, then a final byte.
+            (0x1b, Some(b'[')) => {
+                let mut j = i + 2;
+                while j < b.len() && (0x30..=0x3f).contains(&b[j]) {
+                    j += 1;
+                }
+                // The final byte is ASCII; anything else is text and stays.
+                Some(if b.get(j).is_some_and(|f| (0x40..=0x7e).contains(f)) {
+                    j + 1
+                } else {
+                    j
+                })
+            }
+            (b'[', Some(d)) if d.is_ascii_digit() || *d == b'm' => sgr_end(i + 1),
+            _ => None,
+        };
+        match end {
+            Some(end) => {
+                out.push_str(&text[kept..i]);
+                out.push(' ');
+                i = end;
+                kept = end;
+            }
+            None => i += 1,
+        }
+    }
+    if kept == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[kept..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
 /// looked at closer; Hangul and other characters are never decoded.
 pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {

@@ -1053,10 +1053,18 @@ impl Index {
 
     /// The doc of the leaf whose id is `word`, if any.
     pub(crate) fn doc_of_id(&self, word: &str) -> Option<u32> {
-        self.id_hashes
-            .get(&fx_hash(word))
-            .copied()
-            .filter(|&d| self.docs[d as usize].id == word)
+        let find = |w: &str| {
+            self.id_hashes
+                .get(&fx_hash(w))
+                .copied()
+                .filter(|&d| self.docs[d as usize].id == w)
+        };
+        // Ids are written in lower case; people type BACKUP-19 too.
+        find(word).or_else(|| {
+            (word.bytes().any(|b| b.is_ascii_uppercase()))
+                .then(|| find(&word.to_ascii_lowercase()))
+                .flatten()
+        })
     }
 
     /// Number of leaves indexed.

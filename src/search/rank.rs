@@ -36,6 +36,9 @@ const MIN_COVERAGE_STRONG: f32 = 0.25;
 /// The best hit is not clearly ahead when the next one scores at least this share of it: a
 /// close call, which a person must settle by reading both messages.
 const CLOSE_CALL: f32 = 0.9;
+/// A best hit with strong evidence and at least this many times the runner-up's score is
+/// confident however much else the query holds.
+const DOMINANT: f32 = 2.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -145,8 +148,15 @@ impl Query {
     }
 }
 
-/// Only the first words of a query are looked up as leaf ids (a paste may hold thousands).
-const MAX_ID_WORDS: usize = 64;
+/// At most this many leaf ids count in one query (a paste may name many).
+const MAX_IDS: usize = 64;
+/// Longer words are no leaf ids.
+const MAX_ID_BYTES: usize = 128;
+/// Korean words longer than this (in bytes: 16 syllables) are not corrected: a paste without
+/// spaces is no misspelt word, and correcting it would cost time with its length.
+const MAX_KOREAN_WORD_BYTES: usize = 48;
+/// At most this many Korean grams are corrected in one query.
+const MAX_KOREAN_CORRECTIONS: usize = 64;
 /// Words of the query are cut to this many columns in a "why".
 const MAX_WHY_WORD: usize = 40;
 /// Longer words are not compared with the error codes.
@@ -169,7 +179,8 @@ impl Index {
     /// over 64 KiB are cut (and `truncated` says so).
     pub fn search(&self, query: &str, lang: Lang, limit: usize) -> Results {
         let truncated = query.len() > MAX_QUERY_BYTES;
-        let text = cut(query, MAX_QUERY_BYTES);
+        let text = super::analyze::without_colour_codes(cut(query, MAX_QUERY_BYTES));
+        let text = text.as_ref();
         let text = if text.is_ascii()
             || unicode_normalization::is_nfkc_quick(text.chars())
                 == unicode_normalization::IsNormalized::Yes
@@ -188,16 +199,23 @@ impl Index {
     fn parse(&self, text: &str) -> Query {
         let mut q = Query::default();
         // Leaf ids, as `triage show` and transcripts print them: whole words of the query.
-        for word in text.split_whitespace().take(MAX_ID_WORDS) {
+        for word in text.split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.len() > MAX_ID_BYTES {
+                continue;
+            }
             if let Some(d) = self.doc_of_id(word)
                 && !q.ids.contains(&d)
             {
                 q.ids.push(d);
+                if q.ids.len() >= MAX_IDS {
+                    break;
+                }
             }
         }
         // The readings of the word before (see below), for word pairs.
         let mut prev_word: Vec<(u32, f32)> = Vec::new();
+        let mut korean_corrections = 0;
         let mut seen_code_tokens: Vec<String> = Vec::new();
         // The last whole word, if the tree does not know it: maybe still being typed.
         let mut last_unknown: Option<(String, usize)> = None;
@@ -303,7 +321,16 @@ impl Index {
                     match self.term_id(t.text) {
                         Some(id) => q.add(id, w, origin, s),
                         None if t.kind == Kind::Hangul => {
-                            match self.correct_gram(t.text, t.surface) {
+                            // Words, not pastes without spaces; and a bounded number of them.
+                            let correctable = t.surface.len() <= MAX_KOREAN_WORD_BYTES
+                                && korean_corrections < MAX_KOREAN_CORRECTIONS;
+                            let correction = if correctable {
+                                korean_corrections += 1;
+                                self.correct_gram(t.text, t.surface)
+                            } else {
+                                None
+                            };
+                            match correction {
                                 Some((id, gram, backed)) => {
                                     let typed = t.surface;
                                     let fixed = typed.replacen(t.text, &gram, 1);
@@ -644,6 +671,17 @@ impl Index {
         touched.retain(|&d| acc[d as usize] > 0.0);
         let by_score =
             |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
+        // The best two scores of all, whatever the limit (`--top 1` is also told a close call).
+        let (mut best, mut runner_up) = (0f32, 0f32);
+        for &d in &touched {
+            let s = acc[d as usize];
+            if s > best {
+                runner_up = best;
+                best = s;
+            } else if s > runner_up {
+                runner_up = s;
+            }
+        }
         if touched.len() > limit && limit > 0 {
             touched.select_nth_unstable_by(limit - 1, by_score);
             touched.truncate(limit);
@@ -653,23 +691,29 @@ impl Index {
 
         let hits: Vec<Hit> = touched
             .iter()
-            .map(|&d| {
+            .enumerate()
+            .map(|(rank, &d)| {
                 let (why, evidence, code) = self.explain(q, d, lang);
                 let coverage = if total > 0.0 { evidence / total } else { 0.0 };
+                // A long paste (a log) spreads its evidence over many words the tree knows
+                // from elsewhere; a best hit far ahead of the rest is still the answer.
+                let dominant = rank == 0
+                    && evidence >= STRONG_EVIDENCE
+                    && acc[d as usize] >= DOMINANT * runner_up;
                 Hit {
                     id: self.docs[d as usize].id.clone(),
                     score: acc[d as usize],
                     why,
                     confident: code
+                        || dominant
                         || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE)
                         || (coverage >= MIN_COVERAGE_STRONG && evidence >= STRONG_EVIDENCE),
                 }
             })
             .collect();
-        let close = match hits.as_slice() {
-            [first, second, ..] => first.confident && second.score >= CLOSE_CALL * first.score,
-            _ => false,
-        };
+        let close = hits
+            .first()
+            .is_some_and(|first| first.confident && runner_up >= CLOSE_CALL * best);
         Results {
             confident: hits.first().is_some_and(|h| h.confident) && !close,
             close,
@@ -723,8 +767,10 @@ impl Index {
             }
             let field = (0..FIELDS).find(|f| p.fields & (1 << f) != 0).unwrap_or(0);
             let contribution = w * saturate(p.tf);
-            // A misspelt word is shown once, as its likeliest correction here.
+            // A misspelt word is shown once, as its likeliest correction here (a Korean word
+            // also matches by its right grams: shown corrected all the same).
             let typed = |s: usize| q.surfaces[s].split('→').next().unwrap_or("");
+            let corrected = |s: usize| q.surfaces[s].contains('→');
             match matched
                 .iter_mut()
                 .find(|m| m.2 == t.surface || typed(m.2) == typed(t.surface))
@@ -733,9 +779,16 @@ impl Index {
                     m.1 += contribution;
                     m.0 = m.0.min(field);
                 }
-                Some(m) => {
+                Some(m) if corrected(m.2) == corrected(t.surface) => {
                     if contribution > m.1 {
                         *m = (field, contribution, t.surface);
+                    }
+                }
+                Some(m) => {
+                    m.1 += contribution;
+                    m.0 = m.0.min(field);
+                    if corrected(t.surface) {
+                        m.2 = t.surface;
                     }
                 }
                 None => matched.push((field, contribution, t.surface)),
