@@ -682,11 +682,14 @@ impl App {
                             .unwrap_or_default()
                     })
                     .collect(),
-                path: if self.via_search {
-                    crate::report::path_steps(&self.tree, &self.current, self.lang)
-                } else {
-                    None
-                },
+                // The answers the trail holds: the path the search chose, as the breadcrumb.
+                path: self.via_search.then(|| {
+                    crate::report::trail_steps(
+                        &self.tree,
+                        self.trail.iter().map(|(q, a)| (q.as_str(), *a)),
+                        self.lang,
+                    )
+                }),
             }),
             Node::Question(_) => None,
         }

@@ -296,10 +296,12 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "  0) {}", s.none_fits)?;
         }
         Node::Leaf(leaf) => {
-            if app.via_search
-                && let Some(steps) = report::path_steps(&app.tree, &app.current, lang)
-                && !steps.is_empty()
-            {
+            let steps = report::trail_steps(
+                &app.tree,
+                app.trail.iter().map(|(q, a)| (q.as_str(), *a)),
+                lang,
+            );
+            if app.via_search && !steps.is_empty() {
                 writeln!(out, "{}:\n{}", s.path_heading, report::path_text(&steps))?;
             }
             write!(out, "{}", report::leaf_text(&app.current, leaf, lang))?;

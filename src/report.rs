@@ -136,19 +136,28 @@ pub struct PathStep {
 /// The shortest way of answers from the start to `id`, in `lang`.
 pub fn path_steps(tree: &Tree, id: &str, lang: Lang) -> Option<Vec<PathStep>> {
     let path = tree.path_to(id)?;
-    Some(
-        path.into_iter()
-            .filter_map(|(qid, answer)| match tree.node(qid) {
-                Some(Node::Question(q)) => Some(PathStep {
-                    question_id: qid.to_string(),
-                    question: q.text.get(lang).to_string(),
-                    answer: q.answers[answer].label.get(lang).to_string(),
-                    why: q.why.as_ref().map(|w| w.get(lang).to_string()),
-                }),
-                _ => None,
-            })
-            .collect(),
-    )
+    Some(trail_steps(tree, path.iter().map(|(q, a)| (*q, *a)), lang))
+}
+
+/// The steps of a trail as given (question id, answer index): the path a session really took,
+/// which a search may have chosen over the shortest one.
+pub fn trail_steps<'a>(
+    tree: &Tree,
+    trail: impl IntoIterator<Item = (&'a str, usize)>,
+    lang: Lang,
+) -> Vec<PathStep> {
+    trail
+        .into_iter()
+        .filter_map(|(qid, answer)| match tree.node(qid) {
+            Some(Node::Question(q)) => q.answers.get(answer).map(|a| PathStep {
+                question_id: qid.to_string(),
+                question: q.text.get(lang).to_string(),
+                answer: a.label.get(lang).to_string(),
+                why: q.why.as_ref().map(|w| w.get(lang).to_string()),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The path as numbered lines: `1. Question -> Answer`.

@@ -1562,6 +1562,16 @@ fn a_search_result_opens_with_the_path_the_query_describes() {
     let labels = trail_labels(&a);
     assert!(labels[0].starts_with("A backup failed"), "{labels:?}");
     assert!(a.via_search);
+    // The path shown in the fix is that same path, not the shortest one.
+    let shown: Vec<String> = a
+        .leaf_view()
+        .unwrap()
+        .path
+        .unwrap()
+        .iter()
+        .map(|s| s.answer.clone())
+        .collect();
+    assert_eq!(shown, labels);
     // Back walks up that path, not the shortest one.
     let mut back = a;
     let last = back.trail.last().unwrap().0.clone();
