@@ -53,8 +53,10 @@
 //! that needs them. Queries over 64 KiB are cut. Timings depend on the machine more than on
 //! anything here: the same commit built the 10,000-leaf index in 48-55 ms on the 2-core VM of
 //! 2026-11-25 and in 109-117 ms on the one of 2026-11-29 (a 2.3 GHz Xeon, about 2.3 times
-//! slower at plain loops). Measured on the latter, quiet: the Azure tree 4.4 ms, a generated
-//! tree of 10,000 bilingual leaves 108-117 ms (the 50 ms target is not met on that machine).
+//! slower at plain loops). Measured on the latter: building the Azure tree's index 4.4 ms, a
+//! generated tree of 10,000 bilingual leaves 85-117 ms from run to run (the 50 ms target is not
+//! met on that machine); a query 16-41 µs on the Azure tree and 31-410 µs at 10,000 leaves
+//! (median of the bench's nine kinds 169 µs); a 1 MiB paste about 2.7 ms.
 
 pub mod analyze;
 pub mod eval;
