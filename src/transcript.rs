@@ -148,6 +148,19 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
         out.push_str(&format!("- {}: {}\n", w.ended, sanitize_line(ended)));
     }
     out.push_str(&format!("\n## {}\n\n", w.session));
+    // A node as a reader knows it: its question or title after the id.
+    let node = |id: &str| -> String {
+        let text = match tree.node(id) {
+            Some(crate::tree::Node::Question(q)) => q.text.get(lang),
+            Some(crate::tree::Node::Leaf(l)) => l.title.get(lang),
+            None => "",
+        };
+        if text.is_empty() {
+            format!("`{}`", sanitize_line(id))
+        } else {
+            format!("`{}` {}", sanitize_line(id), sanitize_line(text))
+        }
+    };
     let mut n = 0;
     for step in &session.steps {
         n += 1;
@@ -156,7 +169,7 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
                 question, answer, ..
             } => format!("{} **{}**", sanitize_line(question), sanitize_line(answer)),
             SessionStep::WentBack { to_question } => {
-                format!("{} `{}`", w.went_back, sanitize_line(to_question))
+                format!("{} {}", w.went_back, node(to_question))
             }
             SessionStep::Restarted => w.restarted.to_string(),
             SessionStep::Searched { query, top } => format!(
@@ -182,12 +195,9 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
                 }
             ),
             SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),
-            SessionStep::Resumed { at, time } => format!(
-                "{} `{}` ({})",
-                w.resumed,
-                sanitize_line(at),
-                sanitize_line(time)
-            ),
+            SessionStep::Resumed { at, time } => {
+                format!("{} {} ({})", w.resumed, node(at), sanitize_line(time))
+            }
         };
         out.push_str(&format!("{n}. {line}\n"));
     }

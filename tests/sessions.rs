@@ -411,6 +411,9 @@ fn a_resumed_session_keeps_its_answers_and_its_history_entry() {
         "{md}"
     );
     assert!(md.contains("2. resumed at `"), "{md}");
+    // Where it resumed reads as the question, not only its id.
+    let resumed = md.lines().find(|l| l.starts_with("2. resumed at")).unwrap();
+    assert!(resumed.contains("` What "), "{resumed}");
     let items = history_json(config.path(), data.path());
     assert_eq!(items.len(), 1, "resume goes on in the same entry");
     let steps = items[0]["session"]["steps"].as_array().unwrap();
