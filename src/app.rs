@@ -1073,10 +1073,16 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     let cursor = state.cursor.min(len);
     match msg {
         Msg::Type(c) => {
-            if let Some(c) = query_char(c)
-                && len < MAX_QUERY_CHARS
-            {
-                state.insert(c.encode_utf8(&mut [0; 4]));
+            if let Some(c) = query_char(c) {
+                if len < MAX_QUERY_CHARS {
+                    state.insert(c.encode_utf8(&mut [0; 4]));
+                } else {
+                    // Say why the key did nothing.
+                    app.status = Some(format!(
+                        "{} {MAX_QUERY_CHARS}",
+                        crate::i18n::strings(app.lang).query_full
+                    ));
+                }
             }
         }
         Msg::CursorLeft => state.cursor = cursor.saturating_sub(1),
@@ -1147,11 +1153,15 @@ pub fn paste(app: &mut App, text: &str) {
     state.insert(&kept);
     app.run_search();
     app.follow_cursor();
+    let notice = format!(
+        "{} {MAX_QUERY_CHARS}",
+        crate::i18n::strings(app.lang).paste_cut
+    );
     if cut {
-        app.status = Some(format!(
-            "{} {MAX_QUERY_CHARS}",
-            crate::i18n::strings(app.lang).paste_cut
-        ));
+        app.status = Some(notice);
+    } else if app.status.as_deref() == Some(notice.as_str()) {
+        // An earlier paste's notice is not about this one.
+        app.status = None;
     }
 }
 

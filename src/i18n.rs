@@ -140,6 +140,8 @@ pub struct Strings {
     pub no_such_answer: &'static str,
     pub search_hint: &'static str,
     pub paste_cut: &'static str,
+    /// A key typed into a full search box.
+    pub query_full: &'static str,
     pub practice_no_search: &'static str,
     pub practice_banner: &'static str,
     /// The question screen's hints in practice (search is off there).
@@ -280,6 +282,7 @@ pub static EN: Strings = Strings {
     no_such_answer: "No such answer here: choose",
     search_hint: "Up/Down choose  Enter open  Esc close",
     paste_cut: "Paste cut to its first characters:",
+    query_full: "The search box is full; characters at most:",
     practice_no_search: "Search is off during practice: answer the questions",
     practice_banner: "Practice",
     practice_question_hint: "1-9 answer  Enter choose  Bksp back  ? keys  q end",
@@ -416,6 +419,7 @@ pub static KO: Strings = Strings {
     no_such_answer: "그런 답은 없습니다. 고를 수 있는 번호:",
     search_hint: "Up/Down 선택  Enter 열기  Esc 닫기",
     paste_cut: "붙여 넣은 글을 앞부분만 남겼습니다. 글자 수:",
+    query_full: "검색창이 가득 찼습니다. 최대 글자 수:",
     practice_no_search: "연습 중에는 검색을 쓸 수 없습니다: 질문에 답하세요",
     practice_banner: "연습",
     practice_question_hint: "1-9 답  Enter 선택  Bksp 뒤로  ? 키  q 끝내기",

@@ -1596,3 +1596,23 @@ fn a_search_without_label_words_opens_with_the_shortest_path() {
         path_to(&a, "backup-16")
     );
 }
+
+#[test]
+fn a_full_search_box_says_so_and_a_later_paste_clears_the_cut_notice() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_CHARS + 10));
+    assert!(a.status.as_deref().unwrap().starts_with("Paste cut"));
+    app::update(&mut a, Msg::Type('y'));
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("The search box is full")
+    );
+    app::update(&mut a, Msg::ClearQuery);
+    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_CHARS + 10));
+    app::update(&mut a, Msg::ClearQuery);
+    app::paste(&mut a, "vss writers");
+    assert_eq!(a.status, None);
+}
