@@ -4,15 +4,8 @@
 use assert_cmd::Command;
 use triage::i18n::{EN, KO, fill};
 
-fn triage() -> Command {
-    let mut c = Command::cargo_bin("triage").unwrap();
-    c.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-test-config")
-        .env("TRIAGE_DATA_DIR", "/nonexistent/triage-test-data")
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
+mod common;
+use common::triage;
 
 /// Exit code, stdout and stderr.
 fn run(c: &mut Command) -> (Option<i32>, String, String) {

@@ -1,16 +1,7 @@
 //! `list` and `show` end to end through the built binary.
 
-use assert_cmd::Command;
-
-fn triage() -> Command {
-    let mut c = Command::cargo_bin("triage").unwrap();
-    c.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-test-config")
-        .env("TRIAGE_DATA_DIR", "/nonexistent/triage-test-data")
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
+mod common;
+use common::triage;
 
 #[test]
 fn list_prints_every_leaf_with_its_title() {

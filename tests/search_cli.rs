@@ -1,17 +1,9 @@
 //! `search` and `eval` end to end through the built binary.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn triage() -> Command {
-    let mut c = Command::cargo_bin("triage").unwrap();
-    c.env("TRIAGE_CONFIG_DIR", "/nonexistent/triage-test-config")
-        .env("TRIAGE_DATA_DIR", "/nonexistent/triage-test-data")
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    c
-}
+mod common;
+use common::triage;
 
 #[test]
 fn search_by_text_prints_ranked_leaves_with_reasons() {
