@@ -330,18 +330,18 @@ impl Index {
                             } else {
                                 None
                             };
-                            match correction {
-                                Some((id, gram, backed)) => {
-                                    let typed = t.surface;
-                                    let fixed = typed.replacen(t.text, &gram, 1);
-                                    let shown = q.surface(&format!("{typed}→{fixed}"));
-                                    let origin = if backed { Origin::Typo } else { Origin::Guess };
-                                    q.add(id, W_WORD * W_TYPO, origin, shown);
-                                    if !backed {
-                                        q.unknown += 0.3 * self.max_idf;
-                                    }
-                                }
-                                None => q.unknown += 0.3 * self.max_idf,
+                            let mut backed = false;
+                            if let Some((id, gram, by_word)) = correction {
+                                let typed = t.surface;
+                                let fixed = typed.replacen(t.text, &gram, 1);
+                                let shown = q.surface(&format!("{typed}→{fixed}"));
+                                let origin = if by_word { Origin::Typo } else { Origin::Guess };
+                                q.add(id, W_WORD * W_TYPO, origin, shown);
+                                backed = by_word;
+                            }
+                            // A gram the tree does not know, but for a sure correction.
+                            if !backed {
+                                q.unknown += 0.3 * self.max_idf;
                             }
                         }
                         None => {}
