@@ -160,6 +160,9 @@ fn stem(word: &str) -> &str {
 }
 
 /// A query's words, with the words of the tree's synonym groups it mentions.
+/// Query words that choose among the paths to a leaf (see `QueryWords::new`).
+const MAX_PATH_QUERY_WORDS: usize = 256;
+
 struct QueryWords {
     /// Index of each word that is not Korean.
     exact: HashMap<String, usize>,
@@ -169,7 +172,12 @@ struct QueryWords {
 
 impl QueryWords {
     fn new(query: &str, synonyms: &[Vec<String>]) -> QueryWords {
-        let said = match_words(query);
+        // A pasted log may hold thousands of words; its first ones say what it is about, and
+        // the work below grows with their number.
+        let said: Vec<String> = match_words(query)
+            .into_iter()
+            .take(MAX_PATH_QUERY_WORDS)
+            .collect();
         let mut all = said.clone();
         for group in synonyms {
             let mentioned = group.iter().any(|phrase| {
