@@ -164,7 +164,10 @@ fn history_and_resume_notes_in_korean() {
 
 #[test]
 fn a_transcript_write_failure_in_korean_exits_1() {
+    // The session itself is saved: in a data directory of its own.
+    let data = tempfile::tempdir().unwrap();
     let (code, _, err) = run(triage()
+        .env("TRIAGE_DATA_DIR", data.path())
         .args([
             "--lang",
             "ko",
