@@ -92,6 +92,17 @@ impl Document {
     fn heading(&mut self, text: &str, theme: &Theme) {
         self.push(Line::from(Span::styled(text.to_string(), theme.heading)));
     }
+
+    /// A heading, followed by what Enter or `c` does while one of its entries is selected.
+    fn heading_with_action(&mut self, text: &str, action: Option<&str>, theme: &Theme) {
+        match action {
+            Some(action) => self.push(Line::from(vec![
+                Span::styled(text.to_string(), theme.heading),
+                Span::styled(format!("  {action}"), theme.status),
+            ])),
+            None => self.heading(text, theme),
+        }
+    }
 }
 
 pub struct LeafView<'a> {
@@ -203,13 +214,8 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
 
     if !leaf.links.is_empty() {
         doc.blank();
-        match v.selected_link {
-            Some(_) => doc.push(Line::from(vec![
-                Span::styled(s.links.to_string(), theme.heading),
-                Span::styled(format!("  {}", s.copy_label), theme.status),
-            ])),
-            None => doc.heading(s.links, theme),
-        }
+        let action = v.selected_link.map(|_| s.copy_label);
+        doc.heading_with_action(s.links, action, theme);
         // Each link is selectable like a command (Tab): its title, then its URL.
         for (i, link) in leaf.links.iter().enumerate() {
             let selected = v.selected_link == Some(i);
@@ -254,13 +260,8 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     }
     if !leaf.see_also.is_empty() {
         doc.blank();
-        match v.selected_see_also {
-            Some(_) => doc.push(Line::from(vec![
-                Span::styled(s.see_also.to_string(), theme.heading),
-                Span::styled(format!("  {}", s.open_label), theme.status),
-            ])),
-            None => doc.heading(s.see_also, theme),
-        }
+        let action = v.selected_see_also.map(|_| s.open_label);
+        doc.heading_with_action(s.see_also, action, theme);
         // One line an entry, selectable like a command (Tab); Enter opens it.
         for (i, id) in leaf.see_also.iter().enumerate() {
             let selected = v.selected_see_also == Some(i);
