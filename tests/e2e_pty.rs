@@ -434,6 +434,19 @@ fn sigterm_restores_the_terminal_and_saves_the_session() {
 }
 
 /// Shift-Tab from the first command until the fix's first link is selected.
+/// The wizard (with `NO_COLOR` set to `no_color`) on backup-19, its first link selected.
+fn on_backup_19_link(no_color: &str) -> Session {
+    let script = format!("'{}'; sleep 1", bin());
+    let mut s = Session::start(&script, &[("NO_COLOR", no_color)]);
+    s.wait_for("What were you doing");
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    select_first_link(&mut s);
+    s
+}
+
 fn select_first_link(s: &mut Session) {
     for _ in 0..10 {
         if s.screen().contains("Links  c: copy") {
@@ -453,14 +466,7 @@ fn a_link_is_copied_whole_and_its_pieces_are_hyperlinks() {
     let url = triage::tree::embedded().leaf("backup-19").unwrap().links[0]
         .url
         .clone();
-    let script = format!("'{}'; sleep 1", bin());
-    let mut s = Session::start(&script, &[("NO_COLOR", "")]);
-    s.wait_for("What were you doing");
-    for key in digits_to("backup-19") {
-        s.keys(&[key]);
-    }
-    s.wait_for("vssadmin list writers");
-    select_first_link(&mut s);
+    let mut s = on_backup_19_link("");
     let screen = s.screen();
     assert!(
         screen.contains("  > ExtensionFailedVssWriterInBadState"),
@@ -521,14 +527,7 @@ fn a_link_is_copied_whole_and_its_pieces_are_hyperlinks() {
 
 #[test]
 fn no_hyperlinks_with_no_color() {
-    let script = format!("'{}'; sleep 1", bin());
-    let mut s = Session::start(&script, &[("NO_COLOR", "1")]);
-    s.wait_for("What were you doing");
-    for key in digits_to("backup-19") {
-        s.keys(&[key]);
-    }
-    s.wait_for("vssadmin list writers");
-    select_first_link(&mut s);
+    let mut s = on_backup_19_link("1");
     s.wait_for("https://learn.microsoft.com");
     let raw = String::from_utf8_lossy(&s.raw).to_string();
     assert!(!raw.contains("\x1b]8;"), "OSC 8 despite NO_COLOR");
