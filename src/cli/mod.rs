@@ -150,7 +150,8 @@ pub enum Command {
     },
     /// Measure search quality on a query file; exit 1 below the thresholds.
     Eval {
-        /// JSON list of {query, expect, kind} (see tests/queries/search.json).
+        /// JSON list of {query, expect, kind} (see tests/queries/search.json); `"expect": []`
+        /// means no leaf fits: right when the search answers without confidence.
         file: PathBuf,
         /// A query counts as found when a right leaf is in the first K results.
         #[arg(long, default_value_t = 3, value_name = "K")]

@@ -2,7 +2,9 @@
 //! misses. Shared by `triage eval` and the quality test.
 //!
 //! A query file is a JSON list of `{"query": "...", "expect": "leaf-id" | ["id", ...], "kind":
-//! "..."}`; a query is a top-k hit when one of its first k results is in `expect`.
+//! "..."}`; a query is a top-k hit when one of its first k results is in `expect`. An empty
+//! `expect` (`[]`) says no leaf fits the query: it is a hit when the results are not confident
+//! (the search says nothing matches well instead of offering a fix).
 
 use super::Index;
 use crate::tree::Lang;
@@ -83,6 +85,8 @@ pub struct Miss {
     pub got: Vec<String>,
     /// Rank (1-based) of the first right answer in the first k, if any.
     pub rank: Option<usize>,
+    /// The search presented its wrong first result as a sure answer.
+    pub confident: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +103,8 @@ pub struct Report {
     pub close_hits: usize,
     /// Queries whose first result was wrong yet marked confident (the worst case).
     pub confident_misses: usize,
+    /// Queries no leaf fits (`expect: []`) that the search rightly did not answer confidently.
+    pub no_fit_hits: usize,
 }
 
 /// Thresholds a report must meet.
@@ -122,6 +128,7 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         unconfident_hits: 0,
         close_hits: 0,
         confident_misses: 0,
+        no_fit_hits: 0,
     };
     for case in cases {
         for id in &case.expect {
@@ -131,17 +138,23 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
         }
         let results = index.search(&case.query, Lang::En, k);
         let got: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-        let rank = got
-            .iter()
-            .position(|id| case.expect.contains(id))
-            .map(|r| r + 1);
+        let rank = if case.expect.is_empty() {
+            // Nothing fits: right when the search does not claim a fix.
+            (!results.confident).then_some(1)
+        } else {
+            got.iter()
+                .position(|id| case.expect.contains(id))
+                .map(|r| r + 1)
+        };
         let tally = report.by_kind.entry(case.kind.clone()).or_default();
         for t in [&mut report.overall, tally] {
             t.total += 1;
             t.top1 += usize::from(rank == Some(1));
             t.topk += usize::from(rank.is_some());
         }
-        if rank == Some(1) && !results.confident {
+        if case.expect.is_empty() {
+            report.no_fit_hits += usize::from(rank == Some(1));
+        } else if rank == Some(1) && !results.confident {
             report.unconfident_hits += 1;
             report.close_hits += usize::from(results.close);
         }
@@ -153,6 +166,7 @@ pub fn run(index: &Index, cases: &[Case], k: usize, known: &HashSet<&str>) -> Re
                 case: case.clone(),
                 got,
                 rank,
+                confident: results.confident,
             });
         }
     }
@@ -231,7 +245,7 @@ impl Report {
             "confidence: {} of {} right answers not flagged confident ({} of them close calls); \
              {} of {} wrong answers flagged confident",
             self.unconfident_hits,
-            self.overall.top1,
+            self.overall.top1 - self.no_fit_hits,
             self.close_hits,
             self.confident_misses,
             self.overall.total - self.overall.top1
@@ -239,16 +253,25 @@ impl Report {
         if !self.misses.is_empty() {
             let _ = writeln!(s, "\nmisses ({}):", self.misses.len());
             for m in &self.misses {
-                let rank = match m.rank {
+                let mut rank = match m.rank {
                     Some(r) => format!("found at {r}"),
+                    None if m.case.expect.is_empty() => String::new(),
                     None => format!("not in top {k}"),
                 };
+                if m.confident {
+                    rank += if rank.is_empty() { "" } else { ", " };
+                    rank += "flagged confident";
+                }
                 let _ = writeln!(
                     s,
                     "[{}] {:?}\n    expected {}; got {} ({rank})",
                     m.case.kind,
                     m.case.query,
-                    m.case.expect.join(" | "),
+                    if m.case.expect.is_empty() {
+                        "no confident answer".to_string()
+                    } else {
+                        m.case.expect.join(" | ")
+                    },
                     if m.got.is_empty() {
                         "nothing".to_string()
                     } else {
@@ -277,5 +300,32 @@ mod tests {
         assert_eq!(cases[1].kind, "typo");
         assert!(parse_cases(r#"[{"query": "a"}]"#).is_err());
         assert!(parse_cases("{").is_err());
+    }
+
+    #[test]
+    fn a_query_no_leaf_fits_is_right_only_when_the_search_is_not_confident() {
+        let tree = crate::tree::embedded();
+        let index = Index::build(&tree);
+        let known: HashSet<&str> = tree.leaves().map(|(id, _)| id).collect();
+        let cases = parse_cases(
+            r#"[{"query": "kubernetes pod stuck in CrashLoopBackOff", "expect": [], "kind": "unrelated"},
+                {"query": "ExtensionFailedVssWriterInBadState", "expect": [], "kind": "unrelated"},
+                {"query": "ExtensionFailedVssWriterInBadState", "expect": "backup-19", "kind": "error-code"}]"#,
+        )
+        .unwrap();
+        let report = run(&index, &cases, 3, &known);
+        let unrelated = report.by_kind["unrelated"];
+        assert_eq!((unrelated.total, unrelated.top1, unrelated.topk), (2, 1, 1));
+        assert_eq!(report.no_fit_hits, 1);
+        assert_eq!(report.confident_misses, 1);
+        assert_eq!(report.misses.len(), 1);
+        assert!(report.unknown_ids.is_empty());
+        let text = report.render();
+        assert!(text.contains("expected no confident answer"), "{text}");
+        assert!(text.contains("flagged confident)"), "{text}");
+        assert!(
+            text.contains("0 of 1 right answers not flagged confident"),
+            "{text}"
+        );
     }
 }

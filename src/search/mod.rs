@@ -37,7 +37,7 @@
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms, or a lot in absolute terms (a log paste full of unknown
-//!   words). The results are confident when the best hit is and the next one scores under 90%
+//!   words). The results are confident when the best hit is and the next one scores under 85%
 //!   of it; a good best hit with a runner-up that close is a close call (`Results::close`:
 //!   most wrong first answers are one, and the right one is then second). A UI says "nothing
 //!   matches well" or "compare the first two" instead of presenting a guess as the answer.

@@ -35,7 +35,7 @@ const STRONG_EVIDENCE: f32 = 8.0;
 const MIN_COVERAGE_STRONG: f32 = 0.25;
 /// The best hit is not clearly ahead when the next one scores at least this share of it: a
 /// close call, which a person must settle by reading both messages.
-const CLOSE_CALL: f32 = 0.9;
+const CLOSE_CALL: f32 = 0.85;
 /// A best hit with strong evidence and at least this many times the runner-up's score is
 /// confident however much else the query holds.
 const DOMINANT: f32 = 2.0;
