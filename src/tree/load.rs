@@ -45,12 +45,36 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
         .with_recursion_limit(MAX_NESTING);
     options.from_str(src).map_err(|e| {
         let (message, help) = explain(&e.code);
-        let d = Diagnostic::new(file, message).at(src, e.span.start.line, e.span.start.col);
+        let at = past_whitespace(src, e.span.start.line, e.span.start.col);
+        let d = Diagnostic::new(file, message).at_offset(src, at);
         match help {
             Some(h) => d.help(h),
             None => d,
         }
     })
+}
+
+/// The byte offset of `line`:`column` (1-based, in characters) of `src`, moved on past any
+/// whitespace there: RON places a wrong value's error where the parser stood, which is often
+/// the space after the colon (`id:    42`), and the caret belongs under the value.
+fn past_whitespace(src: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        n => src
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(src.len(), |(i, _)| i + 1),
+    };
+    let rest = &src[line_start..];
+    let at = line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i);
+    match src[at..].find(|c: char| !c.is_whitespace()) {
+        Some(skip) => at + skip,
+        None => at,
+    }
 }
 
 /// Offset of the first bracket that opens level `MAX_NESTING + 1`, outside strings and comments.
@@ -199,6 +223,18 @@ mod tests {
         assert_eq!(too_deep(&in_raw), None);
         let in_comment = format!("// {}\n()", "{".repeat(5000));
         assert_eq!(too_deep(&in_comment), None);
+    }
+
+    #[test]
+    fn a_wrong_value_is_placed_at_the_value_not_the_space_before_it() {
+        let place = |src: &str| {
+            let e = from_ron::<Tree>("t.ron", src).unwrap_err();
+            (e.line, e.column)
+        };
+        assert_eq!(place("(\n    id: 42,\n)"), (2, 9));
+        assert_eq!(place("(\n    id:    true,\n)"), (2, 12));
+        assert_eq!(place("(\n    id:\n        7,\n)"), (3, 9));
+        assert_eq!(place("(\n    가: 1)"), (2, 5));
     }
 
     #[test]
