@@ -170,6 +170,8 @@ pub struct Strings {
     /// `{n}` is what was typed, `{max}` the number of results shown.
     pub plain_bad_result: &'static str,
     pub plain_no_result: &'static str,
+    /// Plain mode has no Esc: an empty line closes the search.
+    pub plain_search_no_match: &'static str,
     pub resumed_partly: &'static str,
     pub history_not_saved: &'static str,
     pub back: &'static str,
@@ -307,6 +309,7 @@ pub static EN: Strings = Strings {
     plain_leaf_see_also_prompt: "(a See also id opens it; b back; r restart; /TEXT search; q quit): ",
     plain_bad_result: "No result {n}: type 1-{max} to open one, other words to search again, or an empty line to close",
     plain_no_result: "No result to open: type other words to search again, or an empty line to close",
+    plain_search_no_match: "Nothing matches well. Try other words, or an empty line to go back to the questions.",
     resumed_partly: "The tree changed since this session: answers kept:",
     history_not_saved: "Warning: history not saved in",
     back: "back",
@@ -444,6 +447,7 @@ pub static KO: Strings = Strings {
     plain_leaf_see_also_prompt: "(함께 보기 id로 열기; b 뒤로; r 처음부터; /검색어 검색; q 종료): ",
     plain_bad_result: "{n}번 결과는 없습니다: 1-{max} 번호로 결과를 열거나, 다른 검색어를 입력하거나, 빈 줄로 닫으세요",
     plain_no_result: "열 결과가 없습니다: 다른 검색어를 입력하거나 빈 줄로 닫으세요",
+    plain_search_no_match: "잘 맞는 결과가 없습니다. 다른 단어로 찾거나 빈 줄을 입력해 질문으로 돌아가세요.",
     resumed_partly: "이 세션 이후 트리가 바뀌었습니다. 유지한 답 수:",
     history_not_saved: "경고: 기록을 저장하지 못했습니다:",
     back: "뒤로",

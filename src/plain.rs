@@ -227,7 +227,7 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             return Ok(());
         }
         if state.findings.hits.is_empty() {
-            writeln!(out, "{}", s.search_no_match)?;
+            writeln!(out, "{}", s.plain_search_no_match)?;
         } else if let Some(caution) = state.findings.caution(lang) {
             writeln!(out, "{caution}")?;
         }

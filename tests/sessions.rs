@@ -544,3 +544,24 @@ fn transcript_keeps_a_space_before_from_search() {
         "{md}"
     );
 }
+
+/// Plain mode has no Esc key: when nothing matches, it says how to get back to the questions
+/// there (an empty line), in both languages.
+#[test]
+fn plain_search_with_no_match_says_an_empty_line_goes_back() {
+    for (lang, back) in [("en", "an empty line"), ("ko", "빈 줄")] {
+        let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let out = triage(config.path(), data.path())
+            .args(["--plain", "--lang", lang])
+            .write_stdin("/zzqx qqzv\n\nq\n")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{text}");
+        let line = text
+            .lines()
+            .find(|l| l.contains(back) && !l.contains("(") && !l.contains(":"))
+            .unwrap_or_else(|| panic!("no 'nothing matches' line in {lang}:\n{text}"));
+        assert!(!line.contains("Esc"), "{line}");
+    }
+}
