@@ -369,6 +369,14 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
+    // Terminals set to send ^H for Backspace: it is Backspace, not a key of its own.
+    let backspace;
+    let event = if event.code == KeyCode::Char('h') && event.modifiers == KeyModifiers::CONTROL {
+        backspace = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+        &backspace
+    } else {
+        event
+    };
     for b in BINDINGS.iter().filter(|b| applies(b.ctx, screen)) {
         for key in b.keys {
             if let Some(digit) = key_matches(key, event) {
@@ -538,6 +546,10 @@ mod tests {
         }
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(to_msg(Ctx::Search, &ctrl_c), Some(Msg::Quit));
+        // Backspace on a terminal that sends ^H.
+        let ctrl_h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::CONTROL);
+        assert_eq!(to_msg(Ctx::Search, &ctrl_h), Some(Msg::Erase));
+        assert_eq!(to_msg(Ctx::Leaf, &ctrl_h), Some(Msg::Back));
         assert_eq!(to_msg(Ctx::Leaf, &ctrl_c), Some(Msg::Quit));
     }
 
