@@ -618,14 +618,7 @@ impl Index {
                 }
             }
             for (&d, &a) in &alt {
-                let orig: f32 = ids
-                    .iter()
-                    .map(|&id| {
-                        W_WORD
-                            * self.idf[id as usize]
-                            * self.posting(id, d).map_or(0.0, |p| saturate(p.tf))
-                    })
-                    .sum();
+                let orig = self.phrase_score(ids, d);
                 if a > orig {
                     let acc_d = &mut acc[d as usize];
                     if *acc_d == 0.0 {
@@ -720,6 +713,17 @@ impl Index {
             hits,
             truncated: false,
         }
+    }
+
+    /// What the query's own phrase of a synonym group (`ids`) scores in `doc`.
+    fn phrase_score(&self, ids: &[u32], doc: u32) -> f32 {
+        ids.iter()
+            .map(|&id| {
+                W_WORD
+                    * self.idf[id as usize]
+                    * self.posting(id, doc).map_or(0.0, |p| saturate(p.tf))
+            })
+            .sum()
     }
 
     /// Why `doc` matched: the code, then the query words by the best field they hit. Also
@@ -837,7 +841,16 @@ impl Index {
             let has = |id: &u32| self.posting(*id, doc).is_some();
             let mut pairs: Vec<String> = Vec::new();
             for e in &q.groups {
-                if e.ids.iter().any(has) || !e.alt.iter().any(has) {
+                // Named where the ranking counted it: the other phrases beat the query's own.
+                let alt: f32 = e
+                    .alt
+                    .iter()
+                    .filter_map(|&id| {
+                        let p = self.posting(id, doc)?;
+                        Some(W_SYNONYM * self.idf[id as usize] * saturate(p.tf))
+                    })
+                    .sum();
+                if alt <= self.phrase_score(&e.ids, doc) {
                     continue;
                 }
                 let group = &self.synonyms[e.group];
