@@ -13,7 +13,9 @@ pub struct Entry {
 }
 
 /// Every tree found: the embedded one first, then `*.ron` files of `dirs` in name order. Broken
-/// files are returned apart, so a listing can report them without failing.
+/// files are returned apart, so a listing can report them without failing; so are entries that
+/// are no regular file (a FIFO named `pipe.ron` would block the listing forever once opened, a
+/// device never end): [`tree::load_path`] refuses them unopened.
 pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
     let embedded = tree::embedded();
     let mut entries = vec![Entry {
@@ -75,5 +77,37 @@ pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
             asked: choice.to_string(),
             known: entries.into_iter().map(|e| e.id).collect(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_among_the_trees_is_reported_and_the_others_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), tree::EMBEDDED_SOURCE).unwrap();
+        let fifo = dir.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        // A writer, so that reading the FIFO (the bug) ends with its text instead of blocking.
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, tree::EMBEDDED_SOURCE).unwrap())
+        };
+        let (entries, problems) = discover(&[dir.path().to_path_buf()]);
+        let paths: Vec<_> = entries.iter().map(|e| e.path.clone()).collect();
+        assert_eq!(paths, [None, Some(dir.path().join("a.ron"))]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].file, fifo.display().to_string());
+        assert!(
+            problems[0].message.contains("not a regular file"),
+            "{problems:?}"
+        );
+        // Only now, with the FIFO known unread: take the writer's text so it ends.
+        let _ = std::fs::read(&fifo);
+        writer.join().unwrap();
     }
 }

@@ -9,6 +9,7 @@
 //! )
 //! ```
 
+use crate::fsutil::ReadError;
 use crate::theme::ThemeName;
 use crate::tree::{Diagnostic, Lang};
 use std::path::{Path, PathBuf};
@@ -44,26 +45,38 @@ impl Default for Config {
 
 pub const FILE_NAME: &str = "config.ron";
 
+/// A config file holds a few settings; anything bigger is not one.
+const MAX_BYTES: u64 = 1024 * 1024;
+
 /// Reads `config.ron` from `dir`; a missing file is the default configuration.
 pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
     let path = dir.join(FILE_NAME);
     let name = path.display().to_string();
-    let bytes = match std::fs::read(&path) {
+    let bytes = match crate::fsutil::read_limited(&path, MAX_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => {
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Config::default());
+        }
+        Err(ReadError::Io(e)) => {
             return Err(
                 Diagnostic::new(&name, format!("cannot read the config file: {e}"))
                     .help("fix its permissions, or run with --no-config"),
             );
         }
+        // Never opened: a FIFO would block every run until someone writes to it.
+        Err(ReadError::NotAFile) => {
+            return Err(
+                Diagnostic::new(&name, "the config file is not a regular file")
+                    .help("make it a RON text file, or run with --no-config"),
+            );
+        }
+        Err(ReadError::TooLarge { .. }) => {
+            return Err(
+                Diagnostic::new(&name, "the config file is larger than 1 MiB")
+                    .help("a config file holds a few settings; run with --no-config"),
+            );
+        }
     };
-    if bytes.len() > 1024 * 1024 {
-        return Err(
-            Diagnostic::new(&name, "the config file is larger than 1 MiB")
-                .help("a config file holds a few settings; run with --no-config"),
-        );
-    }
     let src = String::from_utf8(bytes).map_err(|_| {
         Diagnostic::new(&name, "the config file is not UTF-8 text")
             .help("save it as UTF-8, or run with --no-config")
@@ -114,5 +127,53 @@ mod tests {
         assert_eq!((d.line, d.column), (3, 3));
         assert!(d.message.contains("unknown field `colour`"));
         assert!(d.help.unwrap().contains("--no-config"));
+    }
+
+    #[test]
+    fn a_config_over_1_mib_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut big = "Config()".to_string();
+        big.push_str(&" ".repeat(1024 * 1024));
+        std::fs::write(dir.path().join(FILE_NAME), big).unwrap();
+        let d = load(dir.path()).unwrap_err();
+        assert!(d.message.contains("larger than 1 MiB"), "{}", d.message);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_config_is_refused_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(FILE_NAME);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        // A writer, so that reading the FIFO (the bug) ends with its text instead of blocking.
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, "Config()").unwrap())
+        };
+        let result = load(dir.path());
+        assert!(
+            result
+                .as_ref()
+                .is_err_and(|d| d.message.contains("not a regular file")
+                    && d.file.contains(FILE_NAME)
+                    && d.help.as_ref().is_some_and(|h| h.contains("--no-config"))),
+            "{result:?}"
+        );
+        // Only now, with the FIFO known unread: take the writer's text so it ends.
+        let _ = std::fs::read(&fifo);
+        writer.join().unwrap();
+    }
+
+    #[test]
+    fn a_directory_config_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+        assert!(
+            load(dir.path())
+                .unwrap_err()
+                .message
+                .contains("not a regular file")
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! bound: only regular files, and never more than a limit.
 
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why [`read_limited`] did not return a file's bytes.
 #[derive(Debug)]
@@ -51,26 +51,89 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Writes `bytes` to `path` so that no reader ever sees a torn file. A symlink is followed and its
+/// final target replaced (the link stays: it may be `ticket.md -> shared/ticket-123.md`). What is
+/// not a regular file (a FIFO such as `>(cat)`, `/dev/stdout`, `/dev/null`) is written into, never
+/// replaced: renaming over it would destroy a device node or write where nobody reads. Like a
+/// shell's `>`, opening a FIFO waits for a reader.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return write_in_place(path, bytes),
+        Ok(_) => match final_target(path)? {
+            Some(target) => target,
+            None => return write_in_place(path, bytes),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // A new file, or a dangling link: the file is created where the link points.
+            final_target(path)?.unwrap_or_else(|| path.to_path_buf())
+        }
+        Err(e) => return Err(e),
+    };
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
+    let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".to_string());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
+        // A file shared through a link may be private (0600): the new one keeps its mode.
+        if let Ok(meta) = std::fs::metadata(&target) {
+            f.set_permissions(meta.permissions())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, &target)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Links followed before giving up, as the kernel does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// The path `path`'s chain of symlinks ends at (which may not exist yet), or `None` when the chain
+/// goes through `/dev` or `/proc`: `/dev/stdout` and `/dev/fd/N` name a descriptor already open
+/// (a redirected stdout), whose file must be written through that descriptor's path, in place.
+fn final_target(path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let mut current = path.to_path_buf();
+    for _ in 0..=MAX_LINKS {
+        if current.starts_with("/dev") || current.starts_with("/proc") {
+            return Ok(None);
+        }
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)?;
+                // A relative link is relative to the directory holding it.
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(_) => return Ok(Some(current)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(current)),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row"
+    )))
+}
+
+/// Truncates and writes an existing file through its own path, without a temporary file.
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // No `create`: a file that vanished since it was looked at is not made again here.
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.flush()
 }
 
 #[cfg(test)]
@@ -119,6 +182,76 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
         assert!(matches!(read_limited(&fifo, 100), Err(ReadError::NotAFile)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("shared")).unwrap();
+        let target = dir.path().join("shared/ticket-123.md");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("ticket.md");
+        std::os::unix::fs::symlink("shared/ticket-123.md", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        // The temporary file was made beside the target and renamed away.
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("shared"))
+                .unwrap()
+                .count(),
+            1
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_gets_its_target_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("out.md");
+        std::os::unix::fs::symlink(dir.path().join("later.md"), &link).unwrap();
+        write_atomic(&link, b"text").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read(dir.path().join("later.md")).unwrap(), b"text");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"transcript").unwrap();
+        // Checked before joining: had the FIFO been replaced, the reader would wait forever.
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+        assert_eq!(reader.join().unwrap(), b"transcript");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn open_descriptors_are_written_in_place() {
+        for path in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+            assert_eq!(final_target(Path::new(path)).unwrap(), None, "{path}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md");
+        std::os::unix::fs::symlink("b.md", &a).unwrap();
+        std::os::unix::fs::symlink("a.md", dir.path().join("b.md")).unwrap();
+        assert!(write_atomic(&a, b"x").is_err());
+        assert!(std::fs::symlink_metadata(&a).unwrap().is_symlink());
     }
 
     #[test]

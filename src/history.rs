@@ -16,6 +16,10 @@ pub struct Record {
     /// Practice results, when the session was a practice run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub practice: Option<crate::practice::Score>,
+    /// The tree's file (absolute), when the tree was opened by path: `resume` needs it when the
+    /// id alone finds no tree. Absent from older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tree_path: Option<PathBuf>,
 }
 
 /// A stored session and the file it came from.
@@ -55,11 +59,33 @@ pub fn file_name_for(started: &str) -> String {
     format!("{stamp}-{}.json", std::process::id())
 }
 
-/// All readable sessions, newest first, and the files skipped with why.
+/// All readable sessions, newest first, and the files skipped with why; an empty history when
+/// there is none or it cannot be read (`read_all` says why).
 pub fn load_all(data_dir: &Path) -> (Vec<Entry>, Vec<Skipped>) {
+    read_all(data_dir).unwrap_or_default()
+}
+
+/// Why the history cannot be listed at all.
+#[derive(Debug)]
+pub enum ReadAllError {
+    /// The data directory exists but is a file (or another non-directory).
+    DataDirNotADirectory,
+    /// The sessions directory could not be read.
+    Io(PathBuf, std::io::Error),
+}
+
+/// As `load_all`, but a history that exists and cannot be read is an error, not "no sessions".
+pub fn read_all(data_dir: &Path) -> Result<(Vec<Entry>, Vec<Skipped>), ReadAllError> {
+    if std::fs::metadata(data_dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(ReadAllError::DataDirNotADirectory);
+    }
     let dir = sessions_dir(data_dir);
-    let Ok(read) = std::fs::read_dir(&dir) else {
-        return (Vec::new(), Vec::new());
+    let read = match std::fs::read_dir(&dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        Err(e) => return Err(ReadAllError::Io(dir, e)),
     };
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
@@ -75,15 +101,21 @@ pub fn load_all(data_dir: &Path) -> (Vec<Entry>, Vec<Skipped>) {
         }
     }
     entries.sort_by(|a, b| b.record.session.started.cmp(&a.record.session.started));
-    (entries, skipped)
+    Ok((entries, skipped))
 }
 
+/// Session files are small; a bigger one is not ours.
+const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
 fn read_record(path: &Path) -> Result<Record, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > 16 * 1024 * 1024 {
-        return Err("larger than 16 MiB, not a session file".into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    // Bounded, and only regular files: a FIFO or /dev/zero named *.json must not hang the
+    // listing.
+    let bytes = crate::fsutil::read_limited(path, MAX_RECORD_BYTES).map_err(|e| match e {
+        crate::fsutil::ReadError::TooLarge { .. } => {
+            "larger than 16 MiB, not a session file".to_string()
+        }
+        e => e.to_string(),
+    })?;
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| format!("not valid JSON (line {}, column {})", e.line(), e.column()))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
@@ -113,6 +145,7 @@ mod tests {
                 trail: vec![],
             },
             practice: None,
+            tree_path: None,
         }
     }
 
@@ -153,5 +186,59 @@ mod tests {
     fn missing_dir_is_an_empty_history() {
         let (entries, skipped) = load_all(Path::new("/nonexistent/triage/history"));
         assert!(entries.is_empty() && skipped.is_empty());
+        assert!(read_all(Path::new("/nonexistent/triage/history")).is_ok());
+    }
+
+    #[test]
+    fn a_data_dir_that_is_a_file_is_an_error_not_an_empty_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("datafile");
+        std::fs::write(&file, "x").unwrap();
+        assert!(matches!(
+            read_all(&file),
+            Err(ReadAllError::DataDirNotADirectory)
+        ));
+        // The sessions directory a file: said with the OS's reason.
+        std::fs::write(sessions_dir(dir.path()), "x").unwrap();
+        assert!(matches!(read_all(dir.path()), Err(ReadAllError::Io(..))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_named_json_are_skipped_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        save(dir.path(), "good.json", &record("2026-01-01T00:00:00Z")).unwrap();
+        let sessions = sessions_dir(dir.path());
+        std::os::unix::fs::symlink("/dev/zero", sessions.join("zero.json")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(sessions.join("x.json"))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        let (entries, skipped) = load_all(dir.path());
+        assert_eq!(entries.len(), 1);
+        let mut names: Vec<String> = skipped
+            .iter()
+            .map(|s| s.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["x.json", "zero.json"]);
+        assert!(skipped.iter().all(|s| s.reason == "not a regular file"));
+    }
+
+    #[test]
+    fn the_tree_path_is_optional_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut r = record("2026-01-01T00:00:00Z");
+        let old = serde_json::to_vec(&r).unwrap();
+        assert!(!String::from_utf8_lossy(&old).contains("tree_path"));
+        std::fs::create_dir_all(sessions_dir(dir.path())).unwrap();
+        std::fs::write(sessions_dir(dir.path()).join("old.json"), old).unwrap();
+        r.tree_path = Some(PathBuf::from("/srv/trees/mini.ron"));
+        save(dir.path(), "new.json", &r).unwrap();
+        let (entries, skipped) = load_all(dir.path());
+        assert!(skipped.is_empty(), "{skipped:?}");
+        let mut paths: Vec<_> = entries.iter().map(|e| e.record.tree_path.clone()).collect();
+        paths.sort();
+        assert_eq!(paths, [None, Some(PathBuf::from("/srv/trees/mini.ron"))]);
     }
 }

@@ -86,6 +86,18 @@ pub struct CliWords {
     pub crashed: &'static str,
     pub no_such_file: &'static str,
     pub permission_denied: &'static str,
+    /// Before the reason stdout could not be written (a full disk).
+    pub cannot_write_output: &'static str,
+    /// `{dir}`: the data directory, which is a file (or another non-directory).
+    pub data_dir_not_dir: &'static str,
+    /// `{dir}`: the current directory, which is not the triage source tree.
+    pub gen_assets_elsewhere: &'static str,
+    /// `resume --tree` with another tree: `{n}`, `{want}` (the session's tree), `{got}`.
+    pub resume_other_tree: &'static str,
+    /// `{n}`, `{tree}`, `{file}`: the session's tree file, no longer there.
+    pub resume_tree_gone: &'static str,
+    /// `{n}`, `{tree}`, `{file}`, `{found}`: the tree id the file holds now.
+    pub resume_tree_changed: &'static str,
 }
 
 /// The program's own words (the tree brings the rest).
@@ -239,6 +251,12 @@ pub static EN: Strings = Strings {
         crashed: "triage crashed{place}: {what}\nThis is a bug: please report it with the command you ran and what you pressed (issue tracker of the triage project).",
         no_such_file: "no such file or directory",
         permission_denied: "permission denied",
+        cannot_write_output: "cannot write the output",
+        data_dir_not_dir: "the data directory {dir} is not a directory (move it away, or set TRIAGE_DATA_DIR)",
+        gen_assets_elsewhere: "gen-assets rewrites the files in assets/ of the triage source tree; {dir} is not that tree (no Cargo.toml of the triage package): run it there",
+        resume_other_tree: "session {n} is on tree {want}, not {got}: resume it with its own tree (without --tree); nothing was changed",
+        resume_tree_gone: "session {n} is on tree {tree}, which is not among the known trees, and its file is gone: {file}",
+        resume_tree_changed: "session {n} is on tree {tree}, but its file now holds tree {found}: {file}; nothing was changed",
     },
     cause: "Cause",
     error_message: "Error message",
@@ -377,6 +395,12 @@ pub static KO: Strings = Strings {
         crashed: "triage가 비정상 종료했습니다{place}: {what}\n버그입니다: 실행한 명령과 누른 키를 적어 triage 프로젝트의 이슈 트래커에 알려 주세요.",
         no_such_file: "파일이나 디렉터리가 없습니다",
         permission_denied: "권한이 없습니다",
+        cannot_write_output: "출력을 쓸 수 없습니다",
+        data_dir_not_dir: "데이터 디렉터리 {dir}이(가) 디렉터리가 아닙니다 (옮기거나 TRIAGE_DATA_DIR를 설정하세요)",
+        gen_assets_elsewhere: "gen-assets는 triage 소스 트리의 assets/ 파일을 다시 씁니다. {dir}은(는) 그 트리가 아닙니다 (triage 패키지의 Cargo.toml 없음): 소스 트리에서 실행하세요",
+        resume_other_tree: "{n}번 세션의 트리는 {got}이(가) 아니라 {want}입니다: --tree 없이 그 트리로 이어 가세요. 아무것도 바꾸지 않았습니다",
+        resume_tree_gone: "{n}번 세션의 트리 {tree}은(는) 알려진 트리에 없고, 그 파일도 없습니다: {file}",
+        resume_tree_changed: "{n}번 세션의 트리는 {tree}인데, 그 파일에는 이제 {found} 트리가 있습니다: {file}. 아무것도 바꾸지 않았습니다",
     },
     cause: "원인",
     error_message: "오류 메시지",

@@ -148,7 +148,9 @@ fn note(text: &str) {
 /// The signal that ended the wizard, if one did (for the exit code: 128 + its number).
 static CAUGHT_SIGNAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// A flag set to the number of SIGTERM, SIGHUP or SIGINT when one arrives.
+/// A flag set to the number of SIGTERM, SIGHUP, SIGINT or SIGQUIT when one arrives. SIGQUIT's
+/// default action (a core dump) would leave the terminal in raw mode on the alternate screen;
+/// caught, it ends the wizard the clean way too, with its own exit code (131).
 fn termination_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
     let flag = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     #[cfg(unix)]
@@ -156,6 +158,7 @@ fn termination_signal() -> std::sync::Arc<std::sync::atomic::AtomicUsize> {
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
     ] {
         // Without the handler the default action still ends the process; only the restore is lost.
         let _ = signal_hook::flag::register_usize(sig, std::sync::Arc::clone(&flag), sig as usize);
@@ -176,26 +179,26 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
         match pick_session(n, cli::resolve_lang(cli.lang)) {
-            Ok(entry) => resumed = Some(entry),
+            Ok(entry) => resumed = Some((n, entry)),
             Err(code) => return code,
         }
     }
-    // A resumed session reopens its own tree and language unless the flags say otherwise.
-    let tree_choice = cli.tree.clone().or_else(|| {
-        resumed
-            .as_ref()
-            .map(|e| e.record.session.tree_id.clone())
-            .filter(|id| *id != triage::tree::embedded_id())
-    });
+    // A resumed session reopens its own language unless the flag says otherwise.
     let lang = match (&resumed, cli.lang) {
-        (Some(e), None) => e.record.session.lang,
+        (Some((_, e)), None) => e.record.session.lang,
         _ => cli::resolve_lang(cli.lang),
     };
     set_message_lang(lang);
-    let tree = match cli::pick_tree(tree_choice.as_deref(), lang) {
-        Ok(t) => Arc::new(t),
+    let picked = match &resumed {
+        Some((n, entry)) => resume_tree(cli, *n, entry, lang),
+        None => cli::pick_tree(cli.tree.as_deref(), lang)
+            .map(|t| (t, cli.tree.as_deref().and_then(tree_file))),
+    };
+    let (tree, tree_path) = match picked {
+        Ok((t, path)) => (Arc::new(t), path),
         Err(code) => return code,
     };
+    let resumed = resumed.map(|(_, entry)| entry);
     let index = Arc::new(triage::search::LazyIndex::new());
     {
         // Build the search index in the background: start-up does not wait for it.
@@ -219,7 +222,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     if let Mode::Practice { count, seed } = mode {
         app.start_practice(count, seed);
     }
-    let mut recorder = Recorder::new(args, resumed.as_ref(), &app);
+    let mut recorder = Recorder::new(args, resumed.as_ref(), &app, tree_path);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let stdin_is_terminal = std::io::stdin().is_terminal();
     let interactive = stdin_is_terminal && std::io::stdout().is_terminal() && !dumb;
@@ -298,6 +301,88 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     code
 }
 
+/// The absolute path of the tree file `--tree` names, when it names a file (not an id).
+fn tree_file(choice: &str) -> Option<std::path::PathBuf> {
+    cli::names_a_file(choice)
+        .then(|| std::path::absolute(choice).ok())
+        .flatten()
+}
+
+/// The tree of session `n`, and its file to save in the record; or the exit code after saying
+/// why not. Only the session's own tree will do: its answers replayed in another tree would mean
+/// something else, and saving them back would mix two trees in one history entry.
+fn resume_tree(
+    cli: &Cli,
+    n: usize,
+    entry: &history::Entry,
+    lang: Lang,
+) -> Result<(triage::tree::Tree, Option<std::path::PathBuf>), i32> {
+    let words = &i18n::strings(lang).cli;
+    let want = &entry.record.session.tree_id;
+    let saved_path = entry.record.tree_path.clone();
+    let shown = |p: &std::path::Path| triage::text::sanitize_line(&p.display().to_string());
+    if let Some(choice) = cli.tree.as_deref() {
+        let tree = cli::pick_tree(Some(choice), lang)?;
+        if tree.id != *want {
+            cli::say(&i18n::fill(
+                words.resume_other_tree,
+                &[
+                    ("n", &n.to_string()),
+                    ("want", &triage::text::sanitize_line(want)),
+                    ("got", &triage::text::sanitize_line(&tree.id)),
+                ],
+            ));
+            return Err(cli::EXIT_USAGE);
+        }
+        return Ok((tree, tree_file(choice).or(saved_path)));
+    }
+    // By id first (the embedded tree, the user's trees), as the session was most often opened.
+    let (known, _) = triage::catalog::discover(&cli::tree_dirs());
+    if let Some(found) = known.iter().find(|e| e.id == *want) {
+        let tree = match &found.path {
+            None => triage::tree::embedded(),
+            Some(path) => triage::tree::load_path(path)
+                .map_err(|e| cli::pick_failed(triage::catalog::PickError::Invalid(e), lang))?,
+        };
+        return Ok((tree, saved_path));
+    }
+    let Some(path) = saved_path else {
+        return Err(cli::pick_failed(
+            triage::catalog::PickError::Unknown {
+                asked: want.clone(),
+                known: known.into_iter().map(|e| e.id).collect(),
+            },
+            lang,
+        ));
+    };
+    if std::fs::metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        cli::say(&i18n::fill(
+            words.resume_tree_gone,
+            &[
+                ("n", &n.to_string()),
+                ("tree", &triage::text::sanitize_line(want)),
+                ("file", &shown(&path)),
+            ],
+        ));
+        return Err(cli::EXIT_FAILURE);
+    }
+    let tree = triage::tree::load_path(&path)
+        .map_err(|e| cli::pick_failed(triage::catalog::PickError::Invalid(e), lang))?;
+    if tree.id != *want {
+        cli::say(&i18n::fill(
+            words.resume_tree_changed,
+            &[
+                ("n", &n.to_string()),
+                ("tree", &triage::text::sanitize_line(want)),
+                ("found", &triage::text::sanitize_line(&tree.id)),
+                ("file", &shown(&path)),
+            ],
+        ));
+        return Err(cli::EXIT_FAILURE);
+    }
+    Ok((tree, Some(path)))
+}
+
 /// The history entry chosen for `resume`, or the exit code after saying why not.
 fn pick_session(n: usize, lang: Lang) -> Result<history::Entry, i32> {
     let words = &i18n::strings(lang).cli;
@@ -305,10 +390,7 @@ fn pick_session(n: usize, lang: Lang) -> Result<history::Entry, i32> {
         cli::say(words.no_data_dir);
         return Err(cli::EXIT_FAILURE);
     };
-    let (entries, skipped) = history::load_all(&dir);
-    for s in &skipped {
-        cli::say(&cli::skipped_note(s, lang));
-    }
+    let entries = cli::load_sessions(&dir, lang)?;
     match entries.into_iter().nth(n.saturating_sub(1)) {
         Some(e) if n >= 1 => Ok(e),
         _ => {
@@ -339,11 +421,18 @@ struct Recorder {
     /// The warning shown on the full-screen wizard's status line, printed again on stderr once
     /// the terminal is back (the status line is gone by then).
     unshown: Option<String>,
+    /// The tree's file, when it was opened by path (saved so `resume` finds it again).
+    tree_path: Option<std::path::PathBuf>,
 }
 
 impl Recorder {
     /// Called once the app is set up: a resumed session is at the node it was resumed at.
-    fn new(args: &cli::WizardArgs, resumed: Option<&history::Entry>, app: &App) -> Recorder {
+    fn new(
+        args: &cli::WizardArgs,
+        resumed: Option<&history::Entry>,
+        app: &App,
+        tree_path: Option<std::path::PathBuf>,
+    ) -> Recorder {
         let now = transcript::now();
         let data_dir = triage::paths::data_dir().filter(|_| cli::settings().history);
         let transcript = args.transcript.clone();
@@ -372,6 +461,7 @@ impl Recorder {
                     earlier_practice: entry.record.practice.clone(),
                     first_event,
                     unshown: None,
+                    tree_path,
                 }
             }
             None => Recorder {
@@ -385,6 +475,7 @@ impl Recorder {
                 earlier_practice: None,
                 first_event,
                 unshown: None,
+                tree_path,
             },
         }
     }
@@ -423,6 +514,7 @@ impl Recorder {
                 .as_ref()
                 .map(|p| p.score.clone())
                 .or_else(|| self.earlier_practice.clone()),
+            tree_path: self.tree_path.clone(),
         };
         self.saved_events = app.events.len();
         match history::save(dir, &self.file_name, &record) {

@@ -8,10 +8,13 @@ use clap_complete::Shell;
 use std::io::Write;
 use std::path::Path;
 
+/// Prints the completion script. Generated in memory first: clap_complete panics when its
+/// writer fails (`| head` closes the pipe), and the caller says what a write error means.
 pub fn completions(shell: Shell, out: &mut impl Write) -> i32 {
-    let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "triage", out);
-    0
+    match out.write_all(&completion_script(shell)) {
+        Ok(()) => 0,
+        Err(_) => EXIT_FAILURE,
+    }
 }
 
 /// The man page, as roff.
@@ -25,7 +28,7 @@ pub fn man_page() -> Vec<u8> {
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    completions(shell, &mut buf);
+    clap_complete::generate(shell, &mut Cli::command(), "triage", &mut buf);
     buf
 }
 
@@ -48,8 +51,39 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-pub fn generate(dir: &Path, lang: Lang) -> i32 {
+/// True when `dir` holds the triage crate's Cargo.toml: `[package]` with `name = "triage"`.
+fn is_source_tree(dir: &Path) -> bool {
+    let Ok(bytes) = crate::fsutil::read_limited(&dir.join("Cargo.toml"), 1024 * 1024) else {
+        return false;
+    };
+    let mut in_package = false;
+    for line in String::from_utf8_lossy(&bytes).lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if in_package
+            && let Some((key, value)) = line.split_once('=')
+            && key.trim() == "name"
+        {
+            return value.trim() == "\"triage\"";
+        }
+    }
+    false
+}
+
+/// Rewrites the generated files. Only in the source tree: run anywhere else it would create
+/// `assets/` there and overwrite whatever files have those names.
+pub fn generate(dir: &Path, lang: Lang, out: &mut impl Write) -> i32 {
     let s = &crate::i18n::strings(lang).cli;
+    let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    if !is_source_tree(&here) {
+        let shown = crate::text::sanitize_line(&here.display().to_string());
+        super::say(&crate::i18n::fill(
+            s.gen_assets_elsewhere,
+            &[("dir", &shown)],
+        ));
+        return EXIT_FAILURE;
+    }
     for (name, content) in files() {
         let path = dir.join(&name);
         let result = path
@@ -66,7 +100,32 @@ pub fn generate(dir: &Path, lang: Lang) -> i32 {
             return EXIT_FAILURE;
         }
         let file = crate::text::sanitize_line(&path.display().to_string());
-        println!("{}", crate::i18n::fill(s.wrote, &[("file", &file)]));
+        if writeln!(out, "{}", crate::i18n::fill(s.wrote, &[("file", &file)])).is_err() {
+            return EXIT_FAILURE;
+        }
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_triage_crate_is_the_source_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!is_source_tree(dir.path()), "no Cargo.toml");
+        let toml = dir.path().join("Cargo.toml");
+        std::fs::write(
+            &toml,
+            "[package]\nname = \"other\"\n[dependencies]\ntriage = \"1\"\n",
+        )
+        .unwrap();
+        assert!(!is_source_tree(dir.path()));
+        std::fs::write(&toml, "[dependencies]\nname = \"triage\"\n").unwrap();
+        assert!(!is_source_tree(dir.path()), "a name outside [package]");
+        std::fs::write(&toml, "[package]\nname = \"triage\"\nversion = \"0.1.0\"\n").unwrap();
+        assert!(is_source_tree(dir.path()));
+        assert!(is_source_tree(Path::new(env!("CARGO_MANIFEST_DIR"))));
+    }
 }

@@ -21,7 +21,7 @@ pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> 
                 rons.sort();
                 if rons.is_empty() {
                     let name = crate::text::sanitize_line(&f.display().to_string());
-                    eprintln!("{}", fill(s.no_trees_in_dir, &[("dir", &name)]));
+                    super::say_raw(&format!("{}\n", fill(s.no_trees_in_dir, &[("dir", &name)])));
                     empty_dirs += 1;
                 }
                 expanded.extend(rons);
@@ -52,9 +52,12 @@ pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> 
             Err(errors) => {
                 failed += 1;
                 for e in &errors {
-                    eprint!("{e}");
+                    super::say_raw(&e.to_string());
                 }
-                eprintln!("{name}: {}", count(errors.len(), s.count_errors));
+                super::say_raw(&format!(
+                    "{name}: {}\n",
+                    count(errors.len(), s.count_errors)
+                ));
             }
         }
     };

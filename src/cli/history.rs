@@ -14,7 +14,7 @@ use std::path::PathBuf;
 pub fn trees(dirs: &[PathBuf], json: bool, lang: Lang, out: &mut impl Write) -> i32 {
     let (entries, problems) = catalog::discover(dirs);
     for p in &problems {
-        eprint!("{p}");
+        super::say_raw(&p.to_string());
     }
     let written = if json {
         let items: Vec<_> = entries
@@ -54,10 +54,10 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
         super::say(words.no_data_dir);
         return EXIT_FAILURE;
     };
-    let (entries, skipped) = history::load_all(&dir);
-    for s in &skipped {
-        super::say(&skipped_note(s, lang));
-    }
+    let entries = match load_sessions(&dir, lang) {
+        Ok(entries) => entries,
+        Err(code) => return code,
+    };
     let written = if json {
         let items: Vec<_> = entries
             .iter()
@@ -139,6 +139,35 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
         })
     };
     if written.is_err() { EXIT_FAILURE } else { 0 }
+}
+
+/// The sessions in `data_dir`, newest first, after a warning for each file skipped; or the exit
+/// code after saying why the history cannot be read at all (never "no sessions yet" for a data
+/// directory that is a file).
+pub fn load_sessions(data_dir: &std::path::Path, lang: Lang) -> Result<Vec<history::Entry>, i32> {
+    let words = &i18n::strings(lang).cli;
+    match history::read_all(data_dir) {
+        Ok((entries, skipped)) => {
+            for s in &skipped {
+                super::say(&skipped_note(s, lang));
+            }
+            Ok(entries)
+        }
+        Err(history::ReadAllError::DataDirNotADirectory) => {
+            let dir = sanitize_line(&data_dir.display().to_string());
+            super::say(&i18n::fill(words.data_dir_not_dir, &[("dir", &dir)]));
+            Err(EXIT_FAILURE)
+        }
+        Err(history::ReadAllError::Io(dir, e)) => {
+            let dir = sanitize_line(&dir.display().to_string());
+            super::say(&format!(
+                "{}: {}",
+                i18n::fill(words.cannot_read, &[("file", &dir)]),
+                i18n::io_error(&e, lang)
+            ));
+            Err(EXIT_FAILURE)
+        }
+    }
 }
 
 /// "warning: skipped FILE: why", in `lang` (the reason itself is the history loader's).

@@ -7,7 +7,7 @@ mod history;
 mod search;
 mod show;
 
-pub use history::skipped_note;
+pub use history::{load_sessions, skipped_note};
 
 use crate::catalog::{self, PickError};
 use crate::i18n;
@@ -154,16 +154,16 @@ pub enum Command {
         /// means no leaf fits: right when the search answers without confidence.
         file: PathBuf,
         /// A query counts as found when a right leaf is in the first K results.
-        #[arg(long, default_value_t = 3, value_name = "K")]
+        #[arg(long, default_value_t = 3, value_name = "K", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         top_k: usize,
         /// Fail when top-1 accuracy is below X (0 to 1).
-        #[arg(long, value_name = "X")]
+        #[arg(long, value_name = "X", value_parser = search::fraction)]
         min_top1: Option<f64>,
         /// Fail when top-K accuracy is below Y (0 to 1).
-        #[arg(long, value_name = "Y")]
+        #[arg(long, value_name = "Y", value_parser = search::fraction)]
         min_top3: Option<f64>,
         /// Fail when any kind's top-1 accuracy is below Z (0 to 1).
-        #[arg(long, value_name = "Z")]
+        #[arg(long, value_name = "Z", value_parser = search::fraction)]
         min_kind_top1: Option<f64>,
     },
 }
@@ -179,9 +179,104 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
     })
 }
 
-/// `triage: MESSAGE` on stderr, the message in the user's language already.
+/// `triage: MESSAGE` on stderr, the message in the user's language already. Not eprintln!: it
+/// panics when stderr cannot be written (a full disk, a terminal that hung up).
 pub fn say(message: &str) {
-    eprintln!("triage: {message}");
+    let _ = writeln!(std::io::stderr(), "triage: {message}");
+}
+
+/// Text already formatted (diagnostics) on stderr, without eprint!'s panic.
+pub(crate) fn say_raw(text: &str) {
+    let _ = write!(std::io::stderr(), "{text}");
+}
+
+/// Standard output for the commands: remembers the first write error, so that every command
+/// ends the same way on a closed pipe or a full disk, whatever it did with the error itself
+/// (some stop, some write on).
+pub(crate) struct Output<W: Write> {
+    inner: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Output<W> {
+    pub(crate) fn new(inner: W) -> Output<W> {
+        Output {
+            inner,
+            failed: None,
+        }
+    }
+
+    fn keep<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && self.failed.is_none()
+            && e.kind() != std::io::ErrorKind::Interrupted
+        {
+            // io::Error is not Clone; the OS code is what the message needs.
+            self.failed = Some(match e.raw_os_error() {
+                Some(code) => std::io::Error::from_raw_os_error(code),
+                None => std::io::Error::new(e.kind(), e.to_string()),
+            });
+        }
+        result
+    }
+
+    /// Flushes, then the exit code: the command's `code` when everything was written. A reader
+    /// that went away (`| head`) took what it wanted: a quiet 0, unless `code` is a verdict of
+    /// its own that does not depend on the output (`keep_code`). Any other write error is said
+    /// on `err` and fails the run.
+    pub(crate) fn finish(
+        mut self,
+        code: i32,
+        keep_code: bool,
+        lang: Lang,
+        err: &mut impl Write,
+    ) -> i32 {
+        let _ = self.flush();
+        match self.failed {
+            None => code,
+            Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                if keep_code {
+                    code
+                } else {
+                    0
+                }
+            }
+            Some(e) => {
+                let _ = writeln!(
+                    err,
+                    "triage: {}: {}",
+                    i18n::strings(lang).cli.cannot_write_output,
+                    short_io_error(&e, lang)
+                );
+                EXIT_FAILURE
+            }
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.keep(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.keep(result)
+    }
+}
+
+/// An I/O error in `lang` without the " (os error N)" the standard library adds: the number
+/// means nothing to the reader of a one-line message.
+fn short_io_error(e: &std::io::Error, lang: Lang) -> String {
+    let text = i18n::io_error(e, lang);
+    match e.raw_os_error() {
+        Some(code) => text
+            .strip_suffix(&format!(" (os error {code})"))
+            .map(str::to_string)
+            .unwrap_or(text),
+        None => text,
+    }
 }
 
 /// Why a file cannot be read, as a diagnostic in `lang` (the tree loader would say it in
@@ -214,7 +309,7 @@ pub fn load_settings(cli: &Cli) -> Result<(), i32> {
         match crate::paths::config_dir().map(|d| crate::config::load(&d)) {
             Some(Ok(c)) => c,
             Some(Err(d)) => {
-                eprint!("{d}");
+                say_raw(&d.to_string());
                 return Err(EXIT_FAILURE);
             }
             None => crate::config::Config::default(),
@@ -242,19 +337,29 @@ pub fn tree_dirs() -> Vec<PathBuf> {
         .collect()
 }
 
+/// True when `--tree` names a file rather than a tree id (as `catalog::pick` decides).
+pub fn names_a_file(choice: &str) -> bool {
+    let path = Path::new(choice);
+    path.is_file() || path.extension().is_some_and(|x| x == "ron")
+}
+
 /// Loads the tree chosen with `--tree`, or prints why not (in `lang`) and returns the exit code.
 pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
     // A tree file that cannot be opened is said in the user's language.
-    if let Some(path) = choice.map(Path::new)
-        && (path.is_file() || path.extension().is_some_and(|x| x == "ron"))
-        && let Some(d) = unreadable(path, lang)
+    if let Some(choice) = choice
+        && names_a_file(choice)
+        && let Some(d) = unreadable(Path::new(choice), lang)
     {
-        eprint!("{d}");
+        say_raw(&d.to_string());
         return Err(EXIT_FAILURE);
     }
-    match catalog::pick(choice, &tree_dirs()) {
-        Ok(t) => Ok(t),
-        Err(PickError::Unknown { asked, known }) => {
+    catalog::pick(choice, &tree_dirs()).map_err(|e| pick_failed(e, lang))
+}
+
+/// Says why a tree could not be picked; returns the exit code.
+pub fn pick_failed(error: PickError, lang: Lang) -> i32 {
+    match error {
+        PickError::Unknown { asked, known } => {
             let known: Vec<String> = known.iter().map(|k| sanitize_line(k)).collect();
             say(&i18n::fill(
                 i18n::strings(lang).cli.unknown_tree,
@@ -263,13 +368,13 @@ pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
                     ("known", &known.join(", ")),
                 ],
             ));
-            Err(EXIT_USAGE)
+            EXIT_USAGE
         }
-        Err(PickError::Invalid(errors)) => {
+        PickError::Invalid(errors) => {
             for e in &errors {
-                eprint!("{e}");
+                say_raw(&e.to_string());
             }
-            Err(EXIT_FAILURE)
+            EXIT_FAILURE
         }
     }
 }
@@ -277,13 +382,13 @@ pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
 /// Runs a non-interactive command; returns the exit code.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
     let lang = resolve_lang(cli.lang);
-    let mut out = std::io::stdout().lock();
+    let mut out = Output::new(std::io::stdout().lock());
     let code = match command {
         Command::Check { files, stats } => check::run(files, *stats, lang, &mut out),
         Command::Trees { json } => history::trees(&tree_dirs(), *json, lang, &mut out),
         Command::History { json } => history::list(*json, lang, &mut out),
         Command::Completions { shell } => assets::completions(*shell, &mut out),
-        Command::GenAssets { dir } => assets::generate(dir, lang),
+        Command::GenAssets { dir } => assets::generate(dir, lang, &mut out),
         // The wizard's own commands: `main` runs them.
         Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
         Command::List { json } => match pick_tree(cli.tree.as_deref(), lang) {
@@ -316,6 +421,92 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             Err(code) => code,
         },
     };
-    let _ = out.flush();
-    code
+    // `check`'s exit code says whether the trees are valid, whether or not its report was read.
+    let keep_code = matches!(command, Command::Check { .. });
+    out.finish(code, keep_code, lang, &mut std::io::stderr())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A disk that fills up after `room` bytes.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::from_raw_os_error(28));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_one_line_on_stderr_and_exit_1() {
+        let mut out = Output::new(Full { room: 5 });
+        // Like the commands that ignore their write errors: the output remembers them.
+        let _ = writeln!(out, "backup-19  The VSS writer timed out");
+        let _ = writeln!(out, "more");
+        let mut err = Vec::new();
+        assert_eq!(out.finish(0, false, Lang::En, &mut err), EXIT_FAILURE);
+        let said = String::from_utf8(err).unwrap();
+        let enospc = std::io::Error::from_raw_os_error(28).to_string();
+        let reason = enospc.split(" (os error").next().unwrap();
+        assert_eq!(said, format!("triage: cannot write the output: {reason}\n"));
+        assert_eq!(said.lines().count(), 1);
+
+        let mut out = Output::new(Full { room: 0 });
+        let _ = write!(out, "x");
+        let mut err = Vec::new();
+        assert_eq!(out.finish(0, true, Lang::Ko, &mut err), EXIT_FAILURE);
+        let said = String::from_utf8(err).unwrap();
+        assert!(
+            said.starts_with("triage: 출력을 쓸 수 없습니다: "),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_quietly_and_only_check_keeps_its_verdict() {
+        let mut err = Vec::new();
+        let mut out = Output::new(Closed);
+        let _ = writeln!(out, "backup-19");
+        assert_eq!(out.finish(EXIT_FAILURE, false, Lang::En, &mut err), 0);
+        let mut out = Output::new(Closed);
+        let _ = writeln!(out, "tree.ron: ok");
+        assert_eq!(out.finish(EXIT_FAILURE, true, Lang::En, &mut err), 1);
+        assert!(err.is_empty());
+    }
+
+    #[test]
+    fn everything_written_keeps_the_commands_code() {
+        let mut err = Vec::new();
+        let mut out = Output::new(Vec::new());
+        let _ = writeln!(out, "nothing matches");
+        assert_eq!(out.finish(EXIT_FAILURE, false, Lang::En, &mut err), 1);
+        let out = Output::new(Vec::new());
+        assert_eq!(out.finish(0, false, Lang::En, &mut err), 0);
+        assert!(err.is_empty());
+    }
 }

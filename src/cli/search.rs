@@ -1,6 +1,7 @@
 //! `triage search` and `triage eval`.
 
 use super::{EXIT_FAILURE, EXIT_USAGE};
+use crate::fsutil::ReadError;
 use crate::i18n;
 use crate::search::eval::{self, Thresholds};
 use crate::search::{Index, MAX_QUERY_BYTES};
@@ -142,6 +143,18 @@ pub fn search(
     0
 }
 
+/// Query files are hand-written lists of a few hundred queries; each one is searched.
+const MAX_QUERY_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A `--min-*` threshold: an accuracy, from 0 to 1. NaN is refused: every comparison with it is
+/// false, so it would pass any report.
+pub(super) fn fraction(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("must be a number from 0 to 1 (an accuracy, e.g. 0.85)".to_string()),
+    }
+}
+
 pub fn eval(
     tree: &Tree,
     file: &Path,
@@ -152,27 +165,40 @@ pub fn eval(
 ) -> i32 {
     let s = &i18n::strings(lang).cli;
     let shown = sanitize_line(&file.display().to_string());
-    let json = match std::fs::read_to_string(file) {
-        Ok(j) => j,
-        Err(e) => {
-            super::say(&format!(
-                "{}: {}",
-                i18n::fill(s.cannot_read, &[("file", &shown)]),
-                i18n::io_error(&e, lang)
+    let cannot_read = |why: &str| {
+        super::say(&format!(
+            "{}: {why}",
+            i18n::fill(s.cannot_read, &[("file", &shown)])
+        ));
+        EXIT_USAGE
+    };
+    // Read with a bound and never opened unless regular: `/dev/zero` would fill the memory, a
+    // FIFO nobody writes to would block forever.
+    let bytes = match crate::fsutil::read_limited(file, MAX_QUERY_FILE_BYTES) {
+        Ok(b) => b,
+        Err(ReadError::Io(e)) => return cannot_read(&i18n::io_error(&e, lang)),
+        Err(e @ ReadError::NotAFile) => return cannot_read(&e.to_string()),
+        Err(ReadError::TooLarge { len }) => {
+            return cannot_read(&format!(
+                "{len} bytes; query files are limited to {} MiB",
+                MAX_QUERY_FILE_BYTES / 1024 / 1024
             ));
-            return EXIT_USAGE;
         }
+    };
+    let not_a_query_file = |why: &str| {
+        super::say(&format!(
+            "{}: {}",
+            i18n::fill(s.not_a_query_file, &[("file", &shown)]),
+            sanitize_line(why)
+        ));
+        EXIT_USAGE
+    };
+    let Ok(json) = String::from_utf8(bytes) else {
+        return not_a_query_file("the file is not valid UTF-8 text");
     };
     let cases = match eval::parse_cases(&json) {
         Ok(c) => c,
-        Err(e) => {
-            super::say(&format!(
-                "{}: {}",
-                i18n::fill(s.not_a_query_file, &[("file", &shown)]),
-                sanitize_line(&e)
-            ));
-            return EXIT_USAGE;
-        }
+        Err(e) => return not_a_query_file(&e),
     };
     let index = Index::build(tree);
     let known: HashSet<&str> = tree.leaves().map(|(id, _)| id).collect();

@@ -36,9 +36,10 @@ pub struct Case {
     pub kind: String,
 }
 
-/// Parses a query file.
+/// Parses a query file (a leading byte order mark is no part of it, as in tree files).
 pub fn parse_cases(json: &str) -> Result<Vec<Case>, String> {
-    let raw: Vec<RawCase> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let raw: Vec<RawCase> =
+        serde_json::from_str(crate::tree::without_bom(json)).map_err(|e| e.to_string())?;
     Ok(raw
         .into_iter()
         .map(|r| Case {
@@ -177,6 +178,10 @@ impl Report {
     /// The reasons the report fails `t` (empty: it passes).
     pub fn failures(&self, t: &Thresholds) -> Vec<String> {
         let mut out = Vec::new();
+        // Every rate of nothing is 1.0: an empty file would pass any threshold, measuring nothing.
+        if self.overall.total == 0 {
+            out.push("no queries in the file".to_string());
+        }
         if !self.unknown_ids.is_empty() {
             out.push(format!(
                 "expected ids not in the tree: {}",
@@ -327,5 +332,26 @@ mod tests {
             text.contains("0 of 1 right answers not flagged confident"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let cases = parse_cases("\u{feff}[{\"query\": \"a\", \"expect\": \"x\"}]").unwrap();
+        assert_eq!(cases[0].query, "a");
+    }
+
+    #[test]
+    fn no_queries_fails_with_or_without_thresholds() {
+        let tree = crate::tree::embedded();
+        let index = Index::build(&tree);
+        let report = run(&index, &parse_cases("[]").unwrap(), 3, &HashSet::new());
+        let strict = Thresholds {
+            min_top1: Some(0.9),
+            min_topk: Some(0.9),
+            min_kind_top1: Some(0.9),
+        };
+        for t in [Thresholds::default(), strict] {
+            assert_eq!(report.failures(&t), ["no queries in the file"]);
+        }
     }
 }

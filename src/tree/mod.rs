@@ -10,6 +10,7 @@ pub mod validate;
 pub use diagnostic::Diagnostic;
 pub use schema::{Answer, Command, Lang, Leaf, Link, Node, Os, Question, Step, Text, Tree};
 
+use crate::fsutil::ReadError;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
@@ -50,21 +51,24 @@ pub fn load_str(file: &str, src: &str) -> Result<Tree, Vec<Diagnostic>> {
 /// Reads, parses and validates a tree file.
 pub fn load_path(path: &Path) -> Result<Tree, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| vec![io_diagnostic(&name, &e)])?;
-    if meta.len() > load::MAX_FILE_BYTES as u64 {
-        return Err(vec![
-            Diagnostic::new(
+    let bytes = crate::fsutil::read_limited(path, load::MAX_FILE_BYTES as u64).map_err(|e| {
+        vec![match e {
+            ReadError::Io(e) => io_diagnostic(&name, &e),
+            // Never opened: a FIFO would block until someone writes, a device may never end.
+            ReadError::NotAFile => {
+                Diagnostic::new(&name, "cannot read the file: it is not a regular file")
+                    .help("a tree is a .ron text file; this is a directory, a FIFO or a device")
+            }
+            ReadError::TooLarge { len } => Diagnostic::new(
                 &name,
                 format!(
-                    "file is {} bytes; trees are limited to {} bytes (10 MiB)",
-                    meta.len(),
+                    "file is {len} bytes; trees are limited to {} bytes (10 MiB)",
                     load::MAX_FILE_BYTES
                 ),
             )
             .help("split the tree into several files"),
-        ]);
-    }
-    let bytes = std::fs::read(path).map_err(|e| vec![io_diagnostic(&name, &e)])?;
+        }]
+    })?;
     let src = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
@@ -759,5 +763,40 @@ mod tests {
             assert_valid(&tree, &path, leaf);
         }
         assert!(begun.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_being_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        // A writer, so that reading the FIFO (the bug) ends with its text instead of blocking.
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, "Tree(").unwrap())
+        };
+        let errors = load_path(&fifo).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].file, fifo.display().to_string());
+        assert!(
+            errors[0].message.contains("not a regular file"),
+            "{errors:?}"
+        );
+        // Only now, with the FIFO known unread: take the writer's text so it ends.
+        let _ = std::fs::read(&fifo);
+        writer.join().unwrap();
+    }
+
+    #[test]
+    fn a_device_or_a_directory_is_refused() {
+        for path in [Path::new("/dev/null"), Path::new("/")] {
+            let errors = load_path(path).unwrap_err();
+            assert!(
+                errors[0].message.contains("not a regular file"),
+                "{path:?}: {errors:?}"
+            );
+        }
     }
 }
