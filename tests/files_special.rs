@@ -106,3 +106,27 @@ fn eval_refuses_a_fifo_by_name() {
     assert_eq!(out.status.code(), Some(2));
     release(&fifo, writer);
 }
+
+#[cfg(unix)]
+#[test]
+fn check_and_tree_refuse_a_fifo_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo1.ron");
+    let writer = fifo_with_writer(&fifo, triage::tree::EMBEDDED_SOURCE);
+    let shown = format!(
+        "{}: error: cannot read the file: it is not a regular file",
+        fifo.display()
+    );
+    let check = triage().arg("check").arg(&fifo).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains(&shown), "{}", stderr(&check));
+    let wizard = triage()
+        .arg("--tree")
+        .arg(&fifo)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(!wizard.status.success());
+    assert!(stderr(&wizard).contains(&shown), "{}", stderr(&wizard));
+    release(&fifo, writer);
+}

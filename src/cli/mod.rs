@@ -282,6 +282,11 @@ fn short_io_error(e: &std::io::Error, lang: Lang) -> String {
 /// Why a file cannot be read, as a diagnostic in `lang` (the tree loader would say it in
 /// English), or `None` when it can be opened.
 pub(crate) fn unreadable(path: &Path, lang: Lang) -> Option<crate::tree::Diagnostic> {
+    // Opening a FIFO blocks until someone writes to it: the loader refuses what is not a
+    // regular file without opening it.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return None;
+    }
     let e = std::fs::File::open(path).err()?;
     let s = &i18n::strings(lang).cli;
     let help = match e.kind() {
