@@ -58,6 +58,12 @@ pub fn sanitize_line(s: &str) -> String {
     sanitize(s).replace(['\n', '\t'], " ")
 }
 
+/// `s` on one line, sanitized, in double quotes: a name the user typed, shown in a message.
+/// (Rust's `{:?}` would escape the backslashes of the sanitizer's escapes a second time.)
+pub fn quoted_line(s: &str) -> String {
+    format!("\"{}\"", sanitize_line(s))
+}
+
 /// Unicode NFC: decomposed Hangul (as some editors save it) renders broken in terminals.
 pub fn nfc(s: &str) -> String {
     if unicode_normalization::is_nfc(s) {

@@ -198,3 +198,26 @@ fn check_of_a_directory_checks_its_tree_files() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("no .ron tree files"), "{stderr}");
 }
+
+#[test]
+fn past_the_limit_the_count_is_of_errors_shown_not_of_the_stop_note() {
+    let src = std::fs::read_to_string("trees/azure-vm-backup.ron").unwrap();
+    let bogus: Vec<String> = (0..60).map(|i| format!("\"nope-{i}\", ")).collect();
+    let broken = src.replacen("see_also: [", &format!("see_also: [{}", bogus.concat()), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ron");
+    std::fs::write(&path, broken).unwrap();
+    let out = Command::cargo_bin("triage")
+        .unwrap()
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("stopped after the first 50"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}: 50 errors", path.display())),
+        "{stderr}"
+    );
+}

@@ -54,10 +54,9 @@ pub fn run(files: &[PathBuf], stats: bool, lang: Lang, out: &mut impl Write) -> 
                 for e in &errors {
                     super::say_raw(&e.to_string());
                 }
-                super::say_raw(&format!(
-                    "{name}: {}\n",
-                    count(errors.len(), s.count_errors)
-                ));
+                // Past the limit the last line only says the check stopped: not an error.
+                let shown = errors.len().min(tree::validate::MAX_DIAGNOSTICS);
+                super::say_raw(&format!("{name}: {}\n", count(shown, s.count_errors)));
             }
         }
     };

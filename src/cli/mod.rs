@@ -174,7 +174,7 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
         let lang = i18n::lang_from_env(|k| std::env::var(k).ok());
         i18n::fill(
             i18n::strings(lang).cli.unknown_language,
-            &[("lang", &format!("{:?}", sanitize_line(s)))],
+            &[("lang", &crate::text::quoted_line(s))],
         )
     })
 }
@@ -369,7 +369,7 @@ pub fn pick_failed(error: PickError, lang: Lang) -> i32 {
             say(&i18n::fill(
                 i18n::strings(lang).cli.unknown_tree,
                 &[
-                    ("tree", &format!("{:?}", sanitize_line(&asked))),
+                    ("tree", &crate::text::quoted_line(&asked)),
                     ("known", &known.join(", ")),
                 ],
             ));

@@ -78,7 +78,7 @@ pub fn show(
         let message = i18n::fill(
             i18n::strings(lang).cli.unknown_leaf,
             &[
-                ("id", &format!("{:?}", sanitize_line(id))),
+                ("id", &crate::text::quoted_line(id)),
                 ("tree", &format!("{:?}", tree.id)),
             ],
         );
