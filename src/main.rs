@@ -199,6 +199,15 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         Err(code) => return code,
     };
     let resumed = resumed.map(|(_, entry)| entry);
+    if matches!(mode, Mode::Practice { .. })
+        && triage::practice::pick_targets(&tree, 1, 0).is_empty()
+    {
+        cli::say(&i18n::fill(
+            i18n::strings(lang).cli.practice_no_targets,
+            &[("tree", &triage::text::quoted_line(&tree.id))],
+        ));
+        return cli::EXIT_FAILURE;
+    }
     let index = Arc::new(triage::search::LazyIndex::new());
     {
         // Build the search index in the background: start-up does not wait for it.

@@ -565,3 +565,33 @@ fn plain_search_with_no_match_says_an_empty_line_goes_back() {
         assert!(!line.contains("Esc"), "{line}");
     }
 }
+
+/// A tree whose fixes quote no error message gives practice nothing to ask: it says so and
+/// ends, instead of a run scored 0/0.
+#[test]
+fn practice_on_a_tree_without_error_messages_says_so() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let tree = config.path().join("plain.ron");
+    std::fs::write(
+        &tree,
+        r#"Tree(id: "no-errors", title: (en: "T", ko: "트"), start: "s",
+  nodes: {
+    "s": Question(text: (en: "Q?", ko: "질문?"), answers: [(label: (en: "A", ko: "가"), next: "fix")]),
+    "fix": Leaf(title: (en: "Fix", ko: "해결"), cause: (en: "c", ko: "원인"), steps: [(en: "do", ko: "하기")]) })"#,
+    )
+    .unwrap();
+    let out = triage(config.path(), data.path())
+        .arg("--tree")
+        .arg(&tree)
+        .args(["practice", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("tree \"no-errors\" has no fix with an error message"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("0/0"));
+}
