@@ -57,6 +57,14 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Config::default());
         }
+        // The config directory itself is a file (ENOTDIR): permissions are not the problem.
+        Err(ReadError::Io(e)) if dir.exists() && !dir.is_dir() => {
+            return Err(Diagnostic::new(
+                &dir.display().to_string(),
+                format!("the config directory is not a directory: {e}"),
+            )
+            .help("move that file away (or point TRIAGE_CONFIG_DIR elsewhere), or run with --no-config"));
+        }
         Err(ReadError::Io(e)) => {
             return Err(
                 Diagnostic::new(&name, format!("cannot read the config file: {e}"))
@@ -175,5 +183,20 @@ mod tests {
                 .message
                 .contains("not a regular file")
         );
+    }
+
+    #[test]
+    fn a_config_directory_that_is_a_file_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("triage");
+        std::fs::write(&file, "not a directory").unwrap();
+        let e = load(&file).unwrap_err();
+        assert!(
+            e.message
+                .contains("the config directory is not a directory"),
+            "{}",
+            e.message
+        );
+        assert!(!e.help.unwrap_or_default().contains("permissions"));
     }
 }
