@@ -35,11 +35,31 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
         files.sort();
         for path in files {
             match tree::load_path(&path) {
-                Ok(t) => entries.push(Entry {
-                    id: t.id.clone(),
-                    title: t.title.en.clone(),
-                    path: Some(path),
-                }),
+                // The first tree with an id answers to it: a second one could never be chosen
+                // by id, and silently so.
+                Ok(t) => match entries.iter().find(|e| e.id == t.id) {
+                    Some(first) => problems.push(
+                        Diagnostic::new(
+                            &path.display().to_string(),
+                            format!(
+                                "tree id \"{}\" is already taken by {}",
+                                crate::text::sanitize_line(&t.id),
+                                first
+                                    .path
+                                    .as_ref()
+                                    .map_or("the built-in tree".to_string(), |p| {
+                                        crate::text::sanitize_line(&p.display().to_string())
+                                    })
+                            ),
+                        )
+                        .help("give this tree another id, or open it with --tree PATH"),
+                    ),
+                    None => entries.push(Entry {
+                        id: t.id.clone(),
+                        title: t.title.en.clone(),
+                        path: Some(path),
+                    }),
+                },
                 Err(mut errs) => problems.append(&mut errs),
             }
         }
@@ -84,11 +104,43 @@ pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
 mod tests {
     use super::*;
 
+    /// The embedded tree under another id.
+    fn tree_with_id(id: &str) -> String {
+        let src = tree::EMBEDDED_SOURCE;
+        assert!(src.contains("id: \"azure-vm-backup\""));
+        src.replacen("id: \"azure-vm-backup\"", &format!("id: \"{id}\""), 1)
+    }
+
+    #[test]
+    fn a_second_tree_with_a_taken_id_is_reported_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), tree_with_id("mine")).unwrap();
+        std::fs::write(dir.path().join("b.ron"), tree_with_id("mine")).unwrap();
+        std::fs::write(dir.path().join("c.ron"), tree::EMBEDDED_SOURCE).unwrap();
+        let (entries, problems) = discover(&[dir.path().to_path_buf()]);
+        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["azure-vm-backup", "mine"]);
+        assert_eq!(entries[1].path, Some(dir.path().join("a.ron")));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(
+            problems[0].file,
+            dir.path().join("b.ron").display().to_string()
+        );
+        assert!(problems[0].message.contains(&format!(
+            "tree id \"mine\" is already taken by {}",
+            dir.path().join("a.ron").display()
+        )));
+        assert!(
+            problems[1].message.contains("taken by the built-in tree"),
+            "{problems:?}"
+        );
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_fifo_among_the_trees_is_reported_and_the_others_listed() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.ron"), tree::EMBEDDED_SOURCE).unwrap();
+        std::fs::write(dir.path().join("a.ron"), tree_with_id("copy")).unwrap();
         let fifo = dir.path().join("pipe.ron");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
