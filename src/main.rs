@@ -178,7 +178,7 @@ impl Drop for TerminalGuard {
 fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
-        match pick_session(n, cli::resolve_lang(cli.lang)) {
+        match cli::resume::session(n, cli::resolve_lang(cli.lang)) {
             Ok(entry) => resumed = Some((n, entry)),
             Err(code) => return code,
         }
@@ -190,9 +190,9 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     };
     set_message_lang(lang);
     let picked = match &resumed {
-        Some((n, entry)) => resume_tree(cli, *n, entry, lang),
+        Some((n, entry)) => cli::resume::tree(cli, *n, entry, lang),
         None => cli::pick_tree(cli.tree.as_deref(), lang)
-            .map(|t| (t, cli.tree.as_deref().and_then(tree_file))),
+            .map(|t| (t, cli.tree.as_deref().and_then(cli::resume::tree_file))),
     };
     let (tree, tree_path) = match picked {
         Ok((t, path)) => (Arc::new(t), path),
@@ -308,105 +308,6 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         return cli::EXIT_FAILURE;
     }
     code
-}
-
-/// The absolute path of the tree file `--tree` names, when it names a file (not an id).
-fn tree_file(choice: &str) -> Option<std::path::PathBuf> {
-    cli::names_a_file(choice)
-        .then(|| std::path::absolute(choice).ok())
-        .flatten()
-}
-
-/// The tree of session `n`, and its file to save in the record; or the exit code after saying
-/// why not. Only the session's own tree will do: its answers replayed in another tree would mean
-/// something else, and saving them back would mix two trees in one history entry.
-fn resume_tree(
-    cli: &Cli,
-    n: usize,
-    entry: &history::Entry,
-    lang: Lang,
-) -> Result<(triage::tree::Tree, Option<std::path::PathBuf>), i32> {
-    let words = &i18n::strings(lang).cli;
-    let want = &entry.record.session.tree_id;
-    let saved_path = entry.record.tree_path.clone();
-    let shown = |p: &std::path::Path| triage::text::sanitize_line(&p.display().to_string());
-    if let Some(choice) = cli.tree.as_deref() {
-        let tree = cli::pick_tree(Some(choice), lang)?;
-        if tree.id != *want {
-            cli::say(&i18n::fill(
-                words.resume_other_tree,
-                &[
-                    ("n", &n.to_string()),
-                    ("want", &triage::text::sanitize_line(want)),
-                    ("got", &triage::text::sanitize_line(&tree.id)),
-                ],
-            ));
-            return Err(cli::EXIT_USAGE);
-        }
-        return Ok((tree, tree_file(choice).or(saved_path)));
-    }
-    // By id first (the embedded tree, the user's trees), as the session was most often opened.
-    let (known, _) = triage::catalog::discover(&cli::tree_dirs());
-    if let Some(found) = known.iter().find(|e| e.id == *want) {
-        let tree = match &found.path {
-            None => triage::tree::embedded(),
-            Some(path) => triage::tree::load_path(path)
-                .map_err(|e| cli::pick_failed(triage::catalog::PickError::Invalid(e), lang))?,
-        };
-        return Ok((tree, saved_path));
-    }
-    let Some(path) = saved_path else {
-        return Err(cli::pick_failed(
-            triage::catalog::PickError::Unknown {
-                asked: want.clone(),
-                known: known.into_iter().map(|e| e.id).collect(),
-            },
-            lang,
-        ));
-    };
-    if std::fs::metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-        cli::say(&i18n::fill(
-            words.resume_tree_gone,
-            &[
-                ("n", &n.to_string()),
-                ("tree", &triage::text::sanitize_line(want)),
-                ("file", &shown(&path)),
-            ],
-        ));
-        return Err(cli::EXIT_FAILURE);
-    }
-    let tree = triage::tree::load_path(&path)
-        .map_err(|e| cli::pick_failed(triage::catalog::PickError::Invalid(e), lang))?;
-    if tree.id != *want {
-        cli::say(&i18n::fill(
-            words.resume_tree_changed,
-            &[
-                ("n", &n.to_string()),
-                ("tree", &triage::text::sanitize_line(want)),
-                ("found", &triage::text::sanitize_line(&tree.id)),
-                ("file", &shown(&path)),
-            ],
-        ));
-        return Err(cli::EXIT_FAILURE);
-    }
-    Ok((tree, Some(path)))
-}
-
-/// The history entry chosen for `resume`, or the exit code after saying why not.
-fn pick_session(n: usize, lang: Lang) -> Result<history::Entry, i32> {
-    let words = &i18n::strings(lang).cli;
-    let Some(dir) = triage::paths::data_dir() else {
-        cli::say(words.no_data_dir);
-        return Err(cli::EXIT_FAILURE);
-    };
-    let entries = cli::load_sessions(&dir, lang)?;
-    match entries.into_iter().nth(n.saturating_sub(1)) {
-        Some(e) if n >= 1 => Ok(e),
-        _ => {
-            cli::say(&i18n::fill(words.no_session, &[("n", &n.to_string())]));
-            Err(cli::EXIT_USAGE)
-        }
-    }
 }
 
 /// Keeps the session in the history and the transcript file up to date; never fails the wizard

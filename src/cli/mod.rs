@@ -4,6 +4,7 @@
 pub mod assets;
 mod check;
 mod history;
+pub mod resume;
 mod search;
 mod show;
 

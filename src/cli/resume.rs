@@ -1,0 +1,106 @@
+//! `triage resume`: which session, and the tree it was on (by id, else by the file it was opened
+//! from; never another tree).
+
+use crate::tree::Lang;
+
+/// The absolute path of the tree file `--tree` names, when it names a file (not an id).
+pub fn tree_file(choice: &str) -> Option<std::path::PathBuf> {
+    super::names_a_file(choice)
+        .then(|| std::path::absolute(choice).ok())
+        .flatten()
+}
+
+/// The tree of session `n`, and its file to save in the record; or the exit code after saying
+/// why not. Only the session's own tree will do: its answers replayed in another tree would mean
+/// something else, and saving them back would mix two trees in one history entry.
+pub fn tree(
+    cli: &super::Cli,
+    n: usize,
+    entry: &crate::history::Entry,
+    lang: Lang,
+) -> Result<(crate::tree::Tree, Option<std::path::PathBuf>), i32> {
+    let words = &crate::i18n::strings(lang).cli;
+    let want = &entry.record.session.tree_id;
+    let saved_path = entry.record.tree_path.clone();
+    let shown = |p: &std::path::Path| crate::text::sanitize_line(&p.display().to_string());
+    if let Some(choice) = cli.tree.as_deref() {
+        let tree = super::pick_tree(Some(choice), lang)?;
+        if tree.id != *want {
+            super::say(&crate::i18n::fill(
+                words.resume_other_tree,
+                &[
+                    ("n", &n.to_string()),
+                    ("want", &crate::text::sanitize_line(want)),
+                    ("got", &crate::text::sanitize_line(&tree.id)),
+                ],
+            ));
+            return Err(super::EXIT_USAGE);
+        }
+        return Ok((tree, tree_file(choice).or(saved_path)));
+    }
+    // By id first (the embedded tree, the user's trees), as the session was most often opened.
+    let (known, _) = crate::catalog::discover(&super::tree_dirs());
+    if let Some(found) = known.iter().find(|e| e.id == *want) {
+        let tree = match &found.path {
+            None => crate::tree::embedded(),
+            Some(path) => crate::tree::load_path(path)
+                .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?,
+        };
+        return Ok((tree, saved_path));
+    }
+    let Some(path) = saved_path else {
+        return Err(super::pick_failed(
+            crate::catalog::PickError::Unknown {
+                asked: want.clone(),
+                known: known.into_iter().map(|e| e.id).collect(),
+            },
+            lang,
+        ));
+    };
+    if std::fs::metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        super::say(&crate::i18n::fill(
+            words.resume_tree_gone,
+            &[
+                ("n", &n.to_string()),
+                ("tree", &crate::text::sanitize_line(want)),
+                ("file", &shown(&path)),
+            ],
+        ));
+        return Err(super::EXIT_FAILURE);
+    }
+    let tree = crate::tree::load_path(&path)
+        .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
+    if tree.id != *want {
+        super::say(&crate::i18n::fill(
+            words.resume_tree_changed,
+            &[
+                ("n", &n.to_string()),
+                ("tree", &crate::text::sanitize_line(want)),
+                ("found", &crate::text::sanitize_line(&tree.id)),
+                ("file", &shown(&path)),
+            ],
+        ));
+        return Err(super::EXIT_FAILURE);
+    }
+    Ok((tree, Some(path)))
+}
+
+/// The history entry chosen for `resume`, or the exit code after saying why not.
+pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
+    let words = &crate::i18n::strings(lang).cli;
+    let Some(dir) = crate::paths::data_dir() else {
+        super::say(words.no_data_dir);
+        return Err(super::EXIT_FAILURE);
+    };
+    let entries = super::load_sessions(&dir, lang)?;
+    match entries.into_iter().nth(n.saturating_sub(1)) {
+        Some(e) if n >= 1 => Ok(e),
+        _ => {
+            super::say(&crate::i18n::fill(
+                words.no_session,
+                &[("n", &n.to_string())],
+            ));
+            Err(super::EXIT_USAGE)
+        }
+    }
+}
