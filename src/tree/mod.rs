@@ -172,6 +172,9 @@ struct QueryWords {
     exact: HashMap<String, usize>,
     /// Korean words and their index: they match by prefix (a particle may follow).
     korean: Vec<(String, usize)>,
+    /// The idea each word (by index) stands for: the one-word phrases of a synonym group
+    /// ("error", "failed", "오류") are one idea, counted once however many labels say it.
+    concept: Vec<usize>,
 }
 
 impl QueryWords {
@@ -183,6 +186,8 @@ impl QueryWords {
             .take(MAX_PATH_QUERY_WORDS)
             .collect();
         let mut all = said.clone();
+        // Words of one idea, as (a word of the group, the others): merged below.
+        let mut same: Vec<Vec<String>> = Vec::new();
         for group in synonyms {
             let mentioned = group.iter().any(|phrase| {
                 let phrase = match_words(phrase);
@@ -190,20 +195,47 @@ impl QueryWords {
             });
             if mentioned {
                 all.extend(group.iter().flat_map(|p| match_words(p)));
+                same.push(
+                    group
+                        .iter()
+                        .map(|p| match_words(p))
+                        .filter(|p| p.len() == 1)
+                        .flatten()
+                        .collect(),
+                );
             }
         }
         let mut words = QueryWords {
             exact: HashMap::new(),
             korean: Vec::new(),
+            concept: Vec::new(),
         };
         for w in all {
             let n = words.len();
-            if w.chars().next().is_some_and(is_hangul) {
-                if !words.korean.iter().any(|(k, _)| *k == w) {
+            let added = if w.chars().next().is_some_and(is_hangul) {
+                let new = !words.korean.iter().any(|(k, _)| *k == w);
+                if new {
                     words.korean.push((w, n));
                 }
+                new
             } else {
+                let new = !words.exact.contains_key(&w);
                 words.exact.entry(w).or_insert(n);
+                new
+            };
+            if added {
+                words.concept.push(n);
+            }
+        }
+        for group in same {
+            let ids: Vec<usize> = group.iter().filter_map(|w| words.index(w)).collect();
+            let merged: Vec<usize> = ids.iter().map(|&i| words.concept[i]).collect();
+            if let Some(&to) = merged.iter().min() {
+                for c in &mut words.concept {
+                    if merged.contains(c) {
+                        *c = to;
+                    }
+                }
             }
         }
         words
@@ -211,6 +243,14 @@ impl QueryWords {
 
     fn len(&self) -> usize {
         self.exact.len() + self.korean.len()
+    }
+
+    /// The index of query word `w`.
+    fn index(&self, w: &str) -> Option<usize> {
+        self.exact
+            .get(w)
+            .copied()
+            .or_else(|| self.korean.iter().find(|(k, _)| k == w).map(|(_, i)| *i))
     }
 
     fn is_empty(&self) -> bool {
@@ -427,15 +467,21 @@ impl Tree {
             ));
         }
 
+        // Ideas of the query the labels on the way say, each once; an answer beyond the shortest
+        // way costs half an idea: a long path's many labels say common words by chance ("error
+        // message"), and a detour through "Not sure" or an operating system the query never
+        // named is no better way to the fix.
+        let shortest_len = candidates.first().map_or(0, Vec::len);
         let mut hit = vec![usize::MAX; words.len()];
-        let mut best: Option<(usize, usize, usize)> = None;
+        let mut best: Option<(f32, usize, usize)> = None;
         for (n, path) in candidates.iter().enumerate() {
-            let mut score = 0;
+            let mut score = -0.5 * path.len().saturating_sub(shortest_len) as f32;
             for edge in path {
                 for &w in self.label_matches(*edge, &words, &mut matches) {
-                    if hit[w] != n {
-                        hit[w] = n;
-                        score += 1;
+                    let idea = words.concept[w];
+                    if hit[idea] != n {
+                        hit[idea] = n;
+                        score += 1.0;
                     }
                 }
             }
@@ -604,6 +650,21 @@ mod tests {
             assert_valid(&tree, &path, "backup-16");
             assert_eq!(path[0], ("start", 0), "{query}: {:?}", labels(&tree, &path));
         }
+        // A portal paste says "Error" and "Message": no reason for a detour through "Not sure,
+        // or no clear message" and an operating system it never named.
+        let pasted = tree
+            .path_for_query(
+                "backup-03",
+                "Error Code: UserErrorGuestAgentStatusUnavailable Error Message: VM Agent unable \
+                 to communicate with Azure Backup",
+            )
+            .unwrap();
+        assert_eq!(
+            pasted,
+            tree.path_to("backup-03").unwrap(),
+            "{:?}",
+            labels(&tree, &pasted)
+        );
         let korean = tree
             .path_for_query("backup-16", "백업이 실패했습니다")
             .unwrap();
