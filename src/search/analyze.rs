@@ -50,7 +50,7 @@ const STOP_WORDS: &[&str] = &[
     "due", "during", "each", "either", "else", "errorcode", "errordetail", "errordetails",
     "errormessage", "errorstring", "etc", "even", "false", "for", "from", "get", "getting", "gmt",
     "got", "had", "has", "hasn", "have", "haven", "he", "hello", "her", "here", "hi", "him", "his",
-    "how", "http", "https", "i", "if", "im", "in", "info", "information", "innererror", "into",
+    "how", "i", "if", "im", "in", "info", "information", "innererror", "into",
     "is", "isn", "it", "its", "ive", "just", "kst", "learn", "like", "link", "ll", "many",
     "me", "message", "messages", "more", "much", "my", "need", "needs", "no", "nor", "not", "now",
     "null", "of", "on", "or", "our", "out", "per", "please", "pls", "plz", "pm", "re", "really",
