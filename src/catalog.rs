@@ -24,6 +24,9 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
         path: None,
     }];
     let mut problems = Vec::new();
+    // A folder listed twice, or a file reached again through a link, is the same tree: not a
+    // second one taking its id.
+    let mut seen = std::collections::HashSet::new();
     for dir in dirs {
         let Ok(read) = std::fs::read_dir(dir) else {
             continue;
@@ -34,6 +37,9 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
             .collect();
         files.sort();
         for path in files {
+            if !seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+                continue;
+            }
             match tree::load_path(&path) {
                 // The first tree with an id answers to it: a second one could never be chosen
                 // by id, and silently so.
@@ -109,6 +115,19 @@ mod tests {
         let src = tree::EMBEDDED_SOURCE;
         assert!(src.contains("id: \"azure-vm-backup\""));
         src.replacen("id: \"azure-vm-backup\"", &format!("id: \"{id}\""), 1)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_same_folder_or_file_twice_is_one_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), tree_with_id("mine")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("a.ron"), dir.path().join("b.ron")).unwrap();
+        let folder = dir.path().to_path_buf();
+        let (entries, problems) = discover(&[folder.clone(), folder]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["azure-vm-backup", "mine"]);
     }
 
     #[test]

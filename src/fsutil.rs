@@ -54,8 +54,8 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// Writes `bytes` to `path` so that no reader ever sees a torn file. A symlink is followed and its
 /// final target replaced (the link stays: it may be `ticket.md -> shared/ticket-123.md`). What is
 /// not a regular file (a FIFO such as `>(cat)`, `/dev/stdout`, `/dev/null`) is written into, never
-/// replaced: renaming over it would destroy a device node or write where nobody reads. Like a
-/// shell's `>`, opening a FIFO waits for a reader.
+/// replaced: renaming over it would destroy a device node or write where nobody reads. A FIFO
+/// gets [`READER_WAIT`] for a reader to appear (a shell's `>` would wait forever).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let target = match std::fs::metadata(path) {
         Ok(meta) if !meta.is_file() => return write_in_place(path, bytes),
@@ -77,9 +77,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".to_string());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (tmp, mut f) = create_temporary(dir, &name)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
         // A file shared through a link may be private (0600): the new one keeps its mode.
         if let Ok(meta) = std::fs::metadata(&target) {
             f.set_permissions(meta.permissions())?;
@@ -125,15 +124,59 @@ fn final_target(path: &Path) -> std::io::Result<Option<PathBuf>> {
     )))
 }
 
-/// Truncates and writes an existing file through its own path, without a temporary file.
+/// A new temporary file in `dir` for `name`: a fresh name, created only if nothing is there (not
+/// even a symlink someone planted under a name they could guess).
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let mut last = None;
+    for _ in 0..16 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{nanos:x}{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// How long a FIFO may go without a reader before the write is given up.
+pub const READER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Writes into an existing file that is not a regular one, through its own path, without a
+/// temporary file. Appends, never truncates: `/dev/stdout` may be the program's own redirected
+/// output, which must keep what was written before. Opening a FIFO blocks until someone reads,
+/// and nothing can interrupt it: it happens on a thread of its own, given up after
+/// [`READER_WAIT`] (the thread then ends with the process).
 fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    // No `create`: a file that vanished since it was looked at is not made again here.
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .truncate(true)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.flush()
+    let (path, bytes) = (path.to_path_buf(), bytes.to_vec());
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // No `create`: a file that vanished since it was looked at is not made again here.
+        let written = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| {
+                f.write_all(&bytes)?;
+                f.flush()
+            });
+        let _ = done.send(written);
+    });
+    match result.recv_timeout(READER_WAIT) {
+        Ok(written) => written,
+        Err(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            format!("nothing read it for {} seconds", READER_WAIT.as_secs()),
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -234,6 +277,55 @@ mod tests {
         assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
         assert_eq!(reader.join().unwrap(), b"transcript");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_nobody_reads_is_given_up_not_waited_for_forever() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        let e = write_atomic(&fifo, b"transcript").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
+    #[test]
+    fn a_redirected_output_is_appended_to_not_emptied() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.md");
+        std::fs::write(&out, "the wizard's own output\n").unwrap();
+        let file = std::fs::OpenOptions::new().append(true).open(&out).unwrap();
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
+        write_atomic(Path::new(&format!("/proc/self/fd/{fd}")), b"transcript\n").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "the wizard's own output\ntranscript\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_temporary_name_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        // Every name the old scheme could pick for "a.md" in this process.
+        std::os::unix::fs::symlink(
+            &victim,
+            dir.path().join(format!(".a.md.{}.tmp", std::process::id())),
+        )
+        .unwrap();
+        write_atomic(&dir.path().join("a.md"), b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), b"new");
     }
 
     #[test]

@@ -455,6 +455,19 @@ impl Recorder {
         ))
     }
 
+    /// Whether `--transcript` names a terminal (`/dev/stdout`, `/dev/tty`): the one the wizard
+    /// may be drawn on.
+    fn transcript_is_terminal(&self) -> bool {
+        self.transcript.as_ref().is_some_and(|p| {
+            // Only character devices are opened to ask: opening a FIFO would wait for a reader.
+            std::fs::metadata(p).is_ok_and(|m| is_char_device(&m.file_type()))
+                && std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .is_ok_and(|f| f.is_terminal())
+        })
+    }
+
     /// Writes the transcript; the status line to show, and whether it was written.
     fn write_transcript(&self, app: &App) -> (String, bool) {
         let s = triage::i18n::strings(app.lang);
@@ -495,6 +508,16 @@ impl Recorder {
         }
         true
     }
+}
+
+#[cfg(unix)]
+fn is_char_device(t: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_char_device(t)
+}
+
+#[cfg(not(unix))]
+fn is_char_device(_: &std::fs::FileType) -> bool {
+    false
 }
 
 /// The hyperlinks on screen, with the cells they were written over.
@@ -657,6 +680,15 @@ fn run_tui(
         match &effect {
             Some(Effect::Copy(text)) => {
                 app.status = Some(app::copied_status(&copier.copy(text, app.lang), text));
+            }
+            // Written now it would land on the screen being drawn; `finish` writes it after.
+            Some(Effect::WriteTranscript) if recorder.transcript_is_terminal() => {
+                let path = recorder.transcript.clone().unwrap_or_default();
+                app.status = Some(format!(
+                    "{} {}",
+                    i18n::strings(app.lang).transcript_on_quit,
+                    triage::text::sanitize_line(&path.display().to_string())
+                ));
             }
             Some(Effect::WriteTranscript) => {
                 app.status = Some(recorder.write_transcript(app).0);

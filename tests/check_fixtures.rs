@@ -18,10 +18,11 @@ fn has(errors: &[tree::Diagnostic], line: usize, column: usize, fragment: &str) 
 }
 
 #[test]
-fn syntax_error_is_placed_where_ron_stops() {
+fn a_missing_comma_is_placed_where_it_belongs() {
     let errors = errors_of("syntax-error.ron");
     assert_eq!(errors.len(), 1);
-    assert!(has(&errors, 8, 13, "Expected comma"), "{errors:?}");
+    // RON stops at the next field (8:13); the comma belongs right after line 7's value.
+    assert!(has(&errors, 7, 50, "Expected comma"), "{errors:?}");
 }
 
 #[test]

@@ -67,6 +67,17 @@ fn check_keeps_its_verdict_when_the_pipe_is_closed() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// Nor does it turn a failed quality gate into a pass (`eval ... | head` in CI).
+#[test]
+fn eval_keeps_its_verdict_when_the_pipe_is_closed() {
+    let queries = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/queries/holdout.json");
+    let out = into_closed_pipe(&["eval", queries, "--min-top1", "1.0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("top-1"));
+    let out = into_closed_pipe(&["eval", queries, "--min-top1", "0.5"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
 #[test]
 fn gen_assets_outside_the_source_tree_refuses_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -87,6 +98,18 @@ fn gen_assets_outside_the_source_tree_refuses_and_writes_nothing() {
     );
     assert!(!dir.path().join("assets/completions").exists());
     assert!(out.stdout.is_empty());
+    // Run from the source tree, but aimed elsewhere: refused too.
+    let out = triage()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("gen-assets")
+        .arg(dir.path().join("assets"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("assets/triage.1")).unwrap(),
+        "mine"
+    );
 }
 
 #[test]

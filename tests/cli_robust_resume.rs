@@ -172,3 +172,38 @@ fn an_old_session_without_a_tree_path_still_resumes() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("What were you doing"));
 }
+
+/// A session opened from a file whose tree has the id of a known tree (here the built-in one)
+/// resumes in that file's tree, not in the known one.
+#[test]
+fn the_saved_file_comes_before_a_known_tree_with_the_same_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = triage::tree::EMBEDDED_SOURCE;
+    let first = "What were you doing when the problem appeared?";
+    assert!(src.contains(first));
+    std::fs::write(
+        dir.path().join("mine.ron"),
+        src.replacen(first, "MODIFIED FIRST QUESTION?", 1),
+    )
+    .unwrap();
+    let triage = || {
+        let mut c = common::triage();
+        c.env("TRIAGE_DATA_DIR", dir.path().join("data"))
+            .current_dir(dir.path());
+        c
+    };
+    let out = triage()
+        .args(["--plain", "--tree", "mine.ron"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("MODIFIED FIRST QUESTION?"));
+    let out = triage()
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(text.contains("MODIFIED FIRST QUESTION?"), "{text}");
+}

@@ -71,11 +71,15 @@ fn is_source_tree(dir: &Path) -> bool {
     false
 }
 
-/// Rewrites the generated files. Only in the source tree: run anywhere else it would create
-/// `assets/` there and overwrite whatever files have those names.
+/// Rewrites the generated files into `dir`. Only into a folder of the source tree: anywhere else
+/// it would create `dir` there and overwrite whatever files have those names.
 pub fn generate(dir: &Path, lang: Lang, out: &mut impl Write) -> i32 {
     let s = &crate::i18n::strings(lang).cli;
-    let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    // The folder `dir` is in (`assets/` of the source tree), wherever it was run from.
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let here = absolute
+        .parent()
+        .map_or_else(|| absolute.clone(), Path::to_path_buf);
     if !is_source_tree(&here) {
         let shown = crate::text::sanitize_line(&here.display().to_string());
         super::say(&crate::i18n::fill(

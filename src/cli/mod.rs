@@ -427,8 +427,9 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             Err(code) => code,
         },
     };
-    // `check`'s exit code says whether the trees are valid, whether or not its report was read.
-    let keep_code = matches!(command, Command::Check { .. });
+    // `check`'s exit code says whether the trees are valid, `eval`'s whether the search meets
+    // the thresholds, whether or not their reports were read.
+    let keep_code = matches!(command, Command::Check { .. } | Command::Eval { .. });
     out.finish(code, keep_code, lang, &mut std::io::stderr())
 }
 

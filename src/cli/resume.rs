@@ -38,7 +38,28 @@ pub fn tree(
         }
         return Ok((tree, tree_file(choice).or(saved_path)));
     }
-    // By id first (the embedded tree, the user's trees), as the session was most often opened.
+    // The file the session was opened from first: a tree of the catalog may have the same id
+    // and other questions. Then by id (the embedded tree, the user's trees).
+    let gone = match &saved_path {
+        Some(path) if std::fs::metadata(path).is_ok() => {
+            let tree = crate::tree::load_path(path)
+                .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
+            if tree.id != *want {
+                super::say(&crate::i18n::fill(
+                    words.resume_tree_changed,
+                    &[
+                        ("n", &n.to_string()),
+                        ("tree", &crate::text::sanitize_line(want)),
+                        ("found", &crate::text::sanitize_line(&tree.id)),
+                        ("file", &shown(path)),
+                    ],
+                ));
+                return Err(super::EXIT_FAILURE);
+            }
+            return Ok((tree, saved_path));
+        }
+        other => other.clone(),
+    };
     let (known, _) = crate::catalog::discover(&super::tree_dirs());
     if let Some(found) = known.iter().find(|e| e.id == *want) {
         let tree = match &found.path {
@@ -46,43 +67,28 @@ pub fn tree(
             Some(path) => crate::tree::load_path(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?,
         };
-        return Ok((tree, saved_path));
+        return Ok((tree, found.path.clone()));
     }
-    let Some(path) = saved_path else {
-        return Err(super::pick_failed(
+    match gone {
+        Some(path) => {
+            super::say(&crate::i18n::fill(
+                words.resume_tree_gone,
+                &[
+                    ("n", &n.to_string()),
+                    ("tree", &crate::text::sanitize_line(want)),
+                    ("file", &shown(&path)),
+                ],
+            ));
+            Err(super::EXIT_FAILURE)
+        }
+        None => Err(super::pick_failed(
             crate::catalog::PickError::Unknown {
                 asked: want.clone(),
                 known: known.into_iter().map(|e| e.id).collect(),
             },
             lang,
-        ));
-    };
-    if std::fs::metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-        super::say(&crate::i18n::fill(
-            words.resume_tree_gone,
-            &[
-                ("n", &n.to_string()),
-                ("tree", &crate::text::sanitize_line(want)),
-                ("file", &shown(&path)),
-            ],
-        ));
-        return Err(super::EXIT_FAILURE);
+        )),
     }
-    let tree = crate::tree::load_path(&path)
-        .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
-    if tree.id != *want {
-        super::say(&crate::i18n::fill(
-            words.resume_tree_changed,
-            &[
-                ("n", &n.to_string()),
-                ("tree", &crate::text::sanitize_line(want)),
-                ("found", &crate::text::sanitize_line(&tree.id)),
-                ("file", &shown(&path)),
-            ],
-        ));
-        return Err(super::EXIT_FAILURE);
-    }
-    Ok((tree, Some(path)))
 }
 
 /// The history entry chosen for `resume`, or the exit code after saying why not.

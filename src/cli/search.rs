@@ -204,9 +204,10 @@ pub fn eval(
     let known: HashSet<&str> = tree.leaves().map(|(id, _)| id).collect();
     let report = eval::run(&index, &cases, top_k, &known);
     let rendered = report.render();
+    // The verdict does not depend on the report being read (`eval ... | head` in CI).
     for line in rendered.lines() {
         if writeln!(out, "{}", sanitize_line(line)).is_err() {
-            return EXIT_FAILURE;
+            break;
         }
     }
     let failures = report.failures(&thresholds);

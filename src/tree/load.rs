@@ -46,6 +46,12 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
     options.from_str(src).map_err(|e| {
         let (message, help) = explain(&e.code);
         let at = past_whitespace(src, e.span.start.line, e.span.start.col);
+        // RON finds a comma missing at the next field, maybe lines later; it belongs right
+        // after the value before.
+        let at = match e.code {
+            ron::Error::ExpectedComma => src[..at].trim_end().len(),
+            _ => at,
+        };
         let d = Diagnostic::new(file, message).at_offset(src, at);
         match help {
             Some(h) => d.help(h),
@@ -55,7 +61,7 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
 }
 
 /// The byte offset of `line`:`column` (1-based, in characters) of `src`, moved on past any
-/// whitespace there: RON places a wrong value's error where the parser stood, which is often
+/// spaces there: RON places a wrong value's error where the parser stood, which is often
 /// the space after the colon (`id:    42`), and the caret belongs under the value.
 fn past_whitespace(src: &str, line: usize, column: usize) -> usize {
     let line_start = match line {
@@ -71,10 +77,11 @@ fn past_whitespace(src: &str, line: usize, column: usize) -> usize {
             .char_indices()
             .nth(column.saturating_sub(1))
             .map_or(rest.len(), |(i, _)| i);
-    match src[at..].find(|c: char| !c.is_whitespace()) {
-        Some(skip) => at + skip,
-        None => at,
-    }
+    // Spaces and tabs only: a missing comma belongs at the end of its line, not under the
+    // next field lines later.
+    at + src[at..]
+        .find(|c: char| c != ' ' && c != '\t')
+        .unwrap_or(src.len() - at)
 }
 
 /// Offset of the first bracket that opens level `MAX_NESTING + 1`, outside strings and comments.
@@ -233,7 +240,10 @@ mod tests {
         };
         assert_eq!(place("(\n    id: 42,\n)"), (2, 9));
         assert_eq!(place("(\n    id:    true,\n)"), (2, 12));
-        assert_eq!(place("(\n    id:\n        7,\n)"), (3, 9));
+        assert_eq!(place("(\n    id:\n        7,\n)"), (2, 8));
+        // A missing comma stays on its line.
+        let comma = "Tree(\n    id: \"x\"\n\n\n    title: (en: \"t\", ko: \"t\"),\n)";
+        assert_eq!(place(comma), (2, 12));
         assert_eq!(place("(\n    가: 1)"), (2, 5));
     }
 
