@@ -128,8 +128,8 @@ pub struct Strings {
     pub too_small: &'static str,
     /// After a copy, before what was copied ("Copied: sestatus").
     pub copied: &'static str,
-    /// As `copied`, inside tmux when its `set-clipboard` is not on; `tmux_hint` follows what
-    /// was copied when the status line has room.
+    /// As `copied`, inside tmux when its `set-clipboard` is not on (tmux then drops the copy
+    /// unless it passes it through): `tmux_hint` follows what was copied when there is room.
     pub copied_tmux: &'static str,
     pub tmux_hint: &'static str,
     pub copy_refused: &'static str,
@@ -283,8 +283,8 @@ pub static EN: Strings = Strings {
     help_title: "Keys",
     too_small: "Terminal too small: make it at least 40x12",
     copied: "Copied",
-    copied_tmux: "Copied via tmux",
-    tmux_hint: "tmux: set-clipboard on if nothing arrives",
+    copied_tmux: "Sent to tmux",
+    tmux_hint: "needs tmux set-clipboard on",
     copy_refused: "Not copied: the command holds control characters",
     link_copy_refused: "Not copied: the link holds control characters",
     nothing_selected: "Nothing selected: Tab selects a command or a link",
@@ -429,8 +429,8 @@ pub static KO: Strings = Strings {
     help_title: "키",
     too_small: "터미널이 너무 작습니다: 40x12 이상으로 키우세요",
     copied: "복사했습니다",
-    copied_tmux: "tmux로 복사했습니다",
-    tmux_hint: "안 되면: tmux set-clipboard on",
+    copied_tmux: "tmux로 보냄",
+    tmux_hint: "tmux set-clipboard on 필요",
     copy_refused: "복사하지 않음: 명령에 제어 문자가 있습니다",
     link_copy_refused: "복사하지 않음: 링크에 제어 문자가 있습니다",
     nothing_selected: "선택한 것이 없습니다: Tab으로 명령이나 링크를 고르세요",
