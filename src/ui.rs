@@ -330,18 +330,14 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         })
         .collect();
     crumbs.insert(0, s.start_of_tree.to_string());
-    if let Some(p) = &app.practice {
+    // In practice the round stays in view however deep the trail (the crumbs give way first).
+    let round = app.practice.as_ref().map_or(String::new(), |p| {
         let round = (p.round + 1).min(p.targets.len());
-        crumbs[0] = format!(
-            "{} {round}/{} | {}",
-            s.practice_banner,
-            p.targets.len(),
-            crumbs[0]
-        );
-    }
-    let text = fit_crumbs(&crumbs, max);
+        format!("{} {round}/{} | ", s.practice_banner, p.targets.len())
+    });
+    let text = fit_crumbs(&crumbs, max.saturating_sub(width(&round)));
     let line = Line::from(Span::styled(
-        format!(" {}", truncate(&text, max)),
+        format!(" {}", truncate(&format!("{round}{text}"), max)),
         theme.crumb,
     ));
     frame.render_widget(Paragraph::new(line), area);

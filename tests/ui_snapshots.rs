@@ -361,6 +361,28 @@ fn practice_shows_no_search_in_the_footer_the_answers_or_the_help() {
     assert!(help.contains("Alt-1..9"), "{help}");
 }
 
+/// A trainee deep in a round at 40 columns still sees which round it is: the answers give way.
+#[test]
+fn the_practice_round_stays_in_the_breadcrumb_when_the_answers_do_not_fit() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(40, 12));
+        a.start_practice(5, 3);
+        for _ in 0..3 {
+            if a.tree.question(&a.current).is_some() {
+                app::update(&mut a, Msg::Choose(0));
+            }
+        }
+        assert!(a.trail.len() >= 2, "answers given");
+        let banner = triage::i18n::strings(lang).practice_banner;
+        let crumb = row(&draw(&mut a, 40, 12), 1);
+        assert!(
+            crumb.starts_with(&format!(" {banner} 1/5 | ")),
+            "{lang:?}: {crumb}"
+        );
+    }
+}
+
 /// The breadcrumb lists the answers without numbers (a number there read as the answer's own);
 /// Alt-N still goes back to the Nth answer, and the help says so.
 #[test]
