@@ -104,6 +104,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// `line` ending in ".." within `max` columns: the text before it gives way when the line is full
 /// (Korean fills it to the last column).
+/// How many results of a close call show their error message (see `search`).
+const CLOSE_CALL_MESSAGES: usize = 3;
+
 fn cut_marked(line: &Line<'static>, max: usize, theme: &Theme) -> Line<'static> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let style = line.spans.first().map_or(theme.status, |s| s.style);
@@ -566,9 +569,8 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
     let header = lines.len();
     let mut item_lines = Vec::new();
     for (i, hit) in state.findings.hits.iter().enumerate() {
-        let title = app
-            .tree
-            .leaf(&hit.id)
+        let leaf = app.tree.leaf(&hit.id);
+        let title = leaf
             .map(|l| l.title.get(app.lang).to_string())
             .unwrap_or_default();
         let selected = i == state.selected;
@@ -590,6 +592,19 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
             lines.push(Line::from(Span::styled(
                 truncate(&format!("    {}", sanitize_line(&hit.why)), body_width),
                 theme.dim,
+            )));
+        }
+        // A close call asks to compare the messages: the first results show theirs.
+        if state.findings.close
+            && i < CLOSE_CALL_MESSAGES
+            && let Some(message) = leaf.and_then(|l| l.errors.first())
+        {
+            lines.push(Line::from(Span::styled(
+                truncate(
+                    &format!("    \"{}\"", sanitize_line(message.get(app.lang))),
+                    body_width,
+                ),
+                theme.text,
             )));
         }
         item_lines.push((start, lines.len()));
