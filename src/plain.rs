@@ -248,6 +248,16 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             if !hit.why.is_empty() {
                 writeln!(out, "       {}", sanitize_line(&hit.why))?;
             }
+            if state.findings.close
+                && i < crate::report::CLOSE_CALL_SHOWN
+                && let Some(leaf) = app.tree.leaf(&hit.id)
+            {
+                writeln!(
+                    out,
+                    "       {}",
+                    crate::report::compare_line(leaf, lang, crate::report::COMPARE_WIDTH)
+                )?;
+            }
         }
         return Ok(());
     }

@@ -6,6 +6,23 @@ use crate::text::{sanitize, sanitize_line};
 use crate::tree::{Lang, Leaf, Node, Tree};
 use serde_json::{Value, json};
 
+/// How many results of a close call show [`compare_line`].
+pub const CLOSE_CALL_SHOWN: usize = 3;
+
+/// What a close call's results are compared by, on one line of at most `max` columns: the
+/// leaf's error message in quotes, or, for a section that quotes none, its cause.
+pub fn compare_line(leaf: &Leaf, lang: Lang, max: usize) -> String {
+    let said = match leaf.errors.first() {
+        Some(message) => format!("\"{}\"", sanitize_line(message.get(lang))),
+        None => sanitize_line(leaf.cause.get(lang)),
+    };
+    crate::text::truncate(&said, max)
+}
+
+/// The width of [`compare_line`] where no screen sets it (the CLI, plain mode): enough to tell
+/// messages apart.
+pub const COMPARE_WIDTH: usize = 120;
+
 /// The leaf as readable text (no colour, no wrapping: the terminal or the ticket wraps it).
 pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
     let s = strings(lang);

@@ -104,9 +104,6 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// `line` ending in ".." within `max` columns: the text before it gives way when the line is full
 /// (Korean fills it to the last column).
-/// How many results of a close call show their error message (see `search`).
-const CLOSE_CALL_MESSAGES: usize = 3;
-
 fn cut_marked(line: &Line<'static>, max: usize, theme: &Theme) -> Line<'static> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let style = line.spans.first().map_or(theme.status, |s| s.style);
@@ -594,16 +591,13 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
                 theme.dim,
             )));
         }
-        // A close call asks to compare the messages: the first results show theirs.
         if state.findings.close
-            && i < CLOSE_CALL_MESSAGES
-            && let Some(message) = leaf.and_then(|l| l.errors.first())
+            && i < crate::report::CLOSE_CALL_SHOWN
+            && let Some(leaf) = leaf
         {
+            let said = crate::report::compare_line(leaf, app.lang, body_width);
             lines.push(Line::from(Span::styled(
-                truncate(
-                    &format!("    \"{}\"", sanitize_line(message.get(app.lang))),
-                    body_width,
-                ),
+                truncate(&format!("    {said}"), body_width),
                 theme.text,
             )));
         }

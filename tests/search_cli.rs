@@ -167,3 +167,28 @@ fn eval_rejects_unknown_ids_and_bad_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A close call is settled by reading: its first results show the message they are about (or a
+/// section's cause), one line each; a clear answer does not.
+#[test]
+fn a_close_call_shows_what_to_compare() {
+    let out = triage()
+        .args(["search", "--top", "3", "ExtensionSnapshotFailedNoNetwork"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Close call"), "{text}");
+    assert!(
+        text.contains("\"Snapshot operation failed due to no network connectivity"),
+        "{text}"
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    // The notice, then three results of three lines each: title, why, what to compare.
+    assert_eq!(lines.len(), 1 + 3 * 3, "{text}");
+    let out = triage()
+        .args(["search", "ExtensionFailedVssWriterInBadState"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("\"Snapshot operation failed"), "{text}");
+}

@@ -116,7 +116,7 @@ pub fn search(
                 .max()
                 .unwrap_or(0)
                 .min(40);
-            for h in &results.hits {
+            for (i, h) in results.hits.iter().enumerate() {
                 writeln!(
                     out,
                     "{:<width$}  {:>6.2}  {}",
@@ -126,6 +126,15 @@ pub fn search(
                 )?;
                 if !h.why.is_empty() {
                     writeln!(out, "{:<width$}          {}", "", sanitize_line(&h.why))?;
+                }
+                // A close call is settled by reading: the first results say what they are about.
+                if results.close
+                    && i < crate::report::CLOSE_CALL_SHOWN
+                    && let Some(leaf) = tree.leaf(&h.id)
+                {
+                    let said =
+                        crate::report::compare_line(leaf, lang, crate::report::COMPARE_WIDTH);
+                    writeln!(out, "{:<width$}          {said}", "")?;
                 }
             }
             Ok(())
