@@ -43,6 +43,15 @@ impl Setup {
         c
     }
 
+    /// `triage resume --plain` with `stdin` typed.
+    fn resume(&self, stdin: &str) -> std::process::Output {
+        self.triage()
+            .args(["resume", "--plain"])
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap()
+    }
+
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -74,12 +83,7 @@ fn the_tree_file_is_saved_absolute_and_resume_finds_it_from_anywhere() {
         s.path("trees/mini.ron")
     );
     // Another current directory, and "mini" is no id the catalog knows.
-    let out = s
-        .triage()
-        .args(["resume", "--plain"])
-        .write_stdin("q\n")
-        .output()
-        .unwrap();
+    let out = s.resume("q\n");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Second question?"),
@@ -122,12 +126,7 @@ fn a_tree_file_gone_or_replaced_is_said_and_the_entry_untouched() {
     let s = Setup::new();
     let (file, before) = s.session();
     std::fs::rename(s.path("trees/mini.ron"), s.path("moved.ron")).unwrap();
-    let out = s
-        .triage()
-        .args(["resume", "--plain"])
-        .write_stdin("q\n")
-        .output()
-        .unwrap();
+    let out = s.resume("q\n");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("its file is gone"), "{err}");
@@ -138,12 +137,7 @@ fn a_tree_file_gone_or_replaced_is_said_and_the_entry_untouched() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
 
     std::fs::write(s.path("trees/mini.ron"), tree_source("many")).unwrap();
-    let out = s
-        .triage()
-        .args(["resume", "--plain"])
-        .write_stdin("1\nq\n")
-        .output()
-        .unwrap();
+    let out = s.resume("1\nq\n");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("its file now holds tree many"), "{err}");

@@ -731,3 +731,43 @@ fn hang_up_under(args: &[&str]) {
     let (entries, _) = triage::history::load_all(&data);
     assert_eq!(entries.len(), 1, "the session was saved on the way out");
 }
+
+/// SIGQUIT ends the full-screen wizard the clean way, as SIGTERM, SIGHUP and SIGINT do: terminal
+/// restored (main screen, cursor shown, cooked mode), session saved, exit 131.
+#[test]
+fn sigquit_restores_the_terminal_and_saves_the_session() {
+    let data = tempfile::tempdir().unwrap();
+    // The inner shell says its PID, then becomes the wizard (exec): the test signals that PID
+    // once the wizard is on screen, so no sleep decides when the signal comes.
+    let script = format!(
+        "sh -c 'echo PID=$$.; exec \"{}\"'; echo EXIT=$?; stty -a; sleep 1",
+        bin()
+    );
+    let mut s = Session::start(
+        &script,
+        &[("TRIAGE_DATA_DIR", data.path().to_str().unwrap())],
+    );
+    s.wait_for("What were you doing");
+    assert!(s.parser.screen().alternate_screen());
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let pid = &raw[raw.find("PID=").unwrap() + 4..];
+    let pid = &pid[..pid.find('.').unwrap()];
+    let status = std::process::Command::new("kill")
+        .args(["-QUIT", pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    s.wait_exit();
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "alternate screen left"
+    );
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let after = &raw[raw.rfind("EXIT=").expect("the shell printed the exit code")..];
+    assert!(after.starts_with("EXIT=131"), "{after}");
+    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+    let (entries, _) = triage::history::load_all(data.path());
+    assert_eq!(entries.len(), 1, "the session was saved on the way out");
+    assert!(entries[0].record.session.ended.is_some());
+}
