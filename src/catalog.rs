@@ -161,13 +161,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.ron"), tree_with_id("copy")).unwrap();
         let fifo = dir.path().join("pipe.ron");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
-        // A writer, so that reading the FIFO (the bug) ends with its text instead of blocking.
-        let writer = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::write(fifo, tree::EMBEDDED_SOURCE).unwrap())
-        };
+        let writer = crate::fsutil::test_fifo::with_writer(&fifo, tree::EMBEDDED_SOURCE);
         let (entries, problems) = discover(&[dir.path().to_path_buf()]);
         let paths: Vec<_> = entries.iter().map(|e| e.path.clone()).collect();
         assert_eq!(paths, [None, Some(dir.path().join("a.ron"))]);
@@ -177,8 +171,6 @@ mod tests {
             problems[0].message.contains("not a regular file"),
             "{problems:?}"
         );
-        // Only now, with the FIFO known unread: take the writer's text so it ends.
-        let _ = std::fs::read(&fifo);
-        writer.join().unwrap();
+        crate::fsutil::test_fifo::release(&fifo, writer);
     }
 }

@@ -179,6 +179,33 @@ fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
+/// FIFOs for tests of code that must not open them.
+#[cfg(all(test, unix))]
+pub(crate) mod test_fifo {
+    use std::path::{Path, PathBuf};
+
+    /// Makes a FIFO at `path`.
+    pub fn make(path: &Path) {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+    }
+
+    /// A FIFO at `path` with a writer waiting to send `text`: reading the FIFO (the bug) ends
+    /// with that text instead of blocking forever. [`release`] it once the code under test is
+    /// done.
+    pub fn with_writer(path: &Path, text: &'static str) -> std::thread::JoinHandle<()> {
+        make(path);
+        let path = path.to_path_buf();
+        std::thread::spawn(move || std::fs::write(path, text).unwrap())
+    }
+
+    /// Takes the waiting writer's text so its thread ends: only once the FIFO is known unread.
+    pub fn release(path: &PathBuf, writer: std::thread::JoinHandle<()>) {
+        let _ = std::fs::read(path);
+        writer.join().unwrap();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,8 +249,7 @@ mod tests {
     fn a_fifo_is_refused_without_blocking() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe.ron");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        test_fifo::make(&fifo);
         assert!(matches!(read_limited(&fifo, 100), Err(ReadError::NotAFile)));
     }
 
@@ -265,8 +291,7 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        test_fifo::make(&fifo);
         let reader = {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read(fifo).unwrap())
@@ -285,8 +310,7 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        test_fifo::make(&fifo);
         let e = write_atomic(&fifo, b"transcript").unwrap_err();
         assert_eq!(e.kind(), std::io::ErrorKind::TimedOut);
         assert!(

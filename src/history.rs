@@ -210,10 +210,7 @@ mod tests {
         save(dir.path(), "good.json", &record("2026-01-01T00:00:00Z")).unwrap();
         let sessions = sessions_dir(dir.path());
         std::os::unix::fs::symlink("/dev/zero", sessions.join("zero.json")).unwrap();
-        let made = std::process::Command::new("mkfifo")
-            .arg(sessions.join("x.json"))
-            .status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
+        crate::fsutil::test_fifo::make(&sessions.join("x.json"));
         let (entries, skipped) = load_all(dir.path());
         assert_eq!(entries.len(), 1);
         let mut names: Vec<String> = skipped

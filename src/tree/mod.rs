@@ -831,13 +831,7 @@ mod tests {
     fn a_fifo_is_refused_without_being_opened() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("pipe.ron");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) failed");
-        // A writer, so that reading the FIFO (the bug) ends with its text instead of blocking.
-        let writer = {
-            let fifo = fifo.clone();
-            std::thread::spawn(move || std::fs::write(fifo, "Tree(").unwrap())
-        };
+        let writer = crate::fsutil::test_fifo::with_writer(&fifo, "Tree(");
         let errors = load_path(&fifo).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].file, fifo.display().to_string());
@@ -845,9 +839,7 @@ mod tests {
             errors[0].message.contains("not a regular file"),
             "{errors:?}"
         );
-        // Only now, with the FIFO known unread: take the writer's text so it ends.
-        let _ = std::fs::read(&fifo);
-        writer.join().unwrap();
+        crate::fsutil::test_fifo::release(&fifo, writer);
     }
 
     #[test]
