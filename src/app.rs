@@ -2,7 +2,7 @@
 //! `update` the only place state changes. No terminal here: `main` turns keys into messages and
 //! performs the returned `Effect`s (clipboard, files); `ui` draws the state.
 
-use crate::tree::{Lang, Node, Tree};
+use crate::tree::{Lang, Leaf, Node, Os, Tree};
 use std::sync::Arc;
 
 /// One search result as the wizard shows it.
@@ -463,6 +463,13 @@ impl App {
         self.selection_cleared = false;
         self.scroll = 0;
         self.keep_on_resize = false;
+        // The first command for the system the answers named: `c` copies it, Tab shows it.
+        // (Asked on fixes only: the trail may be thousands of answers deep.)
+        if let Node::Leaf(leaf) = self.node()
+            && let Some(os) = self.os_answered()
+        {
+            self.command = first_command_for(leaf, os);
+        }
         if self.on_leaf() {
             self.events.push(Event::Reached {
                 leaf: self.current.clone(),
@@ -476,6 +483,17 @@ impl App {
                 p.score.rounds.push(verdict);
             }
         }
+    }
+
+    /// The operating system the answers on the trail named last ("Linux"), if any.
+    pub fn os_answered(&self) -> Option<Os> {
+        self.trail.iter().rev().find_map(|(q, a)| {
+            let answer = self.tree.question(q)?.answers.get(*a)?;
+            match answer.os.as_slice() {
+                [os] => Some(*os),
+                _ => None,
+            }
+        })
     }
 
     fn choose(&mut self, index: usize) {
@@ -668,6 +686,7 @@ impl App {
                 leaf,
                 lang: self.lang,
                 selected_command: (!self.selection_cleared).then_some(self.command),
+                os: self.os_answered(),
                 selected_link: self
                     .link
                     .filter(|_| self.see_also.is_none() && !self.selection_cleared),
@@ -1172,6 +1191,18 @@ const COPIED_PREFIX: usize = 32;
 /// copied, escaped, first ("Copied: sestatus"). A hint in `status`, on its second line, comes
 /// after them in parentheses, still on a line of its own: the status line shows it only when it
 /// fits whole, so what was copied is never cut for it.
+/// The index (among the leaf's commands) of the first command of a step for `os`; 0 when none.
+fn first_command_for(leaf: &Leaf, os: Os) -> usize {
+    let mut index = 0;
+    for step in &leaf.steps {
+        if step.os.contains(&os) && !step.run.is_empty() {
+            return index;
+        }
+        index += step.run.len();
+    }
+    0
+}
+
 pub fn copied_status(status: &str, text: &str) -> String {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut shown = crate::text::truncate(&crate::text::sanitize_line(first.trim()), COPIED_PREFIX);

@@ -119,6 +119,8 @@ pub struct LeafView<'a> {
     pub see_also_titles: Vec<String>,
     /// The answers that lead here, shown when the leaf was opened from search.
     pub path: Option<Vec<PathStep>>,
+    /// The operating system the answers named: steps for another one are drawn dim.
+    pub os: Option<crate::tree::Os>,
 }
 
 /// The leaf screen's body; `item_lines` holds each command block, then each link, then each
@@ -168,13 +170,16 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             &sanitize(step.get(lang)),
             width.saturating_sub(marker.len() + 1).max(1),
         );
+        let other_os =
+            v.os.is_some_and(|os| !step.os.is_empty() && !step.os.contains(&os));
+        let style = if other_os { theme.dim } else { theme.text };
         for (i, l) in body.iter().enumerate() {
             let lead = if i == 0 {
                 format!(" {marker}")
             } else {
                 " ".repeat(marker.len() + 1)
             };
-            doc.push(Line::from(Span::styled(format!("{lead}{l}"), theme.text)));
+            doc.push(Line::from(Span::styled(format!("{lead}{l}"), style)));
         }
         for command in &step.run {
             let selected = v.selected_see_also.is_none()

@@ -1616,3 +1616,37 @@ fn a_full_search_box_says_so_and_a_later_paste_clears_the_cut_notice() {
     app::paste(&mut a, "vss writers");
     assert_eq!(a.status, None);
 }
+
+/// "Linux" answered on the way to a fix for any system: its first Linux command is the one
+/// selected (`c` copies it, Tab shows it), not the Windows steps' first; "Windows" selects the
+/// Windows one. Straight to the fix (no system named), the first command stays selected.
+#[test]
+fn the_system_answered_selects_its_first_command() {
+    let mut a = app();
+    // Agent problems > Linux > fix a backup error > not responsive (as a trainee walked it).
+    walk(&mut a, &[5, 1, 3, 1]);
+    assert_eq!(a.current, "backup-07");
+    assert_eq!(a.os_answered(), Some(tree::Os::Linux));
+    let linux = a.selected_command().unwrap().to_string();
+    assert!(
+        linux.contains("walinuxagent") || linux.contains("waagent"),
+        "{linux}"
+    );
+
+    let mut a = app();
+    walk(&mut a, &[5, 0, 3, 1]);
+    assert_eq!(a.current, "backup-07");
+    assert_eq!(a.os_answered(), Some(tree::Os::Windows));
+    let windows = a.selected_command().unwrap().to_string();
+    assert!(!windows.contains("waagent"), "{windows}");
+
+    let mut a = app();
+    let path = path_to(&a, "backup-07");
+    walk(&mut a, &path);
+    assert_eq!(a.os_answered(), None);
+    let first = match a.tree.node("backup-07") {
+        Some(Node::Leaf(l)) => l.commands().next().unwrap().code().to_string(),
+        _ => unreachable!(),
+    };
+    assert_eq!(a.selected_command(), Some(first.as_str()));
+}

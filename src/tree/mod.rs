@@ -753,6 +753,7 @@ mod tests {
                     .map(|j| Answer {
                         label: label(0, j),
                         next: format!("q0-{j}"),
+                        os: Vec::new(),
                     })
                     .collect(),
             ),
@@ -764,6 +765,7 @@ mod tests {
                         .map(|j| Answer {
                             label: label(i + layer, j),
                             next: format!("q{}-{j}", layer + 1),
+                            os: Vec::new(),
                         })
                         .collect()
                 } else {
@@ -771,12 +773,14 @@ mod tests {
                         .map(|j| Answer {
                             label: label(i, j),
                             next: format!("leaf-{j}"),
+                            os: Vec::new(),
                         })
                         .collect()
                 };
                 answers.push(Answer {
                     label: Text::new("Start again", "처음부터"),
                     next: "start".to_string(),
+                    os: Vec::new(),
                 });
                 nodes.push((format!("q{layer}-{i}"), question(answers)));
             }

@@ -141,6 +141,10 @@ pub struct Answer {
     pub label: Text,
     /// Id of the node this answer leads to.
     pub next: String,
+    /// The operating system this answer says the VM runs ("Windows" / "Linux" answers): the fix
+    /// reached through it shows the steps for that system first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub os: Vec<Os>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -178,6 +182,9 @@ pub struct Step {
     pub ko: String,
     #[serde(default)]
     pub run: Vec<Command>,
+    /// The operating systems the step is for (empty: any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub os: Vec<Os>,
 }
 
 impl Step {
