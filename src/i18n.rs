@@ -20,6 +20,11 @@ pub struct TranscriptWords {
     /// A session reopened with `triage resume`: "resumed at `node` (time)".
     pub resumed: &'static str,
     pub fix: &'static str,
+    /// The heading of a practice run's rounds, before its score.
+    pub practice: &'static str,
+    /// One round: `{verdict}` (ok/miss), `{target}` and `{title}` (the fix asked for),
+    /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`.
+    pub practice_round: &'static str,
 }
 
 /// The command line's own messages (errors, notes, summaries). Placeholders in braces are filled
@@ -210,6 +215,8 @@ pub static EN: Strings = Strings {
         no_answers: "(no answers yet)",
         resumed: "resumed at",
         fix: "Fix",
+        practice: "Practice",
+        practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest})",
     },
     cli: CliWords {
         unknown_language: "unknown language {lang}; use en or ko",
@@ -356,6 +363,8 @@ pub static KO: Strings = Strings {
         no_answers: "(아직 답 없음)",
         resumed: "이어서 시작:",
         fix: "해결책",
+        practice: "연습",
+        practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개)",
     },
     cli: CliWords {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",

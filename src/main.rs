@@ -471,7 +471,11 @@ impl Recorder {
     /// Writes the transcript; the status line to show, and whether it was written.
     fn write_transcript(&self, app: &App) -> (String, bool) {
         let s = triage::i18n::strings(app.lang);
-        let text = transcript::markdown(&app.tree, &self.session(app, true));
+        let session = self.session(app, true);
+        let text = match &app.practice {
+            Some(p) => transcript::practice_markdown(&app.tree, &session, &p.score),
+            None => transcript::markdown(&app.tree, &session),
+        };
         let path = self
             .transcript
             .clone()

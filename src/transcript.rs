@@ -131,6 +131,45 @@ impl Session {
 /// The session as Markdown. Text from the tree and from the user is sanitized, and code sits in
 /// fences long enough that no backtick run inside can close them.
 pub fn markdown(tree: &Tree, session: &Session) -> String {
+    let mut out = journal(tree, session);
+    fix_section(tree, session, &mut out);
+    out
+}
+
+/// The transcript of a practice run: what was done, then each round (the fix asked for, where
+/// the trainee got to, how many answers) and the score, instead of a fix (the last one reached
+/// is a round's answer, not a fix for a real problem).
+pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice::Score) -> String {
+    let lang = session.lang;
+    let w = &strings(lang).transcript;
+    let mut out = journal(tree, session);
+    out.push_str(&format!(
+        "\n## {}: {}/{} (seed {})\n\n",
+        w.practice,
+        score.correct(),
+        score.rounds.len(),
+        score.seed
+    ));
+    for (i, r) in score.rounds.iter().enumerate() {
+        let title = tree.leaf(&r.target).map_or("", |l| l.title.get(lang));
+        let line = crate::i18n::fill(
+            w.practice_round,
+            &[
+                ("verdict", if r.correct { "ok" } else { "miss" }),
+                ("target", &sanitize_line(&r.target)),
+                ("title", &sanitize_line(title)),
+                ("reached", &sanitize_line(&r.reached)),
+                ("answers", &r.answers.to_string()),
+                ("shortest", &r.shortest.to_string()),
+            ],
+        );
+        out.push_str(&format!("{}. {line}\n", i + 1));
+    }
+    out
+}
+
+/// The header and the numbered list of what was done.
+fn journal(tree: &Tree, session: &Session) -> String {
     let lang = session.lang;
     let s = strings(lang);
     let mut out = format!("# triage: {}\n\n", sanitize_line(tree.title.get(lang)));
@@ -204,6 +243,14 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
     if n == 0 {
         out.push_str(&format!("{}\n", w.no_answers));
     }
+    out
+}
+
+/// The fix the session ended on, whole: message, cause, steps with commands, links.
+fn fix_section(tree: &Tree, session: &Session, out: &mut String) {
+    let lang = session.lang;
+    let s = strings(lang);
+    let w = &s.transcript;
     if let Some(leaf) = session.leaf(tree) {
         out.push_str(&format!(
             "\n## {}: `{}` {}\n\n",
@@ -237,7 +284,6 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
             }
         }
     }
-    out
 }
 
 fn inline_code(s: &str) -> String {

@@ -183,12 +183,24 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     }
     input.push_str(&wrong);
     input.push_str("\nq\n");
+    let transcript = data.path().join("practice.md");
     let out = triage(config.path(), data.path())
         .args(["practice", "--seed", "7", "--count", "2", "--plain"])
+        .arg("--transcript")
+        .arg(&transcript)
         .write_stdin(input)
         .output()
         .unwrap();
     assert!(out.status.success());
+    // The transcript is a practice record: the rounds and the score, not the last fix reached.
+    let md = std::fs::read_to_string(&transcript).unwrap();
+    assert!(md.contains("## Practice: 1/2 (seed 7)"), "{md}");
+    assert!(md.contains(&format!("1. **ok** `{}`", targets[0])), "{md}");
+    assert!(
+        md.contains(&format!("2. **miss** `{}`", targets[1])),
+        "{md}"
+    );
+    assert!(!md.contains("## Fix"), "{md}");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("[Practice 1/2] Error message: "), "{text}");
     // Ids stay hidden while walking: the first verdict is the first place the target's id shows.
