@@ -15,6 +15,17 @@ pub struct RoundResult {
     pub shortest: usize,
     /// Questions where the trainee's answer led away from the target.
     pub wrong_turns: Vec<String>,
+    /// At each wrong turn, the answer given and the one that leads on to the target (indices;
+    /// absent in records saved before they were kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turns: Vec<Turn>,
+}
+
+/// The answer a trainee gave at a wrong turn, and the answer that would have led to the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Turn {
+    pub given: usize,
+    pub right: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -113,6 +124,7 @@ pub fn pick_targets(tree: &Tree, count: usize, seed: u64) -> Vec<String> {
 pub fn judge(tree: &Tree, target: &str, trail: &[(String, usize)], reached: &str) -> RoundResult {
     let shortest = tree.path_to(target).map(|p| p.len()).unwrap_or(0);
     let mut wrong_turns = Vec::new();
+    let mut turns = Vec::new();
     for (question, answer) in trail {
         let Some(q) = tree.question(question) else {
             continue;
@@ -121,9 +133,20 @@ pub fn judge(tree: &Tree, target: &str, trail: &[(String, usize)], reached: &str
             continue;
         };
         let could = reachable_from(tree, question).contains(target);
-        let still = next == target || reachable_from(tree, next).contains(target);
-        if could && !still {
+        let leads = |next: &str| next == target || reachable_from(tree, next).contains(target);
+        if could && !leads(next) {
             wrong_turns.push(question.clone());
+            // The answer on the shortest way when the question is on it, else any that leads on.
+            let on_shortest = tree
+                .path_to(target)
+                .and_then(|p| p.iter().find(|(q, _)| *q == question).map(|(_, a)| *a));
+            let right = on_shortest
+                .or_else(|| q.answers.iter().position(|a| leads(&a.next)))
+                .unwrap_or(0);
+            turns.push(Turn {
+                given: *answer,
+                right,
+            });
         }
     }
     RoundResult {
@@ -133,6 +156,7 @@ pub fn judge(tree: &Tree, target: &str, trail: &[(String, usize)], reached: &str
         answers: trail.len(),
         shortest,
         wrong_turns,
+        turns,
     }
 }
 
@@ -182,5 +206,23 @@ mod tests {
         let r = judge(&tree, "backup-19", &trail, "restore-02");
         assert!(!r.correct);
         assert_eq!(r.wrong_turns, vec![tree.start.clone()]);
+        // The answer given, and the one on the shortest way to the fix.
+        let right = tree.path_to("backup-19").unwrap()[0].1;
+        assert_ne!(right, restore);
+        assert_eq!(
+            r.turns,
+            vec![Turn {
+                given: restore,
+                right
+            }]
+        );
+    }
+
+    #[test]
+    fn a_round_saved_before_turns_were_kept_still_loads() {
+        let old = r#"{"target": "backup-19", "reached": "restore-02", "correct": false,
+                      "answers": 1, "shortest": 3, "wrong_turns": ["start"]}"#;
+        let r: RoundResult = serde_json::from_str(old).unwrap();
+        assert!(r.turns.is_empty());
     }
 }

@@ -569,7 +569,7 @@ pub fn verdict_document(
     if !result.wrong_turns.is_empty() {
         doc.blank();
         doc.heading(s.practice_wrong_turns, theme);
-        for q in &result.wrong_turns {
+        for (i, q) in result.wrong_turns.iter().enumerate() {
             if let Some(question) = tree.question(q) {
                 doc.para(
                     &format!("- {}", question.text.get(lang)),
@@ -577,6 +577,26 @@ pub fn verdict_document(
                     width,
                     theme.text,
                 );
+                let label = |a: usize| {
+                    question
+                        .answers
+                        .get(a)
+                        .map_or(String::new(), |a| sanitize_line(a.label.get(lang)))
+                };
+                if let Some(turn) = result.turns.get(i) {
+                    doc.para(
+                        &format!("{}: {}", s.practice_you_answered, label(turn.given)),
+                        4,
+                        width,
+                        theme.warning,
+                    );
+                    doc.para(
+                        &format!("{}: {}", s.practice_right_answer, label(turn.right)),
+                        4,
+                        width,
+                        theme.status,
+                    );
+                }
                 if let Some(why) = &question.why {
                     doc.para(why.get(lang), 4, width, theme.dim);
                 }

@@ -212,6 +212,17 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     assert!(text.contains("Correct: this is the fix"), "{text}");
     assert!(text.contains("Not this one."), "{text}");
     assert!(text.contains("Where you went another way"), "{text}");
+    // At the wrong turn: the answer given and the one toward the fix, by their labels.
+    let start = tree.question(&tree.start).unwrap();
+    let right = tree.path_to(&targets[1]).unwrap()[0].1;
+    assert!(
+        text.contains(&format!(
+            "Toward the fix: {}",
+            start.answers[right].label.en
+        )),
+        "{text}"
+    );
+    assert!(text.contains("You answered: "), "{text}");
     assert!(text.contains("Score: 1/2"), "{text}");
     let out = triage(config.path(), data.path())
         .args(["history", "--json"])
