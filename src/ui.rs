@@ -380,6 +380,8 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         None if app.practice_verdict() => (
             match &app.practice {
                 Some(p) if p.finished() => s.practice_done,
+                // After the last round Enter shows the score.
+                Some(p) if p.round + 1 >= p.targets.len() => s.practice_to_score,
                 _ => s.practice_next,
             }
             .to_string(),

@@ -383,6 +383,30 @@ fn the_practice_round_stays_in_the_breadcrumb_when_the_answers_do_not_fit() {
     }
 }
 
+/// After the last round Enter shows the score, and the hint says so; before it, the next round.
+#[test]
+fn the_last_verdict_offers_the_score_not_a_next_round() {
+    let s = &triage::i18n::EN;
+    for (rounds, hint) in [(2, s.practice_next), (1, s.practice_to_score)] {
+        let mut a = app(Lang::En);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(rounds, 5);
+        let target = a.practice.as_ref().unwrap().targets[0].clone();
+        let answers: Vec<usize> = a
+            .tree
+            .path_to(&target)
+            .unwrap()
+            .into_iter()
+            .map(|(_, answer)| answer)
+            .collect();
+        for answer in answers {
+            app::update(&mut a, Msg::Choose(answer));
+        }
+        assert!(a.practice_verdict());
+        assert_eq!(row(&draw(&mut a, 80, 24), 23).trim(), hint);
+    }
+}
+
 /// The breadcrumb lists the answers without numbers (a number there read as the answer's own);
 /// Alt-N still goes back to the Nth answer, and the help says so.
 #[test]
