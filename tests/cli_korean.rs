@@ -223,3 +223,27 @@ fn every_cli_message_has_its_own_korean_text() {
         assert_eq!(keys(en), keys(ko), "{en} / {ko}");
     }
 }
+
+/// `history --lang ko` names where an English session ended in Korean (the tree has both).
+#[test]
+fn history_titles_follow_the_language_asked_for() {
+    let data = tempfile::tempdir().unwrap();
+    let tree = triage::tree::embedded();
+    let answers: String = tree
+        .path_to("backup-19")
+        .unwrap()
+        .into_iter()
+        .map(|(_, a)| format!("{}\n", a + 1))
+        .collect();
+    let (code, _, _) = run(triage()
+        .env("TRIAGE_DATA_DIR", data.path())
+        .args(["--lang", "en", "--plain"])
+        .write_stdin(answers + "q\n"));
+    assert_eq!(code, Some(0));
+    let title = tree.leaf("backup-19").unwrap().title.clone();
+    let (code, out, _) = run(triage()
+        .env("TRIAGE_DATA_DIR", data.path())
+        .args(["--lang", "ko", "history"]));
+    assert_eq!(code, Some(0));
+    assert!(out.contains(&title.ko) && !out.contains(&title.en), "{out}");
+}

@@ -85,11 +85,12 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
         entries.iter().enumerate().try_for_each(|(i, e)| {
             let s = &e.record.session;
             // Where the session ended is its current node (what `resume` reopens), not the last
-            // fix it reached: a restart or a step back may have left that fix since.
+            // fix it reached: a restart or a step back may have left that fix since. Its title
+            // in the language asked for now, while the tree has it.
             let tree = (crate::tree::embedded_id() == s.tree_id)
                 .then(|| embedded.get_or_init(crate::tree::embedded));
             let leaf_title = tree
-                .and_then(|t| t.leaf(&s.current).map(|l| l.title.get(s.lang).to_string()))
+                .and_then(|t| t.leaf(&s.current).map(|l| l.title.get(lang).to_string()))
                 .or_else(|| {
                     s.steps.iter().rev().find_map(|step| match step {
                         SessionStep::Reached { leaf, title, .. } if *leaf == s.current => {
@@ -103,10 +104,7 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
                 None => {
                     // The question's own words, while the tree still has it.
                     let question = tree
-                        .and_then(|t| {
-                            t.question(&s.current)
-                                .map(|q| q.text.get(s.lang).to_string())
-                        })
+                        .and_then(|t| t.question(&s.current).map(|q| q.text.get(lang).to_string()))
                         .unwrap_or_else(|| s.current.clone());
                     format!("{}: {question}", words.stopped_at)
                 }
