@@ -104,6 +104,8 @@ pub struct CliWords {
     /// `{n}`, `{tree}`, `{file}`, `{found}`: the tree id the file holds now.
     pub resume_tree_changed: &'static str,
     pub practice_no_targets: &'static str,
+    /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{seed}`.
+    pub resume_practice: &'static str,
 }
 
 /// The program's own words (the tree brings the rest).
@@ -272,6 +274,7 @@ pub static EN: Strings = Strings {
         resume_tree_gone: "session {n} is on tree {tree}, which is not among the known trees, and its file is gone: {file}",
         resume_tree_changed: "session {n} is on tree {tree}, but its file now holds tree {found}: {file}; nothing was changed",
         practice_no_targets: "tree {tree} has no fix with an error message reachable from its start: nothing to practise on",
+        resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: triage practice --seed {seed}",
     },
     cause: "Cause",
     error_message: "Error message",
@@ -423,6 +426,7 @@ pub static KO: Strings = Strings {
         resume_tree_gone: "{n}번 세션의 트리 {tree}은(는) 알려진 트리에 없고, 그 파일도 없습니다: {file}",
         resume_tree_changed: "{n}번 세션의 트리는 {tree}인데, 그 파일에는 이제 {found} 트리가 있습니다: {file}. 아무것도 바꾸지 않았습니다",
         practice_no_targets: "{tree} 트리에는 시작에서 도달할 수 있고 오류 메시지가 있는 해결책이 없습니다. 연습할 문제가 없습니다",
+        resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: triage practice --seed {seed}",
     },
     cause: "원인",
     error_message: "오류 메시지",

@@ -324,8 +324,6 @@ struct Recorder {
     saved_events: usize,
     /// A resumed session's steps so far, and its resumption.
     earlier: Vec<transcript::SessionStep>,
-    /// A resumed practice session's score (resuming does not practise again).
-    earlier_practice: Option<triage::practice::Score>,
     /// The first of the app's events that belong to this run (`App::resume` records arriving).
     first_event: usize,
     /// The warning shown on the full-screen wizard's status line, printed again on stderr once
@@ -368,7 +366,6 @@ impl Recorder {
                     warned: false,
                     saved_events: first_event,
                     earlier,
-                    earlier_practice: entry.record.practice.clone(),
                     first_event,
                     unshown: None,
                     tree_path,
@@ -382,7 +379,6 @@ impl Recorder {
                 warned: false,
                 saved_events: first_event,
                 earlier: Vec::new(),
-                earlier_practice: None,
                 first_event,
                 unshown: None,
                 tree_path,
@@ -419,11 +415,7 @@ impl Recorder {
         let record = history::Record {
             format: history::FORMAT.to_string(),
             session: self.session(app, ended),
-            practice: app
-                .practice
-                .as_ref()
-                .map(|p| p.score.clone())
-                .or_else(|| self.earlier_practice.clone()),
+            practice: app.practice.as_ref().map(|p| p.score.clone()),
             tree_path: self.tree_path.clone(),
         };
         self.saved_events = app.events.len();

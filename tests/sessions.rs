@@ -232,6 +232,25 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     assert_eq!(items[0]["practice"]["seed"], 7);
     assert_eq!(items[0]["practice"]["rounds"].as_array().unwrap().len(), 2);
     assert_eq!(items[0]["practice"]["rounds"][0]["correct"], true);
+    // A practice run is not resumed as a triage: the same seed practises it again.
+    let before = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>();
+    let out = triage(config.path(), data.path())
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("is a practice run (score 1/2)"), "{err}");
+    assert!(err.contains("triage practice --seed 7"), "{err}");
+    let after = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(before, after, "the practice record is untouched");
 }
 
 #[test]

@@ -100,6 +100,23 @@ pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
     };
     let entries = super::load_sessions(&dir, lang)?;
     match entries.into_iter().nth(n.saturating_sub(1)) {
+        // A practice run is not resumed as a triage (it would open at the start, its rounds
+        // gone): the same seed practises the same rounds again.
+        Some(e) if n >= 1 && e.record.practice.is_some() => {
+            let score = e.record.practice.as_ref().map_or(String::new(), |p| {
+                format!("{}/{}", p.correct(), p.rounds.len())
+            });
+            let seed = e.record.practice.as_ref().map_or(0, |p| p.seed);
+            super::say(&crate::i18n::fill(
+                words.resume_practice,
+                &[
+                    ("n", &n.to_string()),
+                    ("score", &score),
+                    ("seed", &seed.to_string()),
+                ],
+            ));
+            Err(super::EXIT_USAGE)
+        }
         Some(e) if n >= 1 => Ok(e),
         _ => {
             super::say(&crate::i18n::fill(
