@@ -96,13 +96,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Links followed before giving up, as the kernel does (`ELOOP`).
 const MAX_LINKS: usize = 40;
 
+/// Whether `path` names a descriptor already open (`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N`:
+/// a redirected stdout), whose file must be written through that path, in place.
+fn names_a_descriptor(path: &Path) -> bool {
+    let s = path.to_string_lossy();
+    matches!(s.as_ref(), "/dev/stdout" | "/dev/stderr")
+        || s.starts_with("/dev/fd/")
+        || (s.starts_with("/proc/") && s.contains("/fd/"))
+}
+
 /// The path `path`'s chain of symlinks ends at (which may not exist yet), or `None` when the chain
-/// goes through `/dev` or `/proc`: `/dev/stdout` and `/dev/fd/N` name a descriptor already open
-/// (a redirected stdout), whose file must be written through that descriptor's path, in place.
+/// goes through a descriptor's path (see [`names_a_descriptor`]).
 fn final_target(path: &Path) -> std::io::Result<Option<PathBuf>> {
     let mut current = path.to_path_buf();
     for _ in 0..=MAX_LINKS {
-        if current.starts_with("/dev") || current.starts_with("/proc") {
+        if names_a_descriptor(&current) {
             return Ok(None);
         }
         match std::fs::symlink_metadata(&current) {
@@ -157,26 +165,25 @@ pub const READER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 /// and nothing can interrupt it: it happens on a thread of its own, given up after
 /// [`READER_WAIT`] (the thread then ends with the process).
 fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let (path, bytes) = (path.to_path_buf(), bytes.to_vec());
-    let (done, result) = std::sync::mpsc::channel();
+    let opening = path.to_path_buf();
+    let (opened, result) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        // No `create`: a file that vanished since it was looked at is not made again here.
-        let written = std::fs::OpenOptions::new()
-            .append(true)
-            .open(&path)
-            .and_then(|mut f| {
-                f.write_all(&bytes)?;
-                f.flush()
-            });
-        let _ = done.send(written);
+        // No `create`: a file that vanished since it was looked at is not made again here. A
+        // FIFO opened after the wait was given up is closed at once, unwritten.
+        let _ = opened.send(std::fs::OpenOptions::new().append(true).open(&opening));
     });
-    match result.recv_timeout(READER_WAIT) {
-        Ok(written) => written,
-        Err(_) => Err(std::io::Error::new(
-            std::io::ErrorKind::TimedOut,
-            format!("nothing read it for {} seconds", READER_WAIT.as_secs()),
-        )),
-    }
+    // Only the wait for a reader is bounded: once one is there, a slow one gets it all.
+    let mut file = match result.recv_timeout(READER_WAIT) {
+        Ok(file) => file?,
+        Err(_) => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("nothing read it for {} seconds", READER_WAIT.as_secs()),
+            ));
+        }
+    };
+    file.write_all(bytes)?;
+    file.flush()
 }
 
 /// FIFOs for tests of code that must not open them.
@@ -350,6 +357,17 @@ mod tests {
         write_atomic(&dir.path().join("a.md"), b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
         assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_regular_file_under_dev_is_replaced_not_added_to() {
+        let Ok(dir) = tempfile::tempdir_in("/dev/shm") else {
+            return; // no /dev/shm on this system: nothing under /dev to write to
+        };
+        let path = dir.path().join("ticket.md");
+        std::fs::write(&path, "old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub struct CliWords {
     /// `{n}`, `{tree}`, `{file}`, `{found}`: the tree id the file holds now.
     pub resume_tree_changed: &'static str,
     pub practice_no_targets: &'static str,
-    /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{seed}`.
+    /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{again}` (the command).
     pub resume_practice: &'static str,
 }
 
@@ -147,7 +147,7 @@ pub struct Strings {
     pub no_command: &'static str,
     pub transcript_written: &'static str,
     pub transcript_failed: &'static str,
-    /// `e` while `--transcript` names the terminal the wizard is drawn on.
+    /// `e` while `--transcript` names the terminal the wizard is drawn on, or a pipe.
     pub transcript_on_quit: &'static str,
     pub quit_hint: &'static str,
     pub help_hint: &'static str,
@@ -274,7 +274,7 @@ pub static EN: Strings = Strings {
         resume_tree_gone: "session {n} is on tree {tree}, which is not among the known trees, and its file is gone: {file}",
         resume_tree_changed: "session {n} is on tree {tree}, but its file now holds tree {found}: {file}; nothing was changed",
         practice_no_targets: "tree {tree} has no fix with an error message reachable from its start: nothing to practise on",
-        resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: triage practice --seed {seed}",
+        resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: {again}",
     },
     cause: "Cause",
     error_message: "Error message",
@@ -307,7 +307,7 @@ pub static EN: Strings = Strings {
     no_command: "This fix has no command to copy",
     transcript_written: "Transcript written to",
     transcript_failed: "Could not write the transcript",
-    transcript_on_quit: "The transcript goes to the terminal when you quit:",
+    transcript_on_quit: "The transcript is written when you quit, to",
     quit_hint: "q quit",
     help_hint: "Up/Down scroll  Esc close",
     copy_label: "c: copy",
@@ -426,7 +426,7 @@ pub static KO: Strings = Strings {
         resume_tree_gone: "{n}번 세션의 트리 {tree}은(는) 알려진 트리에 없고, 그 파일도 없습니다: {file}",
         resume_tree_changed: "{n}번 세션의 트리는 {tree}인데, 그 파일에는 이제 {found} 트리가 있습니다: {file}. 아무것도 바꾸지 않았습니다",
         practice_no_targets: "{tree} 트리에는 시작에서 도달할 수 있고 오류 메시지가 있는 해결책이 없습니다. 연습할 문제가 없습니다",
-        resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: triage practice --seed {seed}",
+        resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: {again}",
     },
     cause: "원인",
     error_message: "오류 메시지",
@@ -459,7 +459,7 @@ pub static KO: Strings = Strings {
     no_command: "이 해결책에는 복사할 명령이 없습니다",
     transcript_written: "기록을 저장했습니다:",
     transcript_failed: "기록을 저장하지 못했습니다",
-    transcript_on_quit: "기록은 종료할 때 터미널에 출력됩니다:",
+    transcript_on_quit: "기록은 종료할 때 저장됩니다:",
     quit_hint: "q 종료",
     help_hint: "Up/Down 스크롤  Esc 닫기",
     copy_label: "c: 복사",

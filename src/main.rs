@@ -447,16 +447,21 @@ impl Recorder {
         ))
     }
 
-    /// Whether `--transcript` names a terminal (`/dev/stdout`, `/dev/tty`): the one the wizard
-    /// may be drawn on.
-    fn transcript_is_terminal(&self) -> bool {
+    /// Whether `--transcript` names a terminal (`/dev/stdout`, `/dev/tty`: the one the wizard may
+    /// be drawn on) or a pipe (written now it would wait for its reader, and a second copy
+    /// would follow at the end): written only when the wizard ends.
+    fn transcript_at_end_only(&self) -> bool {
         self.transcript.as_ref().is_some_and(|p| {
-            // Only character devices are opened to ask: opening a FIFO would wait for a reader.
-            std::fs::metadata(p).is_ok_and(|m| is_char_device(&m.file_type()))
-                && std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(p)
-                    .is_ok_and(|f| f.is_terminal())
+            std::fs::metadata(p).is_ok_and(|m| {
+                let kind = m.file_type();
+                // Only character devices are opened to ask: opening a FIFO would wait.
+                is_fifo(&kind)
+                    || (is_char_device(&kind)
+                        && std::fs::OpenOptions::new()
+                            .write(true)
+                            .open(p)
+                            .is_ok_and(|f| f.is_terminal()))
+            })
         })
     }
 
@@ -513,6 +518,16 @@ fn is_char_device(t: &std::fs::FileType) -> bool {
 
 #[cfg(not(unix))]
 fn is_char_device(_: &std::fs::FileType) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn is_fifo(t: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(t)
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::FileType) -> bool {
     false
 }
 
@@ -678,7 +693,7 @@ fn run_tui(
                 app.status = Some(app::copied_status(&copier.copy(text, app.lang), text));
             }
             // Written now it would land on the screen being drawn; `finish` writes it after.
-            Some(Effect::WriteTranscript) if recorder.transcript_is_terminal() => {
+            Some(Effect::WriteTranscript) if recorder.transcript_at_end_only() => {
                 let path = recorder.transcript.clone().unwrap_or_default();
                 app.status = Some(format!(
                     "{} {}",

@@ -32,6 +32,9 @@ pub struct Turn {
 pub struct Score {
     pub seed: u64,
     pub rounds: Vec<RoundResult>,
+    /// The rounds planned (`--count`); 0 in records saved before it was kept.
+    #[serde(default)]
+    pub count: usize,
 }
 
 impl Score {
@@ -56,6 +59,7 @@ impl Practice {
             score: Score {
                 seed,
                 rounds: Vec::new(),
+                count,
             },
         }
     }

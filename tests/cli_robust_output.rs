@@ -98,6 +98,14 @@ fn gen_assets_outside_the_source_tree_refuses_and_writes_nothing() {
     );
     assert!(!dir.path().join("assets/completions").exists());
     assert!(out.stdout.is_empty());
+    // Aimed out of the source tree with `..`: refused.
+    let out = triage()
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
+        .arg("gen-assets")
+        .arg("../..")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
     // Run from the source tree, but aimed elsewhere: refused too.
     let out = triage()
         .current_dir(env!("CARGO_MANIFEST_DIR"))

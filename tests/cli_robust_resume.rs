@@ -201,3 +201,37 @@ fn the_saved_file_comes_before_a_known_tree_with_the_same_id() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(text.contains("MODIFIED FIRST QUESTION?"), "{text}");
 }
+
+/// `resume` of a practice run on a tree file names the command that practises the same rounds:
+/// the same file, count and seed.
+#[test]
+fn a_practice_run_names_its_tree_count_and_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = triage::tree::EMBEDDED_SOURCE.replacen("id: \"azure-vm-backup\"", "id: \"mine\"", 1);
+    std::fs::write(dir.path().join("mine.ron"), src).unwrap();
+    let triage = || {
+        let mut c = common::triage();
+        c.env("TRIAGE_DATA_DIR", dir.path().join("data"))
+            .current_dir(dir.path());
+        c
+    };
+    let out = triage()
+        .args([
+            "--tree", "mine.ron", "practice", "--count", "3", "--seed", "42", "--plain",
+        ])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = triage().args(["resume"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let file = dir.path().join("mine.ron");
+    assert!(
+        err.contains(&format!(
+            "triage --tree {} practice --count 3 --seed 42",
+            file.display()
+        )),
+        "{err}"
+    );
+}

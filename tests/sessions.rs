@@ -245,7 +245,7 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("is a practice run (score 1/2)"), "{err}");
-    assert!(err.contains("triage practice --seed 7"), "{err}");
+    assert!(err.contains("triage practice --count 2 --seed 7"), "{err}");
     let after = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
         .map(|e| std::fs::read(e.unwrap().path()).unwrap())

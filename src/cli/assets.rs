@@ -75,12 +75,16 @@ fn is_source_tree(dir: &Path) -> bool {
 /// it would create `dir` there and overwrite whatever files have those names.
 pub fn generate(dir: &Path, lang: Lang, out: &mut impl Write) -> i32 {
     let s = &crate::i18n::strings(lang).cli;
-    // The folder `dir` is in (`assets/` of the source tree), wherever it was run from.
+    // The folder `dir` is in (`assets/` of the source tree), wherever it was run from; `..`
+    // would make the folder checked another than the one written.
     let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let here = absolute
         .parent()
         .map_or_else(|| absolute.clone(), Path::to_path_buf);
-    if !is_source_tree(&here) {
+    let climbs = dir
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    if climbs || !is_source_tree(&here) {
         let shown = crate::text::sanitize_line(&here.display().to_string());
         super::say(&crate::i18n::fill(
             s.gen_assets_elsewhere,

@@ -41,7 +41,11 @@ pub fn tree(
     // The file the session was opened from first: a tree of the catalog may have the same id
     // and other questions. Then by id (the embedded tree, the user's trees).
     let gone = match &saved_path {
-        Some(path) if std::fs::metadata(path).is_ok() => {
+        // A file that cannot be read (permissions) is reported by the loader, not taken as gone.
+        Some(path)
+            if !std::fs::metadata(path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+        {
             let tree = crate::tree::load_path(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
             if tree.id != *want {
@@ -91,6 +95,20 @@ pub fn tree(
     }
 }
 
+/// `word` as one shell word: quoted unless it is plain, sanitized either way.
+fn shell_word(word: impl std::fmt::Display) -> String {
+    let word = crate::text::sanitize_line(&word.to_string());
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
+    {
+        word
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 /// The history entry chosen for `resume`, or the exit code after saying why not.
 pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
     let words = &crate::i18n::strings(lang).cli;
@@ -103,16 +121,27 @@ pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
         // A practice run is not resumed as a triage (it would open at the start, its rounds
         // gone): the same seed practises the same rounds again.
         Some(e) if n >= 1 && e.record.practice.is_some() => {
-            let score = e.record.practice.as_ref().map_or(String::new(), |p| {
-                format!("{}/{}", p.correct(), p.rounds.len())
-            });
-            let seed = e.record.practice.as_ref().map_or(0, |p| p.seed);
+            let p = e.record.practice.clone().unwrap_or_default();
+            // The same tree (by its file when it was opened by one), count and seed.
+            let mut again = String::from("triage");
+            match &e.record.tree_path {
+                Some(path) => again.push_str(&format!(" --tree {}", shell_word(path.display()))),
+                None if e.record.session.tree_id != crate::tree::embedded_id() => again.push_str(
+                    &format!(" --tree {}", shell_word(&e.record.session.tree_id)),
+                ),
+                None => {}
+            }
+            again.push_str(" practice");
+            if p.count > 0 {
+                again.push_str(&format!(" --count {}", p.count));
+            }
+            again.push_str(&format!(" --seed {}", p.seed));
             super::say(&crate::i18n::fill(
                 words.resume_practice,
                 &[
                     ("n", &n.to_string()),
-                    ("score", &score),
-                    ("seed", &seed.to_string()),
+                    ("score", &format!("{}/{}", p.correct(), p.rounds.len())),
+                    ("again", &again),
                 ],
             ));
             Err(super::EXIT_USAGE)

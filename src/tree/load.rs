@@ -49,7 +49,7 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
         // RON finds a comma missing at the next field, maybe lines later; it belongs right
         // after the value before.
         let at = match e.code {
-            ron::Error::ExpectedComma => src[..at].trim_end().len(),
+            ron::Error::ExpectedComma => end_of_value_before(src, at),
             _ => at,
         };
         let d = Diagnostic::new(file, message).at_offset(src, at);
@@ -61,7 +61,7 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
 }
 
 /// The byte offset of `line`:`column` (1-based, in characters) of `src`, moved on past any
-/// spaces there: RON places a wrong value's error where the parser stood, which is often
+/// whitespace there: RON places a wrong value's error where the parser stood, which is often
 /// the space after the colon (`id:    42`), and the caret belongs under the value.
 fn past_whitespace(src: &str, line: usize, column: usize) -> usize {
     let line_start = match line {
@@ -77,11 +77,31 @@ fn past_whitespace(src: &str, line: usize, column: usize) -> usize {
             .char_indices()
             .nth(column.saturating_sub(1))
             .map_or(rest.len(), |(i, _)| i);
-    // Spaces and tabs only: a missing comma belongs at the end of its line, not under the
-    // next field lines later.
-    at + src[at..]
-        .find(|c: char| c != ' ' && c != '\t')
-        .unwrap_or(src.len() - at)
+    match src[at..].find(|c: char| !c.is_whitespace()) {
+        Some(skip) => at + skip,
+        None => at,
+    }
+}
+
+/// Where the value before `at` ends: back over whitespace, blank lines and `//` comments.
+fn end_of_value_before(src: &str, at: usize) -> usize {
+    let mut end = src[..at].trim_end().len();
+    loop {
+        let line_start = src[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &src[line_start..end];
+        // A `//` outside a string (an even number of quotes before it) starts a comment.
+        let comment = line
+            .match_indices("//")
+            .map(|(i, _)| i)
+            .find(|&i| line[..i].matches('"').count().is_multiple_of(2));
+        match comment {
+            Some(i) => end = src[..line_start + i].trim_end().len(),
+            None => return end,
+        }
+        if end == 0 {
+            return 0;
+        }
+    }
 }
 
 /// Offset of the first bracket that opens level `MAX_NESTING + 1`, outside strings and comments.
@@ -240,10 +260,13 @@ mod tests {
         };
         assert_eq!(place("(\n    id: 42,\n)"), (2, 9));
         assert_eq!(place("(\n    id:    true,\n)"), (2, 12));
-        assert_eq!(place("(\n    id:\n        7,\n)"), (2, 8));
+        assert_eq!(place("(\n    id:\n        7,\n)"), (3, 9));
         // A missing comma stays on its line.
         let comma = "Tree(\n    id: \"x\"\n\n\n    title: (en: \"t\", ko: \"t\"),\n)";
         assert_eq!(place(comma), (2, 12));
+        let commented =
+            "Tree(\n    id: \"x\" // the id\n    // more\n    title: (en: \"t\", ko: \"t\"),\n)";
+        assert_eq!(place(commented), (2, 12));
         assert_eq!(place("(\n    가: 1)"), (2, 5));
     }
 
