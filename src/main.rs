@@ -453,14 +453,13 @@ impl Recorder {
     fn transcript_at_end_only(&self) -> bool {
         self.transcript.as_ref().is_some_and(|p| {
             std::fs::metadata(p).is_ok_and(|m| {
-                let kind = m.file_type();
+                let (fifo, device) = fifo_or_device(&m.file_type());
                 // Only character devices are opened to ask: opening a FIFO would wait.
-                is_fifo(&kind)
-                    || (is_char_device(&kind)
-                        && std::fs::OpenOptions::new()
-                            .write(true)
-                            .open(p)
-                            .is_ok_and(|f| f.is_terminal()))
+                fifo || (device
+                    && std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(p)
+                        .is_ok_and(|f| f.is_terminal()))
             })
         })
     }
@@ -511,24 +510,16 @@ impl Recorder {
     }
 }
 
+/// Whether a file of this kind is a FIFO, and whether it is a character device.
 #[cfg(unix)]
-fn is_char_device(t: &std::fs::FileType) -> bool {
-    std::os::unix::fs::FileTypeExt::is_char_device(t)
+fn fifo_or_device(t: &std::fs::FileType) -> (bool, bool) {
+    use std::os::unix::fs::FileTypeExt;
+    (t.is_fifo(), t.is_char_device())
 }
 
 #[cfg(not(unix))]
-fn is_char_device(_: &std::fs::FileType) -> bool {
-    false
-}
-
-#[cfg(unix)]
-fn is_fifo(t: &std::fs::FileType) -> bool {
-    std::os::unix::fs::FileTypeExt::is_fifo(t)
-}
-
-#[cfg(not(unix))]
-fn is_fifo(_: &std::fs::FileType) -> bool {
-    false
+fn fifo_or_device(_: &std::fs::FileType) -> (bool, bool) {
+    (false, false)
 }
 
 /// The hyperlinks on screen, with the cells they were written over.
