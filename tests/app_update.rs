@@ -33,6 +33,15 @@ fn path_to(app: &App, id: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The wizard in a `w` x `h` terminal, on fix `id` (reached by the shortest way).
+fn app_at(id: &str, w: u16, h: u16) -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(w, h));
+    let p = path_to(&a, id);
+    walk(&mut a, &p);
+    a
+}
+
 #[test]
 fn digits_walk_to_backup_19() {
     let mut a = app();
@@ -187,10 +196,7 @@ fn print_on_quit_keeps_the_selected_command() {
 
 #[test]
 fn selecting_a_command_scrolls_it_into_view() {
-    let mut a = app();
-    app::update(&mut a, Msg::Resize(40, 12));
-    let p = path_to(&a, "backup-26");
-    walk(&mut a, &p);
+    let mut a = app_at("backup-26", 40, 12);
     let tree = Arc::clone(&a.tree);
     let leaf = tree.leaf("backup-26").unwrap();
     let commands = leaf.commands().count();
@@ -225,10 +231,7 @@ fn selecting_a_command_scrolls_it_into_view() {
 
 #[test]
 fn page_keys_scroll_the_leaf() {
-    let mut a = app();
-    app::update(&mut a, Msg::Resize(80, 24));
-    let p = path_to(&a, "backup-26");
-    walk(&mut a, &p);
+    let mut a = app_at("backup-26", 80, 24);
     app::update(&mut a, Msg::PageDown);
     assert!(a.scroll >= 19);
     app::update(&mut a, Msg::PageUp);
@@ -809,10 +812,7 @@ fn a_long_query_scrolls_to_keep_the_cursor_visible_at_40_columns() {
 
 #[test]
 fn tab_goes_through_the_commands_then_the_see_also_entries_and_enter_opens_one() {
-    let mut a = app();
-    app::update(&mut a, Msg::Resize(80, 24));
-    let p = path_to(&a, "backup-19");
-    walk(&mut a, &p);
+    let mut a = app_at("backup-19", 80, 24);
     let tree = Arc::clone(&a.tree);
     let leaf = tree.leaf("backup-19").unwrap();
     let commands = leaf.commands().count();
@@ -955,10 +955,7 @@ fn line_text(line: &ratatui::text::Line) -> String {
 
 #[test]
 fn tab_selects_the_links_between_the_commands_and_the_see_also_entries() {
-    let mut a = app();
-    app::update(&mut a, Msg::Resize(80, 24));
-    let p = path_to(&a, "backup-08");
-    walk(&mut a, &p);
+    let mut a = app_at("backup-08", 80, 24);
     let tree = Arc::clone(&a.tree);
     let leaf = tree.leaf("backup-08").unwrap();
     let (commands, links) = (leaf.commands().count(), leaf.links.len());
@@ -1015,10 +1012,7 @@ fn tab_selects_the_links_between_the_commands_and_the_see_also_entries() {
 
 #[test]
 fn c_and_enter_on_a_link_copy_its_url_and_p_prints_it_on_quit() {
-    let mut a = app();
-    app::update(&mut a, Msg::Resize(80, 24));
-    let p = path_to(&a, "backup-19");
-    walk(&mut a, &p);
+    let mut a = app_at("backup-19", 80, 24);
     let url = a.tree.leaf("backup-19").unwrap().links[0].url.clone();
     let commands = a.tree.leaf("backup-19").unwrap().commands().count();
     while a.link.is_none() {
