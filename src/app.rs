@@ -1184,13 +1184,6 @@ pub fn paste(app: &mut App, text: &str) {
     }
 }
 
-/// Longest part of a copied text named on the status line.
-const COPIED_PREFIX: usize = 32;
-
-/// The status line after a copy: `status` (what the clipboard said) and the start of what was
-/// copied, escaped, first ("Copied: sestatus"). A hint in `status`, on its second line, comes
-/// after them in parentheses, still on a line of its own: the status line shows it only when it
-/// fits whole, so what was copied is never cut for it.
 /// The index (among the leaf's commands) of the first command of a step for `os`; 0 when none.
 fn first_command_for(leaf: &Leaf, os: Os) -> usize {
     let mut index = 0;
@@ -1203,6 +1196,13 @@ fn first_command_for(leaf: &Leaf, os: Os) -> usize {
     0
 }
 
+/// Longest part of a copied text named on the status line.
+const COPIED_PREFIX: usize = 32;
+
+/// The status line after a copy: `status` (what the clipboard said) and the start of what was
+/// copied, escaped, first ("Copied: sestatus"). A hint in `status`, on its second line, comes
+/// after them in parentheses, still on a line of its own: the status line shows it only when it
+/// fits whole, so what was copied is never cut for it.
 pub fn copied_status(status: &str, text: &str) -> String {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut shown = crate::text::truncate(&crate::text::sanitize_line(first.trim()), COPIED_PREFIX);
