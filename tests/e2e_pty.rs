@@ -103,6 +103,21 @@ impl Session {
         self.pump(Duration::from_millis(100));
     }
 
+    /// After the wizard ended inside `...; echo EXIT=$?; stty -a`: the main screen is back, the
+    /// cursor shown, the shell saw `code` and cooked mode. Returns the output from `EXIT=` on.
+    fn assert_restored(&self, code: i32) -> String {
+        assert!(
+            !self.parser.screen().alternate_screen(),
+            "alternate screen left"
+        );
+        assert!(!self.parser.screen().hide_cursor(), "cursor shown again");
+        let raw = String::from_utf8_lossy(&self.raw).into_owned();
+        let after = &raw[raw.rfind("EXIT=").expect("the shell printed the exit code")..];
+        assert!(after.starts_with(&format!("EXIT={code}")), "{after}");
+        assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+        after.to_string()
+    }
+
     fn wait_exit(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
@@ -392,17 +407,12 @@ fn a_panic_restores_the_terminal_first_then_says_where_to_report() {
     s.keys(b"2");
     s.keys(b"Z");
     s.wait_exit();
-    assert!(
-        !s.parser.screen().alternate_screen(),
-        "alternate screen left"
-    );
-    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
+    s.assert_restored(101);
     let raw = String::from_utf8_lossy(&s.raw).to_string();
     let after = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
     assert!(after.contains("triage crashed"), "{after}");
     assert!(after.contains("please report it"), "{after}");
     assert!(after.contains("EXIT=101"), "{after}");
-    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
     // The restore comes before the message: no crash text drawn inside the alternate screen.
     let before = &raw[..raw.rfind("\x1b[?1049l").unwrap()];
     assert!(!before.contains("triage crashed"));
@@ -420,15 +430,7 @@ fn sigterm_restores_the_terminal_and_saves_the_session() {
     let mut s = Session::start(&script, &[("TRIAGE_DATA_DIR", &data_dir)]);
     s.wait_for("What were you doing");
     s.wait_exit();
-    assert!(
-        !s.parser.screen().alternate_screen(),
-        "alternate screen left"
-    );
-    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
-    let raw = String::from_utf8_lossy(&s.raw).to_string();
-    assert!(raw.contains("EXIT=143"), "{raw}");
-    let after = &raw[raw.rfind("EXIT=").unwrap()..];
-    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+    s.assert_restored(143);
     let (entries, _) = triage::history::load_all(data.path());
     assert_eq!(entries.len(), 1, "the session was saved on the way out");
 }
@@ -758,15 +760,7 @@ fn sigquit_restores_the_terminal_and_saves_the_session() {
         .unwrap();
     assert!(status.success());
     s.wait_exit();
-    assert!(
-        !s.parser.screen().alternate_screen(),
-        "alternate screen left"
-    );
-    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
-    let raw = String::from_utf8_lossy(&s.raw).into_owned();
-    let after = &raw[raw.rfind("EXIT=").expect("the shell printed the exit code")..];
-    assert!(after.starts_with("EXIT=131"), "{after}");
-    assert!(!after.contains("-icanon"), "raw mode left on: {after}");
+    s.assert_restored(131);
     let (entries, _) = triage::history::load_all(data.path());
     assert_eq!(entries.len(), 1, "the session was saved on the way out");
     assert!(entries[0].record.session.ended.is_some());
