@@ -2,7 +2,7 @@
 //! `update` the only place state changes. No terminal here: `main` turns keys into messages and
 //! performs the returned `Effect`s (clipboard, files); `ui` draws the state.
 
-use crate::tree::{Lang, Leaf, Node, Os, Tree};
+use crate::tree::{Lang, Leaf, Node, Os, Split, Tree};
 use std::sync::Arc;
 
 /// One search result as the wizard shows it.
@@ -31,6 +31,14 @@ impl Findings {
             (false, false, false) => Some(s.search_weak_match),
             _ => None,
         }
+    }
+}
+
+/// In a close call, the question that tells the first two results apart.
+pub fn close_call_split<'t>(tree: &'t Tree, findings: &Findings) -> Option<Split<'t>> {
+    match findings.hits.as_slice() {
+        [a, b, ..] if findings.close => tree.split_between(&a.id, &b.id),
+        _ => None,
     }
 }
 
@@ -215,6 +223,8 @@ pub enum Msg {
     EraseToEnd,
     /// The whole query.
     ClearQuery,
+    /// Tab in a close call: the question that tells the first two results apart.
+    AskSplit,
     Resize(u16, u16),
 }
 
@@ -568,6 +578,39 @@ impl App {
         });
         self.arrive(id.to_string());
         self.via_search = true;
+    }
+
+    /// Leaves a close call's search for the question that tells its first two results apart,
+    /// with the answers that lead there (those that match the query, as for a result opened),
+    /// the answer toward the first result highlighted. Nothing happens on other searches.
+    fn ask_split(&mut self) {
+        let Some(Overlay::Search(state)) = &self.overlay else {
+            return;
+        };
+        let tree = Arc::clone(&self.tree);
+        let Some(split) = close_call_split(&tree, &state.findings) else {
+            return;
+        };
+        let [a, b, ..] = state.findings.hits.as_slice() else {
+            return;
+        };
+        let (a, b, query) = (a.id.clone(), b.id.clone(), state.query.clone());
+        self.record_search();
+        self.remember_search();
+        self.overlay = None;
+        self.trail = tree
+            .trail_for_query(split.question, &query)
+            .unwrap_or_default();
+        self.via_search = false;
+        self.arrive(split.question.to_string());
+        self.selected = split.toward_a;
+        self.status = Some(crate::i18n::fill(
+            crate::i18n::strings(self.lang).split_status,
+            &[
+                ("a", &crate::text::sanitize_line(&a)),
+                ("b", &crate::text::sanitize_line(&b)),
+            ],
+        ));
     }
 
     /// Opens the leaf a "See also" entry names, as a search result opens: with the trail to it, so
@@ -1126,6 +1169,10 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
                 app.remember_search();
                 app.open_found_for(&id, &query);
             }
+            return None;
+        }
+        Msg::AskSplit => {
+            app.ask_split();
             return None;
         }
         Msg::Escape | Msg::OpenSearch => {

@@ -131,6 +131,16 @@ pub struct Strings {
     pub search_weak_match: &'static str,
     /// The best result is good but the next one nearly as good.
     pub search_close_call: &'static str,
+    /// `{question}`: the question that tells the first two results of a close call apart.
+    pub split_question: &'static str,
+    /// `{answer}` leads to leaf `{id}`.
+    pub split_answer: &'static str,
+    /// Under a close call's notice in the search box: Tab asks `{question}`.
+    pub split_hint: &'static str,
+    /// Plain mode's [`Strings::split_hint`]: `?` asks `{question}`.
+    pub plain_split_hint: &'static str,
+    /// On the question Tab opened: it tells leaves `{a}` and `{b}` apart.
+    pub split_status: &'static str,
     pub help_title: &'static str,
     pub too_small: &'static str,
     /// After a copy, before what was copied ("Copied: sestatus").
@@ -294,6 +304,11 @@ pub static EN: Strings = Strings {
     search_no_match: "Nothing matches well. Try other words, or press Esc and answer the questions.",
     search_weak_match: "Weak matches only: check the error message before you follow one.",
     search_close_call: "Close call: the next result fits almost as well; compare them below.",
+    split_question: "The question that tells them apart: {question}",
+    split_answer: "\"{answer}\" leads to {id}",
+    split_hint: "Tab to tell them apart: {question}",
+    plain_split_hint: "Type ? to tell them apart: {question}",
+    split_status: "Your answer here tells {a} and {b} apart",
     help_title: "Keys",
     too_small: "Terminal too small: make it at least 40x12",
     copied: "Copied",
@@ -446,6 +461,11 @@ pub static KO: Strings = Strings {
     search_no_match: "잘 맞는 결과가 없습니다. 다른 단어로 찾거나 Esc를 눌러 질문에 답하세요.",
     search_weak_match: "약한 일치뿐입니다. 따르기 전에 오류 메시지를 확인하세요.",
     search_close_call: "다음 결과도 거의 비슷하게 맞습니다. 아래 내용을 비교해 보세요.",
+    split_question: "둘을 가르는 질문: {question}",
+    split_answer: "\"{answer}\" → {id}",
+    split_hint: "Tab으로 가르기: {question}",
+    plain_split_hint: "?를 입력해 가르기: {question}",
+    split_status: "여기서 고른 답이 {a}와 {b}를 가릅니다",
     help_title: "키",
     too_small: "터미널이 너무 작습니다: 40x12 이상으로 키우세요",
     copied: "복사했습니다",

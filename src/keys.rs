@@ -214,6 +214,13 @@ pub static BINDINGS: &[Binding] = &[
         en: "open the result",
         ko: "결과 열기",
     },
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[Code(KeyCode::Tab)],
+        action: M(Msg::AskSplit),
+        en: "close call: ask the question that tells them apart",
+        ko: "비슷한 결과: 처음 두 결과를 가르는 질문에 답하기",
+    },
     // Pairs share a row: the first key of each pair goes back (left, to the start).
     Binding {
         ctx: Ctx::Search,

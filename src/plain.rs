@@ -139,6 +139,9 @@ fn handle(app: &mut App, line: &str) {
             "" => {
                 app::update(app, Msg::Escape);
             }
+            "?" => {
+                app::update(app, Msg::AskSplit);
+            }
             // One or two digits choose a result; a longer number (an error code such as 320001)
             // is searched for.
             n if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -230,6 +233,15 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "{}", s.plain_search_no_match)?;
         } else if let Some(caution) = state.findings.caution(lang) {
             writeln!(out, "{caution}")?;
+            if let Some(split) = crate::app::close_call_split(&app.tree, &state.findings)
+                && let Some(question) = app.tree.question(split.question)
+            {
+                let hint = crate::i18n::fill(
+                    s.plain_split_hint,
+                    &[("question", &sanitize_line(question.text.get(lang)))],
+                );
+                writeln!(out, "{hint}")?;
+            }
         }
         // Ten lines are enough to choose from; the rest scroll away in a terminal.
         for (i, hit) in state.findings.hits.iter().take(SHOWN_RESULTS).enumerate() {

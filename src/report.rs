@@ -19,6 +19,32 @@ pub fn compare_line(leaf: &Leaf, lang: Lang, max: usize) -> String {
     crate::text::truncate(&said, max)
 }
 
+/// The question that tells the first two results `a` and `b` of a close call apart, and the
+/// answer toward each: `[question line, answer toward a, answer toward b]`.
+pub fn split_lines(tree: &Tree, a: &str, b: &str, lang: Lang) -> Option<[String; 3]> {
+    let s = strings(lang);
+    let split = tree.split_between(a, b)?;
+    let question = tree.question(split.question)?;
+    let answer = |i: usize, id: &str| {
+        let label = question.answers.get(i).map_or("", |a| a.label.get(lang));
+        crate::i18n::fill(
+            s.split_answer,
+            &[
+                ("answer", &sanitize_line(label)),
+                ("id", &sanitize_line(id)),
+            ],
+        )
+    };
+    Some([
+        crate::i18n::fill(
+            s.split_question,
+            &[("question", &sanitize_line(question.text.get(lang)))],
+        ),
+        answer(split.toward_a, a),
+        answer(split.toward_b, b),
+    ])
+}
+
 /// The width of [`compare_line`] where no screen sets it (the CLI, plain mode): enough to tell
 /// messages apart.
 pub const COMPARE_WIDTH: usize = 120;

@@ -527,6 +527,16 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
     draw_document(frame, doc, scroll.min(max), area);
 }
 
+/// In a close call, what Tab asks: the question that tells the first two results apart.
+fn split_hint(app: &App, state: &SearchState) -> Option<String> {
+    let split = crate::app::close_call_split(&app.tree, &state.findings)?;
+    let question = app.tree.question(split.question)?;
+    Some(crate::i18n::fill(
+        crate::i18n::strings(app.lang).split_hint,
+        &[("question", &sanitize_line(question.text.get(app.lang)))],
+    ))
+}
+
 fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let label = view::query_label(app.lang);
@@ -562,6 +572,12 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
     } else if let Some(caution) = state.findings.caution(app.lang) {
         for l in wrap(caution, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
+        }
+        if let Some(hint) = split_hint(app, state) {
+            lines.push(Line::from(Span::styled(
+                truncate(&hint, body_width),
+                theme.dim,
+            )));
         }
     }
     lines.push(Line::default());

@@ -1644,3 +1644,106 @@ fn the_system_answered_selects_its_first_command() {
     };
     assert_eq!(a.selected_command(), Some(first.as_str()));
 }
+
+/// The wizard with a search that always gives `findings`.
+fn app_finding(findings: app::Findings) -> App {
+    App::new(
+        Arc::new(tree::embedded()),
+        Lang::En,
+        Box::new(move |_, _, _| findings.clone()),
+    )
+}
+
+fn found(ids: &[&str]) -> Vec<app::Found> {
+    ids.iter()
+        .map(|id| app::Found {
+            id: id.to_string(),
+            score: 1.0,
+            why: String::new(),
+        })
+        .collect()
+}
+
+/// Tab in a close call leaves the search for the question that tells the first two results
+/// apart, reached by answers that lead there, the first result's answer highlighted; a later `/`
+/// brings the search back.
+#[test]
+fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
+    let mut a = app_finding(app::Findings {
+        hits: found(&["backup-14", "backup-23", "backup-13"]),
+        confident: false,
+        close: true,
+    });
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "com+ msdtc extension install failed");
+    app::update(&mut a, Msg::AskSplit);
+    assert!(a.overlay.is_none());
+    let split = a.tree.split_between("backup-14", "backup-23").unwrap();
+    assert_eq!(a.current, split.question);
+    assert_eq!(a.selected, split.toward_a);
+    // The trail is a real walk from the start to the question.
+    let mut at = a.tree.start.clone();
+    for (q, i) in &a.trail {
+        assert_eq!(*q, at);
+        at = a.tree.question(q).unwrap().answers[*i].next.clone();
+    }
+    assert_eq!(at, a.current);
+    let status = a.status.clone().unwrap();
+    assert!(
+        status.contains("backup-14") && status.contains("backup-23"),
+        "{status}"
+    );
+    assert!(matches!(a.events.last(), Some(Event::Searched { .. })));
+    // Enter follows the highlighted answer: toward the first result.
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-14");
+    app::update(&mut a, Msg::OpenSearch);
+    match &a.overlay {
+        Some(Overlay::Search(state)) => {
+            assert_eq!(state.query, "com+ msdtc extension install failed")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Tab does nothing on a search that is not a close call (a clear answer, weak matches, one
+/// result): the box stays open with its query.
+#[test]
+fn tab_outside_a_close_call_leaves_the_search_as_it_is() {
+    for (hits, confident, close) in [
+        (&["backup-14", "backup-23"][..], true, false),
+        (&["backup-14", "backup-23"][..], false, false),
+        (&["backup-14"][..], false, true),
+    ] {
+        let mut a = app_finding(app::Findings {
+            hits: found(hits),
+            confident,
+            close,
+        });
+        app::update(&mut a, Msg::OpenSearch);
+        app::paste(&mut a, "msdtc");
+        app::update(&mut a, Msg::AskSplit);
+        assert_eq!(a.current, a.tree.start, "{hits:?} {confident} {close}");
+        assert!(
+            matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "msdtc"),
+            "{hits:?} {confident} {close}"
+        );
+    }
+}
+
+/// Plain mode offers `?` on a close call, and `?` asks the question that splits the first two.
+#[test]
+fn plain_mode_asks_the_question_that_splits_a_close_call() {
+    let out = plain(Lang::En, "/ExtensionInstallationFailedMDTC\n?\nq\n");
+    let hint = "Type ? to tell them apart: Which COM+ message do you see?";
+    assert!(out.contains(hint), "{out}");
+    let asked = &out[out.find(hint).unwrap()..];
+    assert!(
+        asked.contains("Your answer here tells backup-14 and backup-23 apart"),
+        "{out}"
+    );
+    assert!(
+        asked.contains("[Start > Enabling backup on a VM > Extension install failed: COM+ / MSDTC]\nWhich COM+ message do you see?"),
+        "{out}"
+    );
+}

@@ -183,8 +183,20 @@ fn a_close_call_shows_what_to_compare() {
         "{text}"
     );
     let lines: Vec<&str> = text.lines().collect();
-    // The notice, then three results of three lines each: title, why, what to compare.
-    assert_eq!(lines.len(), 1 + 3 * 3, "{text}");
+    // The notice, three results of three lines each (title, why, what to compare), then the
+    // question that tells the first two apart and the answer toward each.
+    assert_eq!(lines.len(), 1 + 3 * 3 + 3, "{text}");
+    let first_two: Vec<&str> = [lines[1], lines[4]]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(
+        lines[10].starts_with("The question that tells them apart: "),
+        "{text}"
+    );
+    for (line, id) in lines[11..].iter().zip(&first_two) {
+        assert!(line.ends_with(&format!("leads to {id}")), "{text}");
+    }
     let out = triage()
         .args(["search", "ExtensionFailedVssWriterInBadState"])
         .output()

@@ -122,6 +122,14 @@ screens! {
     search_ko_40x12: Lang::Ko, 40, 12, search_vss;
     search_nothing_en_80x24: Lang::En, 80, 24, |a| { app::update(a, Msg::OpenSearch); for c in "zzqx".chars() { app::update(a, Msg::Type(c)); } };
     too_small_39x11: Lang::En, 39, 11, |_| {};
+    search_close_call_en_80x24: Lang::En, 80, 24, search_shared_code;
+    search_close_call_ko_40x12: Lang::Ko, 40, 12, search_shared_code;
+    split_question_en_80x24: Lang::En, 80, 24, |a| { search_shared_code(a); app::update(a, Msg::AskSplit); };
+}
+
+/// A code two fixes list: a close call.
+fn search_shared_code(a: &mut App) {
+    open_search_with(a, "ExtensionInstallationFailedMDTC");
 }
 
 fn open_search_with(a: &mut App, text: &str) {

@@ -137,6 +137,15 @@ pub fn search(
                     writeln!(out, "{:<width$}          {said}", "")?;
                 }
             }
+            if results.close
+                && let [a, b, ..] = results.hits.as_slice()
+                && let Some([question, toward_a, toward_b]) =
+                    crate::report::split_lines(tree, &a.id, &b.id, lang)
+            {
+                writeln!(out, "{question}")?;
+                writeln!(out, "  {toward_a}")?;
+                writeln!(out, "  {toward_b}")?;
+            }
             Ok(())
         })()
     };

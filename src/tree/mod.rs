@@ -98,6 +98,16 @@ fn io_diagnostic(name: &str, e: &std::io::Error) -> Diagnostic {
 
 /// For each node reached from the start: the (question, answer) that first leads to it (none for
 /// the start) and how many answers deep it is.
+/// The question that tells two leaves apart (see [`Tree::split_between`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'t> {
+    pub question: &'t str,
+    /// The answer whose way leads to the first leaf (and not to the second).
+    pub toward_a: usize,
+    /// The answer whose way leads to the second leaf (and not to the first).
+    pub toward_b: usize,
+}
+
 type Parents<'t> = HashMap<&'t str, (Option<(&'t str, usize)>, usize)>;
 
 /// Most paths [`Tree::path_for_query`] compares, besides the shortest one.
@@ -378,6 +388,72 @@ impl Tree {
         parents
             .contains_key(id)
             .then(|| Self::path_in(&parents, id))
+    }
+
+    /// The question that tells leaves `a` and `b` apart: one of its answers leads on to `a` and
+    /// never to `b`, another to `b` and never to `a`. Of several, the deepest (the most specific
+    /// one, asked last on the way down), then the first in the file. `None` when no question
+    /// does (the same leaf, a leaf not reachable from `start`). Linear in the size of the tree.
+    pub fn split_between(&self, a: &str, b: &str) -> Option<Split<'_>> {
+        if a == b {
+            return None;
+        }
+        let parents = self.parents();
+        // The questions whose answers lead to each node.
+        let mut into: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (qid, q) in self.questions() {
+            if !parents.contains_key(qid) {
+                continue;
+            }
+            for answer in &q.answers {
+                into.entry(answer.next.as_str()).or_default().push(qid);
+            }
+        }
+        // Every node from which `leaf` can be reached, `leaf` included.
+        let leading_to = |leaf: &str| -> HashSet<&str> {
+            let mut seen: HashSet<&str> = HashSet::new();
+            let Some((leaf, _)) = parents.get_key_value(leaf) else {
+                return seen;
+            };
+            let mut stack = vec![*leaf];
+            seen.insert(leaf);
+            while let Some(node) = stack.pop() {
+                for &q in into.get(node).map(Vec::as_slice).unwrap_or(&[]) {
+                    if seen.insert(q) {
+                        stack.push(q);
+                    }
+                }
+            }
+            seen
+        };
+        let (to_a, to_b) = (leading_to(a), leading_to(b));
+        let mut best: Option<(usize, Split)> = None;
+        for (qid, q) in self.questions() {
+            let Some(&(_, depth)) = parents.get(qid) else {
+                continue;
+            };
+            if !to_a.contains(qid) || !to_b.contains(qid) {
+                continue;
+            }
+            if best.as_ref().is_some_and(|(d, _)| *d >= depth) {
+                continue;
+            }
+            let only = |mine: &HashSet<&str>, other: &HashSet<&str>| {
+                q.answers.iter().position(|answer| {
+                    let next = answer.next.as_str();
+                    mine.contains(next) && !other.contains(next)
+                })
+            };
+            if let (Some(toward_a), Some(toward_b)) = (only(&to_a, &to_b), only(&to_b, &to_a)) {
+                let split = Split {
+                    question: qid,
+                    toward_a,
+                    toward_b,
+                };
+                best = Some((depth, split));
+            }
+        }
+        best.map(|(_, split)| split)
     }
 
     /// `path_to` as an owned trail (question id, answer index), as the wizard keeps it.
@@ -701,6 +777,97 @@ mod tests {
             tree.trail_to("backup-16")
         );
         assert_eq!(tree.path_for_query("no-such-leaf", "backup failed"), None);
+    }
+
+    /// A question with one answer toward each leaf tells them apart; of several, the deepest.
+    #[test]
+    fn the_split_of_two_leaves_is_the_deepest_question_between_them() {
+        let leaf = |name: &str| {
+            format!(
+                r#""{name}": Leaf(title: (en: "{name}", ko: "{name}"), cause: (en: "c", ko: "c"), steps: [(en: "s", ko: "s")]),"#
+            )
+        };
+        let question = |id: &str, answers: &[(&str, &str)]| {
+            let answers: String = answers
+                .iter()
+                .map(|(label, next)| {
+                    format!(r#"(label: (en: "{label}", ko: "{label}"), next: "{next}"),"#)
+                })
+                .collect();
+            format!(r#""{id}": Question(text: (en: "{id}?", ko: "{id}?"), answers: [{answers}]),"#)
+        };
+        let src = format!(
+            r#"Tree(id: "t", title: (en: "t", ko: "t"), start: "start", nodes: {{ {} {} {} {} {} {} }})"#,
+            // "start" reaches fix-a two ways but fix-b only through "mid": it does not split them.
+            question("start", &[("deep", "mid"), ("direct", "fix-a")]),
+            question("mid", &[("a", "fix-a"), ("b", "fix-b"), ("unsure", "late")]),
+            question("late", &[("c", "fix-c"), ("b", "fix-b"), ("a", "fix-a")]),
+            leaf("fix-a"),
+            leaf("fix-b"),
+            leaf("fix-c"),
+        );
+        let tree = load_str("t.ron", &src).unwrap();
+        let split = tree.split_between("fix-a", "fix-b").unwrap();
+        assert_eq!(
+            split,
+            Split {
+                question: "late",
+                toward_a: 2,
+                toward_b: 1
+            }
+        );
+        let split = tree.split_between("fix-b", "fix-a").unwrap();
+        assert_eq!(
+            (split.question, split.toward_a, split.toward_b),
+            ("late", 1, 2)
+        );
+        // fix-c is only under "late": "mid" reaches it too, but only by the way to the others.
+        let split = tree.split_between("fix-a", "fix-c").unwrap();
+        assert_eq!(
+            (split.question, split.toward_a, split.toward_b),
+            ("late", 2, 0)
+        );
+        assert_eq!(tree.split_between("fix-a", "fix-a"), None);
+        assert_eq!(tree.split_between("fix-a", "no-such-leaf"), None);
+    }
+
+    /// Any two fixes of the Azure tree can be told apart by one of its questions, and the answer
+    /// toward each leads to it and not to the other.
+    #[test]
+    fn every_two_azure_fixes_have_a_question_that_splits_them() {
+        let tree = embedded();
+        let ids: Vec<&str> = tree.leaves().map(|(id, _)| id).collect();
+        let reaches = |from: &str, to: &str| {
+            let (mut stack, mut seen) = (vec![from], HashSet::new());
+            while let Some(node) = stack.pop() {
+                if node == to {
+                    return true;
+                }
+                if seen.insert(node)
+                    && let Some(q) = tree.question(node)
+                {
+                    stack.extend(q.answers.iter().map(|a| a.next.as_str()));
+                }
+            }
+            false
+        };
+        for a in &ids {
+            for b in &ids {
+                if a == b {
+                    continue;
+                }
+                let split = tree
+                    .split_between(a, b)
+                    .unwrap_or_else(|| panic!("{a} / {b}"));
+                let q = tree.question(split.question).unwrap();
+                let (to_a, to_b) = (
+                    &q.answers[split.toward_a].next,
+                    &q.answers[split.toward_b].next,
+                );
+                assert!(reaches(to_a, a) && !reaches(to_a, b), "{a} / {b}");
+                assert!(reaches(to_b, b) && !reaches(to_b, a), "{a} / {b}");
+            }
+        }
     }
 
     #[test]
