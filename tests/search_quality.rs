@@ -244,6 +244,29 @@ fn the_operating_system_named_in_the_query_decides_between_twins() {
     );
 }
 
+/// "Windows Server 2012" names a version of the system: its number is not the "2012" of a
+/// message about Visual Studio 2012; the same number elsewhere in a query still counts.
+#[test]
+fn a_number_after_a_system_name_is_its_version_not_a_message_word() {
+    let index = Index::build(&tree::embedded());
+    for query in [
+        "moved a windows 2012 server into azure and it has no guest agent",
+        "windows server 2012 r2 vm has no guest agent installed",
+    ] {
+        let hits = index.search(query, Lang::En, 3).hits;
+        assert_eq!(hits[0].id, "agent-install-windows", "{query}: {hits:?}");
+        assert!(
+            hits.iter().all(|h| !h.why.contains("2012")),
+            "{query}: {hits:?}"
+        );
+    }
+    let hits = index
+        .search("visual c++ 2012 install failed", Lang::En, 3)
+        .hits;
+    assert_eq!(hits[0].id, "backup-27");
+    assert!(hits[0].why.contains("2012"), "{}", hits[0].why);
+}
+
 #[test]
 fn typos_and_unfinished_words_are_explained() {
     let index = Index::build(&tree::embedded());

@@ -32,7 +32,8 @@
 //!   leaf first. The tree's `synonyms` groups expand
 //!   the query in the same script at a lower weight, counted once per leaf (a leaf that already
 //!   has the query's word gains nothing from its synonyms). A query that names Windows or Linux
-//!   (or a distribution) lifts the leaves for that system and lowers those for the other. Ties
+//!   (or a distribution) lifts the leaves for that system and lowers those for the other; the
+//!   number after such a name is its version ("Windows Server 2012"), not a word to match. Ties
 //!   keep the tree's order.
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)

@@ -221,6 +221,7 @@ impl Index {
         let mut last_unknown: Option<(String, usize)> = None;
         // Tokens of one word share its surface: look it up once (a word may be 64 KiB long).
         let mut last_surface: Option<(*const u8, usize, usize)> = None;
+        let mut after_os_name = false;
         tokenize(text, &mut |t| {
             let key = (t.surface.as_ptr(), t.surface.len());
             let s = match last_surface {
@@ -234,8 +235,16 @@ impl Index {
             if t.kind == Kind::Word {
                 last_unknown = None;
             }
+            let version = t.kind == Kind::Number && after_os_name;
             if t.kind != Kind::Part {
-                q.os |= os_named(t.text, t.surface);
+                let os = os_named(t.text, t.surface);
+                q.os |= os;
+                // "Windows Server 2012", "Ubuntu 18.04": a number after a system's name is
+                // its version, not the number in a message ("Visual Studio 2012").
+                after_os_name = match t.kind {
+                    Kind::Word => os != 0 || (after_os_name && t.text == "server"),
+                    _ => false,
+                };
             }
             match t.kind {
                 Kind::Word | Kind::Part => {
@@ -301,6 +310,7 @@ impl Index {
                         prev_word = readings;
                     }
                 }
+                Kind::Number if version => {}
                 Kind::Number => {
                     if let Some(&ci) = self.code_map.get(t.text) {
                         push_code(&mut q, ci, 1.0, t.surface);
