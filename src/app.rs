@@ -55,14 +55,33 @@ pub struct Choice<'a> {
 /// Something that happened in the session, for transcripts and history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    Answered { question: String, answer: usize },
-    WentBack { to_question: String },
+    Answered {
+        question: String,
+        answer: usize,
+    },
+    WentBack {
+        to_question: String,
+    },
     Restarted,
-    Searched { query: String, top: Vec<String> },
-    OpenedFromSearch { leaf: String },
-    Reached { leaf: String },
-    Copied { leaf: String, command: usize },
-    LanguageChanged { lang: Lang },
+    Searched {
+        query: String,
+        top: Vec<String>,
+    },
+    OpenedFromSearch {
+        leaf: String,
+    },
+    Reached {
+        leaf: String,
+    },
+    /// Command `command` of the fix was copied, as `text` (its placeholders filled in).
+    Copied {
+        leaf: String,
+        command: usize,
+        text: String,
+    },
+    LanguageChanged {
+        lang: Lang,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -165,6 +184,33 @@ pub enum Overlay {
     /// The key list, scrolled this many lines.
     Help(usize),
     Search(SearchState),
+    /// Filling in the selected command's placeholders.
+    Fill(FillState),
+}
+
+/// The form that fills in a command's placeholders (`<VMName>`): one field per placeholder,
+/// started with the values known so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FillState {
+    /// The command as the tree writes it.
+    pub command: String,
+    /// The placeholders' names, one per value (`fill::names`).
+    pub names: Vec<String>,
+    /// What each field holds.
+    pub values: Vec<String>,
+    /// The field being typed into.
+    pub field: usize,
+}
+
+impl FillState {
+    /// The command with the fields' values put in (empty fields keep their placeholder).
+    pub fn preview(&self) -> String {
+        let mut values = crate::fill::Values::default();
+        for (name, value) in self.names.iter().zip(&self.values) {
+            values.set(name, value);
+        }
+        values.fill(&self.command)
+    }
 }
 
 /// What the user asked for that needs the outside world; `main` performs it.
@@ -223,6 +269,8 @@ pub enum Msg {
     EraseToEnd,
     /// The whole query.
     ClearQuery,
+    /// `f` on a fix: fill in the selected command's placeholders.
+    Fill,
     /// Tab in a close call: the question that tells the first two results apart.
     AskSplit,
     Resize(u16, u16),
@@ -268,6 +316,10 @@ pub struct App {
     /// The last search (query and the result opened or highlighted): `/` reopens it, so going
     /// back from a result and picking another needs no retyping.
     pub last_search: Option<SearchState>,
+    /// Values for the commands' placeholders: typed with `f`, or read from what was pasted into
+    /// search (a resource id names the VM and its resource group). Commands are shown and
+    /// copied with them put in.
+    pub values: crate::fill::Values,
     /// While the terminal is too small: whether the selection was in view at the last size
     /// drawn, so it is brought back into view when the terminal is usable again.
     keep_on_resize: bool,
@@ -297,6 +349,7 @@ impl App {
             viewport: (80, 24),
             practice: None,
             last_search: None,
+            values: crate::fill::Values::default(),
             keep_on_resize: false,
             searcher,
         }
@@ -570,6 +623,7 @@ impl App {
             return;
         }
         self.status = None;
+        self.values.learn(query);
         let trail = self.tree.trail_for_query(id, query).unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
@@ -598,6 +652,7 @@ impl App {
         self.record_search();
         self.remember_search();
         self.overlay = None;
+        self.values.learn(&query);
         self.trail = tree
             .trail_for_query(split.question, &query)
             .unwrap_or_default();
@@ -714,6 +769,40 @@ impl App {
         }
     }
 
+    /// [`App::selected_command`] with the values known put in for its placeholders: what `c`
+    /// copies and `p` prints.
+    pub fn selected_command_filled(&self) -> Option<String> {
+        self.selected_command().map(|c| self.values.fill(c))
+    }
+
+    /// Opens the form that fills in the selected command's placeholders; says why not when
+    /// there is no such command.
+    fn open_fill(&mut self) {
+        let s = crate::i18n::strings(self.lang);
+        let Some(command) = self.selected_command().map(str::to_string) else {
+            self.status = Some(s.fill_no_command.to_string());
+            return;
+        };
+        let names: Vec<String> = crate::fill::names(&command)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if names.is_empty() {
+            self.status = Some(s.fill_nothing.to_string());
+            return;
+        }
+        let values = names
+            .iter()
+            .map(|n| self.values.get(n).unwrap_or("").to_string())
+            .collect();
+        self.overlay = Some(Overlay::Fill(FillState {
+            command,
+            names,
+            values,
+            field: 0,
+        }));
+    }
+
     fn page(&self) -> usize {
         crate::view::body_size(self.viewport)
             .1
@@ -729,6 +818,7 @@ impl App {
                 leaf,
                 lang: self.lang,
                 selected_command: (!self.selection_cleared).then_some(self.command),
+                values: &self.values,
                 os: self.os_answered(),
                 selected_link: self
                     .link
@@ -841,6 +931,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             None
         }
         Some(Overlay::Search(_)) => update_search(app, msg),
+        Some(Overlay::Fill(_)) => {
+            update_fill(app, msg);
+            None
+        }
         None => {
             if app.on_leaf() {
                 update_leaf(app, msg)
@@ -967,8 +1061,8 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
                 follow_item(app);
             }
             let s = crate::i18n::strings(app.lang);
-            let (text, is_link) = match (app.selected_command(), app.selected_link()) {
-                (Some(code), _) => (code.to_string(), false),
+            let (text, is_link) = match (app.selected_command_filled(), app.selected_link()) {
+                (Some(code), _) => (code, false),
                 (None, Some(url)) => (url.to_string(), true),
                 (None, None) => {
                     app.status = Some(no_command(app).to_string());
@@ -990,16 +1084,21 @@ fn update_leaf(app: &mut App, msg: Msg) -> Option<Effect> {
                 app.events.push(Event::Copied {
                     leaf: app.current.clone(),
                     command: app.command,
+                    text: text.clone(),
                 });
             }
             return Some(Effect::Copy(text));
         }
+        Msg::Fill => app.open_fill(),
         Msg::PrintOnQuit => {
             // What is marked is on screen, as what is copied.
             if app.current_item().is_some() && !item_visible(app) {
                 follow_item(app);
             }
-            match app.selected_command().or(app.selected_link()) {
+            let marked = app
+                .selected_command_filled()
+                .or_else(|| app.selected_link().map(str::to_string));
+            match marked.as_deref() {
                 // Pressed again on the same command or link: nothing will be printed after all.
                 Some(text) if app.print_on_quit.as_deref() == Some(text) => {
                     app.print_on_quit = None;
@@ -1192,8 +1291,70 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Adds pasted text to the search box at the cursor, in one go (a paste may be a whole log).
+/// The fill-in form: typing edits the field, Tab/Down and Shift-Tab/Up move between fields,
+/// Enter goes to the next field and keeps the values after the last, Esc leaves them as they
+/// were.
+fn update_fill(app: &mut App, msg: Msg) {
+    let Some(Overlay::Fill(form)) = &mut app.overlay else {
+        return;
+    };
+    let fields = form.names.len().max(1);
+    let value = &mut form.values[form.field.min(fields - 1)];
+    match msg {
+        Msg::Type(c)
+            if value.chars().count() < crate::fill::MAX_VALUE_CHARS
+                && !c.is_control()
+                && !crate::text::is_unsafe_char(c) =>
+        {
+            value.push(c);
+        }
+        Msg::Erase => {
+            value.pop();
+        }
+        Msg::EraseWord => {
+            let keep = value
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            value.truncate(keep);
+        }
+        Msg::EraseToStart | Msg::EraseToEnd | Msg::ClearQuery => value.clear(),
+        Msg::NextCommand | Msg::Down => form.field = (form.field + 1) % fields,
+        Msg::PrevCommand | Msg::Up => form.field = (form.field + fields - 1) % fields,
+        Msg::Confirm if form.field + 1 < fields => form.field += 1,
+        Msg::Confirm => {
+            let form = form.clone();
+            for (name, value) in form.names.iter().zip(&form.values) {
+                app.values.set(name, value);
+            }
+            app.overlay = None;
+            let s = crate::i18n::strings(app.lang);
+            app.status = Some(
+                match app.selected_command().map(|c| app.values.missing(c)) {
+                    Some(missing) if !missing.is_empty() => {
+                        crate::i18n::fill(s.fill_missing, &[("names", &missing.join(", "))])
+                    }
+                    _ => s.fill_done.to_string(),
+                },
+            );
+        }
+        Msg::Escape => app.overlay = None,
+        _ => {}
+    }
+}
+
+/// Adds pasted text to the search box at the cursor, in one go (a paste may be a whole log), or
+/// to the field of the fill-in form (its first line).
 pub fn paste(app: &mut App, text: &str) {
+    if let Some(Overlay::Fill(form)) = &mut app.overlay {
+        if let Some(value) = form.values.get_mut(form.field) {
+            let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            value.push_str(&crate::fill::clean(line));
+            let cut: String = value.chars().take(crate::fill::MAX_VALUE_CHARS).collect();
+            *value = cut;
+        }
+        return;
+    }
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return;
     };

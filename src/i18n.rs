@@ -131,6 +131,22 @@ pub struct Strings {
     pub search_weak_match: &'static str,
     /// The best result is good but the next one nearly as good.
     pub search_close_call: &'static str,
+    /// Plain mode, under a fix whose commands have placeholders without a value: `{names}`.
+    pub plain_fill_hint: &'static str,
+    /// The fill-in form's title, above the command.
+    pub fill_title: &'static str,
+    /// Its key hint.
+    pub fill_hint: &'static str,
+    /// On a command label: `f` fills in its placeholders.
+    pub fill_label: &'static str,
+    /// `f` with no command selected.
+    pub fill_no_command: &'static str,
+    /// `f` on a command without placeholders.
+    pub fill_nothing: &'static str,
+    /// After the form: every placeholder of the command has a value.
+    pub fill_done: &'static str,
+    /// After the form: `{names}` still have none.
+    pub fill_missing: &'static str,
     /// `{question}`: the question that tells the first two results of a close call apart.
     pub split_question: &'static str,
     /// `{answer}` leads to leaf `{id}`.
@@ -305,6 +321,14 @@ pub static EN: Strings = Strings {
     search_weak_match: "Weak matches only: check the error message before you follow one.",
     search_close_call: "Close call: the next result fits almost as well; compare them below.",
     split_question: "The question that tells them apart: {question}",
+    fill_title: "Fill in the command (the values are kept for the other commands)",
+    plain_fill_hint: "To fill in {names} in the commands, type NAME=VALUE (e.g. VMName=vm-01)",
+    fill_hint: "Tab next  Enter done  Esc cancel",
+    fill_label: "f: fill in",
+    fill_no_command: "Select a command to fill in (Tab)",
+    fill_nothing: "This command has nothing to fill in",
+    fill_done: "Filled in: c copies the command with your values",
+    fill_missing: "Still to fill in: {names}",
     split_answer: "\"{answer}\" leads to {id}",
     split_hint: "Tab to tell them apart: {question}",
     plain_split_hint: "Type ? to tell them apart: {question}",
@@ -462,6 +486,14 @@ pub static KO: Strings = Strings {
     search_weak_match: "약한 일치뿐입니다. 따르기 전에 오류 메시지를 확인하세요.",
     search_close_call: "다음 결과도 거의 비슷하게 맞습니다. 아래 내용을 비교해 보세요.",
     split_question: "둘을 가르는 질문: {question}",
+    fill_title: "명령 채우기 (입력한 값은 다른 명령에도 쓰입니다)",
+    plain_fill_hint: "명령의 {names}를 채우려면 이름=값을 입력하세요 (예: VMName=vm-01)",
+    fill_hint: "Tab 다음  Enter 완료  Esc 취소",
+    fill_label: "f: 채우기",
+    fill_no_command: "채울 명령을 고르세요 (Tab)",
+    fill_nothing: "이 명령에는 채울 칸이 없습니다",
+    fill_done: "채웠습니다: c로 값이 들어간 명령을 복사합니다",
+    fill_missing: "아직 채울 칸: {names}",
     split_answer: "\"{answer}\" → {id}",
     split_hint: "Tab으로 가르기: {question}",
     plain_split_hint: "?를 입력해 가르기: {question}",

@@ -13,6 +13,8 @@ pub enum Ctx {
     Help,
     /// A practice round's verdict, or the final score.
     Verdict,
+    /// The form that fills in a command's placeholders.
+    Fill,
     /// Question and leaf screens (not while typing a search).
     Screens,
     /// Everywhere, even while typing.
@@ -108,6 +110,13 @@ pub static BINDINGS: &[Binding] = &[
         action: M(Msg::Copy),
         en: "copy the selected command, or the selected link's URL (OSC 52)",
         ko: "선택한 명령이나 링크 주소 복사 (OSC 52)",
+    },
+    Binding {
+        ctx: Ctx::Leaf,
+        keys: &[Char('f')],
+        action: M(Msg::Fill),
+        en: "fill in the selected command's <placeholders> (kept for the others)",
+        ko: "선택한 명령의 <자리 표시자> 채우기 (다른 명령에도 사용)",
     },
     Binding {
         ctx: Ctx::Leaf,
@@ -289,6 +298,55 @@ pub static BINDINGS: &[Binding] = &[
         ko: "검색 닫기",
     },
     Binding {
+        ctx: Ctx::Fill,
+        keys: &[Code(KeyCode::Tab), Code(KeyCode::Down)],
+        action: M(Msg::NextCommand),
+        en: "next field",
+        ko: "다음 칸",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Code(KeyCode::BackTab), Code(KeyCode::Up)],
+        action: M(Msg::PrevCommand),
+        en: "previous field",
+        ko: "이전 칸",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Code(KeyCode::Enter)],
+        action: M(Msg::Confirm),
+        en: "next field; on the last one, keep the values",
+        ko: "다음 칸; 마지막 칸에서는 값 저장",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Code(KeyCode::Backspace)],
+        action: M(Msg::Erase),
+        en: "erase a character",
+        ko: "한 글자 지우기",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Ctrl('w')],
+        action: M(Msg::EraseWord),
+        en: "erase a word",
+        ko: "한 단어 지우기",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Ctrl('u')],
+        action: M(Msg::ClearQuery),
+        en: "erase the field",
+        ko: "칸 지우기",
+    },
+    Binding {
+        ctx: Ctx::Fill,
+        keys: &[Code(KeyCode::Esc)],
+        action: M(Msg::Escape),
+        en: "cancel: keep the values as they were",
+        ko: "취소: 값을 그대로 두기",
+    },
+    Binding {
         ctx: Ctx::Help,
         keys: &[Code(KeyCode::Up), Char('k'), Code(KeyCode::Down), Char('j')],
         action: M(Msg::Down),
@@ -398,7 +456,7 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
             }
         }
     }
-    if screen == Ctx::Search
+    if matches!(screen, Ctx::Search | Ctx::Fill)
         && let KeyCode::Char(c) = event.code
         && !event
             .modifiers

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod fill;
 pub mod fsutil;
 pub mod history;
 pub mod i18n;

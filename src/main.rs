@@ -664,8 +664,12 @@ fn run_tui(
                 keys::to_msg(ui::context(app), &key)
             }
             Event::Paste(text) => {
-                // Pasting anywhere means "find this": open search with the text.
-                if !matches!(app.overlay, Some(app::Overlay::Search(_))) {
+                // Pasting anywhere means "find this": open search with the text (but into the
+                // field of a fill-in form).
+                if !matches!(
+                    app.overlay,
+                    Some(app::Overlay::Search(_) | app::Overlay::Fill(_))
+                ) {
                     app::update(app, Msg::OpenSearch);
                 }
                 app::paste(app, &text);
@@ -829,7 +833,7 @@ fn print_on_quit(app: &App) {
         let _ = write!(
             out,
             "{}",
-            report::quit_summary(view.id, view.leaf, app.lang)
+            report::quit_summary(view.id, view.leaf, app.lang, &app.values)
         );
     }
 }

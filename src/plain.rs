@@ -79,12 +79,14 @@ fn screen_key(app: &App) -> String {
     let round = app.practice.as_ref().map_or(0, |p| p.round);
     match &app.overlay {
         Some(Overlay::Search(state)) => format!("search:{}", state.query),
+        // New values for placeholders print the fix again, its commands filled in.
         _ => format!(
-            "{}:{}:{:?}:{round}:{}",
+            "{}:{}:{:?}:{round}:{}:{:?}",
             app.current,
             app.trail.len(),
             app.lang,
-            app.practice_verdict()
+            app.practice_verdict(),
+            app.values
         ),
     }
 }
@@ -194,6 +196,13 @@ fn handle(app: &mut App, line: &str) {
                     return;
                 }
             },
+            // NAME=VALUE fills in a placeholder of the fix's commands.
+            Node::Leaf(_) if placeholder_setting(other).is_some() => {
+                if let Some((name, value)) = placeholder_setting(other) {
+                    app.values.set(name, value);
+                }
+                return;
+            }
             Node::Leaf(l) => match l
                 .see_also
                 .iter()
@@ -219,6 +228,17 @@ fn handle(app: &mut App, line: &str) {
         },
     };
     app::update(app, msg);
+}
+
+/// `NAME=VALUE` (or `<NAME>=VALUE`), the name a placeholder's.
+fn placeholder_setting(line: &str) -> Option<(&str, &str)> {
+    let (name, value) = line.split_once('=')?;
+    let name = name.trim().trim_start_matches('<').trim_end_matches('>');
+    let good = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    good.then_some((name, value.trim()))
 }
 
 fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
@@ -326,7 +346,32 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             if app.via_search && !steps.is_empty() {
                 writeln!(out, "{}:\n{}", s.path_heading, report::path_text(&steps))?;
             }
-            write!(out, "{}", report::leaf_text(&app.current, leaf, lang))?;
+            write!(
+                out,
+                "{}",
+                report::leaf_text(&app.current, leaf, lang, &app.values)
+            )?;
+            // The placeholders still without a value, and how to give one.
+            let mut missing: Vec<&str> = Vec::new();
+            for c in leaf.commands() {
+                for name in app.values.missing(c.code()) {
+                    let key = crate::fill::key(name);
+                    if !missing.iter().any(|m| crate::fill::key(m) == key) {
+                        missing.push(name);
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                let names: Vec<String> = missing
+                    .iter()
+                    .map(|n| format!("<{}>", sanitize_line(n)))
+                    .collect();
+                writeln!(
+                    out,
+                    "\n{}",
+                    crate::i18n::fill(s.plain_fill_hint, &[("names", &names.join(", "))])
+                )?;
+            }
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Plain-text and JSON forms of leaves and paths, shared by `show`, the quit summary and
 //! transcripts. All tree text passes through `sanitize`: no raw control characters get out.
 
+use crate::fill::Values;
 use crate::i18n::strings;
 use crate::text::{sanitize, sanitize_line};
 use crate::tree::{Lang, Leaf, Node, Tree};
@@ -49,8 +50,9 @@ pub fn split_lines(tree: &Tree, a: &str, b: &str, lang: Lang) -> Option<[String;
 /// messages apart.
 pub const COMPARE_WIDTH: usize = 120;
 
-/// The leaf as readable text (no colour, no wrapping: the terminal or the ticket wraps it).
-pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
+/// The leaf as readable text (no colour, no wrapping: the terminal or the ticket wraps it), its
+/// commands with `values` put in for their placeholders.
+pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> String {
     let s = strings(lang);
     let mut out = String::new();
     out.push_str(&format!(
@@ -85,7 +87,7 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang) -> String {
         }
         for c in &step.run {
             out.push_str(&format!("    [{}]\n", crate::i18n::shell_label(c, lang)));
-            out.push_str(&indent(&sanitize(c.code()), "      "));
+            out.push_str(&indent(&sanitize(&values.fill(c.code())), "      "));
         }
     }
     if !leaf.links.is_empty() {
@@ -125,8 +127,9 @@ fn indent(text: &str, pad: &str) -> String {
     text.lines().map(|l| format!("{pad}{l}\n")).collect()
 }
 
-/// What stays in the scrollback after quitting on a leaf: id, title, the commands and links.
-pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang) -> String {
+/// What stays in the scrollback after quitting on a leaf: id, title, the commands (filled in
+/// with `values`) and links.
+pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> String {
     let s = strings(lang);
     let mut out = format!(
         "{}  {}\n",
@@ -135,7 +138,7 @@ pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang) -> String {
     );
     for c in leaf.commands() {
         out.push_str(&format!("[{}]\n", crate::i18n::shell_label(c, lang)));
-        out.push_str(&indent(&sanitize(c.code()), "  "));
+        out.push_str(&indent(&sanitize(&values.fill(c.code())), "  "));
     }
     if !leaf.links.is_empty() {
         out.push_str(&format!("{}:\n", s.links));
@@ -146,8 +149,8 @@ pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang) -> String {
     out
 }
 
-/// The leaf as JSON for scripts.
-pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang) -> Value {
+/// The leaf as JSON for scripts, its commands filled in with `values`.
+pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Value {
     let clean = |s: &str| sanitize(s);
     json!({
         "id": clean(id),
@@ -157,7 +160,7 @@ pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang) -> Value {
         "cause": clean(leaf.cause.get(lang)),
         "steps": leaf.steps.iter().map(|s| json!({
             "text": clean(s.get(lang)),
-            "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(c.code())})).collect::<Vec<_>>(),
+            "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(c.code())})).collect::<Vec<_>>(),
         "links": leaf.links.iter().map(|l| json!({"title": clean(l.title.get(lang)), "url": clean(&l.url)})).collect::<Vec<_>>(),

@@ -100,13 +100,9 @@ impl Session {
                         .unwrap_or_default(),
                     via_search: std::mem::take(&mut opened_from_search),
                 }),
-                Event::Copied { leaf, command } => steps.push(SessionStep::Copied {
+                Event::Copied { leaf, text, .. } => steps.push(SessionStep::Copied {
                     leaf: leaf.clone(),
-                    command: tree
-                        .leaf(leaf)
-                        .and_then(|l| l.commands().nth(*command))
-                        .map(|c| c.code().to_string())
-                        .unwrap_or_default(),
+                    command: text.clone(),
                 }),
                 Event::LanguageChanged { .. } => {}
             }

@@ -1,6 +1,6 @@
 //! Draws the wizard's state with ratatui. Reads `App`, never changes it.
 
-use crate::app::{App, Overlay, SearchState};
+use crate::app::{App, FillState, Overlay, SearchState};
 use crate::i18n::strings;
 use crate::keys::{self, Ctx};
 use crate::text::{sanitize_line, truncate, width, wrap};
@@ -20,6 +20,7 @@ pub fn context(app: &App) -> Ctx {
     match &app.overlay {
         Some(Overlay::Help(_)) => Ctx::Help,
         Some(Overlay::Search(_)) => Ctx::Search,
+        Some(Overlay::Fill(_)) => Ctx::Fill,
         None if app.practice_verdict() => Ctx::Verdict,
         None if app.on_leaf() => Ctx::Leaf,
         None => Ctx::Question,
@@ -46,6 +47,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
             }
         }
         Some(Overlay::Search(state)) => search(frame, app, state, body, theme),
+        Some(Overlay::Fill(form)) => fill_form(frame, app, form, body, theme),
         None => match app.node() {
             Node::Question(q) => {
                 // In practice the message to solve stays pinned above the question; a long one
@@ -398,6 +400,7 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 (Ctx::Leaf, false) => s.leaf_hint,
                 (Ctx::Leaf, true) => s.leaf_hint_short,
                 (Ctx::Search, _) => s.search_hint,
+                (Ctx::Fill, _) => s.fill_hint,
                 (Ctx::Help, _) => s.help_hint,
                 _ => s.quit_hint,
             };
@@ -525,6 +528,85 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
         ..Document::default()
     };
     draw_document(frame, doc, scroll.min(max), area);
+}
+
+/// The fill-in form: the command as it will be copied, then one line per placeholder, the
+/// cursor at the end of the field being typed into.
+fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: &Theme) {
+    let s = strings(app.lang);
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for l in wrap(s.fill_title, width) {
+        lines.push(Line::from(Span::styled(l, theme.heading)));
+    }
+    lines.push(Line::default());
+    let code_width = width.saturating_sub(2).max(1);
+    for l in wrap(&sanitize_line(&form.preview()), code_width) {
+        lines.push(Line::from(Span::styled(format!("  {l}"), theme.code)));
+    }
+    lines.push(Line::default());
+    let label_width = form
+        .names
+        .iter()
+        .map(|n| width_of_name(n))
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    // A short terminal keeps the fields, the one typed into in view, and as much of the
+    // title and the command above them as fits.
+    let height = usize::from(area.height);
+    let fields = form.names.len();
+    lines.truncate(height.saturating_sub(fields));
+    let first_field = (form.field + 1).saturating_sub(height);
+    let mut cursor = None;
+    for (i, (name, value)) in form
+        .names
+        .iter()
+        .zip(&form.values)
+        .enumerate()
+        .skip(first_field)
+    {
+        let selected = i == form.field;
+        let label = truncate(&format!("<{}>", sanitize_line(name)), label_width + 2);
+        let pad = (label_width + 2).saturating_sub(crate::text::width(&label));
+        let lead = format!(
+            "{} {label}{} ",
+            if selected { ">" } else { " " },
+            " ".repeat(pad)
+        );
+        let room = width.saturating_sub(crate::text::width(&lead) + 1);
+        // The end of a long value stays in view: that is where typing goes on.
+        let chars: Vec<char> = value.chars().collect();
+        let mut shown: String = String::new();
+        let mut used = 0;
+        for c in chars.iter().rev() {
+            let w = crate::text::width(&c.to_string());
+            if used + w > room {
+                break;
+            }
+            used += w;
+            shown.insert(0, *c);
+        }
+        if selected {
+            cursor = Some((lines.len(), crate::text::width(&lead) + used));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(lead, if selected { theme.selected } else { theme.text }),
+            Span::styled(shown, theme.code),
+        ]));
+    }
+    if let Some((row, column)) = cursor
+        && row < usize::from(area.height)
+        && column < width
+    {
+        frame.set_cursor_position(Position::new(area.x + column as u16, area.y + row as u16));
+    }
+    let lines: Vec<Line> = lines.into_iter().take(area.height.into()).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn width_of_name(name: &str) -> usize {
+    crate::text::width(&sanitize_line(name))
 }
 
 /// In a close call, what Tab asks: the question that tells the first two results apart.

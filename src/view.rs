@@ -121,6 +121,8 @@ pub struct LeafView<'a> {
     pub path: Option<Vec<PathStep>>,
     /// The operating system the answers named: steps for another one are drawn dim.
     pub os: Option<crate::tree::Os>,
+    /// Values for the commands' placeholders: commands are drawn with them put in.
+    pub values: &'a crate::fill::Values,
 }
 
 /// The leaf screen's body; `item_lines` holds each command block, then each link, then each
@@ -186,11 +188,17 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
                 && v.selected_link.is_none()
                 && Some(command_index) == v.selected_command;
             let start = doc.lines.len();
+            let fillable = !crate::fill::placeholders(command.code()).is_empty();
             let label = if selected {
                 format!(
-                    "     > [{}]  {}",
+                    "     > [{}]  {}{}",
                     crate::i18n::shell_label(command, lang),
-                    s.copy_label
+                    s.copy_label,
+                    if fillable {
+                        format!("  {}", s.fill_label)
+                    } else {
+                        String::new()
+                    }
                 )
             } else {
                 format!("       [{}]", crate::i18n::shell_label(command, lang))
@@ -205,7 +213,8 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
                 theme.code
             };
             let code_width = width.saturating_sub(8).max(1);
-            for (l, continued) in wrap_code(&sanitize(command.code()), code_width) {
+            let code = v.values.fill(command.code());
+            for (l, continued) in wrap_code(&sanitize(&code), code_width) {
                 let pad = code_width.saturating_sub(width_of(&l));
                 doc.push(Line::from(vec![
                     margin(7, continued, theme),

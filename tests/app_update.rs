@@ -1747,3 +1747,126 @@ fn plain_mode_asks_the_question_that_splits_a_close_call() {
         "{out}"
     );
 }
+
+// --------------------------------------------------------------------------- placeholders
+
+/// backup-01 opened from a pasted resource id, its first command selected.
+fn backup_01_from_a_paste() -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(
+        &mut a,
+        "backup-01 /subscriptions/x/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web-01",
+    );
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-01");
+    while a.selected_command()
+        != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    a
+}
+
+/// The VM and resource group a pasted id names go into the commands: shown, copied, printed.
+#[test]
+fn values_from_a_paste_fill_in_the_commands_that_are_copied() {
+    let mut a = backup_01_from_a_paste();
+    let filled = r#"Get-AzVM -ResourceGroupName "rg-app" -Name "vm-web-01""#;
+    assert_eq!(a.selected_command_filled().as_deref(), Some(filled));
+    assert_eq!(
+        app::update(&mut a, Msg::Copy),
+        Some(Effect::Copy(filled.to_string()))
+    );
+    assert!(
+        a.events
+            .iter()
+            .any(|e| matches!(e, Event::Copied { text, .. } if text == filled))
+    );
+    app::update(&mut a, Msg::PrintOnQuit);
+    assert_eq!(a.print_on_quit.as_deref(), Some(filled));
+    let screen = screen_text(&a, 100, 40);
+    assert!(screen.contains(filled), "{screen}");
+}
+
+/// `f` opens a form with a field per placeholder, started with the known values; what is typed
+/// there is kept for every command, and Esc leaves the values as they were.
+#[test]
+fn the_fill_in_form_sets_values_for_every_command() {
+    let mut a = backup_01_from_a_paste();
+    // The vault's command.
+    while !a
+        .selected_command()
+        .is_some_and(|c| c.contains("Get-AzRecoveryServicesVault"))
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    app::update(&mut a, Msg::Fill);
+    let Some(Overlay::Fill(form)) = &a.overlay else {
+        panic!("{:?}", a.overlay);
+    };
+    assert_eq!(form.names, ["VaultResourceGroup", "VaultName"]);
+    assert_eq!(form.values, ["", ""]);
+    for c in "rg-vault".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Confirm);
+    app::paste(&mut a, "rsv-prod\nsecond line");
+    let Some(Overlay::Fill(form)) = &a.overlay else {
+        panic!("{:?}", a.overlay);
+    };
+    assert_eq!(
+        form.preview(),
+        r#"$vault = Get-AzRecoveryServicesVault -ResourceGroupName "rg-vault" -Name "rsv-prod""#
+    );
+    app::update(&mut a, Msg::Confirm);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.values.get("vault-name"), Some("rsv-prod"));
+    assert!(
+        a.status.as_deref().unwrap().starts_with("Filled in"),
+        "{:?}",
+        a.status
+    );
+    // Esc: what was typed is dropped.
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::ClearQuery);
+    app::update(&mut a, Msg::Escape);
+    assert_eq!(a.values.get("VaultResourceGroup"), Some("rg-vault"));
+    // A command without placeholders has nothing to fill in.
+    while a.selected_command().is_some_and(|c| c.contains('<')) {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    app::update(&mut a, Msg::Fill);
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("This command has nothing to fill in")
+    );
+}
+
+/// Plain mode: NAME=VALUE on a fix fills in its commands and prints them again.
+#[test]
+fn plain_mode_fills_in_placeholders_with_name_equals_value() {
+    let out = plain(Lang::En, "/backup-01\n1\nVMName=vm-9\nq\n");
+    assert!(
+        out.contains("To fill in <ResourceGroup>, <VMName>, <VaultResourceGroup>, <VaultName>"),
+        "{out}"
+    );
+    let after = &out[out.rfind("Get-AzVM").unwrap()..];
+    assert!(
+        after.starts_with(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "vm-9""#),
+        "{out}"
+    );
+}
+
+/// What the wizard draws at `w` x `h`, one line per row.
+fn screen_text(a: &App, w: u16, h: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    terminal.draw(|f| ui::render(f, a, &theme)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}

@@ -175,3 +175,41 @@ fn show_takes_an_id_in_any_case_and_an_error_code() {
     );
     assert!(err.contains("triage search ResourceNotFound"), "{err}");
 }
+
+/// `--set NAME=VALUE` fills in the commands' placeholders, in text and in JSON; both spellings
+/// of a name (`<VMName>`, `<vm-name>`) take the value; a bad name is a usage error.
+#[test]
+fn show_set_fills_in_placeholders() {
+    let out = triage()
+        .args([
+            "show",
+            "backup-01",
+            "--set",
+            "vm-name=vm-01",
+            "--set",
+            "<ResourceGroup>=rg-app",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r#"Get-AzVM -ResourceGroupName "rg-app" -Name "vm-01""#),
+        "{text}"
+    );
+    assert!(text.contains(r#"-FriendlyName "vm-01""#), "{text}");
+    assert!(text.contains(r#"-Name "<VaultName>""#), "{text}");
+    let out = triage()
+        .args(["show", "backup-01", "--json", "--set", "VMName=vm-01"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains(r#"-Name \"vm-01\""#), "{json}");
+    for bad in ["VMName", "my name=x", "=x", "1vm=x"] {
+        let out = triage()
+            .args(["show", "backup-01", "--set", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+}

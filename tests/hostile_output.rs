@@ -404,14 +404,16 @@ fn report_texts_and_quit_summary() {
     let t = malicious();
     for lang in Lang::ALL {
         for (id, leaf) in t.leaves() {
-            let text = report::leaf_text(id, leaf, lang);
+            let text = report::leaf_text(id, leaf, lang, &Default::default());
             assert_clean("leaf_text", text.as_bytes());
-            let summary = report::quit_summary(id, leaf, lang);
+            let summary = report::quit_summary(id, leaf, lang, &Default::default());
             assert_clean("quit_summary", summary.as_bytes());
             if id == EVIL_LEAF {
                 assert_shows_escapes("quit_summary", &summary);
             }
-            let json = serde_json::to_string(&report::leaf_json(id, leaf, lang)).unwrap();
+            let json =
+                serde_json::to_string(&report::leaf_json(id, leaf, lang, &Default::default()))
+                    .unwrap();
             assert_clean("leaf_json", json.as_bytes());
             let steps = report::path_steps(&t, id, lang).unwrap();
             assert_clean("path_text", report::path_text(&steps).as_bytes());

@@ -169,7 +169,7 @@ fn a_one_mib_single_line_string_is_handled() {
     let t = timed("load", || tree::load_str("long.ron", &src)).unwrap();
     let leaf = t.leaf("start").unwrap();
     timed("show", || {
-        triage::report::leaf_text("start", leaf, Lang::En)
+        triage::report::leaf_text("start", leaf, Lang::En, &Default::default())
     });
     timed("index", || triage::search::Index::build(&t));
     // The wizard draws it at once.

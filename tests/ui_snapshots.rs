@@ -125,6 +125,28 @@ screens! {
     search_close_call_en_80x24: Lang::En, 80, 24, search_shared_code;
     search_close_call_ko_40x12: Lang::Ko, 40, 12, search_shared_code;
     split_question_en_80x24: Lang::En, 80, 24, |a| { search_shared_code(a); app::update(a, Msg::AskSplit); };
+    fill_form_en_80x24: Lang::En, 80, 24, fill_vault_command;
+    fill_form_ko_40x12: Lang::Ko, 40, 12, fill_vault_command;
+}
+
+/// backup-01 from a pasted resource id, the form of its vault command open, a value typed.
+fn fill_vault_command(a: &mut App) {
+    open_search_with(
+        a,
+        "backup-01 /subscriptions/x/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web-01",
+    );
+    app::update(a, Msg::Confirm);
+    while !a
+        .selected_command()
+        .is_some_and(|c| c.contains("Get-AzRecoveryServicesVault"))
+    {
+        app::update(a, Msg::NextCommand);
+    }
+    app::update(a, Msg::Fill);
+    for c in "rg-backup".chars() {
+        app::update(a, Msg::Type(c));
+    }
+    app::update(a, Msg::NextCommand);
 }
 
 /// A code two fixes list: a close call.
@@ -213,10 +235,25 @@ fn leaf_link_selected_ko_40x12() {
 fn every_size_from_1x1_draws_without_panic() {
     let mut a = app(Lang::Ko);
     walk_to(&mut a, "backup-26");
+    let mut form = app(Lang::Ko);
+    fill_vault_command(&mut form);
     for w in [1u16, 2, 5, 20, 39, 40, 41, 79, 80, 81, 120, 300] {
         for h in [1u16, 2, 5, 11, 12, 13, 24, 100] {
             draw(&mut a, w, h);
+            draw(&mut form, w, h);
         }
+    }
+}
+
+/// In a terminal too short for the whole form, the field being typed into stays in view.
+#[test]
+fn the_fill_form_keeps_its_field_in_view_when_short() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(40, 12));
+    fill_vault_command(&mut a);
+    for h in [12u16, 13, 16] {
+        let screen = draw(&mut a, 40, h);
+        assert!(screen.contains("> <VaultName>"), "{h}: {screen}");
     }
 }
 

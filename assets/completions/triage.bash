@@ -537,12 +537,16 @@ _triage() {
             return 0
             ;;
         triage__subcmd__show)
-            opts="-h --json --path --tree --lang --no-config --help"
+            opts="-h --json --path --set --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tree)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
+complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l json -d 'Print JSON instead of text'

@@ -90,6 +90,10 @@ pub enum Command {
         /// Print the answers that lead to the leaf instead (for trainers).
         #[arg(long)]
         path: bool,
+        /// Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable;
+        /// `<VMName>` and `<vm-name>` are one name).
+        #[arg(long = "set", value_name = "NAME=VALUE", value_parser = placeholder_value)]
+        set: Vec<(String, String)>,
     },
     /// Validate tree files; exit 1 with file:line:column errors if any is broken.
     Check {
@@ -182,6 +186,25 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 
 /// `triage: MESSAGE` on stderr, the message in the user's language already. Not eprintln!: it
 /// panics when stderr cannot be written (a full disk, a terminal that hung up).
+/// `--set NAME=VALUE`: a placeholder's name (letters, digits, `-`, `_`; with or without its
+/// angle brackets) and its value.
+fn placeholder_value(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| "expected NAME=VALUE, e.g. VMName=vm-01".to_string())?;
+    let name = name.trim().trim_start_matches('<').trim_end_matches('>');
+    let good = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if !good {
+        return Err(format!(
+            "{name:?} is not a placeholder name (letters, digits, - and _, e.g. VMName)"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
 pub fn say(message: &str) {
     let _ = writeln!(std::io::stderr(), "triage: {message}");
 }
@@ -401,8 +424,19 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             Ok(tree) => show::list(&tree, lang, *json, &mut out),
             Err(code) => code,
         },
-        Command::Show { id, json, path } => match pick_tree(cli.tree.as_deref(), lang) {
-            Ok(tree) => show::show(&tree, id, lang, *json, *path, &mut out),
+        Command::Show {
+            id,
+            json,
+            path,
+            set,
+        } => match pick_tree(cli.tree.as_deref(), lang) {
+            Ok(tree) => {
+                let mut values = crate::fill::Values::default();
+                for (name, value) in set {
+                    values.set(name, value);
+                }
+                show::show(&tree, id, lang, *json, *path, &values, &mut out)
+            }
             Err(code) => code,
         },
         Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref(), lang) {

@@ -42,12 +42,14 @@ pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
     }
 }
 
+/// `triage show`; `values` fill in the commands' placeholders (`--set NAME=VALUE`).
 pub fn show(
     tree: &Tree,
     id: &str,
     lang: Lang,
     json: bool,
     path: bool,
+    values: &crate::fill::Values,
     out: &mut impl Write,
 ) -> i32 {
     // Ids are lower case; an error code names the leaves that list it.
@@ -109,9 +111,9 @@ pub fn show(
             )
         }
     } else if json {
-        super::write_json(out, &report::leaf_json(id, leaf, lang))
+        super::write_json(out, &report::leaf_json(id, leaf, lang, values))
     } else {
-        write!(out, "{}", report::leaf_text(id, leaf, lang))
+        write!(out, "{}", report::leaf_text(id, leaf, lang, values))
     };
     match written {
         Ok(()) => 0,
