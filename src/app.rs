@@ -97,6 +97,16 @@ pub struct SearchState {
     /// True while the box holds the last search, reopened with `/` and not edited since: a paste
     /// then replaces the query (pasting means "find this") instead of adding to it.
     pub restored: bool,
+    /// In a close call, the question that tells the first two results apart (Tab asks it).
+    pub split: Option<SplitAt>,
+}
+
+/// A question that tells a close call's first two results apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitAt {
+    pub question: String,
+    /// The answer whose way leads to the first result.
+    pub toward_first: usize,
 }
 
 impl SearchState {
@@ -642,10 +652,8 @@ impl App {
             return;
         };
         let tree = Arc::clone(&self.tree);
-        let Some(split) = close_call_split(&tree, &state.findings) else {
-            return;
-        };
-        let [a, b, ..] = state.findings.hits.as_slice() else {
+        let (Some(split), [a, b, ..]) = (state.split.clone(), state.findings.hits.as_slice())
+        else {
             return;
         };
         let (a, b, query) = (a.id.clone(), b.id.clone(), state.query.clone());
@@ -654,11 +662,11 @@ impl App {
         self.overlay = None;
         self.values.learn(&query);
         self.trail = tree
-            .trail_for_query(split.question, &query)
+            .trail_for_query(&split.question, &query)
             .unwrap_or_default();
         self.via_search = false;
-        self.arrive(split.question.to_string());
-        self.selected = split.toward_a;
+        self.arrive(split.question);
+        self.selected = split.toward_first;
         self.status = Some(crate::i18n::fill(
             crate::i18n::strings(self.lang).split_status,
             &[
@@ -734,6 +742,11 @@ impl App {
                 (self.searcher)(&tree, &state.query, lang)
             };
             state.selected = 0;
+            // Worked out once per search, not on every frame drawn (a big tree takes a while).
+            state.split = close_call_split(&tree, &state.findings).map(|split| SplitAt {
+                question: split.question.to_string(),
+                toward_first: split.toward_a,
+            });
         }
     }
 

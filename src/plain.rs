@@ -253,8 +253,8 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             writeln!(out, "{}", s.plain_search_no_match)?;
         } else if let Some(caution) = state.findings.caution(lang) {
             writeln!(out, "{caution}")?;
-            if let Some(split) = crate::app::close_call_split(&app.tree, &state.findings)
-                && let Some(question) = app.tree.question(split.question)
+            if let Some(split) = &state.split
+                && let Some(question) = app.tree.question(&split.question)
             {
                 let hint = crate::i18n::fill(
                     s.plain_split_hint,

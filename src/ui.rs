@@ -611,8 +611,7 @@ fn width_of_name(name: &str) -> usize {
 
 /// In a close call, what Tab asks: the question that tells the first two results apart.
 fn split_hint(app: &App, state: &SearchState) -> Option<String> {
-    let split = crate::app::close_call_split(&app.tree, &state.findings)?;
-    let question = app.tree.question(split.question)?;
+    let question = app.tree.question(&state.split.as_ref()?.question)?;
     Some(crate::i18n::fill(
         crate::i18n::strings(app.lang).split_hint,
         &[("question", &sanitize_line(question.text.get(app.lang)))],
