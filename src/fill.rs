@@ -48,6 +48,18 @@ pub fn key(name: &str) -> String {
         .map_or(plain, |row| row[0].to_string())
 }
 
+/// `NAME=VALUE` (or `<NAME>=VALUE`) as a user gives a value: the name (letters, digits, `-` and
+/// `_`, from a letter) and the value; `None` when the text is not that.
+pub fn setting(text: &str) -> Option<(&str, &str)> {
+    let (name, value) = text.split_once('=')?;
+    let name = name.trim().trim_start_matches('<').trim_end_matches('>');
+    let good = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    good.then_some((name, value.trim()))
+}
+
 /// One placeholder in a command: where it is (the brackets included) and its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placeholder<'a> {

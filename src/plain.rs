@@ -197,8 +197,8 @@ fn handle(app: &mut App, line: &str) {
                 }
             },
             // NAME=VALUE fills in a placeholder of the fix's commands.
-            Node::Leaf(_) if placeholder_setting(other).is_some() => {
-                if let Some((name, value)) = placeholder_setting(other) {
+            Node::Leaf(_) if crate::fill::setting(other).is_some() => {
+                if let Some((name, value)) = crate::fill::setting(other) {
                     app.values.set(name, value);
                 }
                 return;
@@ -228,17 +228,6 @@ fn handle(app: &mut App, line: &str) {
         },
     };
     app::update(app, msg);
-}
-
-/// `NAME=VALUE` (or `<NAME>=VALUE`), the name a placeholder's.
-fn placeholder_setting(line: &str) -> Option<(&str, &str)> {
-    let (name, value) = line.split_once('=')?;
-    let name = name.trim().trim_start_matches('<').trim_end_matches('>');
-    let good = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
-    good.then_some((name, value.trim()))
 }
 
 fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {

@@ -189,20 +189,12 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 /// `--set NAME=VALUE`: a placeholder's name (letters, digits, `-`, `_`; with or without its
 /// angle brackets) and its value.
 fn placeholder_value(text: &str) -> Result<(String, String), String> {
-    let (name, value) = text
-        .split_once('=')
-        .ok_or_else(|| "expected NAME=VALUE, e.g. VMName=vm-01".to_string())?;
-    let name = name.trim().trim_start_matches('<').trim_end_matches('>');
-    let good = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
-    if !good {
-        return Err(format!(
-            "{name:?} is not a placeholder name (letters, digits, - and _, e.g. VMName)"
-        ));
-    }
-    Ok((name.to_string(), value.to_string()))
+    crate::fill::setting(text)
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .ok_or_else(|| {
+            "expected NAME=VALUE, the name of letters, digits, - and _ (e.g. VMName=vm-01)"
+                .to_string()
+        })
 }
 
 pub fn say(message: &str) {
