@@ -208,8 +208,14 @@ pub struct FillState {
     pub names: Vec<String>,
     /// What each field holds.
     pub values: Vec<String>,
+    /// What each field held when the form opened: only changed fields are kept as typed (a
+    /// value read from a paste stays one, and the next paste may replace it).
+    pub initial: Vec<String>,
     /// The field being typed into.
     pub field: usize,
+    /// The field was just entered: the first character typed replaces its value (as in a
+    /// dialog, where the text of a field entered is selected).
+    pub fresh: bool,
 }
 
 impl FillState {
@@ -217,7 +223,8 @@ impl FillState {
     pub fn preview(&self) -> String {
         let mut values = crate::fill::Values::default();
         for (name, value) in self.names.iter().zip(&self.values) {
-            values.set(name, value);
+            // Fields only ever hold allowed characters.
+            let _ = values.set(name, value);
         }
         values.fill(&self.command)
     }
@@ -610,6 +617,8 @@ impl App {
     }
 
     fn restart(&mut self) {
+        // A new start is a new incident: another VM, another vault.
+        self.values.clear();
         self.trail.clear();
         self.events.push(Event::Restarted);
         self.via_search = false;
@@ -804,15 +813,17 @@ impl App {
             self.status = Some(s.fill_nothing.to_string());
             return;
         }
-        let values = names
+        let values: Vec<String> = names
             .iter()
             .map(|n| self.values.get(n).unwrap_or("").to_string())
             .collect();
         self.overlay = Some(Overlay::Fill(FillState {
             command,
             names,
+            initial: values.clone(),
             values,
             field: 0,
+            fresh: true,
         }));
     }
 
@@ -1304,44 +1315,62 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// The fill-in form: typing edits the field, Tab/Down and Shift-Tab/Up move between fields,
-/// Enter goes to the next field and keeps the values after the last, Esc leaves them as they
-/// were.
+/// The fill-in form: typing edits the field (the first character typed in a field just
+/// entered replaces its value), Tab/Down and Shift-Tab/Up move between fields, Enter keeps the
+/// values, Esc leaves them as they were.
 fn update_fill(app: &mut App, msg: Msg) {
+    let s = crate::i18n::strings(app.lang);
     let Some(Overlay::Fill(form)) = &mut app.overlay else {
         return;
     };
     let fields = form.names.len().max(1);
+    let fresh = std::mem::replace(&mut form.fresh, false);
     let value = &mut form.values[form.field.min(fields - 1)];
     match msg {
-        Msg::Type(c)
-            if value.chars().count() < crate::fill::MAX_VALUE_CHARS
-                && !c.is_control()
-                && !crate::text::is_unsafe_char(c) =>
-        {
-            value.push(c);
+        Msg::Type(c) if !crate::fill::allowed(c) => {
+            form.fresh = fresh;
+            app.status = Some(refused(s, c));
+        }
+        Msg::Type(c) => {
+            if fresh {
+                value.clear();
+            }
+            if value.chars().count() < crate::fill::MAX_VALUE_CHARS {
+                value.push(c);
+            }
         }
         Msg::Erase => {
             value.pop();
         }
+        // The last part of a name: back to a `-`, `.` or `/`.
         Msg::EraseWord => {
             let keep = value
-                .trim_end()
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
-            value.truncate(keep);
+                .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
+                .len();
+            if keep == value.len() {
+                value.pop();
+            } else {
+                value.truncate(keep);
+            }
         }
         Msg::EraseToStart | Msg::EraseToEnd | Msg::ClearQuery => value.clear(),
-        Msg::NextCommand | Msg::Down => form.field = (form.field + 1) % fields,
-        Msg::PrevCommand | Msg::Up => form.field = (form.field + fields - 1) % fields,
-        Msg::Confirm if form.field + 1 < fields => form.field += 1,
+        Msg::NextCommand | Msg::Down => {
+            form.field = (form.field + 1) % fields;
+            form.fresh = true;
+        }
+        Msg::PrevCommand | Msg::Up => {
+            form.field = (form.field + fields - 1) % fields;
+            form.fresh = true;
+        }
         Msg::Confirm => {
             let form = form.clone();
-            for (name, value) in form.names.iter().zip(&form.values) {
-                app.values.set(name, value);
+            for ((name, value), initial) in form.names.iter().zip(&form.values).zip(&form.initial) {
+                if value != initial {
+                    // Fields only ever hold allowed characters.
+                    let _ = app.values.set(name, value);
+                }
             }
             app.overlay = None;
-            let s = crate::i18n::strings(app.lang);
             app.status = Some(
                 match app.selected_command().map(|c| app.values.missing(c)) {
                     Some(missing) if !missing.is_empty() => {
@@ -1356,15 +1385,32 @@ fn update_fill(app: &mut App, msg: Msg) {
     }
 }
 
+/// "Not allowed in a value: `c`" (the form, plain mode).
+pub fn refused(s: &crate::i18n::Strings, c: char) -> String {
+    crate::i18n::fill(s.fill_refused, &[("char", &c.escape_debug().to_string())])
+}
+
 /// Adds pasted text to the search box at the cursor, in one go (a paste may be a whole log), or
 /// to the field of the fill-in form (its first line).
 pub fn paste(app: &mut App, text: &str) {
     if let Some(Overlay::Fill(form)) = &mut app.overlay {
-        if let Some(value) = form.values.get_mut(form.field) {
-            let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-            value.push_str(&crate::fill::clean(line));
-            let cut: String = value.chars().take(crate::fill::MAX_VALUE_CHARS).collect();
-            *value = cut;
+        let fresh = std::mem::replace(&mut form.fresh, false);
+        let line = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        if let Some(bad) = line.chars().find(|c| !crate::fill::allowed(*c)) {
+            form.fresh = fresh;
+            app.status = Some(refused(crate::i18n::strings(app.lang), bad));
+        } else if let Some(value) = form.values.get_mut(form.field) {
+            if fresh {
+                value.clear();
+            }
+            value.extend(
+                line.chars()
+                    .take(crate::fill::MAX_VALUE_CHARS.saturating_sub(value.chars().count())),
+            );
         }
         return;
     }

@@ -133,14 +133,44 @@ impl Values {
         self.map.is_empty()
     }
 
-    /// Sets the value the user typed for `name` (an empty one forgets it).
-    pub fn set(&mut self, name: &str, value: &str) {
-        let value = clean(value);
+    /// Sets the value the user typed for `name` (an empty one forgets it); refuses a value
+    /// with a character a command could take as syntax (see [`allowed`]), naming it.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), char> {
+        let value = value.trim();
+        if let Some(bad) = value.chars().find(|c| !allowed(*c)) {
+            return Err(bad);
+        }
+        let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
         if value.is_empty() {
             self.map.remove(&key(name));
         } else {
             self.map.insert(key(name), (value, Source::Typed));
         }
+        Ok(())
+    }
+
+    /// Forgets every value (a new incident).
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+
+    /// Every value by key, as a session records them.
+    pub fn pairs(&self) -> BTreeMap<String, String> {
+        self.map
+            .iter()
+            .map(|(k, (v, _))| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    /// Values as [`Values::pairs`] gave them (read back from a session).
+    pub fn from_pairs(pairs: &BTreeMap<String, String>) -> Values {
+        let mut values = Values::default();
+        for (k, v) in pairs {
+            if v.chars().all(allowed) && !v.is_empty() {
+                values.map.insert(key(k), (v.clone(), Source::Typed));
+            }
+        }
+        values
     }
 
     /// Takes in the values a pasted text names ([`from_text`]), but not over typed ones.
@@ -179,50 +209,23 @@ impl Values {
     }
 }
 
-/// A value as kept: control characters and line breaks out, spaces at the ends trimmed, at most
-/// [`MAX_VALUE_CHARS`].
-pub fn clean(value: &str) -> String {
-    value
-        .chars()
-        .filter(|c| !crate::text::is_unsafe_char(*c) && !c.is_control())
-        .take(MAX_VALUE_CHARS)
-        .collect::<String>()
-        .trim()
-        .to_string()
+/// Whether a value may hold `c`: ASCII letters and digits and `- . _ / : @ + , ( )`, enough for
+/// Azure names, ids, IP ranges, ports and dates. Quotes, `$`, `;`, spaces and the like could
+/// end a command's quoting or start another command: they are refused, not escaped (the same
+/// value goes into PowerShell, bash and cmd).
+pub fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._/:@+,()".contains(c)
 }
 
-/// Resource types of an Azure resource id and the key of their name.
-const ID_SEGMENTS: &[(&str, &str)] = &[
-    ("virtualmachines", "vmname"),
-    ("vaults", "vaultname"),
-    ("storageaccounts", "storageaccount"),
-    ("networksecuritygroups", "nsgname"),
-    ("networkinterfaces", "nicname"),
-    ("virtualnetworks", "vnetname"),
-];
-
-/// Flags and parameters (lower case, without dashes) whose next word is a value.
-const FLAGS: &[(&str, &str)] = &[
-    ("g", "resourcegroup"),
-    ("resourcegroup", "resourcegroup"),
-    ("resourcegroupname", "resourcegroup"),
-    ("vaultname", "vaultname"),
-    ("v", "vaultname"),
-    ("vmname", "vmname"),
-    ("storageaccountname", "storageaccount"),
-    ("nsgname", "nsgname"),
-];
-
-/// JSON keys and "Key: value" labels (lower case, without punctuation) whose value names a
-/// resource.
-const LABELS: &[(&str, &str)] = &[
-    ("resourcegroup", "resourcegroup"),
-    ("resourcegroupname", "resourcegroup"),
-    ("vmname", "vmname"),
-    ("virtualmachinename", "vmname"),
-    ("entityfriendlyname", "vmname"),
-    ("vaultname", "vaultname"),
-    ("storageaccountname", "storageaccount"),
+/// Resource types of an Azure resource id: the key of the resource's name, and of its resource
+/// group (the VM's is `<ResourceGroup>`; a vault's, an NSG's or a VNet's is its own).
+const ID_TYPES: &[(&str, &str, Option<&str>)] = &[
+    ("virtualmachines", "vmname", Some("resourcegroup")),
+    ("vaults", "vaultname", Some("vaultresourcegroup")),
+    ("storageaccounts", "storageaccount", None),
+    ("networksecuritygroups", "nsgname", Some("nsgresourcegroup")),
+    ("networkinterfaces", "nicname", None),
+    ("virtualnetworks", "vnetname", Some("vnetresourcegroup")),
 ];
 
 /// A word that can be an Azure resource's name: letters, digits, `-`, `_`, `.` and `()`.
@@ -235,21 +238,114 @@ fn name_like(word: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '(' | ')'))
 }
 
-/// The values `text` (a pasted error, log or CLI output) names: from Azure resource ids
-/// (`/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`), CLI flags and
-/// PowerShell parameters (`-g rg`, `--vault-name v`, `-ResourceGroupName rg`) and JSON keys or
-/// labels (`"resourceGroup": "rg"`, `VM name: vm`). The first value found for a key wins; the
-/// resource group of a vault's id is the vault's (`VaultResourceGroup`).
-pub fn from_text(text: &str) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut put = |k: &str, v: &str, out: &mut Vec<(String, String)>| {
-        let v = v.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ')' | '('));
-        if name_like(v) && !out.iter().any(|(have, _)| have == k) {
-            out.push((k.to_string(), v.to_string()));
+/// Values found so far: the first one for a key wins.
+#[derive(Default)]
+struct Found(Vec<(String, String)>);
+
+impl Found {
+    fn put(&mut self, key: &str, value: &str) {
+        let value = value.trim_end_matches(['.', ',', ';', ':']);
+        if name_like(value) && !self.0.iter().any(|(have, _)| have == key) {
+            self.0.push((key.to_string(), value.to_string()));
         }
-    };
-    container_values(text, &mut out, &mut put);
-    // Resource ids.
+    }
+}
+
+/// The word as a value: its quotes taken off; `None` for a quoted value that goes on past the
+/// word (`"rg app"`: cutting it would give a wrong name).
+fn unquoted(word: &str) -> Option<&str> {
+    let word = word.trim_end_matches([',', ';', '}', ']']);
+    match word.chars().next() {
+        Some(q @ ('"' | '\'')) => word[1..].strip_suffix(q),
+        _ => Some(word),
+    }
+}
+
+fn lower_alnum(word: &str) -> String {
+    word.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The values `text` (a pasted error, log or CLI output) names: from Azure resource ids
+/// (`/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm`), a backup item's
+/// container (`iaasvmcontainerv2;rg;vm`), CLI flags and PowerShell parameters (`-g rg`,
+/// `--vault-name v`, `-ResourceGroupName rg`) and JSON keys or labels (`"vmName": "vm"`,
+/// `VM name: vm`). A resource group goes with what it is named for: a vault's (`az backup`,
+/// `Get-AzRecoveryServicesVault`, a backup job's JSON) is `<VaultResourceGroup>`, an NSG's is
+/// `<nsg-resource-group>`, and only a VM's is `<ResourceGroup>`. The first value found for a
+/// key wins.
+pub fn from_text(text: &str) -> Vec<(String, String)> {
+    let mut found = Found::default();
+    container_values(text, &mut found);
+    id_values(text, &mut found);
+    // A backup job's or item's JSON: its "resourceGroup" is the vault's.
+    let lower = text.to_ascii_lowercase();
+    let backup_json = [
+        "entityfriendlyname",
+        "containername",
+        "backupmanagementtype",
+        "recoveryservices",
+    ]
+    .iter()
+    .any(|marker| lower.contains(marker));
+    // Commands and log lines one at a time: a flag's meaning depends on its command.
+    for segment in text.split(['\n', ';', '|']) {
+        let seg = segment.to_ascii_lowercase();
+        let about_vault = seg.contains("vault") || seg.contains("az backup");
+        let about_vm = seg.contains("az vm ") || seg.contains("-azvm");
+        let words: Vec<&str> = segment
+            .split(|c: char| c.is_whitespace() || c == '=')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let Some(value) = words.get(i + 1).and_then(|w| unquoted(w)) else {
+                continue;
+            };
+            if let Some(flag) = word.strip_prefix('-') {
+                let key = match lower_alnum(flag).as_str() {
+                    "g" | "resourcegroup" | "resourcegroupname" if about_vault => {
+                        "vaultresourcegroup"
+                    }
+                    "g" | "resourcegroup" | "resourcegroupname" => "resourcegroup",
+                    "v" | "vaultname" => "vaultname",
+                    "vmname" => "vmname",
+                    "n" | "name" if about_vault && !about_vm => "vaultname",
+                    "n" | "name" if about_vm => "vmname",
+                    "nsgname" => "nsgname",
+                    "storageaccountname" => "storageaccount",
+                    _ => continue,
+                };
+                found.put(key, value);
+                continue;
+            }
+            if !word.ends_with(':') {
+                continue;
+            }
+            let key = match lower_alnum(word).as_str() {
+                "resourcegroup" | "resourcegroupname" if backup_json => "vaultresourcegroup",
+                "resourcegroup" | "resourcegroupname" => "resourcegroup",
+                "vmname" | "virtualmachinename" | "entityfriendlyname" => "vmname",
+                "vaultname" => "vaultname",
+                "storageaccountname" => "storageaccount",
+                _ => continue,
+            };
+            found.put(key, value);
+        }
+        // "VM name: vm-01": two words before the colon.
+        for three in words.windows(3) {
+            let label = format!("{}{}", three[0], three[1]).to_ascii_lowercase();
+            if label == "vmname:" || label == "virtualmachine:" {
+                found.put("vmname", three[2]);
+            }
+        }
+    }
+    found.0
+}
+
+/// Azure resource ids: each names a resource and the resource group it is in.
+fn id_values(text: &str, found: &mut Found) {
     let mut rest = text;
     while let Some(at) = find_ignore_case(rest, "/resourcegroups/") {
         let id = &rest[at + 1..];
@@ -258,78 +354,27 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
             .unwrap_or(id.len());
         let parts: Vec<&str> = id[..end].split('/').collect();
         let group = parts.get(1).copied().unwrap_or("");
-        for pair in parts.windows(2) {
-            let kind = pair[0].to_ascii_lowercase();
-            if let Some((_, k)) = ID_SEGMENTS.iter().find(|(seg, _)| *seg == kind) {
-                put(k, pair[1], &mut out);
-                if *k == "vaultname" {
-                    put("vaultresourcegroup", group, &mut out);
+        // resourceGroups/G/providers/Namespace/type/name: the resource the id is about.
+        if let Some(p) = parts
+            .iter()
+            .position(|p| p.eq_ignore_ascii_case("providers"))
+            && let (Some(kind), Some(name)) = (parts.get(p + 2), parts.get(p + 3))
+        {
+            let kind = kind.to_ascii_lowercase();
+            if let Some((_, name_key, group_key)) = ID_TYPES.iter().find(|(t, _, _)| *t == kind) {
+                found.put(name_key, name);
+                if let Some(group_key) = group_key {
+                    found.put(group_key, group);
                 }
             }
         }
-        // The group of an id of something else than a vault: the VM's, most often.
-        let is_vault = parts.iter().any(|p| p.eq_ignore_ascii_case("vaults"));
-        if !is_vault {
-            put("resourcegroup", group, &mut out);
-        }
         rest = &id[end..];
     }
-    // Flags, parameters, JSON keys and labels: a word, then its value.
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == '=')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, word) in words.iter().enumerate() {
-        let Some(next) = words.get(i + 1) else {
-            break;
-        };
-        if let Some(flag) = word.strip_prefix('-') {
-            let flag: String = flag
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            if let Some((_, k)) = FLAGS.iter().find(|(f, _)| *f == flag) {
-                put(k, next.trim_matches(|c| c == '"' || c == '\''), &mut out);
-            }
-            continue;
-        }
-        if !word.ends_with(':') && !word.ends_with("\":") {
-            continue;
-        }
-        let label: String = word
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if let Some((_, k)) = LABELS.iter().find(|(l, _)| *l == label) {
-            let value = next.trim_matches(|c| c == '"' || c == '\'' || c == ',');
-            // A job's "resourceGroup" is its vault's: not the VM's.
-            let vaults = out
-                .iter()
-                .any(|(k, v)| k == "vaultresourcegroup" && v == value);
-            if !(vaults && *k == "resourcegroup") {
-                put(k, value, &mut out);
-            }
-        }
-    }
-    // "VM name: vm-01" as two words before the colon.
-    for three in words.windows(3) {
-        let label = format!("{}{}", three[0], three[1]).to_ascii_lowercase();
-        if label == "vmname:" || label == "virtualmachine:" {
-            put("vmname", three[2], &mut out);
-        }
-    }
-    out
 }
 
 /// A backup item's container names the VM's resource group and the VM:
 /// `iaasvmcontainerv2;rg-app;vm-01` (in `containerName`, `protectedItemName`, job ids).
-fn container_values(
-    text: &str,
-    out: &mut Vec<(String, String)>,
-    put: &mut impl FnMut(&str, &str, &mut Vec<(String, String)>),
-) {
+fn container_values(text: &str, found: &mut Found) {
     let mut rest = text;
     while let Some(at) = find_ignore_case(rest, "iaasvmcontainerv2;") {
         let after = &rest[at + "iaasvmcontainerv2;".len()..];
@@ -338,8 +383,8 @@ fn container_values(
             .unwrap_or(after.len());
         let mut parts = after[..end].split(';');
         if let (Some(group), Some(vm)) = (parts.next(), parts.next()) {
-            put("resourcegroup", group, out);
-            put("vmname", vm, out);
+            found.put("resourcegroup", group);
+            found.put("vmname", vm);
         }
         rest = &after[end..];
     }
@@ -383,13 +428,13 @@ mod tests {
         assert_eq!(key("resource-group"), "resourcegroup");
         assert_eq!(key("VaultResourceGroup"), "vaultresourcegroup");
         let mut v = Values::default();
-        v.set("vm-name", "vm-01");
+        v.set("vm-name", "vm-01").unwrap();
         assert_eq!(
             v.fill("Get-AzVM -Name <VMName>; az vm show -n <vm-name> -g <rg>"),
             "Get-AzVM -Name vm-01; az vm show -n vm-01 -g <rg>"
         );
         assert_eq!(v.missing("az vm show -n <vm-name> -g <rg>"), ["rg"]);
-        v.set("VMName", "  ");
+        v.set("VMName", "  ").unwrap();
         assert_eq!(v.get("vm-name"), None);
     }
 
@@ -423,19 +468,87 @@ mod tests {
                 ("resourcegroup".to_string(), "RG-App".to_string())
             ]
         );
-        let cli = from_text("az backup job list -g rg-core -v rsv-core --status Failed");
-        assert_eq!(
-            cli,
-            [
-                ("resourcegroup".to_string(), "rg-core".to_string()),
-                ("vaultname".to_string(), "rsv-core".to_string())
-            ]
-        );
         let ps = from_text("Get-AzVM -ResourceGroupName 'rg-web' -VMName web-02");
         assert_eq!(ps.len(), 2, "{ps:?}");
         assert_eq!(
             from_text("VM name: vm-db-01 failed"),
             [("vmname".to_string(), "vm-db-01".to_string())]
+        );
+    }
+
+    fn sorted(text: &str) -> Vec<(String, String)> {
+        let mut values = from_text(text);
+        values.sort();
+        values
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = list
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// A resource group is the VM's only where the text says so: on a vault's command, in a
+    /// backup job's JSON or in an NSG's id it is that resource's.
+    #[test]
+    fn a_resource_group_goes_with_what_it_is_named_for() {
+        assert_eq!(
+            sorted("az backup job list -g rg-vault --vault-name vault-01 -o table"),
+            pairs(&[
+                ("vaultname", "vault-01"),
+                ("vaultresourcegroup", "rg-vault")
+            ])
+        );
+        assert_eq!(
+            sorted(
+                r#"$v = Get-AzRecoveryServicesVault -ResourceGroupName "rg-vault" -Name "vault-01"; Get-AzVM -ResourceGroupName rg-app -VMName vm-01"#
+            ),
+            pairs(&[
+                ("vaultresourcegroup", "rg-vault"),
+                ("vaultname", "vault-01"),
+                ("resourcegroup", "rg-app"),
+                ("vmname", "vm-01")
+            ])
+        );
+        assert_eq!(
+            sorted(
+                r#"{"resourceGroup": "rg-vault", "vaultName": "vault-01", "entityFriendlyName": "vm-01"}"#
+            ),
+            pairs(&[
+                ("vaultresourcegroup", "rg-vault"),
+                ("vaultname", "vault-01"),
+                ("vmname", "vm-01")
+            ])
+        );
+        assert_eq!(
+            sorted(
+                "/subscriptions/0/resourceGroups/rg-net/providers/Microsoft.Network/networkSecurityGroups/nsg-1 /subscriptions/0/resourceGroups/rg-a/providers/Microsoft.Compute/virtualMachines/vm-a"
+            ),
+            pairs(&[
+                ("nsgname", "nsg-1"),
+                ("nsgresourcegroup", "rg-net"),
+                ("resourcegroup", "rg-a"),
+                ("vmname", "vm-a")
+            ])
+        );
+        assert_eq!(
+            sorted("az vm show -g rg-app --name=vm-eq"),
+            pairs(&[("resourcegroup", "rg-app"), ("vmname", "vm-eq")])
+        );
+        // A quoted name with a space is not cut into a wrong one.
+        assert_eq!(
+            sorted(r#"Get-AzVM -ResourceGroupName "rg app" -Name vm"#),
+            pairs(&[("vmname", "vm")])
+        );
+        // The vault's group is not the VM's: "vault-resource-group" and "ResourceGroup" differ.
+        let mut v = Values::default();
+        v.learn("az backup job list -g rg-vault -v vault-01");
+        assert_eq!(
+            v.fill("<vault-resource-group> <ResourceGroup>"),
+            "rg-vault <ResourceGroup>"
         );
     }
 
@@ -445,10 +558,22 @@ mod tests {
         assert!(from_text("Backup failed on the VM, error 320001").is_empty());
         let mut v = Values::default();
         v.learn("-g rg-pasted");
-        v.set("ResourceGroup", "rg-typed");
+        v.set("ResourceGroup", "rg-typed").unwrap();
         v.learn("-g rg-other");
         assert_eq!(v.get("resource-group"), Some("rg-typed"));
-        v.set("x", "a\u{1b}[31mb\nc");
-        assert_eq!(v.get("x"), Some("a[31mbc"));
+        // What could end a command's quoting or start another command is refused.
+        for (bad, c) in [
+            ("a\u{1b}[31m", '\u{1b}'),
+            ("$(rm -rf /)", '$'),
+            ("a\"b", '"'),
+            ("rg app", ' '),
+            ("a;b", ';'),
+        ] {
+            assert_eq!(v.set("x", bad), Err(c), "{bad}");
+        }
+        assert_eq!(v.get("x"), None);
+        v.set("range", "13.64.0.0/11").unwrap();
+        let back = Values::from_pairs(&v.pairs());
+        assert_eq!(back.fill("<range> <rg>"), "13.64.0.0/11 rg-typed");
     }
 }

@@ -143,6 +143,7 @@ mod tests {
                 steps: vec![SessionStep::Restarted],
                 current: "start".into(),
                 trail: vec![],
+                values: Default::default(),
             },
             practice: None,
             tree_path: None,

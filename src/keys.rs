@@ -315,8 +315,8 @@ pub static BINDINGS: &[Binding] = &[
         ctx: Ctx::Fill,
         keys: &[Code(KeyCode::Enter)],
         action: M(Msg::Confirm),
-        en: "next field; on the last one, keep the values",
-        ko: "다음 칸; 마지막 칸에서는 값 저장",
+        en: "keep the values",
+        ko: "값 저장",
     },
     Binding {
         ctx: Ctx::Fill,

@@ -402,6 +402,7 @@ impl Recorder {
         if ended {
             session.ended = Some(transcript::now());
         }
+        session.values = app.values.pairs();
         session
     }
 

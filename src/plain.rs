@@ -198,8 +198,10 @@ fn handle(app: &mut App, line: &str) {
             },
             // NAME=VALUE fills in a placeholder of the fix's commands.
             Node::Leaf(_) if crate::fill::setting(other).is_some() => {
-                if let Some((name, value)) = crate::fill::setting(other) {
-                    app.values.set(name, value);
+                if let Some((name, value)) = crate::fill::setting(other)
+                    && let Err(bad) = app.values.set(name, value)
+                {
+                    app.status = Some(app::refused(s, bad));
                 }
                 return;
             }

@@ -162,7 +162,7 @@ pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Value {
             "text": clean(s.get(lang)),
             "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(c.code())})).collect::<Vec<_>>(),
+        "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
         "links": leaf.links.iter().map(|l| json!({"title": clean(l.title.get(lang)), "url": clean(&l.url)})).collect::<Vec<_>>(),
         "os": leaf.os.iter().map(|o| o.name()).collect::<Vec<_>>(),
         "codes": leaf.codes.iter().map(|c| clean(c)).collect::<Vec<_>>(),

@@ -19,6 +19,10 @@ pub struct Session {
     pub current: String,
     /// The trail at the end, so `resume` can reopen the session where it stopped.
     pub trail: Vec<(String, usize)>,
+    /// Values given to the commands' placeholders (`fill::Values::pairs`): the fix's commands
+    /// are written with them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub values: std::collections::BTreeMap<String, String>,
 }
 
 /// One thing the user did, in words that survive a tree update (question and answer texts are
@@ -115,6 +119,7 @@ impl Session {
             steps,
             current: current.to_string(),
             trail: trail.to_vec(),
+            values: Default::default(),
         }
     }
 
@@ -248,6 +253,7 @@ fn fix_section(tree: &Tree, session: &Session, out: &mut String) {
     let s = strings(lang);
     let w = &s.transcript;
     if let Some(leaf) = session.leaf(tree) {
+        let values = crate::fill::Values::from_pairs(&session.values);
         out.push_str(&format!(
             "\n## {}: `{}` {}\n\n",
             w.fix,
@@ -266,7 +272,11 @@ fn fix_section(tree: &Tree, session: &Session, out: &mut String) {
         for (i, step) in leaf.steps.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", i + 1, sanitize_line(step.get(lang))));
             for c in &step.run {
-                out.push_str(&fenced(c.shell_id(), &sanitize(c.code()), "   "));
+                out.push_str(&fenced(
+                    c.shell_id(),
+                    &sanitize(&values.fill(c.code())),
+                    "   ",
+                ));
             }
         }
         if !leaf.links.is_empty() {

@@ -1811,7 +1811,14 @@ fn the_fill_in_form_sets_values_for_every_command() {
     for c in "rg-vault".chars() {
         app::update(&mut a, Msg::Type(c));
     }
-    app::update(&mut a, Msg::Confirm);
+    // What could end the command's quoting is refused, and said.
+    app::update(&mut a, Msg::Type('"'));
+    assert!(
+        a.status.as_deref().unwrap().contains("Not in a value"),
+        "{:?}",
+        a.status
+    );
+    app::update(&mut a, Msg::NextCommand);
     app::paste(&mut a, "rsv-prod\nsecond line");
     let Some(Overlay::Fill(form)) = &a.overlay else {
         panic!("{:?}", a.overlay);
@@ -1828,11 +1835,20 @@ fn the_fill_in_form_sets_values_for_every_command() {
         "{:?}",
         a.status
     );
-    // Esc: what was typed is dropped.
+    // The first character typed in a field just entered replaces its value.
     app::update(&mut a, Msg::Fill);
-    app::update(&mut a, Msg::ClearQuery);
+    for c in "rg2".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    // Esc: what was typed is dropped.
     app::update(&mut a, Msg::Escape);
     assert_eq!(a.values.get("VaultResourceGroup"), Some("rg-vault"));
+    app::update(&mut a, Msg::Fill);
+    for c in "rg2".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VaultResourceGroup"), Some("rg2"));
     // A command without placeholders has nothing to fill in.
     while a.selected_command().is_some_and(|c| c.contains('<')) {
         app::update(&mut a, Msg::NextCommand);
@@ -1843,6 +1859,26 @@ fn the_fill_in_form_sets_values_for_every_command() {
         a.status.as_deref(),
         Some("This command has nothing to fill in")
     );
+    // A restart is a new incident: the values go.
+    app::update(&mut a, Msg::Restart);
+    assert!(a.values.pairs().is_empty());
+}
+
+/// Enter on a form whose fields came from a paste, unchanged, does not pin them: the next
+/// paste still replaces them.
+#[test]
+fn values_read_from_a_paste_stay_replaceable_after_the_form() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::Confirm);
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(
+        &mut a,
+        "backup-09 /subscriptions/x/resourceGroups/rg-two/providers/Microsoft.Compute/virtualMachines/vm-02",
+    );
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VMName"), Some("vm-02"));
+    assert_eq!(a.values.get("ResourceGroup"), Some("rg-two"));
 }
 
 /// Plain mode: NAME=VALUE on a fix fills in its commands and prints them again.

@@ -502,6 +502,13 @@ fn transcripts() {
             ],
             current: EVIL_LEAF.into(),
             trail: vec![(evil.clone(), 0)],
+            // Values for placeholders, as a hand-edited record may hold them.
+            values: [
+                (evil.clone(), evil.clone()),
+                ("x".to_string(), evil.clone()),
+            ]
+            .into_iter()
+            .collect(),
         };
         let md = transcript::markdown(&t, &session);
         assert_clean("transcript (hostile record)", md.as_bytes());

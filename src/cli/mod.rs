@@ -189,12 +189,16 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 /// `--set NAME=VALUE`: a placeholder's name (letters, digits, `-`, `_`; with or without its
 /// angle brackets) and its value.
 fn placeholder_value(text: &str) -> Result<(String, String), String> {
-    crate::fill::setting(text)
-        .map(|(name, value)| (name.to_string(), value.to_string()))
-        .ok_or_else(|| {
-            "expected NAME=VALUE, the name of letters, digits, - and _ (e.g. VMName=vm-01)"
-                .to_string()
-        })
+    let (name, value) = crate::fill::setting(text).ok_or_else(|| {
+        "expected NAME=VALUE, the name of letters, digits, - and _ (e.g. VMName=vm-01)".to_string()
+    })?;
+    if let Some(bad) = value.chars().find(|c| !crate::fill::allowed(*c)) {
+        return Err(format!(
+            "{:?} cannot be in a value (letters, digits and - . _ / : @ + , ( ) only)",
+            bad
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
 }
 
 pub fn say(message: &str) {
@@ -425,7 +429,8 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
             Ok(tree) => {
                 let mut values = crate::fill::Values::default();
                 for (name, value) in set {
-                    values.set(name, value);
+                    // Checked by `placeholder_value`.
+                    let _ = values.set(name, value);
                 }
                 show::show(&tree, id, lang, *json, *path, &values, &mut out)
             }

@@ -89,11 +89,8 @@ pub fn search(
                 title: crate::text::sanitize(leaf_title(tree, &h.id, lang)),
                 score: (f64::from(h.score) * 1000.0).round() / 1000.0,
                 why: crate::text::sanitize(&h.why),
-                confident: if i == 0 {
-                    results.confident
-                } else {
-                    h.confident
-                },
+                // Only the first hit can be the answer; a lower one never says it is.
+                confident: i == 0 && results.confident,
                 close: i == 0 && results.close,
             })
             .collect();

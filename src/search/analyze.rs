@@ -50,7 +50,7 @@ const STOP_WORDS: &[&str] = &[
     "due", "during", "each", "either", "else", "errorcode", "errordetail", "errordetails",
     "errormessage", "errorstring", "etc", "even", "false", "for", "from", "get", "getting", "gmt",
     "got", "had", "has", "hasn", "have", "haven", "he", "hello", "her", "here", "hi", "him", "his",
-    "how", "i", "if", "im", "in", "info", "information", "innererror", "into",
+    "how", "i", "id", "if", "im", "in", "info", "information", "innererror", "into",
     "is", "isn", "it", "its", "ive", "just", "kst", "learn", "like", "link", "ll", "many",
     "me", "message", "messages", "more", "much", "my", "need", "needs", "no", "nor", "not", "now",
     "null", "of", "on", "or", "our", "out", "per", "please", "pls", "plz", "pm", "re", "really",
@@ -399,6 +399,22 @@ pub(crate) struct ChunkEnds {
     pub after: Option<char>,
 }
 
+/// Where an Azure resource id (`/subscriptions/...`, `/resourceGroups/...`) starts in `chunk`.
+fn resource_id_start(chunk: &str) -> Option<usize> {
+    let bytes = chunk.as_bytes();
+    if bytes.len() < 16 || !bytes.contains(&b'/') {
+        return None;
+    }
+    ["/subscriptions/", "/resourcegroups/"]
+        .iter()
+        .filter_map(|marker| {
+            bytes
+                .windows(marker.len())
+                .position(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
+        })
+        .min()
+}
+
 /// The tokens of one whitespace-free chunk of text (see [`chunks`]), in order. `before` is
 /// the `after` of the chunk before: when both are there, the `HangulJoin` across the space
 /// comes first. Apart from that token, the tokens and the returned ends depend on the chunk
@@ -437,6 +453,12 @@ pub(crate) fn tokenize_chunk(
     if chunk.starts_with("www.") {
         return ends;
     }
+    // An Azure resource id names the user's own resources (subscription, resource group, VM):
+    // not words of any fix. Keep what stands before it (`"id":"/subscriptions/...`).
+    let chunk = match resource_id_start(chunk) {
+        Some(i) => &chunk[..i],
+        None => chunk,
+    };
     let mut prev_syllable = before;
     let mut attached = false; // the previous run of this chunk was Latin or digits
     let mut kept_korean = false;

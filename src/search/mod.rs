@@ -7,8 +7,8 @@
 //! and link titles (0.3). Both languages go into the same fields, so an English, Korean or mixed
 //! query finds the leaf whatever `--lang` says; the language only picks the words of the "why".
 //!
-//! * Analysis ([`analyze`]), the same for the tree and the query: URLs, GUIDs, hashes, times and
-//!   short numbers are dropped, and so is the boilerplate of portal columns ("Error Code: …
+//! * Analysis ([`analyze`]), the same for the tree and the query: URLs, Azure resource ids,
+//!   GUIDs, hashes, times and short numbers are dropped, and so is the boilerplate of portal columns ("Error Code: …
 //!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
 //!   dropped and the rest stemmed (Snowball), so "installation" meets "install". CamelCase codes
 //!   give the whole code and its words (`UserErrorFsFreezeFailed` → user, error, fs, freeze,
@@ -38,7 +38,8 @@
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms, or a lot in absolute terms (a log paste full of unknown
-//!   words). The results are confident when the best hit is and the next one scores under 85%
+//!   words), and some of it comes from words as typed (a leaf found only through corrections
+//!   of misspelt words is no sure answer). The results are confident when the best hit is and the next one scores under 85%
 //!   of it; a good best hit with a runner-up that close is a close call (`Results::close`:
 //!   most wrong first answers are one, and the right one is then second). A UI says "nothing
 //!   matches well" or "compare the first two" instead of presenting a guess as the answer.

@@ -62,6 +62,14 @@ impl Origin {
     }
 }
 
+/// How much of a query's evidence a leaf holds: all of it, and the part of the words matched
+/// as typed (not as corrections of misspelt words).
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    all: f32,
+    as_typed: f32,
+}
+
 #[derive(Debug, Clone)]
 struct QTerm {
     id: u32,
@@ -696,7 +704,14 @@ impl Index {
             .iter()
             .enumerate()
             .map(|(rank, &d)| {
-                let (why, evidence, code) = self.explain(q, d, lang);
+                let (
+                    why,
+                    Evidence {
+                        all: evidence,
+                        as_typed,
+                    },
+                    code,
+                ) = self.explain(q, d, lang);
                 let coverage = if total > 0.0 { evidence / total } else { 0.0 };
                 // A long paste (a log) spreads its evidence over many words the tree knows
                 // from elsewhere; a best hit far ahead of the rest is still the answer.
@@ -707,10 +722,15 @@ impl Index {
                     id: self.docs[d as usize].id.clone(),
                     score: acc[d as usize],
                     why,
+                    // Words read as corrections of misspelt ones rank a leaf, but a leaf found
+                    // by nothing the user spelt right is no sure answer ("pizza oven" is not
+                    // "open").
                     confident: code
-                        || dominant
-                        || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE)
-                        || (coverage >= MIN_COVERAGE_STRONG && evidence >= STRONG_EVIDENCE),
+                        || (as_typed > 0.0
+                            && (dominant
+                                || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE)
+                                || (coverage >= MIN_COVERAGE_STRONG
+                                    && evidence >= STRONG_EVIDENCE))),
                 }
             })
             .collect();
@@ -737,8 +757,8 @@ impl Index {
     }
 
     /// Why `doc` matched: the code, then the query words by the best field they hit. Also
-    /// returns the evidence of typed words and whether an exact code matched.
-    fn explain(&self, q: &Query, doc: u32, lang: Lang) -> (String, f32, bool) {
+    /// returns the evidence of typed words (see [`Evidence`]) and whether an exact code matched.
+    fn explain(&self, q: &Query, doc: u32, lang: Lang) -> (String, Evidence, bool) {
         let mut parts: Vec<String> = Vec::new();
         let mut exact_code = false;
         if q.ids.contains(&doc) {
@@ -764,7 +784,7 @@ impl Index {
                 }
             }
         }
-        let mut evidence = 0.0;
+        let mut evidence = Evidence::default();
         // (field, contribution, surface) of each matched term
         let mut matched: Vec<(usize, f32, usize)> = Vec::new();
         for t in &q.terms {
@@ -773,7 +793,10 @@ impl Index {
             };
             let w = term_weight(t) * self.idf[t.id as usize];
             if t.origin.typed() {
-                evidence += w;
+                evidence.all += w;
+                if t.origin != Origin::Typo {
+                    evidence.as_typed += w;
+                }
             }
             // Pairs repeat their words; the words of a code already named repeat the code.
             if t.origin == Origin::Pair || (t.origin == Origin::Part && !parts.is_empty()) {
