@@ -237,3 +237,27 @@ fn every_leaf_has_keywords_and_both_languages() {
         assert!(matches!(t.node(id), Some(Node::Leaf(_))));
     }
 }
+
+/// Everything in a command that reads as a blank to fill in (`<...>` starting with a letter) is
+/// a placeholder the wizard can fill: no spaces or other characters that would keep it out.
+#[test]
+fn every_blank_in_a_command_is_a_fillable_placeholder() {
+    let t = azure();
+    for (id, leaf) in t.leaves() {
+        for c in leaf.commands() {
+            let code = c.code();
+            let found = triage::fill::placeholders(code).len();
+            let blanks = code
+                .match_indices('<')
+                .filter(|(i, _)| {
+                    let rest = &code[i + 1..];
+                    rest.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                        && rest.find('>').is_some_and(|end| {
+                            !rest[..end].contains(['<', '"', '\'', '|', '\n'])
+                        })
+                })
+                .count();
+            assert_eq!(found, blanks, "{id}: {code}");
+        }
+    }
+}
