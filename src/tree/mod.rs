@@ -160,6 +160,7 @@ fn match_words(text: &str) -> Vec<String> {
 }
 
 fn stem(word: &str) -> &str {
+    let mut stemmed = word;
     for suffix in ["ing", "ed", "es", "s", "e"] {
         if suffix == "s" && word.ends_with("ss") {
             continue;
@@ -167,10 +168,21 @@ fn stem(word: &str) -> &str {
         if let Some(rest) = word.strip_suffix(suffix)
             && rest.chars().count() >= 3
         {
-            return rest;
+            stemmed = rest;
+            break;
         }
     }
-    word
+    // "cancelling"/"cancel", "installed"/"install": a doubled last consonant counts once, on
+    // every word alike.
+    let b = stemmed.as_bytes();
+    if b.len() >= 4
+        && b[b.len() - 1] == b[b.len() - 2]
+        && matches!(b[b.len() - 1], b'l' | b'n' | b'p' | b't' | b'm' | b'g' | b'r' | b'b' | b'd')
+    {
+        &stemmed[..stemmed.len() - 1]
+    } else {
+        stemmed
+    }
 }
 
 /// A query's words, with the words of the tree's synonym groups it mentions.
@@ -868,6 +880,15 @@ mod tests {
                 assert!(reaches(to_b, b) && !reaches(to_b, a), "{a} / {b}");
             }
         }
+    }
+
+    #[test]
+    fn a_doubled_consonant_before_an_ending_goes_with_it() {
+        assert_eq!(
+            match_words("Cancelling stopped running cancel"),
+            ["cancel", "stop", "run", "cancel"]
+        );
+        assert_eq!(match_words("installed install"), ["instal", "instal"]);
     }
 
     #[test]
