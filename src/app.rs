@@ -107,6 +107,8 @@ pub struct SplitAt {
     pub question: String,
     /// The answer whose way leads to the first result.
     pub toward_first: usize,
+    /// The answer whose way leads to the second result.
+    pub toward_second: usize,
 }
 
 impl SearchState {
@@ -666,6 +668,12 @@ impl App {
             return;
         };
         let (a, b, query) = (a.id.clone(), b.id.clone(), state.query.clone());
+        // The answer toward the result highlighted (the second, when the user moved to it).
+        let toward = if state.selected == 1 {
+            split.toward_second
+        } else {
+            split.toward_first
+        };
         self.record_search();
         self.remember_search();
         self.overlay = None;
@@ -675,7 +683,7 @@ impl App {
             .unwrap_or_default();
         self.via_search = false;
         self.arrive(split.question);
-        self.selected = split.toward_first;
+        self.selected = toward;
         self.status = Some(crate::i18n::fill(
             crate::i18n::strings(self.lang).split_status,
             &[
@@ -755,6 +763,7 @@ impl App {
             state.split = close_call_split(&tree, &state.findings).map(|split| SplitAt {
                 question: split.question.to_string(),
                 toward_first: split.toward_a,
+                toward_second: split.toward_b,
             });
         }
     }
@@ -795,6 +804,22 @@ impl App {
     /// copies and `p` prints.
     pub fn selected_command_filled(&self) -> Option<String> {
         self.selected_command().map(|c| self.values.fill(c))
+    }
+
+    /// "Copied with blanks: <VMName>, ..." when the selected command still has placeholders
+    /// without a value.
+    pub fn blanks_note(&self) -> Option<String> {
+        let missing = self.values.missing(self.selected_command()?);
+        (!missing.is_empty()).then(|| {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|n| format!("<{}>", crate::text::sanitize_line(n)))
+                .collect();
+            crate::i18n::fill(
+                crate::i18n::strings(self.lang).copied_blanks,
+                &[("names", &names.join(", "))],
+            )
+        })
     }
 
     /// Opens the form that fills in the selected command's placeholders; says why not when

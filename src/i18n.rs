@@ -36,6 +36,8 @@ pub struct CliWords {
     pub unknown_tree: &'static str,
     /// `{id}`: the id asked for; `{tree}`: the tree's id.
     pub unknown_leaf: &'static str,
+    /// `show --set` names a placeholder `{name}` no command of leaf `{id}` has.
+    pub set_unused: &'static str,
     /// `show` given an error code that several leaves list.
     pub code_of_leaves: &'static str,
     /// `{ids}`: the closest ids.
@@ -131,6 +133,10 @@ pub struct Strings {
     pub search_weak_match: &'static str,
     /// The best result is good but the next one nearly as good.
     pub search_close_call: &'static str,
+    /// Plain mode: `?` on a search that is not a close call.
+    pub plain_no_split: &'static str,
+    /// Plain mode: `NAME=VALUE` for a placeholder `{name}` no command of the fix has.
+    pub plain_no_placeholder: &'static str,
     /// Plain mode, under a fix whose commands have placeholders without a value: `{names}`.
     pub plain_fill_hint: &'static str,
     /// The fill-in form's title, above the command.
@@ -145,6 +151,8 @@ pub struct Strings {
     pub fill_nothing: &'static str,
     /// After the form: every placeholder of the command has a value.
     pub fill_done: &'static str,
+    /// After copying a command that still has placeholders `{names}`.
+    pub copied_blanks: &'static str,
     /// A character a value may not hold: `{char}`.
     pub fill_refused: &'static str,
     /// After the form: `{names}` still have none.
@@ -256,6 +264,7 @@ pub static EN: Strings = Strings {
         unknown_language: "unknown language {lang}; use en or ko",
         unknown_tree: "no tree {tree}; known trees: {known} (or give a path to a .ron file)",
         unknown_leaf: "no leaf {id} in tree {tree}",
+        set_unused: "note: no command of {id} has a placeholder named {name}",
         code_of_leaves: "{code} is an error code, listed by {ids}; `triage show ID` shows one, `triage search {code}` ranks them",
         did_you_mean: "; did you mean {ids}?",
         see_every_id: "; run `triage list` to see every id",
@@ -325,6 +334,8 @@ pub static EN: Strings = Strings {
     split_question: "The question that tells them apart: {question}",
     fill_title: "Fill in the command (the values are kept for the other commands)",
     plain_fill_hint: "To fill in {names} in the commands, type NAME=VALUE (e.g. VMName=vm-01)",
+    plain_no_split: "Not a close call: type a result's number, other words, or an empty line",
+    plain_no_placeholder: "No command of this fix has <{name}>",
     fill_hint: "Tab next field  Enter keep  Esc cancel",
     fill_label: "f: fill in",
     fill_no_command: "Select a command to fill in (Tab)",
@@ -332,6 +343,7 @@ pub static EN: Strings = Strings {
     fill_done: "Filled in: c copies the command with your values",
     fill_missing: "Still to fill in: {names}",
     fill_refused: "Not in a value: '{char}' (letters, digits and - . _ / : @ + , ( ) only)",
+    copied_blanks: "Copied with blanks: {names} (f fills them in)",
     split_answer: "\"{answer}\" leads to {id}",
     split_hint: "Tab to tell them apart: {question}",
     plain_split_hint: "Type ? to tell them apart: {question}",
@@ -422,6 +434,7 @@ pub static KO: Strings = Strings {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",
         unknown_tree: "없는 트리: {tree}. 있는 트리: {known} (또는 .ron 파일 경로를 주세요)",
         unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
+        set_unused: "참고: {id}의 명령에는 {name} 자리 표시자가 없습니다",
         code_of_leaves: "{code}은(는) 오류 코드이며 {ids}에 있습니다. `triage show ID`로 하나를 보거나 `triage search {code}`로 순위를 확인하세요",
         did_you_mean: ". 혹시 이것인가요: {ids}",
         see_every_id: ". 모든 id는 `triage list`로 볼 수 있습니다",
@@ -490,7 +503,9 @@ pub static KO: Strings = Strings {
     search_close_call: "다음 결과도 거의 비슷하게 맞습니다. 아래 내용을 비교해 보세요.",
     split_question: "둘을 가르는 질문: {question}",
     fill_title: "명령 채우기 (입력한 값은 다른 명령에도 쓰입니다)",
-    plain_fill_hint: "명령의 {names}를 채우려면 이름=값을 입력하세요 (예: VMName=vm-01)",
+    plain_fill_hint: "명령의 빈칸({names})을 채우려면 이름=값을 입력하세요 (예: VMName=vm-01)",
+    plain_no_split: "비슷한 결과가 아닙니다: 결과 번호, 다른 검색어, 또는 빈 줄을 입력하세요",
+    plain_no_placeholder: "이 해결 방법의 명령에는 <{name}>이(가) 없습니다",
     fill_hint: "Tab 다음 칸  Enter 저장  Esc 취소",
     fill_label: "f: 채우기",
     fill_no_command: "채울 명령을 고르세요 (Tab)",
@@ -498,6 +513,7 @@ pub static KO: Strings = Strings {
     fill_done: "채웠습니다: c로 값이 들어간 명령을 복사합니다",
     fill_missing: "아직 채울 칸: {names}",
     fill_refused: "값에 쓸 수 없는 문자: '{char}' (영문자, 숫자, - . _ / : @ + , ( )만 가능)",
+    copied_blanks: "빈칸이 남은 채 복사됨: {names} (f로 채우기)",
     split_answer: "\"{answer}\" → {id}",
     split_hint: "Tab으로 가르기: {question}",
     plain_split_hint: "?를 입력해 가르기: {question}",

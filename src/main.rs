@@ -686,7 +686,12 @@ fn run_tui(
         let effect = app::update(app, msg);
         match &effect {
             Some(Effect::Copy(text)) => {
-                app.status = Some(app::copied_status(&copier.copy(text, app.lang), text));
+                let copied = app::copied_status(&copier.copy(text, app.lang), text);
+                // A command copied with blanks in it says so first: it will not run as it is.
+                app.status = Some(match app.blanks_note() {
+                    Some(note) => format!("{note}\n{copied}"),
+                    None => copied,
+                });
             }
             // Written now it would land on the screen being drawn; `finish` writes it after.
             Some(Effect::WriteTranscript) if recorder.transcript_at_end_only() => {

@@ -141,9 +141,10 @@ fn handle(app: &mut App, line: &str) {
             "" => {
                 app::update(app, Msg::Escape);
             }
-            "?" => {
+            "?" if state.split.is_some() => {
                 app::update(app, Msg::AskSplit);
             }
+            "?" => app.status = Some(s.plain_no_split.to_string()),
             // One or two digits choose a result; a longer number (an error code such as 320001)
             // is searched for.
             n if n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -197,10 +198,22 @@ fn handle(app: &mut App, line: &str) {
                 }
             },
             // NAME=VALUE fills in a placeholder of the fix's commands.
-            Node::Leaf(_) if crate::fill::setting(other).is_some() => {
-                if let Some((name, value)) = crate::fill::setting(other)
-                    && let Err(bad) = app.values.set(name, value)
-                {
+            Node::Leaf(leaf) if crate::fill::setting(other).is_some() => {
+                let Some((name, value)) = crate::fill::setting(other) else {
+                    return;
+                };
+                let key = crate::fill::key(name);
+                let used = leaf.commands().any(|c| {
+                    crate::fill::names(c.code())
+                        .iter()
+                        .any(|n| crate::fill::key(n) == key)
+                });
+                if !used {
+                    app.status = Some(crate::i18n::fill(
+                        s.plain_no_placeholder,
+                        &[("name", &sanitize_line(name))],
+                    ));
+                } else if let Err(bad) = app.values.set(name, value) {
                     app.status = Some(app::refused(s, bad));
                 }
                 return;

@@ -1906,3 +1906,49 @@ fn screen_text(a: &App, w: u16, h: u16) -> String {
         .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
         .collect()
 }
+
+/// A command copied with placeholders still in it says which, and how to fill them.
+#[test]
+fn a_command_with_blanks_left_says_so() {
+    let mut a = backup_01_from_a_paste();
+    assert_eq!(a.blanks_note(), None);
+    while !a
+        .selected_command()
+        .is_some_and(|c| c.contains("Get-AzRecoveryServicesVault"))
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    assert_eq!(
+        a.blanks_note().as_deref(),
+        Some("Copied with blanks: <VaultResourceGroup>, <VaultName> (f fills them in)")
+    );
+}
+
+/// Tab with the second result of a close call highlighted: the answer toward it is the one
+/// highlighted on the question.
+#[test]
+fn tab_on_the_second_result_highlights_the_answer_toward_it() {
+    let mut a = app_finding(app::Findings {
+        hits: found(&["backup-14", "backup-23"]),
+        confident: false,
+        close: true,
+    });
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "msdtc");
+    app::update(&mut a, Msg::Down);
+    app::update(&mut a, Msg::AskSplit);
+    let split = a.tree.split_between("backup-14", "backup-23").unwrap();
+    assert_eq!(a.selected, split.toward_b);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-23");
+}
+
+/// Plain mode says what it did not do: `?` without a close call, a value for a placeholder the
+/// fix does not have.
+#[test]
+fn plain_mode_says_why_a_question_mark_or_a_value_did_nothing() {
+    let out = plain(Lang::En, "/ExtensionFailedVssWriterInBadState\n?\n\n");
+    assert!(out.contains("Not a close call"), "{out}");
+    let out = plain(Lang::En, "/backup-01\n1\nBogus=1\nq\n");
+    assert!(out.contains("No command of this fix has <Bogus>"), "{out}");
+}

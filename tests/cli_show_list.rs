@@ -213,3 +213,18 @@ fn show_set_fills_in_placeholders() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
+
+/// A value for a placeholder the fix does not have is most likely a typo: said on stderr.
+#[test]
+fn show_set_notes_a_name_no_command_has() {
+    let out = triage()
+        .args(["show", "backup-01", "--set", "VMNmae=vm-01"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no command of backup-01 has a placeholder named <vmnmae>"),
+        "{err}"
+    );
+}

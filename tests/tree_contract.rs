@@ -252,9 +252,9 @@ fn every_blank_in_a_command_is_a_fillable_placeholder() {
                 .filter(|(i, _)| {
                     let rest = &code[i + 1..];
                     rest.starts_with(|ch: char| ch.is_ascii_alphabetic())
-                        && rest.find('>').is_some_and(|end| {
-                            !rest[..end].contains(['<', '"', '\'', '|', '\n'])
-                        })
+                        && rest
+                            .find('>')
+                            .is_some_and(|end| !rest[..end].contains(['<', '"', '\'', '|', '\n']))
                 })
                 .count();
             assert_eq!(found, blanks, "{id}: {code}");

@@ -87,6 +87,18 @@ pub fn show(
         super::say(&format!("{message}{}", suggestion(id, &ids, lang)));
         return EXIT_USAGE;
     };
+    // A value for a placeholder the fix does not have is most likely a typo of a name.
+    let used: Vec<String> = leaf
+        .commands()
+        .flat_map(|c| crate::fill::names(c.code()))
+        .map(crate::fill::key)
+        .collect();
+    for name in values.pairs().keys().filter(|k| !used.contains(k)) {
+        super::say(&i18n::fill(
+            i18n::strings(lang).cli.set_unused,
+            &[("id", &sanitize_line(id)), ("name", &format!("<{name}>"))],
+        ));
+    }
     let written = if path {
         let steps = report::path_steps(tree, id, lang).unwrap_or_default();
         if json {

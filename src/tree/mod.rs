@@ -177,7 +177,10 @@ fn stem(word: &str) -> &str {
     let b = stemmed.as_bytes();
     if b.len() >= 4
         && b[b.len() - 1] == b[b.len() - 2]
-        && matches!(b[b.len() - 1], b'l' | b'n' | b'p' | b't' | b'm' | b'g' | b'r' | b'b' | b'd')
+        && matches!(
+            b[b.len() - 1],
+            b'l' | b'n' | b'p' | b't' | b'm' | b'g' | b'r' | b'b' | b'd'
+        )
     {
         &stemmed[..stemmed.len() - 1]
     } else {
