@@ -335,6 +335,9 @@ pub struct App {
     /// The last search (query and the result opened or highlighted): `/` reopens it, so going
     /// back from a result and picking another needs no retyping.
     pub last_search: Option<SearchState>,
+    /// Set on the question a close call's Tab opened, until the user moves on: Esc there goes
+    /// back to the search instead of quitting.
+    pub asked_from_search: bool,
     /// Values for the commands' placeholders: typed with `f`, or read from what was pasted into
     /// search (a resource id names the VM and its resource group). Commands are shown and
     /// copied with them put in.
@@ -369,6 +372,7 @@ impl App {
             practice: None,
             last_search: None,
             values: crate::fill::Values::default(),
+            asked_from_search: false,
             keep_on_resize: false,
             searcher,
         }
@@ -537,6 +541,7 @@ impl App {
     fn arrive(&mut self, id: String) {
         // A command marked for printing belongs to the fix it was marked on.
         self.print_on_quit = None;
+        self.asked_from_search = false;
         self.current = id;
         self.selected = 0;
         self.command = 0;
@@ -619,8 +624,9 @@ impl App {
     }
 
     fn restart(&mut self) {
-        // A new start is a new incident: another VM, another vault.
+        // A new start is a new incident: another VM, another vault, another search.
         self.values.clear();
+        self.last_search = None;
         self.trail.clear();
         self.events.push(Event::Restarted);
         self.via_search = false;
@@ -683,6 +689,7 @@ impl App {
             .unwrap_or_default();
         self.via_search = false;
         self.arrive(split.question);
+        self.asked_from_search = true;
         self.selected = toward;
         self.status = Some(crate::i18n::fill(
             crate::i18n::strings(self.lang).split_status,
@@ -1059,6 +1066,8 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::End => app.selected = count.saturating_sub(1),
         Msg::Confirm => app.choose(app.selected),
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
+        // Back to the close call this question was asked from.
+        Msg::Escape if app.asked_from_search => app.open_search(),
         other => {
             update_common(app, other);
         }
@@ -1278,6 +1287,15 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return None;
     };
+    // The reopened last search is like selected text: typing replaces it (editing keeps it).
+    if state.restored
+        && let Msg::Type(c) = msg
+        && query_char(c).is_some()
+    {
+        state.query.clear();
+        state.cursor = 0;
+        state.offset = 0;
+    }
     let before = state.query.len();
     let len = state.len();
     let cursor = state.cursor.min(len);
@@ -1331,10 +1349,16 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         _ => {}
     }
-    // Every edit changes the length: cursor moves alone do not search again.
+    // Every edit changes the length: cursor moves alone do not search again (but they say the
+    // user edits the reopened query: typing then adds to it).
     if state.query.len() != before {
         state.restored = false;
         app.run_search();
+    } else if matches!(
+        msg,
+        Msg::CursorLeft | Msg::CursorRight | Msg::WordLeft | Msg::WordRight | Msg::Home | Msg::End
+    ) {
+        state.restored = false;
     }
     app.follow_cursor();
     None

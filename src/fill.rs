@@ -111,22 +111,16 @@ pub fn names(command: &str) -> Vec<&str> {
     out
 }
 
-/// Values for placeholders, by key. Values the user typed are kept over values read from a
-/// paste.
+/// Values for placeholders, by key. The latest word wins: a value typed replaces one read from
+/// a paste, and a later paste that names the same thing (another VM) replaces a typed one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Values {
-    map: BTreeMap<String, (String, Source)>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Typed,
-    Pasted,
+    map: BTreeMap<String, String>,
 }
 
 impl Values {
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.map.get(&key(name)).map(|(v, _)| v.as_str())
+        self.map.get(&key(name)).map(String::as_str)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -144,7 +138,7 @@ impl Values {
         if value.is_empty() {
             self.map.remove(&key(name));
         } else {
-            self.map.insert(key(name), (value, Source::Typed));
+            self.map.insert(key(name), value);
         }
         Ok(())
     }
@@ -156,10 +150,7 @@ impl Values {
 
     /// Every value by key, as a session records them.
     pub fn pairs(&self) -> BTreeMap<String, String> {
-        self.map
-            .iter()
-            .map(|(k, (v, _))| (k.clone(), v.clone()))
-            .collect()
+        self.map.clone()
     }
 
     /// Values as [`Values::pairs`] gave them (read back from a session).
@@ -167,22 +158,15 @@ impl Values {
         let mut values = Values::default();
         for (k, v) in pairs {
             if v.chars().all(allowed) && !v.is_empty() {
-                values.map.insert(key(k), (v.clone(), Source::Typed));
+                values.map.insert(key(k), v.clone());
             }
         }
         values
     }
 
-    /// Takes in the values a pasted text names ([`from_text`]), but not over typed ones.
+    /// Takes in the values a pasted text names ([`from_text`]).
     pub fn learn(&mut self, text: &str) {
-        for (k, v) in from_text(text) {
-            match self.map.get(&k) {
-                Some((_, Source::Typed)) => {}
-                _ => {
-                    self.map.insert(k, (v, Source::Pasted));
-                }
-            }
-        }
+        self.map.extend(from_text(text));
     }
 
     /// `command` with every placeholder that has a value replaced by it.
@@ -209,12 +193,12 @@ impl Values {
     }
 }
 
-/// Whether a value may hold `c`: ASCII letters and digits and `- . _ / : @ + , ( )`, enough for
-/// Azure names, ids, IP ranges, ports and dates. Quotes, `$`, `;`, spaces and the like could
-/// end a command's quoting or start another command: they are refused, not escaped (the same
-/// value goes into PowerShell, bash and cmd).
+/// Whether a value may hold `c`: ASCII letters and digits and `- . _ / : @ + ,`, enough for
+/// Azure names, ids, IP ranges, ports and dates. Quotes, `$`, `;`, `(`, spaces and the like
+/// could end a command's quoting or start another command (a placeholder may stand unquoted in
+/// bash): they are refused, not escaped (the same value goes into PowerShell, bash and cmd).
 pub fn allowed(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "-._/:@+,()".contains(c)
+    c.is_ascii_alphanumeric() || "-._/:@+,".contains(c)
 }
 
 /// Resource types of an Azure resource id: the key of the resource's name, and of its resource
@@ -228,14 +212,14 @@ const ID_TYPES: &[(&str, &str, Option<&str>)] = &[
     ("virtualnetworks", "vnetname", Some("vnetresourcegroup")),
 ];
 
-/// A word that can be an Azure resource's name: letters, digits, `-`, `_`, `.` and `()`.
+/// A word that can be an Azure resource's name, and a value ([`allowed`]).
 fn name_like(word: &str) -> bool {
     !word.is_empty()
         && word.len() <= 90
         && word.chars().any(|c| c.is_ascii_alphanumeric())
         && word
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '(' | ')'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Values found so far: the first one for a key wins.
@@ -244,7 +228,7 @@ struct Found(Vec<(String, String)>);
 
 impl Found {
     fn put(&mut self, key: &str, value: &str) {
-        let value = value.trim_end_matches(['.', ',', ';', ':']);
+        let value = value.trim_end_matches(['.', ',', ';', ':', ')']);
         if name_like(value) && !self.0.iter().any(|(have, _)| have == key) {
             self.0.push((key.to_string(), value.to_string()));
         }
@@ -557,10 +541,15 @@ mod tests {
         assert!(from_text("-g $(rm -rf /) -v 'a;b' resourceGroup: ").is_empty());
         assert!(from_text("Backup failed on the VM, error 320001").is_empty());
         let mut v = Values::default();
+        // The latest word wins: typed over pasted, a later paste over typed.
         v.learn("-g rg-pasted");
         v.set("ResourceGroup", "rg-typed").unwrap();
-        v.learn("-g rg-other");
         assert_eq!(v.get("resource-group"), Some("rg-typed"));
+        v.learn("-v vault-01");
+        assert_eq!(v.get("resource-group"), Some("rg-typed"));
+        v.learn("-g rg-other");
+        assert_eq!(v.get("resource-group"), Some("rg-other"));
+        v.set("ResourceGroup", "rg-typed").unwrap();
         // What could end a command's quoting or start another command is refused.
         for (bad, c) in [
             ("a\u{1b}[31m", '\u{1b}'),
@@ -568,6 +557,7 @@ mod tests {
             ("a\"b", '"'),
             ("rg app", ' '),
             ("a;b", ';'),
+            ("rg(1)", '('),
         ] {
             assert_eq!(v.set("x", bad), Err(c), "{bad}");
         }

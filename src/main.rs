@@ -220,6 +220,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     if let Some(entry) = &resumed {
         let trail = &entry.record.session.trail;
         let kept = app.resume(trail);
+        app.values = triage::fill::Values::from_pairs(&entry.record.session.values);
         if kept < trail.len() {
             app.status = Some(format!(
                 "{} {kept}/{}",

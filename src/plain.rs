@@ -370,10 +370,14 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
                     .iter()
                     .map(|n| format!("<{}>", sanitize_line(n)))
                     .collect();
+                let example = sanitize_line(missing[0]);
                 writeln!(
                     out,
                     "\n{}",
-                    crate::i18n::fill(s.plain_fill_hint, &[("names", &names.join(", "))])
+                    crate::i18n::fill(
+                        s.plain_fill_hint,
+                        &[("names", &names.join(", ")), ("example", &example)]
+                    )
                 )?;
             }
         }

@@ -592,7 +592,15 @@ fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: 
         }
         lines.push(Line::from(vec![
             Span::styled(lead, if selected { theme.selected } else { theme.text }),
-            Span::styled(shown, theme.code),
+            // A field just entered is drawn selected: typing replaces it.
+            Span::styled(
+                shown,
+                if selected && form.fresh {
+                    theme.selected
+                } else {
+                    theme.code
+                },
+            ),
         ]));
     }
     if let Some((row, column)) = cursor
@@ -626,7 +634,15 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
     let shown = view::query_window(&state.query, state.cursor, state.offset, room);
     let mut lines = vec![Line::from(vec![
         Span::styled(label.clone(), theme.heading),
-        Span::styled(shown.text.clone(), theme.text),
+        // The reopened last search is drawn selected: typing replaces it.
+        Span::styled(
+            shown.text.clone(),
+            if state.restored {
+                theme.selected
+            } else {
+                theme.text
+            },
+        ),
     ])];
     let cursor_x = area.x + (width(&label) + shown.cursor) as u16;
     if area.height > 0 && cursor_x < area.x + area.width {

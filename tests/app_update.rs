@@ -1446,10 +1446,12 @@ fn slash_reopens_the_last_search_after_going_back_from_a_result() {
         .filter(|e| matches!(e, Event::Searched { .. }))
         .count();
     assert_eq!(searched, 1, "the same search is recorded once");
-    // Reopened, Esc keeps it too; typing adds to it (a shell prompt), Ctrl-U empties it.
+    // Reopened, Esc keeps it too; after a cursor move typing adds to it (a shell prompt),
+    // Ctrl-U empties it.
     app::update(&mut a, Msg::OpenSearch);
     app::update(&mut a, Msg::Escape);
     app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::End);
     app::update(&mut a, Msg::Type('x'));
     assert_eq!(search_state(&a).query, "vss writers bad statex");
     app::update(&mut a, Msg::EraseToStart);
@@ -1951,4 +1953,69 @@ fn plain_mode_says_why_a_question_mark_or_a_value_did_nothing() {
     assert!(out.contains("Not a close call"), "{out}");
     let out = plain(Lang::En, "/backup-01\n1\nBogus=1\nq\n");
     assert!(out.contains("No command of this fix has <Bogus>"), "{out}");
+}
+
+/// The reopened last search is like selected text: typing replaces it, editing keys keep it;
+/// a restart forgets it.
+#[test]
+fn typing_into_the_reopened_search_replaces_it() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "az backup job list -g rg-vault");
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::OpenSearch);
+    for c in "vss".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "vss"));
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::Erase);
+    assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "vs"));
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::Restart);
+    app::update(&mut a, Msg::OpenSearch);
+    assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query.is_empty()));
+}
+
+/// Esc on the question a close call's Tab opened goes back to the search; once the user has
+/// moved on, Esc quits as on any question.
+#[test]
+fn esc_after_tab_goes_back_to_the_close_call() {
+    let mut a = app_finding(app::Findings {
+        hits: found(&["backup-14", "backup-23"]),
+        confident: false,
+        close: true,
+    });
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "msdtc");
+    app::update(&mut a, Msg::AskSplit);
+    app::update(&mut a, Msg::Escape);
+    assert!(!a.quit);
+    assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "msdtc"));
+    app::update(&mut a, Msg::AskSplit);
+    app::update(&mut a, Msg::Back);
+    app::update(&mut a, Msg::Escape);
+    assert!(a.quit);
+}
+
+/// A later paste that names another VM replaces a value typed for the earlier one.
+#[test]
+fn a_later_paste_replaces_a_typed_value() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::NextCommand);
+    for c in "vm-x".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VMName"), Some("vm-x"));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(
+        &mut a,
+        "backup-03 /subscriptions/0/resourceGroups/rg-three/providers/Microsoft.Compute/virtualMachines/vm-03",
+    );
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VMName"), Some("vm-03"));
+    assert_eq!(a.values.get("ResourceGroup"), Some("rg-three"));
 }

@@ -235,3 +235,27 @@ fn a_practice_run_names_its_tree_count_and_seed() {
         "{err}"
     );
 }
+
+/// Values given to the placeholders are kept with the session: `resume` shows the fix's commands
+/// filled in as they were.
+#[test]
+fn resume_keeps_the_values_of_the_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    let triage = || {
+        let mut c = common::triage();
+        c.env("TRIAGE_DATA_DIR", dir.path().join("data"));
+        c
+    };
+    triage()
+        .args(["--plain"])
+        .write_stdin("/backup-01\n1\nVMName=vm-kept\nq\n")
+        .assert()
+        .success();
+    let out = triage()
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(r#"-Name "vm-kept""#), "{text}");
+}

@@ -194,7 +194,7 @@ fn placeholder_value(text: &str) -> Result<(String, String), String> {
     })?;
     if let Some(bad) = value.chars().find(|c| !crate::fill::allowed(*c)) {
         return Err(format!(
-            "{:?} cannot be in a value (letters, digits and - . _ / : @ + , ( ) only)",
+            "{:?} cannot be in a value (letters, digits and - . _ / : @ + , only)",
             bad
         ));
     }
