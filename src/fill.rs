@@ -271,6 +271,7 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
         "containername",
         "backupmanagementtype",
         "recoveryservices",
+        "vaultname",
     ]
     .iter()
     .any(|marker| lower.contains(marker));
@@ -517,6 +518,10 @@ mod tests {
                 ("resourcegroup", "rg-a"),
                 ("vmname", "vm-a")
             ])
+        );
+        assert_eq!(
+            sorted(r#""resourceGroup": "rg-vault", "vaultName": "v-02""#),
+            pairs(&[("vaultname", "v-02"), ("vaultresourcegroup", "rg-vault")])
         );
         assert_eq!(
             sorted("az vm show -g rg-app --name=vm-eq"),
