@@ -204,3 +204,37 @@ fn a_close_call_shows_what_to_compare() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("\"Snapshot operation failed"), "{text}");
 }
+
+/// In JSON, the first hit of a close call carries the question that tells the first two apart
+/// and the answer toward each; a clear answer carries none.
+#[test]
+fn a_close_call_in_json_names_the_question_that_splits_it() {
+    let out = triage()
+        .args([
+            "search",
+            "--json",
+            "--top",
+            "3",
+            "ExtensionInstallationFailedMDTC",
+        ])
+        .output()
+        .unwrap();
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits[0]["close"], true);
+    let split = &hits[0]["split"];
+    assert!(
+        split["question"].as_str().unwrap().ends_with('?'),
+        "{split}"
+    );
+    for i in 0..2 {
+        assert_eq!(split["answers"][i]["leads_to"], hits[i]["id"], "{split}");
+        assert!(!split["answers"][i]["answer"].as_str().unwrap().is_empty());
+    }
+    assert!(hits[1].get("split").is_none());
+    let out = triage()
+        .args(["search", "--json", "ExtensionFailedVssWriterInBadState"])
+        .output()
+        .unwrap();
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(hits[0].get("split").is_none(), "{hits}");
+}

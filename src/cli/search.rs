@@ -39,12 +39,46 @@ struct JsonHit {
     title: String,
     score: f64,
     why: String,
-    /// This hit is a good match (false: "nothing matches well"); for the first hit, also
-    /// clearly ahead of the second (false: a close call, `close` true).
+    /// The first hit only: it is the answer (a good match, clearly ahead of the second).
     confident: bool,
     /// First hit only: it and the next one fit about equally.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     close: bool,
+    /// First hit of a close call only: the tree's question that tells the first two apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    split: Option<JsonSplit>,
+}
+
+#[derive(Serialize)]
+struct JsonSplit {
+    question_id: String,
+    question: String,
+    /// The answer toward each of the first two hits, in their order.
+    answers: Vec<JsonSplitAnswer>,
+}
+
+#[derive(Serialize)]
+struct JsonSplitAnswer {
+    answer: String,
+    leads_to: String,
+}
+
+/// The question that tells the first two hits of a close call apart, for JSON.
+fn json_split(tree: &Tree, hits: &[crate::search::Hit], lang: Lang) -> Option<JsonSplit> {
+    let [a, b, ..] = hits else {
+        return None;
+    };
+    let split = tree.split_between(&a.id, &b.id)?;
+    let question = tree.question(split.question)?;
+    let answer = |i: usize, id: &str| JsonSplitAnswer {
+        answer: crate::text::sanitize(question.answers.get(i).map_or("", |a| a.label.get(lang))),
+        leads_to: crate::text::sanitize(id),
+    };
+    Some(JsonSplit {
+        question_id: crate::text::sanitize(split.question),
+        question: crate::text::sanitize(question.text.get(lang)),
+        answers: vec![answer(split.toward_a, &a.id), answer(split.toward_b, &b.id)],
+    })
 }
 
 fn leaf_title<'a>(tree: &'a Tree, id: &str, lang: Lang) -> &'a str {
@@ -92,6 +126,9 @@ pub fn search(
                 // Only the first hit can be the answer; a lower one never says it is.
                 confident: i == 0 && results.confident,
                 close: i == 0 && results.close,
+                split: (i == 0 && results.close)
+                    .then(|| json_split(tree, &results.hits, lang))
+                    .flatten(),
             })
             .collect();
         super::write_json(out, &items)
