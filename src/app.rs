@@ -650,7 +650,6 @@ impl App {
             return;
         }
         self.status = None;
-        self.values.learn(query);
         let trail = self.tree.trail_for_query(id, query).unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
@@ -674,6 +673,7 @@ impl App {
             return;
         };
         let (a, b, query) = (a.id.clone(), b.id.clone(), state.query.clone());
+        let new_query = !state.restored;
         // The answer toward the result highlighted (the second, when the user moved to it).
         let toward = if state.selected == 1 {
             split.toward_second
@@ -683,7 +683,9 @@ impl App {
         self.record_search();
         self.remember_search();
         self.overlay = None;
-        self.values.learn(&query);
+        if new_query {
+            self.values.learn(&query);
+        }
         self.trail = tree
             .trail_for_query(&split.question, &query)
             .unwrap_or_default();
@@ -818,13 +820,9 @@ impl App {
     pub fn blanks_note(&self) -> Option<String> {
         let missing = self.values.missing(self.selected_command()?);
         (!missing.is_empty()).then(|| {
-            let names: Vec<String> = missing
-                .iter()
-                .map(|n| format!("<{}>", crate::text::sanitize_line(n)))
-                .collect();
             crate::i18n::fill(
                 crate::i18n::strings(self.lang).copied_blanks,
-                &[("names", &names.join(", "))],
+                &[("names", &crate::fill::bracketed(&missing))],
             )
         })
     }
@@ -1067,7 +1065,10 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Confirm => app.choose(app.selected),
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
         // Back to the close call this question was asked from.
-        Msg::Escape if app.asked_from_search => app.open_search(),
+        Msg::Escape if app.asked_from_search => {
+            app.asked_from_search = false;
+            app.open_search();
+        }
         other => {
             update_common(app, other);
         }
@@ -1331,6 +1332,11 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
             if let Some(hit) = state.findings.hits.get(state.selected) {
                 let id = hit.id.clone();
                 let query = state.query.clone();
+                // The reopened last search was read when it was made: reading it again would
+                // undo values typed since.
+                if !state.restored {
+                    app.values.learn(&query);
+                }
                 app.record_search();
                 app.remember_search();
                 app.open_found_for(&id, &query);
@@ -1374,7 +1380,10 @@ fn update_fill(app: &mut App, msg: Msg) {
     };
     let fields = form.names.len().max(1);
     let fresh = std::mem::replace(&mut form.fresh, false);
-    let value = &mut form.values[form.field.min(fields - 1)];
+    let Some(value) = form.values.get_mut(form.field) else {
+        app.overlay = None;
+        return;
+    };
     match msg {
         Msg::Type(c) if !crate::fill::allowed(c) => {
             form.fresh = fresh;
@@ -1388,6 +1397,8 @@ fn update_fill(app: &mut App, msg: Msg) {
                 value.push(c);
             }
         }
+        // A field just entered is selected: Backspace empties it.
+        Msg::Erase if fresh => value.clear(),
         Msg::Erase => {
             value.pop();
         }
@@ -1413,18 +1424,25 @@ fn update_fill(app: &mut App, msg: Msg) {
         }
         Msg::Confirm => {
             let form = form.clone();
+            // A command marked to print on quit is printed as it now reads.
+            let marked =
+                app.print_on_quit.is_some() && app.print_on_quit == app.selected_command_filled();
             for ((name, value), initial) in form.names.iter().zip(&form.values).zip(&form.initial) {
                 if value != initial {
                     // Fields only ever hold allowed characters.
                     let _ = app.values.set(name, value);
                 }
             }
+            if marked {
+                app.print_on_quit = app.selected_command_filled();
+            }
             app.overlay = None;
             app.status = Some(
                 match app.selected_command().map(|c| app.values.missing(c)) {
-                    Some(missing) if !missing.is_empty() => {
-                        crate::i18n::fill(s.fill_missing, &[("names", &missing.join(", "))])
-                    }
+                    Some(missing) if !missing.is_empty() => crate::i18n::fill(
+                        s.fill_missing,
+                        &[("names", &crate::fill::bracketed(&missing))],
+                    ),
                     _ => s.fill_done.to_string(),
                 },
             );

@@ -97,6 +97,31 @@ pub fn placeholders(command: &str) -> Vec<Placeholder<'_>> {
     found
 }
 
+/// Placeholder names as a list to show: `<VMName>, <ResourceGroup>`.
+pub fn bracketed(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("<{}>", crate::text::sanitize_line(n)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The placeholders of all the commands of `leaf`, one per key, in the order they first appear.
+pub fn leaf_names(leaf: &crate::tree::Leaf) -> Vec<&str> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for c in leaf.commands() {
+        for name in names(c.code()) {
+            let k = key(name);
+            if !seen.contains(&k) {
+                seen.push(k);
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
 /// The names of the placeholders of `command`, one per key, in the order they first appear.
 pub fn names(command: &str) -> Vec<&str> {
     let mut seen = Vec::new();
@@ -212,9 +237,10 @@ const ID_TYPES: &[(&str, &str, Option<&str>)] = &[
     ("virtualnetworks", "vnetname", Some("vnetresourcegroup")),
 ];
 
-/// A word that can be an Azure resource's name, and a value ([`allowed`]).
+/// A word that can be an Azure resource's name, and a value ([`allowed`]); not a flag.
 fn name_like(word: &str) -> bool {
     !word.is_empty()
+        && !word.starts_with('-')
         && word.len() <= 90
         && word.chars().any(|c| c.is_ascii_alphanumeric())
         && word
@@ -278,8 +304,11 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
     // Commands and log lines one at a time: a flag's meaning depends on its command.
     for segment in text.split(['\n', ';', '|']) {
         let seg = segment.to_ascii_lowercase();
-        let about_vault = seg.contains("vault") || seg.contains("az backup");
-        let about_vm = seg.contains("az vm ") || seg.contains("-azvm");
+        // Told by the command, not by any word: "vault" in a comment is not a vault command.
+        let backup_command = seg.contains("az backup") || seg.contains("-azrecoveryservices");
+        let vault_command =
+            seg.contains("az backup vault") || seg.contains("recoveryservicesvault");
+        let vm_command = seg.contains("az vm ") || seg.contains("-azvm");
         let words: Vec<&str> = segment
             .split(|c: char| c.is_whitespace() || c == '=')
             .filter(|w| !w.is_empty())
@@ -290,14 +319,18 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
             };
             if let Some(flag) = word.strip_prefix('-') {
                 let key = match lower_alnum(flag).as_str() {
-                    "g" | "resourcegroup" | "resourcegroupname" if about_vault => {
+                    "g" | "resourcegroup" | "resourcegroupname" if backup_command => {
                         "vaultresourcegroup"
                     }
                     "g" | "resourcegroup" | "resourcegroupname" => "resourcegroup",
                     "v" | "vaultname" => "vaultname",
                     "vmname" => "vmname",
-                    "n" | "name" if about_vault && !about_vm => "vaultname",
-                    "n" | "name" if about_vm => "vmname",
+                    // `az backup protection enable-for-vm --vm vm-01`
+                    "vm" if backup_command => "vmname",
+                    // `-n` is the vault only for the vault's own commands (`az backup item show
+                    // -n` is an item, `az backup job show -n` a job).
+                    "n" | "name" if vault_command => "vaultname",
+                    "n" | "name" if vm_command => "vmname",
                     "nsgname" => "nsgname",
                     "storageaccountname" => "storageaccount",
                     _ => continue,
@@ -518,6 +551,24 @@ mod tests {
                 ("resourcegroup", "rg-a"),
                 ("vmname", "vm-a")
             ])
+        );
+        // `-n` of an item or a job is not the vault; a flag is not a value; "vault" in a
+        // comment makes no vault command.
+        assert_eq!(
+            sorted("az backup item show -n vm01 -c cont --vault-name rsv1 -g rg-v"),
+            pairs(&[("vaultname", "rsv1"), ("vaultresourcegroup", "rg-v")])
+        );
+        assert_eq!(
+            sorted("az backup protection enable-for-vm --vm vm01 -v rsv1"),
+            pairs(&[("vaultname", "rsv1"), ("vmname", "vm01")])
+        );
+        assert_eq!(
+            sorted("az vm show -g rg-app -n vm01 # then check the vault"),
+            pairs(&[("resourcegroup", "rg-app"), ("vmname", "vm01")])
+        );
+        assert_eq!(
+            sorted("az vm show -g -n vm01"),
+            pairs(&[("vmname", "vm01")])
         );
         assert_eq!(
             sorted(r#""resourceGroup": "rg-vault", "vaultName": "v-02""#),

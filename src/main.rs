@@ -687,9 +687,12 @@ fn run_tui(
         let effect = app::update(app, msg);
         match &effect {
             Some(Effect::Copy(text)) => {
-                let copied = app::copied_status(&copier.copy(text, app.lang), text);
+                let said = copier.copy(text, app.lang);
+                let s = triage::i18n::strings(app.lang);
+                let sent = said.starts_with(s.copied) || said.starts_with(s.copied_tmux);
+                let copied = app::copied_status(&said, text);
                 // A command copied with blanks in it says so first: it will not run as it is.
-                app.status = Some(match app.blanks_note() {
+                app.status = Some(match app.blanks_note().filter(|_| sent) {
                     Some(note) => format!("{note}\n{copied}"),
                     None => copied,
                 });

@@ -198,16 +198,11 @@ fn handle(app: &mut App, line: &str) {
                 }
             },
             // NAME=VALUE fills in a placeholder of the fix's commands.
-            Node::Leaf(leaf) if crate::fill::setting(other).is_some() => {
-                let Some((name, value)) = crate::fill::setting(other) else {
-                    return;
-                };
+            Node::Leaf(leaf) if let Some((name, value)) = crate::fill::setting(other) => {
                 let key = crate::fill::key(name);
-                let used = leaf.commands().any(|c| {
-                    crate::fill::names(c.code())
-                        .iter()
-                        .any(|n| crate::fill::key(n) == key)
-                });
+                let used = crate::fill::leaf_names(leaf)
+                    .iter()
+                    .any(|n| crate::fill::key(n) == key);
                 if !used {
                     app.status = Some(crate::i18n::fill(
                         s.plain_no_placeholder,
@@ -356,27 +351,20 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
                 report::leaf_text(&app.current, leaf, lang, &app.values)
             )?;
             // The placeholders still without a value, and how to give one.
-            let mut missing: Vec<&str> = Vec::new();
-            for c in leaf.commands() {
-                for name in app.values.missing(c.code()) {
-                    let key = crate::fill::key(name);
-                    if !missing.iter().any(|m| crate::fill::key(m) == key) {
-                        missing.push(name);
-                    }
-                }
-            }
-            if !missing.is_empty() {
-                let names: Vec<String> = missing
-                    .iter()
-                    .map(|n| format!("<{}>", sanitize_line(n)))
-                    .collect();
-                let example = sanitize_line(missing[0]);
+            let missing: Vec<&str> = crate::fill::leaf_names(leaf)
+                .into_iter()
+                .filter(|n| app.values.get(n).is_none())
+                .collect();
+            if let Some(first) = missing.first() {
                 writeln!(
                     out,
                     "\n{}",
                     crate::i18n::fill(
                         s.plain_fill_hint,
-                        &[("names", &names.join(", ")), ("example", &example)]
+                        &[
+                            ("names", &crate::fill::bracketed(&missing)),
+                            ("example", &sanitize_line(first))
+                        ]
                     )
                 )?;
             }

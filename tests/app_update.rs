@@ -1993,6 +1993,12 @@ fn esc_after_tab_goes_back_to_the_close_call() {
     app::update(&mut a, Msg::Escape);
     assert!(!a.quit);
     assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "msdtc"));
+    // Esc closes the search, and Esc on the question then quits: no going round in circles.
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::Escape);
+    assert!(a.quit);
+    a.quit = false;
+    app::update(&mut a, Msg::OpenSearch);
     app::update(&mut a, Msg::AskSplit);
     app::update(&mut a, Msg::Back);
     app::update(&mut a, Msg::Escape);
@@ -2018,4 +2024,58 @@ fn a_later_paste_replaces_a_typed_value() {
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.values.get("VMName"), Some("vm-03"));
     assert_eq!(a.values.get("ResourceGroup"), Some("rg-three"));
+}
+
+/// Opening a result of the reopened last search does not read it again: values typed since
+/// stay.
+#[test]
+fn reopening_the_last_search_keeps_typed_values() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::NextCommand);
+    for c in "vm-typed".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Confirm);
+    app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VMName"), Some("vm-typed"));
+}
+
+/// A command marked to print on quit is printed as the form left it; Backspace in a field just
+/// entered empties it.
+#[test]
+fn the_form_updates_a_marked_command_and_backspace_empties_a_fresh_field() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::PrintOnQuit);
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::Erase);
+    let Some(Overlay::Fill(form)) = &a.overlay else {
+        panic!("{:?}", a.overlay);
+    };
+    assert_eq!(form.values[0], "");
+    for c in "rg-new".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(
+        a.print_on_quit.as_deref(),
+        Some(r#"Get-AzVM -ResourceGroupName "rg-new" -Name "vm-web-01""#)
+    );
+}
+
+/// A form with no fields (never opened so, but the state is public) closes instead of panicking.
+#[test]
+fn an_empty_form_closes_on_any_key() {
+    let mut a = app();
+    a.overlay = Some(Overlay::Fill(app::FillState {
+        command: String::new(),
+        names: vec![],
+        values: vec![],
+        initial: vec![],
+        field: 0,
+        fresh: true,
+    }));
+    app::update(&mut a, Msg::Type('x'));
+    assert!(a.overlay.is_none());
 }

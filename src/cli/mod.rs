@@ -184,23 +184,22 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
     })
 }
 
-/// `triage: MESSAGE` on stderr, the message in the user's language already. Not eprintln!: it
-/// panics when stderr cannot be written (a full disk, a terminal that hung up).
 /// `--set NAME=VALUE`: a placeholder's name (letters, digits, `-`, `_`; with or without its
-/// angle brackets) and its value.
+/// angle brackets) and its value. Its errors are clap's usage errors: English, as clap's own.
 fn placeholder_value(text: &str) -> Result<(String, String), String> {
     let (name, value) = crate::fill::setting(text).ok_or_else(|| {
         "expected NAME=VALUE, the name of letters, digits, - and _ (e.g. VMName=vm-01)".to_string()
     })?;
-    if let Some(bad) = value.chars().find(|c| !crate::fill::allowed(*c)) {
-        return Err(format!(
-            "{:?} cannot be in a value (letters, digits and - . _ / : @ + , only)",
-            bad
-        ));
-    }
+    crate::fill::Values::default()
+        .set(name, value)
+        .map_err(|bad| {
+            format!("{bad:?} cannot be in a value (letters, digits and - . _ / : @ + , only)")
+        })?;
     Ok((name.to_string(), value.to_string()))
 }
 
+/// `triage: MESSAGE` on stderr, the message in the user's language already. Not eprintln!: it
+/// panics when stderr cannot be written (a full disk, a terminal that hung up).
 pub fn say(message: &str) {
     let _ = writeln!(std::io::stderr(), "triage: {message}");
 }

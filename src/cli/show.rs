@@ -88,12 +88,12 @@ pub fn show(
         return EXIT_USAGE;
     };
     // A value for a placeholder the fix does not have is most likely a typo of a name.
-    let used: Vec<String> = leaf
-        .commands()
-        .flat_map(|c| crate::fill::names(c.code()))
+    let used: Vec<String> = crate::fill::leaf_names(leaf)
+        .into_iter()
         .map(crate::fill::key)
         .collect();
-    for name in values.pairs().keys().filter(|k| !used.contains(k)) {
+    let unused = values.pairs().into_keys().filter(|k| !used.contains(k));
+    for name in unused.filter(|_| !path) {
         super::say(&i18n::fill(
             i18n::strings(lang).cli.set_unused,
             &[("id", &sanitize_line(id)), ("name", &format!("<{name}>"))],

@@ -318,12 +318,11 @@ impl Index {
                         prev_word = readings;
                     }
                 }
-                Kind::Number if version => {}
                 Kind::Number => {
                     if let Some(&ci) = self.code_map.get(t.text) {
                         push_code(&mut q, ci, 1.0, t.surface);
                     }
-                    if let Some(&id) = self.terms.get(t.text) {
+                    if let Some(&id) = self.terms.get(t.text).filter(|_| !version) {
                         q.add(id, W_WORD, Origin::Word, s);
                     }
                 }

@@ -96,8 +96,6 @@ fn io_diagnostic(name: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(name, format!("cannot read the file: {e}")).help(help)
 }
 
-/// For each node reached from the start: the (question, answer) that first leads to it (none for
-/// the start) and how many answers deep it is.
 /// The question that tells two leaves apart (see [`Tree::split_between`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'t> {
@@ -108,6 +106,8 @@ pub struct Split<'t> {
     pub toward_b: usize,
 }
 
+/// For each node reached from the start: the (question, answer) that first leads to it (none for
+/// the start) and how many answers deep it is.
 type Parents<'t> = HashMap<&'t str, (Option<(&'t str, usize)>, usize)>;
 
 /// Most paths [`Tree::path_for_query`] compares, besides the shortest one.
