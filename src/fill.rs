@@ -222,6 +222,8 @@ impl Values {
 /// Azure names, ids, IP ranges, ports and dates. Quotes, `$`, `;`, `(`, spaces and the like
 /// could end a command's quoting or start another command (a placeholder may stand unquoted in
 /// bash): they are refused, not escaped (the same value goes into PowerShell, bash and cmd).
+/// What is left starts no command, though an unquoted `,` or a leading `@` still means
+/// something to PowerShell (a list, splatting).
 pub fn allowed(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._/:@+,".contains(c)
 }

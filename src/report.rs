@@ -20,29 +20,43 @@ pub fn compare_line(leaf: &Leaf, lang: Lang, max: usize) -> String {
     crate::text::truncate(&said, max)
 }
 
+/// The question that tells two leaves apart, in words: its id and text, and the label of the
+/// answer toward each leaf (sanitized).
+pub struct SplitText {
+    pub question_id: String,
+    pub question: String,
+    pub toward_a: String,
+    pub toward_b: String,
+}
+
+/// [`Tree::split_between`] of `a` and `b`, in `lang`.
+pub fn split_text(tree: &Tree, a: &str, b: &str, lang: Lang) -> Option<SplitText> {
+    let split = tree.split_between(a, b)?;
+    let question = tree.question(split.question)?;
+    let label = |i: usize| sanitize_line(question.answers.get(i).map_or("", |a| a.label.get(lang)));
+    Some(SplitText {
+        question_id: sanitize_line(split.question),
+        question: sanitize_line(question.text.get(lang)),
+        toward_a: label(split.toward_a),
+        toward_b: label(split.toward_b),
+    })
+}
+
 /// The question that tells the first two results `a` and `b` of a close call apart, and the
 /// answer toward each: `[question line, answer toward a, answer toward b]`.
 pub fn split_lines(tree: &Tree, a: &str, b: &str, lang: Lang) -> Option<[String; 3]> {
     let s = strings(lang);
-    let split = tree.split_between(a, b)?;
-    let question = tree.question(split.question)?;
-    let answer = |i: usize, id: &str| {
-        let label = question.answers.get(i).map_or("", |a| a.label.get(lang));
+    let split = split_text(tree, a, b, lang)?;
+    let answer = |label: &str, id: &str| {
         crate::i18n::fill(
             s.split_answer,
-            &[
-                ("answer", &sanitize_line(label)),
-                ("id", &sanitize_line(id)),
-            ],
+            &[("answer", label), ("id", &sanitize_line(id))],
         )
     };
     Some([
-        crate::i18n::fill(
-            s.split_question,
-            &[("question", &sanitize_line(question.text.get(lang)))],
-        ),
-        answer(split.toward_a, a),
-        answer(split.toward_b, b),
+        crate::i18n::fill(s.split_question, &[("question", &split.question)]),
+        answer(&split.toward_a, a),
+        answer(&split.toward_b, b),
     ])
 }
 

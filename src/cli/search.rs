@@ -68,15 +68,14 @@ fn json_split(tree: &Tree, hits: &[crate::search::Hit], lang: Lang) -> Option<Js
     let [a, b, ..] = hits else {
         return None;
     };
-    let split = tree.split_between(&a.id, &b.id)?;
-    let question = tree.question(split.question)?;
-    let answer = |i: usize, id: &str| JsonSplitAnswer {
-        answer: crate::text::sanitize(question.answers.get(i).map_or("", |a| a.label.get(lang))),
+    let split = crate::report::split_text(tree, &a.id, &b.id, lang)?;
+    let answer = |label: String, id: &str| JsonSplitAnswer {
+        answer: label,
         leads_to: crate::text::sanitize(id),
     };
     Some(JsonSplit {
-        question_id: crate::text::sanitize(split.question),
-        question: crate::text::sanitize(question.text.get(lang)),
+        question_id: split.question_id,
+        question: split.question,
         answers: vec![answer(split.toward_a, &a.id), answer(split.toward_b, &b.id)],
     })
 }
