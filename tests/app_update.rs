@@ -1752,16 +1752,24 @@ fn plain_mode_asks_the_question_that_splits_a_close_call() {
 
 // --------------------------------------------------------------------------- placeholders
 
+/// Searches for fix `leaf` with the id of VM `vm` in group `rg` pasted after it, and opens the
+/// first result.
+fn paste_and_open(a: &mut App, leaf: &str, rg: &str, vm: &str) {
+    app::update(a, Msg::OpenSearch);
+    app::paste(
+        a,
+        &format!(
+            "{leaf} /subscriptions/x/resourceGroups/{rg}/providers/Microsoft.Compute/virtualMachines/{vm}"
+        ),
+    );
+    app::update(a, Msg::Confirm);
+}
+
 /// backup-01 opened from a pasted resource id, its first command selected.
 fn backup_01_from_a_paste() -> App {
     let mut a = app();
     app::update(&mut a, Msg::Resize(80, 24));
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(
-        &mut a,
-        "backup-01 /subscriptions/x/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web-01",
-    );
-    app::update(&mut a, Msg::Confirm);
+    paste_and_open(&mut a, "backup-01", "rg-app", "vm-web-01");
     assert_eq!(a.current, "backup-01");
     while a.selected_command()
         != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
@@ -1873,12 +1881,7 @@ fn values_read_from_a_paste_stay_replaceable_after_the_form() {
     let mut a = backup_01_from_a_paste();
     app::update(&mut a, Msg::Fill);
     app::update(&mut a, Msg::Confirm);
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(
-        &mut a,
-        "backup-09 /subscriptions/x/resourceGroups/rg-two/providers/Microsoft.Compute/virtualMachines/vm-02",
-    );
-    app::update(&mut a, Msg::Confirm);
+    paste_and_open(&mut a, "backup-09", "rg-two", "vm-02");
     assert_eq!(a.values.get("VMName"), Some("vm-02"));
     assert_eq!(a.values.get("ResourceGroup"), Some("rg-two"));
 }
@@ -2016,12 +2019,7 @@ fn a_later_paste_replaces_a_typed_value() {
     }
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.values.get("VMName"), Some("vm-x"));
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(
-        &mut a,
-        "backup-03 /subscriptions/0/resourceGroups/rg-three/providers/Microsoft.Compute/virtualMachines/vm-03",
-    );
-    app::update(&mut a, Msg::Confirm);
+    paste_and_open(&mut a, "backup-03", "rg-three", "vm-03");
     assert_eq!(a.values.get("VMName"), Some("vm-03"));
     assert_eq!(a.values.get("ResourceGroup"), Some("rg-three"));
 }
