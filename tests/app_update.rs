@@ -1666,18 +1666,27 @@ fn found(ids: &[&str]) -> Vec<app::Found> {
         .collect()
 }
 
+/// The search box open on `query`, whose results are a close call between `ids`.
+fn close_call_search(ids: &[&str], query: &str) -> App {
+    let mut a = app_finding(app::Findings {
+        hits: found(ids),
+        confident: false,
+        close: true,
+    });
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, query);
+    a
+}
+
 /// Tab in a close call leaves the search for the question that tells the first two results
 /// apart, reached by answers that lead there, the first result's answer highlighted; a later `/`
 /// brings the search back.
 #[test]
 fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
-    let mut a = app_finding(app::Findings {
-        hits: found(&["backup-14", "backup-23", "backup-13"]),
-        confident: false,
-        close: true,
-    });
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, "com+ msdtc extension install failed");
+    let mut a = close_call_search(
+        &["backup-14", "backup-23", "backup-13"],
+        "com+ msdtc extension install failed",
+    );
     app::update(&mut a, Msg::AskSplit);
     assert!(a.overlay.is_none());
     let split = a.tree.split_between("backup-14", "backup-23").unwrap();
@@ -1933,13 +1942,7 @@ fn a_command_with_blanks_left_says_so() {
 /// highlighted on the question.
 #[test]
 fn tab_on_the_second_result_highlights_the_answer_toward_it() {
-    let mut a = app_finding(app::Findings {
-        hits: found(&["backup-14", "backup-23"]),
-        confident: false,
-        close: true,
-    });
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, "msdtc");
+    let mut a = close_call_search(&["backup-14", "backup-23"], "msdtc");
     app::update(&mut a, Msg::Down);
     app::update(&mut a, Msg::AskSplit);
     let split = a.tree.split_between("backup-14", "backup-23").unwrap();
@@ -1985,13 +1988,7 @@ fn typing_into_the_reopened_search_replaces_it() {
 /// moved on, Esc quits as on any question.
 #[test]
 fn esc_after_tab_goes_back_to_the_close_call() {
-    let mut a = app_finding(app::Findings {
-        hits: found(&["backup-14", "backup-23"]),
-        confident: false,
-        close: true,
-    });
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, "msdtc");
+    let mut a = close_call_search(&["backup-14", "backup-23"], "msdtc");
     app::update(&mut a, Msg::AskSplit);
     app::update(&mut a, Msg::Escape);
     assert!(!a.quit);
