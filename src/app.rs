@@ -210,9 +210,6 @@ pub struct FillState {
     pub names: Vec<String>,
     /// What each field holds.
     pub values: Vec<String>,
-    /// What each field held when the form opened: only changed fields are kept as typed (a
-    /// value read from a paste stays one, and the next paste may replace it).
-    pub initial: Vec<String>,
     /// The field being typed into.
     pub field: usize,
     /// The field was just entered: the first character typed replaces its value (as in a
@@ -662,7 +659,8 @@ impl App {
 
     /// Leaves a close call's search for the question that tells its first two results apart,
     /// with the answers that lead there (those that match the query, as for a result opened),
-    /// the answer toward the first result highlighted. Nothing happens on other searches.
+    /// the answer toward the highlighted one of the two selected. Nothing happens on other
+    /// searches.
     fn ask_split(&mut self) {
         let Some(Overlay::Search(state)) = &self.overlay else {
             return;
@@ -850,7 +848,6 @@ impl App {
         self.overlay = Some(Overlay::Fill(FillState {
             command,
             names,
-            initial: values.clone(),
             values,
             field: 0,
             fresh: true,
@@ -1427,11 +1424,9 @@ fn update_fill(app: &mut App, msg: Msg) {
             // A command marked to print on quit is printed as it now reads.
             let marked =
                 app.print_on_quit.is_some() && app.print_on_quit == app.selected_command_filled();
-            for ((name, value), initial) in form.names.iter().zip(&form.values).zip(&form.initial) {
-                if value != initial {
-                    // Fields only ever hold allowed characters.
-                    let _ = app.values.set(name, value);
-                }
+            for (name, value) in form.names.iter().zip(&form.values) {
+                // Fields only ever hold allowed characters.
+                let _ = app.values.set(name, value);
             }
             if marked {
                 app.print_on_quit = app.selected_command_filled();

@@ -2067,7 +2067,6 @@ fn an_empty_form_closes_on_any_key() {
         command: String::new(),
         names: vec![],
         values: vec![],
-        initial: vec![],
         field: 0,
         fresh: true,
     }));
