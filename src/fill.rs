@@ -108,29 +108,25 @@ pub fn bracketed(names: &[&str]) -> String {
 
 /// The placeholders of all the commands of `leaf`, one per key, in the order they first appear.
 pub fn leaf_names(leaf: &crate::tree::Leaf) -> Vec<&str> {
-    let mut seen: Vec<String> = Vec::new();
-    let mut out = Vec::new();
-    for c in leaf.commands() {
-        for name in names(c.code()) {
-            let k = key(name);
-            if !seen.contains(&k) {
-                seen.push(k);
-                out.push(name);
-            }
-        }
-    }
-    out
+    one_per_key(
+        leaf.commands()
+            .flat_map(|c| placeholders(c.code()).into_iter().map(|p| p.name)),
+    )
 }
 
 /// The names of the placeholders of `command`, one per key, in the order they first appear.
 pub fn names(command: &str) -> Vec<&str> {
+    one_per_key(placeholders(command).into_iter().map(|p| p.name))
+}
+
+fn one_per_key<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = Vec::new();
     let mut out = Vec::new();
-    for p in placeholders(command) {
-        let k = key(p.name);
+    for name in names {
+        let k = key(name);
         if !seen.contains(&k) {
             seen.push(k);
-            out.push(p.name);
+            out.push(name);
         }
     }
     out
