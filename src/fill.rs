@@ -406,6 +406,33 @@ fn container_values(text: &str, found: &mut Found) {
     }
 }
 
+/// `text` with the names [`from_text`] reads (a VM's, a resource group's, a vault's) blanked
+/// out where they stand as whole words: they say which resources, not what went wrong.
+pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
+    let names: Vec<String> = from_text(text).into_iter().map(|(_, v)| v).collect();
+    if names.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(is_name_char) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..]
+            .find(|c: char| !is_name_char(c))
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        if names.iter().any(|n| n == word.trim_end_matches('.')) {
+            out.push_str(&" ".repeat(word.len()));
+        } else {
+            out.push_str(word);
+        }
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Where `needle` (lower case ASCII) is in `haystack`, ignoring ASCII case.
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack
@@ -588,6 +615,18 @@ mod tests {
             v.fill("<vault-resource-group> <ResourceGroup>"),
             "rg-vault <ResourceGroup>"
         );
+    }
+
+    #[test]
+    fn names_are_blanked_out_as_whole_words_only() {
+        assert_eq!(
+            without_names("Get-AzVM -ResourceGroupName rg-app -VMName vm-01. vm-011 rg-app2"),
+            "Get-AzVM -ResourceGroupName        -VMName        vm-011 rg-app2"
+        );
+        assert!(matches!(
+            without_names("snapshot failed"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -293,6 +293,24 @@ fn a_pasted_resource_id_does_not_change_the_results() {
     }
 }
 
+/// The names of the user's resources in a paste (a VM called "vm-sql-02", a group "rg-backup")
+/// are not symptoms: "sql" and "backup" in them do not move the results.
+#[test]
+fn the_names_a_paste_gives_are_not_search_words() {
+    let index = Index::build(&tree::embedded());
+    let code = "UserErrorGuestAgentStatusUnavailable";
+    let plain = index.search(code, Lang::En, 3);
+    let named = index.search(
+        &format!(
+            "{code} \"entityFriendlyName\": \"vm-sql-02\", \"containerName\": \"iaasvmcontainerv2;rg-backup;vm-sql-02\""
+        ),
+        Lang::En,
+        3,
+    );
+    let ids = |r: &triage::search::Results| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&plain), ids(&named));
+}
+
 #[test]
 fn typos_and_unfinished_words_are_explained() {
     let index = Index::build(&tree::embedded());

@@ -8,7 +8,8 @@
 //! query finds the leaf whatever `--lang` says; the language only picks the words of the "why".
 //!
 //! * Analysis ([`analyze`]), the same for the tree and the query: URLs, Azure resource ids,
-//!   GUIDs, hashes, times and short numbers are dropped, and so is the boilerplate of portal columns ("Error Code: …
+//!   GUIDs, hashes, times and short numbers are dropped (and, from a query, the names it gives
+//!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`; see `fill::from_text`), and so is the boilerplate of portal columns ("Error Code: …
 //!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
 //!   dropped and the rest stemmed (Snowball), so "installation" meets "install". CamelCase codes
 //!   give the whole code and its words (`UserErrorFsFreezeFailed` → user, error, fs, freeze,

@@ -198,6 +198,8 @@ impl Index {
             use unicode_normalization::UnicodeNormalization;
             std::borrow::Cow::Owned(text.nfkc().collect::<String>())
         };
+        // The names of the user's own resources ("vm-sql-02", "rg-vault") are not symptoms.
+        let text = crate::fill::without_names(&text);
         let q = self.parse(&text);
         let mut results = self.rank(&q, lang, limit);
         results.truncated = truncated;
