@@ -413,7 +413,8 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
     if names.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
-    let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.');
+    // A path (a resource id) is one word: blanking a name inside it would break it up.
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(is_name_char) {
@@ -623,6 +624,8 @@ mod tests {
             without_names("Get-AzVM -ResourceGroupName rg-app -VMName vm-01. vm-011 rg-app2"),
             "Get-AzVM -ResourceGroupName        -VMName        vm-011 rg-app2"
         );
+        let id = "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-01";
+        assert_eq!(without_names(id), id);
         assert!(matches!(
             without_names("snapshot failed"),
             std::borrow::Cow::Borrowed(_)
