@@ -691,10 +691,13 @@ impl App {
         self.arrive(split.question);
         self.asked_from_search = true;
         self.selected = toward;
+        // Which answer goes where, by the numbers on screen (1-based).
         self.status = Some(crate::i18n::fill(
             crate::i18n::strings(self.lang).split_status,
             &[
+                ("na", &(split.toward_first + 1).to_string()),
                 ("a", &crate::text::sanitize_line(&a)),
+                ("nb", &(split.toward_second + 1).to_string()),
                 ("b", &crate::text::sanitize_line(&b)),
             ],
         ));

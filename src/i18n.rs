@@ -165,7 +165,7 @@ pub struct Strings {
     pub split_hint: &'static str,
     /// Plain mode's [`Strings::split_hint`]: `?` asks `{question}`.
     pub plain_split_hint: &'static str,
-    /// On the question Tab opened: it tells leaves `{a}` and `{b}` apart.
+    /// On the question Tab opened: answer `{na}` leads to leaf `{a}`, answer `{nb}` to `{b}`.
     pub split_status: &'static str,
     pub help_title: &'static str,
     pub too_small: &'static str,
@@ -347,7 +347,7 @@ pub static EN: Strings = Strings {
     split_answer: "\"{answer}\" leads to {id}",
     split_hint: "Tab to tell them apart: {question}",
     plain_split_hint: "Type ? to tell them apart: {question}",
-    split_status: "Your answer here tells {a} and {b} apart",
+    split_status: "Answer {na} leads to {a}, answer {nb} to {b}",
     help_title: "Keys",
     too_small: "Terminal too small: make it at least 40x12",
     copied: "Copied",
@@ -517,7 +517,7 @@ pub static KO: Strings = Strings {
     split_answer: "\"{answer}\" → {id}",
     split_hint: "Tab으로 가르기: {question}",
     plain_split_hint: "?를 입력해 가르기: {question}",
-    split_status: "여기서 고르는 답에 따라 {a}, {b} 중 하나로 갑니다",
+    split_status: "{na}번 답은 {a}, {nb}번 답은 {b}(으)로 갑니다",
     help_title: "키",
     too_small: "터미널이 너무 작습니다: 40x12 이상으로 키우세요",
     copied: "복사했습니다",

@@ -1749,8 +1749,13 @@ fn plain_mode_asks_the_question_that_splits_a_close_call() {
     let hint = "Type ? to tell them apart: Which COM+ message do you see?";
     assert!(out.contains(hint), "{out}");
     let asked = &out[out.find(hint).unwrap()..];
+    // Which answer goes where, by the numbers printed.
     assert!(
-        asked.contains("Your answer here tells backup-14 and backup-23 apart"),
+        asked.contains("Answer 3 leads to backup-14, answer 2 to backup-23"),
+        "{out}"
+    );
+    assert!(
+        asked.contains("  3) Extension installation failed (MSDTC)"),
         "{out}"
     );
     assert!(
