@@ -35,7 +35,7 @@ impl Findings {
 }
 
 /// In a close call, the question that tells the first two results apart.
-pub fn close_call_split<'t>(tree: &'t Tree, findings: &Findings) -> Option<Split<'t>> {
+fn close_call_split<'t>(tree: &'t Tree, findings: &Findings) -> Option<Split<'t>> {
     match findings.hits.as_slice() {
         [a, b, ..] if findings.close => tree.split_between(&a.id, &b.id),
         _ => None,

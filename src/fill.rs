@@ -144,10 +144,6 @@ impl Values {
         self.map.get(&key(name)).map(String::as_str)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-
     /// Sets the value the user typed for `name` (an empty one forgets it); refuses a value
     /// with a character a command could take as syntax (see [`allowed`]), naming it.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), char> {
@@ -174,13 +170,12 @@ impl Values {
         self.map.clone()
     }
 
-    /// Values as [`Values::pairs`] gave them (read back from a session).
+    /// Values as [`Values::pairs`] gave them (read back from a session, maybe edited by hand:
+    /// what `set` refuses is left out).
     pub fn from_pairs(pairs: &BTreeMap<String, String>) -> Values {
         let mut values = Values::default();
         for (k, v) in pairs {
-            if v.chars().all(allowed) && !v.is_empty() {
-                values.map.insert(key(k), v.clone());
-            }
+            let _ = values.set(k, v);
         }
         values
     }

@@ -574,27 +574,17 @@ fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: 
             if selected { ">" } else { " " },
             " ".repeat(pad)
         );
-        let room = width.saturating_sub(crate::text::width(&lead) + 1);
-        // The end of a long value stays in view: that is where typing goes on.
-        let chars: Vec<char> = value.chars().collect();
-        let mut shown: String = String::new();
-        let mut used = 0;
-        for c in chars.iter().rev() {
-            let w = crate::text::width(&c.to_string());
-            if used + w > room {
-                break;
-            }
-            used += w;
-            shown.insert(0, *c);
-        }
+        // The end of a long value stays in view, as in the search box: typing goes on there.
+        let room = width.saturating_sub(crate::text::width(&lead));
+        let shown = view::query_window(value, value.chars().count(), 0, room);
         if selected {
-            cursor = Some((lines.len(), crate::text::width(&lead) + used));
+            cursor = Some((lines.len(), crate::text::width(&lead) + shown.cursor));
         }
         lines.push(Line::from(vec![
             Span::styled(lead, if selected { theme.selected } else { theme.text }),
             // A field just entered is drawn selected: typing replaces it.
             Span::styled(
-                shown,
+                shown.text,
                 if selected && form.fresh {
                     theme.selected
                 } else {
