@@ -1779,6 +1779,16 @@ fn paste_and_open(a: &mut App, leaf: &str, rg: &str, vm: &str) {
     app::update(a, Msg::Confirm);
 }
 
+/// On backup-01's first command: `f`, the second field (<VMName>), `name`, Enter.
+fn type_vm_name(a: &mut App, name: &str) {
+    app::update(a, Msg::Fill);
+    app::update(a, Msg::NextCommand);
+    for c in name.chars() {
+        app::update(a, Msg::Type(c));
+    }
+    app::update(a, Msg::Confirm);
+}
+
 /// backup-01 opened from a pasted resource id, its first command selected.
 fn backup_01_from_a_paste() -> App {
     let mut a = app();
@@ -2014,12 +2024,7 @@ fn esc_after_tab_goes_back_to_the_close_call() {
 #[test]
 fn a_later_paste_replaces_a_typed_value() {
     let mut a = backup_01_from_a_paste();
-    app::update(&mut a, Msg::Fill);
-    app::update(&mut a, Msg::NextCommand);
-    for c in "vm-x".chars() {
-        app::update(&mut a, Msg::Type(c));
-    }
-    app::update(&mut a, Msg::Confirm);
+    type_vm_name(&mut a, "vm-x");
     assert_eq!(a.values.get("VMName"), Some("vm-x"));
     paste_and_open(&mut a, "backup-03", "rg-three", "vm-03");
     assert_eq!(a.values.get("VMName"), Some("vm-03"));
@@ -2031,12 +2036,7 @@ fn a_later_paste_replaces_a_typed_value() {
 #[test]
 fn reopening_the_last_search_keeps_typed_values() {
     let mut a = backup_01_from_a_paste();
-    app::update(&mut a, Msg::Fill);
-    app::update(&mut a, Msg::NextCommand);
-    for c in "vm-typed".chars() {
-        app::update(&mut a, Msg::Type(c));
-    }
-    app::update(&mut a, Msg::Confirm);
+    type_vm_name(&mut a, "vm-typed");
     app::update(&mut a, Msg::OpenSearch);
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.values.get("VMName"), Some("vm-typed"));
