@@ -2,6 +2,7 @@
 //! `update` the only place state changes. No terminal here: `main` turns keys into messages and
 //! performs the returned `Effect`s (clipboard, files); `ui` draws the state.
 
+use crate::line::{Edit, Line};
 use crate::tree::{Lang, Leaf, Node, Os, Split, Tree};
 use std::sync::Arc;
 
@@ -116,68 +117,30 @@ impl SearchState {
         self.query.chars().count()
     }
 
-    /// Byte position of character `index` (the end when past it).
-    fn byte(&self, index: usize) -> usize {
-        self.query
-            .char_indices()
-            .nth(index)
-            .map_or(self.query.len(), |(i, _)| i)
-    }
-
-    /// Inserts `text` (already cleaned) at the cursor and moves the cursor after it.
-    fn insert(&mut self, text: &str) {
-        let at = self.byte(self.cursor);
-        self.query.insert_str(at, text);
-        self.cursor += text.chars().count();
-    }
-
-    /// Removes the characters `[from, to)`; the cursor goes to `from`.
-    fn remove(&mut self, from: usize, to: usize) {
-        let (a, b) = (self.byte(from), self.byte(to));
-        self.query.replace_range(a..b, "");
-        self.cursor = from;
-    }
-
-    fn chars(&self) -> Vec<char> {
-        self.query.chars().collect()
+    /// The query and the cursor, to edit.
+    fn line(&mut self) -> Line<'_> {
+        Line::new(&mut self.query, &mut self.cursor)
     }
 }
 
-/// Alt-b / Ctrl-Left: the start of the word before the cursor (words are letters and digits,
-/// Korean included).
-fn word_left(chars: &[char], cursor: usize) -> usize {
-    let mut i = cursor.min(chars.len());
-    while i > 0 && !chars[i - 1].is_alphanumeric() {
-        i -= 1;
-    }
-    while i > 0 && chars[i - 1].is_alphanumeric() {
-        i -= 1;
-    }
-    i
-}
-
-/// Alt-f / Ctrl-Right: the end of the word after the cursor.
-fn word_right(chars: &[char], cursor: usize) -> usize {
-    let mut i = cursor.min(chars.len());
-    while i < chars.len() && !chars[i].is_alphanumeric() {
-        i += 1;
-    }
-    while i < chars.len() && chars[i].is_alphanumeric() {
-        i += 1;
-    }
-    i
-}
-
-/// Ctrl-W: the start of the space-separated word before the cursor (as in a shell).
-fn rubout_start(chars: &[char], cursor: usize) -> usize {
-    let mut i = cursor.min(chars.len());
-    while i > 0 && chars[i - 1].is_whitespace() {
-        i -= 1;
-    }
-    while i > 0 && !chars[i - 1].is_whitespace() {
-        i -= 1;
-    }
-    i
+/// The cursor move or erase a key asks for in a line of text (`ErasePart` in the form's fields,
+/// whose names have no spaces, for Ctrl-W).
+fn edit_of(msg: Msg) -> Option<Edit> {
+    Some(match msg {
+        Msg::CursorLeft => Edit::Left,
+        Msg::CursorRight => Edit::Right,
+        Msg::WordLeft => Edit::WordLeft,
+        Msg::WordRight => Edit::WordRight,
+        Msg::Home => Edit::Home,
+        Msg::End => Edit::End,
+        Msg::Erase => Edit::Erase,
+        Msg::EraseNext => Edit::EraseNext,
+        Msg::EraseWord => Edit::EraseWord,
+        Msg::EraseToStart => Edit::EraseToStart,
+        Msg::EraseToEnd => Edit::EraseToEnd,
+        Msg::ClearQuery => Edit::Clear,
+        _ => return None,
+    })
 }
 
 /// A typed or pasted character as the query keeps it: newlines and tabs become spaces, other
@@ -215,6 +178,8 @@ pub struct FillState {
     /// The field was just entered: the first character typed replaces its value (as in a
     /// dialog, where the text of a field entered is selected).
     pub fresh: bool,
+    /// Where the cursor is in the field, in characters.
+    pub cursor: usize,
 }
 
 impl FillState {
@@ -226,6 +191,13 @@ impl FillState {
             let _ = values.set(name, value);
         }
         values.fill(&self.command)
+    }
+
+    /// Goes to field `field`, selected, the cursor at its end.
+    fn enter(&mut self, field: usize) {
+        self.field = field;
+        self.fresh = true;
+        self.cursor = self.values.get(field).map_or(0, |v| v.chars().count());
     }
 }
 
@@ -848,13 +820,16 @@ impl App {
             .iter()
             .map(|n| self.values.get(n).unwrap_or("").to_string())
             .collect();
-        self.overlay = Some(Overlay::Fill(FillState {
+        let mut form = FillState {
             command,
             names,
             values,
             field: 0,
             fresh: true,
-        }));
+            cursor: 0,
+        };
+        form.enter(0);
+        self.overlay = Some(Overlay::Fill(form));
     }
 
     fn page(&self) -> usize {
@@ -1299,12 +1274,14 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     let before = state.query.len();
     let len = state.len();
-    let cursor = state.cursor.min(len);
+    if let Some(edit) = edit_of(msg) {
+        state.line().apply(edit);
+    }
     match msg {
         Msg::Type(c) => {
             if let Some(c) = query_char(c) {
                 if len < MAX_QUERY_CHARS {
-                    state.insert(c.encode_utf8(&mut [0; 4]));
+                    state.line().insert(c.encode_utf8(&mut [0; 4]));
                 } else {
                     // Say why the key did nothing.
                     app.status = Some(format!(
@@ -1314,18 +1291,6 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
                 }
             }
         }
-        Msg::CursorLeft => state.cursor = cursor.saturating_sub(1),
-        Msg::CursorRight => state.cursor = (cursor + 1).min(len),
-        Msg::WordLeft => state.cursor = word_left(&state.chars(), cursor),
-        Msg::WordRight => state.cursor = word_right(&state.chars(), cursor),
-        Msg::Home => state.cursor = 0,
-        Msg::End => state.cursor = len,
-        Msg::Erase if cursor > 0 => state.remove(cursor - 1, cursor),
-        Msg::EraseNext if cursor < len => state.remove(cursor, cursor + 1),
-        Msg::EraseWord => state.remove(rubout_start(&state.chars(), cursor), cursor),
-        Msg::EraseToStart => state.remove(0, cursor),
-        Msg::EraseToEnd => state.remove(cursor, len),
-        Msg::ClearQuery => state.remove(0, len),
         Msg::Up => state.selected = state.selected.saturating_sub(1),
         Msg::Down if state.selected + 1 < state.findings.hits.len() => state.selected += 1,
         Msg::Confirm => {
@@ -1384,6 +1349,26 @@ fn update_fill(app: &mut App, msg: Msg) {
         app.overlay = None;
         return;
     };
+    let mut line = Line::new(value, &mut form.cursor);
+    if let Some(edit) = edit_of(msg) {
+        line.apply(match edit {
+            // A field just entered is selected: an erase empties it (a move keeps it).
+            Edit::Erase
+            | Edit::EraseNext
+            | Edit::EraseWord
+            | Edit::ErasePart
+            | Edit::EraseToStart
+            | Edit::EraseToEnd
+                if fresh =>
+            {
+                Edit::Clear
+            }
+            // Names have no spaces: Ctrl-W erases their last part.
+            Edit::EraseWord => Edit::ErasePart,
+            edit => edit,
+        });
+        return;
+    }
     match msg {
         Msg::Type(c) if !crate::fill::allowed(c) => {
             form.fresh = fresh;
@@ -1391,37 +1376,14 @@ fn update_fill(app: &mut App, msg: Msg) {
         }
         Msg::Type(c) => {
             if fresh {
-                value.clear();
+                line.apply(Edit::Clear);
             }
-            if value.chars().count() < crate::fill::MAX_VALUE_CHARS {
-                value.push(c);
-            }
-        }
-        // A field just entered is selected: Backspace empties it.
-        Msg::Erase if fresh => value.clear(),
-        Msg::Erase => {
-            value.pop();
-        }
-        // The last part of a name: back to a `-`, `.` or `/`.
-        Msg::EraseWord => {
-            let keep = value
-                .trim_end_matches(|c: char| c.is_ascii_alphanumeric())
-                .len();
-            if keep == value.len() {
-                value.pop();
-            } else {
-                value.truncate(keep);
+            if line.len() < crate::fill::MAX_VALUE_CHARS {
+                line.insert(c.encode_utf8(&mut [0; 4]));
             }
         }
-        Msg::EraseToStart | Msg::EraseToEnd | Msg::ClearQuery => value.clear(),
-        Msg::NextCommand | Msg::Down => {
-            form.field = (form.field + 1) % fields;
-            form.fresh = true;
-        }
-        Msg::PrevCommand | Msg::Up => {
-            form.field = (form.field + fields - 1) % fields;
-            form.fresh = true;
-        }
+        Msg::NextCommand | Msg::Down => form.enter((form.field + 1) % fields),
+        Msg::PrevCommand | Msg::Up => form.enter((form.field + fields - 1) % fields),
         Msg::Confirm => {
             let form = form.clone();
             // A command marked to print on quit is printed as it now reads.
@@ -1469,13 +1431,12 @@ pub fn paste(app: &mut App, text: &str) {
             form.fresh = fresh;
             app.status = Some(refused(crate::i18n::strings(app.lang), bad));
         } else if let Some(value) = form.values.get_mut(form.field) {
+            let mut field = Line::new(value, &mut form.cursor);
             if fresh {
-                value.clear();
+                field.apply(Edit::Clear);
             }
-            value.extend(
-                line.chars()
-                    .take(crate::fill::MAX_VALUE_CHARS.saturating_sub(value.chars().count())),
-            );
+            let room = crate::fill::MAX_VALUE_CHARS.saturating_sub(field.len());
+            field.insert(&line.chars().take(room).collect::<String>());
         }
         return;
     }
@@ -1500,8 +1461,7 @@ pub fn paste(app: &mut App, text: &str) {
         kept.push(c);
         room -= 1;
     }
-    state.cursor = state.cursor.min(state.len());
-    state.insert(&kept);
+    state.line().insert(&kept);
     app.run_search();
     app.follow_cursor();
     let notice = format!(

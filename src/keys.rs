@@ -15,6 +15,8 @@ pub enum Ctx {
     Verdict,
     /// The form that fills in a command's placeholders.
     Fill,
+    /// Typing a line of text: the search box and the fields of the form.
+    Typing,
     /// Question and leaf screens (not while typing a search).
     Screens,
     /// Everywhere, even while typing.
@@ -232,14 +234,14 @@ pub static BINDINGS: &[Binding] = &[
     },
     // Pairs share a row: the first key of each pair goes back (left, to the start).
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[Code(KeyCode::Left), Code(KeyCode::Right)],
         action: M(Msg::CursorRight),
         en: "move the cursor",
         ko: "커서 이동",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[
             CtrlCode(KeyCode::Left),
             CtrlCode(KeyCode::Right),
@@ -251,7 +253,7 @@ pub static BINDINGS: &[Binding] = &[
         ko: "커서를 단어 단위로 이동",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[
             Code(KeyCode::Home),
             Code(KeyCode::End),
@@ -263,28 +265,28 @@ pub static BINDINGS: &[Binding] = &[
         ko: "커서를 맨 앞 / 맨 뒤로",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[Code(KeyCode::Backspace)],
         action: M(Msg::Erase),
         en: "erase before the cursor",
         ko: "커서 앞 글자 지우기",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[Code(KeyCode::Delete), Ctrl('d')],
         action: M(Msg::EraseNext),
         en: "erase under the cursor",
         ko: "커서 자리 글자 지우기",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[Ctrl('w')],
         action: M(Msg::EraseWord),
         en: "erase the word before the cursor",
         ko: "커서 앞 단어 지우기",
     },
     Binding {
-        ctx: Ctx::Search,
+        ctx: Ctx::Typing,
         keys: &[Ctrl('u'), Ctrl('k')],
         action: M(Msg::EraseToEnd),
         en: "erase to the start / the end",
@@ -317,27 +319,6 @@ pub static BINDINGS: &[Binding] = &[
         action: M(Msg::Confirm),
         en: "keep the values",
         ko: "값 저장",
-    },
-    Binding {
-        ctx: Ctx::Fill,
-        keys: &[Code(KeyCode::Backspace)],
-        action: M(Msg::Erase),
-        en: "erase a character",
-        ko: "한 글자 지우기",
-    },
-    Binding {
-        ctx: Ctx::Fill,
-        keys: &[Ctrl('w')],
-        action: M(Msg::EraseWord),
-        en: "erase a word",
-        ko: "한 단어 지우기",
-    },
-    Binding {
-        ctx: Ctx::Fill,
-        keys: &[Ctrl('u')],
-        action: M(Msg::ClearQuery),
-        en: "erase the field",
-        ko: "칸 지우기",
     },
     Binding {
         ctx: Ctx::Fill,
@@ -427,6 +408,7 @@ fn applies(ctx: Ctx, screen: Ctx) -> bool {
     ctx == screen
         || ctx == Ctx::Always
         || (ctx == Ctx::Screens && matches!(screen, Ctx::Question | Ctx::Leaf))
+        || (ctx == Ctx::Typing && matches!(screen, Ctx::Search | Ctx::Fill))
 }
 
 /// The message for a key on a screen; typing in the search box gives `Type`.

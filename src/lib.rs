@@ -10,6 +10,7 @@ pub mod fsutil;
 pub mod history;
 pub mod i18n;
 pub mod keys;
+pub mod line;
 pub mod paths;
 pub mod plain;
 pub mod practice;

@@ -574,9 +574,15 @@ fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: 
             if selected { ">" } else { " " },
             " ".repeat(pad)
         );
-        // The end of a long value stays in view, as in the search box: typing goes on there.
+        // A long value scrolls sideways as the search box does: the cursor stays in view (the
+        // end of the other fields).
         let room = width.saturating_sub(crate::text::width(&lead));
-        let shown = view::query_window(value, value.chars().count(), 0, room);
+        let at = if selected {
+            form.cursor
+        } else {
+            value.chars().count()
+        };
+        let shown = view::query_window(value, at, 0, room);
         if selected {
             cursor = Some((lines.len(), crate::text::width(&lead) + shown.cursor));
         }

@@ -2074,7 +2074,78 @@ fn an_empty_form_closes_on_any_key() {
         values: vec![],
         field: 0,
         fresh: true,
+        cursor: 0,
     }));
     app::update(&mut a, Msg::Type('x'));
     assert!(a.overlay.is_none());
+}
+
+/// The field being typed into of the open form.
+fn form(a: &App) -> &app::FillState {
+    match &a.overlay {
+        Some(Overlay::Fill(form)) => form,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// In a field of the form the cursor moves, and typing, Backspace and Delete work where it is;
+/// a move leaves a field just entered as it was (only typing or an erase replaces it).
+#[test]
+fn the_form_edits_a_value_at_the_cursor() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::NextCommand);
+    assert_eq!(form(&a).values[1], "vm-web-01");
+    assert_eq!(form(&a).cursor, 9);
+    app::update(&mut a, Msg::WordLeft);
+    app::update(&mut a, Msg::CursorLeft);
+    assert_eq!(form(&a).values[1], "vm-web-01", "a move keeps the value");
+    app::update(&mut a, Msg::Erase);
+    app::update(&mut a, Msg::Type('p'));
+    assert_eq!(form(&a).values[1], "vm-wep-01");
+    app::update(&mut a, Msg::Home);
+    app::update(&mut a, Msg::EraseNext);
+    app::update(&mut a, Msg::Type('V'));
+    app::update(&mut a, Msg::End);
+    app::update(&mut a, Msg::EraseWord);
+    app::update(&mut a, Msg::Type('9'));
+    assert_eq!(form(&a).values[1], "Vm-wep-9");
+    // A paste goes in at the cursor too.
+    app::update(&mut a, Msg::CursorLeft);
+    app::paste(&mut a, "0");
+    assert_eq!(form(&a).values[1], "Vm-wep-09");
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.values.get("VMName"), Some("Vm-wep-09"));
+}
+
+/// Left, Home, Delete and Ctrl-K reach the form as they reach the search box.
+#[test]
+fn the_form_has_the_search_box_editing_keys() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code, mods| KeyEvent::new(code, mods);
+    let none = KeyModifiers::NONE;
+    for ctx in [Ctx::Search, Ctx::Fill] {
+        for (code, mods, msg) in [
+            (KeyCode::Left, none, Msg::CursorLeft),
+            (KeyCode::Right, none, Msg::CursorRight),
+            (KeyCode::Home, none, Msg::Home),
+            (KeyCode::End, none, Msg::End),
+            (KeyCode::Delete, none, Msg::EraseNext),
+            (KeyCode::Backspace, none, Msg::Erase),
+            (KeyCode::Char('a'), KeyModifiers::CONTROL, Msg::Home),
+            (KeyCode::Char('k'), KeyModifiers::CONTROL, Msg::EraseToEnd),
+            (KeyCode::Char('u'), KeyModifiers::CONTROL, Msg::EraseToStart),
+            (KeyCode::Char('w'), KeyModifiers::CONTROL, Msg::EraseWord),
+        ] {
+            assert_eq!(
+                keys::to_msg(ctx, &key(code, mods)),
+                Some(msg),
+                "{ctx:?} {code:?}"
+            );
+        }
+    }
+    assert_eq!(
+        keys::to_msg(Ctx::Leaf, &key(KeyCode::Char('k'), KeyModifiers::CONTROL)),
+        None
+    );
 }

@@ -257,6 +257,29 @@ fn the_fill_form_keeps_its_field_in_view_when_short() {
     }
 }
 
+/// The terminal cursor follows the cursor of the form's field (Left moves it, typing goes in
+/// there).
+#[test]
+fn the_fill_form_draws_the_cursor_where_it_is_in_the_field() {
+    let mut a = app(Lang::En);
+    fill_vault_command(&mut a);
+    for c in "vault-1".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    let (_, end) = screen(&mut a, 80, 24);
+    let (x, y) = end.expect("the cursor is shown");
+    app::update(&mut a, Msg::CursorLeft);
+    app::update(&mut a, Msg::CursorLeft);
+    let (text, moved) = screen(&mut a, 80, 24);
+    assert_eq!(moved, Some((x - 2, y)), "{text}");
+    let row = text.lines().nth(y.into()).unwrap();
+    let value_end = row.trim_end().chars().count() as u16;
+    assert_eq!(
+        value_end, x,
+        "at the end, the cursor is after the value: {row}"
+    );
+}
+
 #[test]
 fn monochrome_selection_is_reverse_video() {
     let mut a = app(Lang::En);
