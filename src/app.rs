@@ -185,12 +185,34 @@ pub struct FillState {
 impl FillState {
     /// The command with the fields' values put in (empty fields keep their placeholder).
     pub fn preview(&self) -> String {
+        self.typed().fill(&self.command)
+    }
+
+    /// Where the field being typed into first goes in [`preview`](Self::preview), in
+    /// characters (0 when the command does not name it).
+    pub fn field_start(&self) -> usize {
+        let Some(name) = self.names.get(self.field) else {
+            return 0;
+        };
+        let key = crate::fill::key(name);
+        crate::fill::placeholders(&self.command)
+            .into_iter()
+            .find(|p| crate::fill::key(p.name) == key)
+            .map_or(0, |p| {
+                self.typed()
+                    .fill(&self.command[..p.range.start])
+                    .chars()
+                    .count()
+            })
+    }
+
+    fn typed(&self) -> crate::fill::Values {
         let mut values = crate::fill::Values::default();
         for (name, value) in self.names.iter().zip(&self.values) {
             // Fields only ever hold allowed characters.
             let _ = values.set(name, value);
         }
-        values.fill(&self.command)
+        values
     }
 
     /// Goes to field `field`, selected, the cursor at its end.

@@ -535,16 +535,35 @@ fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) 
 fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let width = usize::from(area.width);
-    let mut lines: Vec<Line> = Vec::new();
-    for l in wrap(s.fill_title, width) {
-        lines.push(Line::from(Span::styled(l, theme.heading)));
-    }
-    lines.push(Line::default());
+    let height = usize::from(area.height);
+    let fields = form.names.len();
+    let title = wrap(s.fill_title, width);
     let code_width = width.saturating_sub(2).max(1);
-    for l in wrap(&sanitize_line(&form.preview()), code_width) {
+    let command = sanitize_line(&form.preview());
+    let preview = wrap(&command, code_width);
+    // A short terminal keeps the fields, then the part of the command where the field being
+    // typed into goes, then the blank lines, then the title.
+    let room = height.saturating_sub(fields);
+    let blanks = usize::from(room > preview.len()) + usize::from(room > preview.len() + 1);
+    let show_title = room >= title.len() + blanks + preview.len();
+    let shown = room.saturating_sub(blanks).min(preview.len());
+    let focus = line_of(&command, &preview, form.field_start());
+    let first = (focus + 1).saturating_sub(shown).min(preview.len() - shown);
+    let mut lines: Vec<Line> = Vec::new();
+    if show_title {
+        for l in title {
+            lines.push(Line::from(Span::styled(l, theme.heading)));
+        }
+    }
+    if blanks == 2 {
+        lines.push(Line::default());
+    }
+    for l in &preview[first..first + shown] {
         lines.push(Line::from(Span::styled(format!("  {l}"), theme.code)));
     }
-    lines.push(Line::default());
+    if blanks >= 1 {
+        lines.push(Line::default());
+    }
     let label_width = form
         .names
         .iter()
@@ -552,11 +571,7 @@ fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: 
         .max()
         .unwrap_or(0)
         .min(width / 2);
-    // A short terminal keeps the fields, the one typed into in view, and as much of the
-    // title and the command above them as fits.
-    let height = usize::from(area.height);
-    let fields = form.names.len();
-    lines.truncate(height.saturating_sub(fields));
+    lines.truncate(room);
     let first_field = (form.field + 1).saturating_sub(height);
     let mut cursor = None;
     for (i, (name, value)) in form
@@ -607,6 +622,23 @@ fn fill_form(frame: &mut Frame, app: &App, form: &FillState, area: Rect, theme: 
     }
     let lines: Vec<Line> = lines.into_iter().take(area.height.into()).collect();
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The line of `lines`, the wrapped `text`, that holds character `at` of it.
+fn line_of(text: &str, lines: &[String], at: usize) -> usize {
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+    // Wrapping drops the spaces where it breaks: find each line in the text.
+    let mut from = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(found) = text[from..].find(line.as_str()).map(|f| from + f) else {
+            return i;
+        };
+        from = found + line.len();
+        if byte < from {
+            return i;
+        }
+    }
+    lines.len().saturating_sub(1)
 }
 
 fn width_of_name(name: &str) -> usize {

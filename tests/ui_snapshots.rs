@@ -280,6 +280,51 @@ fn the_fill_form_draws_the_cursor_where_it_is_in_the_field() {
     );
 }
 
+/// A long command with four blanks in a 40x12 terminal: the title gives way, and the command
+/// shows the part where the field being typed into goes, with every field below it.
+#[test]
+fn a_short_form_shows_the_part_of_the_command_being_filled() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(40, 12));
+    open_search_with(&mut a, "network-whitelist-ips");
+    app::update(&mut a, Msg::Confirm);
+    while !a
+        .selected_command()
+        .is_some_and(|c| c.contains("AllowAzureDatacenterOutbound"))
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    app::update(&mut a, Msg::Fill);
+    let first = draw(&mut a, 40, 12);
+    assert!(first.contains("--resource-group"), "{first}");
+    for _ in 0..3 {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    let last = draw(&mut a, 40, 12);
+    assert!(last.contains("<AzureIPRange>"), "{last}");
+    assert!(!last.contains("--resource-group"), "{last}");
+    for name in [
+        "<nsg-resource-group>",
+        "<nsg-name>",
+        "<priority>",
+        "> <AzureIPRange>",
+    ] {
+        assert!(last.contains(name), "{name}: {last}");
+    }
+    // Typing there keeps it in view.
+    for c in "13.64.0.0/11".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    let typed = draw(&mut a, 40, 12);
+    assert!(
+        typed.lines().any(|l| l.trim() == "13.64.0.0/11"),
+        "the command shows the value: {typed}"
+    );
+    // With room, the title is back.
+    let tall = draw(&mut a, 40, 30);
+    assert!(tall.contains("Fill in the command"), "{tall}");
+}
+
 #[test]
 fn monochrome_selection_is_reverse_video() {
     let mut a = app(Lang::En);
