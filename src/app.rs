@@ -286,8 +286,9 @@ pub enum Msg {
     Resize(u16, u16),
 }
 
-/// Longest search query kept; a pasted log beyond it is cut (and the user told).
-pub const MAX_QUERY_CHARS: usize = 4096;
+/// Longest search query kept, in characters: as much as the search reads (a pasted log beyond
+/// it is cut, and the user told).
+pub const MAX_QUERY_CHARS: usize = crate::search::MAX_QUERY_BYTES;
 
 pub struct App {
     pub tree: Arc<Tree>,
@@ -641,7 +642,10 @@ impl App {
             return;
         }
         self.status = None;
-        let trail = self.tree.trail_for_query(id, query).unwrap_or_default();
+        let trail = self
+            .tree
+            .trail_for_query(id, &crate::fill::without_resources(query))
+            .unwrap_or_default();
         self.trail = trail;
         self.overlay = None;
         self.events.push(Event::OpenedFromSearch {
@@ -679,7 +683,7 @@ impl App {
             self.values.learn(&query);
         }
         self.trail = tree
-            .trail_for_query(&split.question, &query)
+            .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
         self.via_search = false;
         self.arrive(split.question);

@@ -429,6 +429,23 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `text` without what names the user's resources: the names [`without_names`] blanks and
+/// Azure resource ids (`/subscriptions/…`), whose words ("rg-linux-prod") say nothing of the
+/// symptom.
+pub fn without_resources(text: &str) -> String {
+    without_names(text)
+        .split_inclusive(char::is_whitespace)
+        .map(|piece| {
+            let word = piece.trim_end_matches(char::is_whitespace);
+            if find_ignore_case(word, "/subscriptions/").is_some() {
+                &piece[word.len()..]
+            } else {
+                piece
+            }
+        })
+        .collect()
+}
+
 /// Where `needle` (lower case ASCII) is in `haystack`, ignoring ASCII case.
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack
@@ -611,6 +628,19 @@ mod tests {
             v.fill("<vault-resource-group> <ResourceGroup>"),
             "rg-vault <ResourceGroup>"
         );
+    }
+
+    #[test]
+    fn resource_ids_and_names_leave_the_symptom() {
+        let text = "VM agent unable\n/subscriptions/x/resourceGroups/rg-linux-prod/providers/\
+                    Microsoft.Compute/virtualMachines/vm-db-07 failed";
+        let left = without_resources(text);
+        assert!(!left.contains("linux") && !left.contains("db"), "{left}");
+        let json = without_resources(r#""vmName": "vm-sql-02", "status": "Failed""#);
+        assert!(!json.contains("sql") && json.contains("Failed"), "{json}");
+        assert!(left.starts_with("VM agent unable\n"), "{left}");
+        assert!(left.trim_end().ends_with("failed"), "{left}");
+        assert_eq!(without_resources("vss writers"), "vss writers");
     }
 
     #[test]

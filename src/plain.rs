@@ -41,7 +41,7 @@ pub fn run_with(
         };
         write!(out, "{prompt}")?;
         out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some((line, cut)) = read_line(input)? else {
             writeln!(out)?;
             score_on_quit(app, out)?;
             return Ok(0);
@@ -49,6 +49,12 @@ pub fn run_with(
         let line = line.trim();
         handle(app, line);
         after_each(app);
+        if cut && app.status.is_none() {
+            app.status = Some(format!(
+                "{} {MAX_LINE}",
+                crate::i18n::strings(app.lang).paste_cut
+            ));
+        }
         // What the full-screen UI shows on its status line (a paste cut short, a refusal), here
         // as a line of its own.
         if let Some(status) = app.status.take() {
@@ -91,13 +97,15 @@ fn screen_key(app: &App) -> String {
     }
 }
 
-fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<String>> {
+/// The next line, and whether it was longer than [`MAX_LINE`] and cut.
+fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<(String, bool)>> {
     let mut buf = Vec::new();
     let n = std::io::Read::take(&mut *input, MAX_LINE as u64).read_until(b'\n', &mut buf)?;
     if n == 0 {
         return Ok(None);
     }
-    if buf.len() >= MAX_LINE && buf.last() != Some(&b'\n') {
+    let cut = buf.len() >= MAX_LINE && buf.last() != Some(&b'\n');
+    if cut {
         // Drop the rest of an over-long line, without keeping it in memory.
         loop {
             let chunk = input.fill_buf()?;
@@ -116,7 +124,7 @@ fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<String>> {
             }
         }
     }
-    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+    Ok(Some((String::from_utf8_lossy(&buf).into_owned(), cut)))
 }
 
 /// Results listed under a search (and so the numbers that open one).

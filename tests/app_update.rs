@@ -2149,3 +2149,47 @@ fn the_form_has_the_search_box_editing_keys() {
         None
     );
 }
+
+/// The words of a pasted resource id ("rg-linux-prod") do not choose the way to the fix that
+/// is opened: the Linux agent questions are not the way to a Windows or Linux agent error.
+#[test]
+fn a_resource_id_does_not_choose_the_way_to_a_result() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(
+        &mut a,
+        "VM agent unable to communicate with Azure Backup /subscriptions/x/resourceGroups/\
+         rg-linux-prod/providers/Microsoft.Compute/virtualMachines/vm-db-07",
+    );
+    assert_eq!(search_state(&a).findings.hits[0].id, "backup-03");
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-03");
+    assert_eq!(Some(a.trail.clone()), a.tree.trail_to("backup-03"));
+}
+
+/// A long log pasted into the search box is searched as `triage search` reads it: its error
+/// line far down still finds the fix.
+#[test]
+fn a_long_log_pasted_into_search_is_searched_whole() {
+    let mut log = String::new();
+    for i in 0..400 {
+        if i == 250 {
+            log.push_str(
+                "2024-03-12T02:14:09Z ERROR VSS: Snapshot operation failed due to VSS Writers in \
+                 bad state. ExtensionFailedVssWriterInBadState\n",
+            );
+        }
+        log.push_str(&format!(
+            "2024-03-12T02:{:02}:{:02}Z INFO heartbeat ok seq={i} guid=f0dfb4a5d8a064df7fd631\
+             16e1ea24c4 extension handler polling goal state\n",
+            i / 60,
+            i % 60
+        ));
+    }
+    assert!(log.len() > 40_000);
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, &log);
+    assert_eq!(search_state(&a).findings.hits[0].id, "backup-19");
+    assert_eq!(a.status, None, "nothing was cut");
+}

@@ -191,6 +191,9 @@ fn stem(word: &str) -> &str {
 /// A query's words, with the words of the tree's synonym groups it mentions.
 /// Query words that choose among the paths to a leaf (see `QueryWords::new`).
 const MAX_PATH_QUERY_WORDS: usize = 256;
+/// A query of more words than this is a paste rather than a description: its words name the
+/// way to a fix less surely.
+const LONG_PATH_QUERY_WORDS: usize = 16;
 
 struct QueryWords {
     /// Index of each word that is not Korean.
@@ -200,6 +203,8 @@ struct QueryWords {
     /// The idea each word (by index) stands for: the one-word phrases of a synonym group
     /// ("error", "failed", "오류") are one idea, counted once however many labels say it.
     concept: Vec<usize>,
+    /// How many words the query said (before synonyms).
+    said: usize,
 }
 
 impl QueryWords {
@@ -234,6 +239,7 @@ impl QueryWords {
             exact: HashMap::new(),
             korean: Vec::new(),
             concept: Vec::new(),
+            said: said.len(),
         };
         for w in all {
             let n = words.len();
@@ -561,12 +567,18 @@ impl Tree {
         // Ideas of the query the labels on the way say, each once; an answer beyond the shortest
         // way costs half an idea: a long path's many labels say common words by chance ("error
         // message"), and a detour through "Not sure" or an operating system the query never
-        // named is no better way to the fix.
+        // named is no better way to the fix. A long paste (a log) says many words by chance
+        // too ("state: enabled"): there a detour costs a whole idea.
+        let detour = if words.said > LONG_PATH_QUERY_WORDS {
+            1.0
+        } else {
+            0.5
+        };
         let shortest_len = candidates.first().map_or(0, Vec::len);
         let mut hit = vec![usize::MAX; words.len()];
         let mut best: Option<(f32, usize, usize)> = None;
         for (n, path) in candidates.iter().enumerate() {
-            let mut score = -0.5 * path.len().saturating_sub(shortest_len) as f32;
+            let mut score = -detour * path.len().saturating_sub(shortest_len) as f32;
             for edge in path {
                 for &w in self.label_matches(*edge, &words, &mut matches) {
                     let idea = words.concept[w];
@@ -755,6 +767,20 @@ mod tests {
             tree.path_to("backup-03").unwrap(),
             "{:?}",
             labels(&tree, &pasted)
+        );
+        // A log's stray words ("state: enabled") do not take the way under "Enabling backup".
+        let log = "2024-03-12T02:14:07Z INFO ExtHandler ProcessExtensionsGoalState started\n\
+                   2024-03-12T02:14:08Z INFO ExtHandler [VMSnapshotLinux] Target handler state: \
+                   enabled\n2024-03-12T02:14:09Z ERROR ExtHandler [VMSnapshotLinux] Freeze \
+                   failed: fsfreeze: /mnt/data: cannot freeze: Device or resource busy\n\
+                   2024-03-12T02:14:10Z WARNING ExtHandler Snapshot failed, status: error, \
+                   code: UserErrorFsFreezeFailed";
+        let logged = tree.path_for_query("backup-25", log).unwrap();
+        assert_eq!(
+            logged,
+            tree.path_to("backup-25").unwrap(),
+            "{:?}",
+            labels(&tree, &logged)
         );
         let korean = tree
             .path_for_query("backup-16", "백업이 실패했습니다")
