@@ -337,7 +337,19 @@ pub struct App {
     /// While the terminal is too small: whether the selection was in view at the last size
     /// drawn, so it is brought back into view when the terminal is usable again.
     keep_on_resize: bool,
+    /// Where the user was before `r` started over, until they move on: Backspace on the first
+    /// question brings it back (a stray `r` loses no fix, search or values).
+    before_restart: Option<Box<BeforeRestart>>,
     searcher: Searcher,
+}
+
+/// What starting over drops.
+struct BeforeRestart {
+    current: String,
+    trail: Vec<(String, usize)>,
+    values: crate::fill::Values,
+    last_search: Option<SearchState>,
+    via_search: bool,
 }
 
 impl App {
@@ -366,6 +378,7 @@ impl App {
             values: crate::fill::Values::default(),
             asked_from_search: false,
             keep_on_resize: false,
+            before_restart: None,
             searcher,
         }
     }
@@ -597,6 +610,23 @@ impl App {
     fn back(&mut self) {
         if let Some(last) = self.trail.len().checked_sub(1) {
             self.jump_to(last);
+        } else if let Some(before) = self.before_restart.take() {
+            let BeforeRestart {
+                current,
+                trail,
+                values,
+                last_search,
+                via_search,
+            } = *before;
+            self.trail = trail;
+            self.values = values;
+            self.last_search = last_search;
+            self.events.push(Event::WentBack {
+                to_question: current.clone(),
+            });
+            self.arrive(current);
+            self.via_search = via_search;
+            self.status = None;
         }
     }
 
@@ -616,15 +646,25 @@ impl App {
     }
 
     fn restart(&mut self) {
+        let start = self.tree.start.clone();
+        let somewhere = self.current != start || !self.trail.is_empty();
         // A new start is a new incident: another VM, another vault, another search.
-        self.values.clear();
-        self.last_search = None;
-        self.trail.clear();
+        let before = BeforeRestart {
+            current: std::mem::replace(&mut self.current, start.clone()),
+            trail: std::mem::take(&mut self.trail),
+            values: std::mem::take(&mut self.values),
+            last_search: self.last_search.take(),
+            via_search: self.via_search,
+        };
         self.events.push(Event::Restarted);
         self.via_search = false;
         self.status = None;
-        let start = self.tree.start.clone();
         self.arrive(start);
+        // Practice rounds are scored as they are walked: no way back there.
+        if somewhere && self.practice.is_none() {
+            self.before_restart = Some(Box::new(before));
+            self.status = Some(crate::i18n::strings(self.lang).restarted.to_string());
+        }
     }
 
     /// Opens a leaf found by search (or a fix's "See also" entry), with the trail set to the
@@ -839,7 +879,21 @@ impl App {
             .map(str::to_string)
             .collect();
         if names.is_empty() {
-            self.status = Some(s.fill_nothing.to_string());
+            // The fix's next command with blanks, if any, is the one to fill.
+            let count = self.command_count();
+            let next = (1..count).map(|k| (self.command + k) % count).find(|&i| {
+                matches!(self.node(), Node::Leaf(l)
+                    if l.commands().nth(i).is_some_and(|c| !crate::fill::names(c.code()).is_empty()))
+            });
+            match next {
+                Some(i) => {
+                    self.select_item(i);
+                    follow_item(self);
+                    self.open_fill();
+                    self.status = Some(s.fill_next.to_string());
+                }
+                None => self.status = Some(s.fill_nothing.to_string()),
+            }
             return;
         }
         let values: Vec<String> = names
@@ -905,6 +959,15 @@ impl App {
 
 /// The one place state changes. Returns what `main` must do outside.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let effect = handle(app, msg);
+    // Moved on from the first question after starting over: Backspace no longer undoes it.
+    if app.before_restart.is_some() && (app.current != app.tree.start || !app.trail.is_empty()) {
+        app.before_restart = None;
+    }
+    effect
+}
+
+fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
     if let Msg::Resize(w, h) = msg {
         // A selection in view stays in view (the lines wrap anew at another width). Whether it
         // was in view is judged at the last size drawn: through a too-small terminal (only the
@@ -1375,6 +1438,10 @@ fn update_fill(app: &mut App, msg: Msg) {
         app.overlay = None;
         return;
     };
+    // A note about the last key (a refused character) is stale once another is taken.
+    if !matches!(msg, Msg::Type(c) if !crate::fill::allowed(c)) {
+        app.status = None;
+    }
     let mut line = Line::new(value, &mut form.cursor);
     if let Some(edit) = edit_of(msg) {
         line.apply(match edit {

@@ -149,6 +149,10 @@ pub struct Strings {
     pub fill_no_command: &'static str,
     /// `f` on a command without placeholders.
     pub fill_nothing: &'static str,
+    /// `f` on a command without placeholders moved to the fix's next command with some.
+    pub fill_next: &'static str,
+    /// `r` started over; Backspace goes back.
+    pub restarted: &'static str,
     /// After the form: every placeholder of the command has a value.
     pub fill_done: &'static str,
     /// After copying a command that still has placeholders `{names}`.
@@ -339,7 +343,9 @@ pub static EN: Strings = Strings {
     fill_hint: "Tab next field  Enter keep  Esc cancel",
     fill_label: "f: fill in",
     fill_no_command: "Select a command to fill in (Tab)",
-    fill_nothing: "This command has nothing to fill in",
+    fill_nothing: "This fix's commands have nothing to fill in",
+    fill_next: "That command has nothing to fill in: here is the next one with blanks",
+    restarted: "Started over: Backspace goes back to where you were",
     fill_done: "Filled in: c copies the command with your values",
     fill_missing: "Still to fill in: {names}",
     fill_refused: "Not in a value: '{char}' (letters, digits and - . _ / : @ + , only)",
@@ -509,7 +515,9 @@ pub static KO: Strings = Strings {
     fill_hint: "Tab 다음 칸  Enter 저장  Esc 취소",
     fill_label: "f: 채우기",
     fill_no_command: "채울 명령을 고르세요 (Tab)",
-    fill_nothing: "이 명령에는 채울 칸이 없습니다",
+    fill_nothing: "이 해결책의 명령에는 채울 칸이 없습니다",
+    fill_next: "그 명령에는 채울 칸이 없어 빈칸이 있는 다음 명령을 엽니다",
+    restarted: "처음부터 다시 시작했습니다: Backspace를 누르면 이전 위치로 돌아갑니다",
     fill_done: "채웠습니다: c로 값이 들어간 명령을 복사합니다",
     fill_missing: "아직 채울 칸: {names}",
     fill_refused: "값에 쓸 수 없는 문자: '{char}' (영문자, 숫자, - . _ / : @ + , 만 가능)",

@@ -1883,16 +1883,23 @@ fn the_fill_in_form_sets_values_for_every_command() {
     }
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.values.get("VaultResourceGroup"), Some("rg2"));
-    // A command without placeholders has nothing to fill in.
+    // On a command without placeholders, `f` fills the fix's next command with some.
     while a.selected_command().is_some_and(|c| c.contains('<')) {
         app::update(&mut a, Msg::NextCommand);
     }
+    let plain = a.selected_command().unwrap().to_string();
     app::update(&mut a, Msg::Fill);
-    assert!(a.overlay.is_none());
+    let Some(Overlay::Fill(form)) = &a.overlay else {
+        panic!("{:?}", a.overlay);
+    };
+    assert_ne!(form.command, plain);
+    assert!(form.command.contains('<'), "{}", form.command);
+    assert_eq!(a.selected_command(), Some(form.command.as_str()));
     assert_eq!(
         a.status.as_deref(),
-        Some("This command has nothing to fill in")
+        Some("That command has nothing to fill in: here is the next one with blanks")
     );
+    app::update(&mut a, Msg::Escape);
     // A restart is a new incident: the values go.
     app::update(&mut a, Msg::Restart);
     assert!(a.values.pairs().is_empty());
@@ -2192,4 +2199,69 @@ fn a_long_log_pasted_into_search_is_searched_whole() {
     app::paste(&mut a, &log);
     assert_eq!(search_state(&a).findings.hits[0].id, "backup-19");
     assert_eq!(a.status, None, "nothing was cut");
+}
+
+/// `f` on a fix none of whose commands has a blank says so (and opens nothing).
+#[test]
+fn a_fix_without_blanks_has_nothing_to_fill() {
+    let tree = tree::embedded();
+    let Some((id, _)) = tree.leaves().find(|(_, l)| {
+        l.commands().count() > 0
+            && l.commands()
+                .all(|c| triage::fill::names(c.code()).is_empty())
+    }) else {
+        panic!("the Azure tree has a fix whose commands have no blanks");
+    };
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, id);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, id);
+    app::update(&mut a, Msg::NextCommand);
+    app::update(&mut a, Msg::Fill);
+    assert!(a.overlay.is_none());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("This fix's commands have nothing to fill in")
+    );
+}
+
+/// `r` by mistake loses nothing: Backspace on the first question brings back the fix, the way
+/// there, the values and the last search. Once the user answers again, Backspace is Back.
+#[test]
+fn backspace_right_after_starting_over_brings_the_fix_back() {
+    let mut a = backup_01_from_a_paste();
+    let trail = a.trail.clone();
+    let values = a.values.pairs();
+    app::update(&mut a, Msg::Restart);
+    assert_eq!(a.current, a.tree.start);
+    assert!(a.values.pairs().is_empty());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Started over: Backspace goes back to where you were")
+    );
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, "backup-01");
+    assert_eq!(a.trail, trail);
+    assert_eq!(a.values.pairs(), values);
+    assert!(a.last_search.is_some());
+    // Started over and moved on: Backspace goes back one answer, not to the old fix.
+    app::update(&mut a, Msg::Restart);
+    app::update(&mut a, Msg::Choose(0));
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, a.tree.start);
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, a.tree.start);
+    assert!(a.trail.is_empty());
+}
+
+/// A refused character's note goes at the next key the form takes.
+#[test]
+fn the_forms_refusal_note_goes_at_the_next_key_taken() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::Type(' '));
+    assert!(a.status.is_some());
+    app::update(&mut a, Msg::Type('x'));
+    assert_eq!(a.status, None);
 }
