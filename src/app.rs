@@ -1515,6 +1515,22 @@ pub fn refused(s: &crate::i18n::Strings, c: char) -> String {
 pub fn paste(app: &mut App, text: &str) {
     if let Some(Overlay::Fill(form)) = &mut app.overlay {
         let fresh = std::mem::replace(&mut form.fresh, false);
+        // A resource id, a command or job JSON names the values: they go in their fields (the
+        // VM's name, not the whole id, into <VMName>).
+        let named: Vec<(usize, String)> = crate::fill::from_text(text)
+            .into_iter()
+            .filter_map(|(key, value)| {
+                let i = form.names.iter().position(|n| crate::fill::key(n) == key)?;
+                Some((i, value))
+            })
+            .collect();
+        if !named.is_empty() {
+            for (i, value) in named {
+                form.values[i] = value;
+            }
+            form.cursor = form.values[form.field].chars().count();
+            return;
+        }
         let line = text
             .lines()
             .find(|l| !l.trim().is_empty())

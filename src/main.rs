@@ -332,6 +332,8 @@ struct Recorder {
     unshown: Option<String>,
     /// The tree's file, when it was opened by path (saved so `resume` finds it again).
     tree_path: Option<std::path::PathBuf>,
+    /// `e` wrote the transcript: it is written again at the end, whole, and its path printed.
+    written_on_request: bool,
 }
 
 impl Recorder {
@@ -370,6 +372,7 @@ impl Recorder {
                     first_event,
                     unshown: None,
                     tree_path,
+                    written_on_request: false,
                 }
             }
             None => Recorder {
@@ -383,6 +386,7 @@ impl Recorder {
                 first_event,
                 unshown: None,
                 tree_path,
+                written_on_request: false,
             },
         }
     }
@@ -503,10 +507,10 @@ impl Recorder {
         if let Some(warning) = self.unshown.take().or(warning) {
             note(&warning);
         }
-        if self.transcript.is_some() {
+        if self.transcript.is_some() || self.written_on_request {
             let (status, written) = self.write_transcript(app);
             note(&status);
-            return written;
+            return written || self.transcript.is_none();
         }
         true
     }
@@ -707,7 +711,9 @@ fn run_tui(
                 ));
             }
             Some(Effect::WriteTranscript) => {
-                app.status = Some(recorder.write_transcript(app).0);
+                let (status, written) = recorder.write_transcript(app);
+                recorder.written_on_request |= written;
+                app.status = Some(status);
             }
             None => {}
         }

@@ -2265,3 +2265,30 @@ fn the_forms_refusal_note_goes_at_the_next_key_taken() {
     app::update(&mut a, Msg::Type('x'));
     assert_eq!(a.status, None);
 }
+
+/// A resource id pasted into the form fills the fields it names: the VM's name, not the whole
+/// id, and its resource group too.
+#[test]
+fn a_resource_id_pasted_into_the_form_fills_the_fields_it_names() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "backup-01");
+    app::update(&mut a, Msg::Confirm);
+    while a.selected_command()
+        != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    app::update(&mut a, Msg::Fill);
+    app::update(&mut a, Msg::NextCommand);
+    app::paste(
+        &mut a,
+        "/subscriptions/0b1f/resourceGroups/rg-prod/providers/Microsoft.Compute/virtualMachines/vm-db-07",
+    );
+    assert_eq!(form(&a).values, ["rg-prod", "vm-db-07"]);
+    assert_eq!(form(&a).cursor, "vm-db-07".len());
+    // A plain name is still taken as it is.
+    app::update(&mut a, Msg::ClearQuery);
+    app::paste(&mut a, "vm-other");
+    assert_eq!(form(&a).values[1], "vm-other");
+}

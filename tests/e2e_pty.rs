@@ -283,6 +283,11 @@ fn an_unsaved_history_is_shown_and_said_again_after_quitting() {
     let raw = String::from_utf8_lossy(&s.raw).to_string();
     let after = &raw[raw.rfind("\x1b[?1049l").expect("left the alternate screen")..];
     assert!(after.contains("history not saved in"), "{after}");
+    // The transcript `e` wrote is written again at the end, whole, and where it is is said.
+    assert!(
+        after.contains(&format!("Transcript written to {path}")),
+        "{after}"
+    );
     assert!(after.contains("EXIT=0"), "{after}");
 }
 
