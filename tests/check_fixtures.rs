@@ -52,7 +52,8 @@ fn every_semantic_problem_is_reported_at_once() {
     let errors = errors_of("semantic.ron");
     let expected = [
         (10, 55, "leads to \"fix-oen\", which does not exist"),
-        (14, 9, "the questions loop: loop-a -> loop-b -> loop-a"),
+        // At the `next` of the answer that closes the loop (loop-b's), not at loop-a itself.
+        (20, 61, "the questions loop: loop-a -> loop-b -> loop-a"),
         (23, 13, "`title` has no Korean (ko) text"),
         (25, 13, "leaf \"fix-one\" has no steps"),
         (27, 9, "duplicate node id \"fix-one\""),

@@ -12,12 +12,33 @@ pub struct Diagnostic {
     pub message: String,
     /// What the author should do about it.
     pub help: Option<String>,
-    /// The offending source line (of a long line, the part around the column), for the excerpt.
+    /// The offending source line, shown under the message. Boxed, as the hint: diagnostics
+    /// travel in `Result`s and are kept small.
     #[serde(skip)]
-    pub excerpt: Option<String>,
-    /// Characters of the line left out before `excerpt`.
+    excerpt: Option<Box<Excerpt>>,
+    /// Another place of the file that may be the cause (where a string left open began).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Box<Hint>>,
+}
+
+/// A source line to show with a caret: of a long line, the part around the column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Excerpt {
+    text: String,
+    /// Characters of the line left out before `text`.
+    skip: usize,
+}
+
+/// A hint that points at a second place of the file, shown with its own line and caret.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Hint {
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub message: String,
     #[serde(skip)]
-    excerpt_skip: usize,
+    excerpt: Option<Box<Excerpt>>,
 }
 
 impl Diagnostic {
@@ -29,7 +50,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             excerpt: None,
-            excerpt_skip: 0,
+            hint: None,
         }
     }
 
@@ -37,18 +58,7 @@ impl Diagnostic {
     pub fn at(mut self, src: &str, line: usize, column: usize) -> Diagnostic {
         self.line = line;
         self.column = column.max(1);
-        // Only the part of the line that can be shown is kept: a minified tree is one long line.
-        let skip = self
-            .column
-            .saturating_sub(1)
-            .saturating_sub(MAX_EXCERPT_CHARS / 2);
-        self.excerpt_skip = 0;
-        self.excerpt = src.lines().nth(line.saturating_sub(1)).map(|l| {
-            let l = l.trim_end();
-            let from = l.char_indices().nth(skip).map_or(l.len(), |(i, _)| i);
-            self.excerpt_skip = l[..from].chars().count();
-            l[from..].chars().take(MAX_EXCERPT_CHARS).collect()
-        });
+        self.excerpt = excerpt(src, line, self.column);
         self
     }
 
@@ -62,6 +72,34 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
+
+    /// Adds a hint about another place of `src`, at byte `offset`, shown with its line.
+    pub fn hint_at(mut self, src: &str, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, column) = line_column(src, offset);
+        self.hint = Some(Box::new(Hint {
+            line,
+            column,
+            message: message.into(),
+            excerpt: excerpt(src, line, column),
+        }));
+        self
+    }
+}
+
+/// Line `line` of `src` (1-based) for an excerpt with a caret at `column`. Only the part that
+/// can be shown is kept: a minified tree is one long line.
+fn excerpt(src: &str, line: usize, column: usize) -> Option<Box<Excerpt>> {
+    let skip = column
+        .saturating_sub(1)
+        .saturating_sub(MAX_EXCERPT_CHARS / 2);
+    src.lines().nth(line.saturating_sub(1)).map(|l| {
+        let l = l.trim_end();
+        let from = l.char_indices().nth(skip).map_or(l.len(), |(i, _)| i);
+        Box::new(Excerpt {
+            text: l[from..].chars().take(MAX_EXCERPT_CHARS).collect(),
+            skip: l[..from].chars().count(),
+        })
+    })
 }
 
 /// 1-based line and character column of a byte offset.
@@ -100,36 +138,20 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{file}: error: {message}")?;
         } else {
             writeln!(f, "{file}:{}:{}: error: {message}", self.line, self.column)?;
+            // One gutter for both excerpts, as wide as the longer line number.
+            let gutter = self
+                .line
+                .max(self.hint.as_ref().map_or(0, |h| h.line))
+                .to_string()
+                .len();
             if let Some(excerpt) = &self.excerpt {
-                let gutter = self.line.to_string();
-                let pad = " ".repeat(gutter.len());
-                let caret_at = self
-                    .column
-                    .saturating_sub(1)
-                    .saturating_sub(self.excerpt_skip);
-                let mut line = String::new();
-                let mut lead = String::new();
-                for (i, c) in excerpt.chars().enumerate() {
-                    // Each character as shown (escaped when unsafe), and the caret's lead
-                    // under it: as wide as what is shown.
-                    let piece = match c {
-                        '\t' => "\t".to_string(),
-                        c if crate::text::is_unsafe_char(c) => {
-                            crate::text::sanitize(c.encode_utf8(&mut [0; 4]))
-                        }
-                        c => c.to_string(),
-                    };
-                    if i < caret_at {
-                        lead.push_str(&match c {
-                            '\t' => "\t".to_string(),
-                            _ => " ".repeat(crate::text::width(&piece)),
-                        });
-                    }
-                    line.push_str(&piece);
+                write_excerpt(f, gutter, self.line, self.column, excerpt)?;
+            }
+            if let Some(hint) = &self.hint {
+                writeln!(f, "hint: {}", shown(&hint.message, MAX_MESSAGE_CHARS))?;
+                if let Some(excerpt) = &hint.excerpt {
+                    write_excerpt(f, gutter, hint.line, hint.column, excerpt)?;
                 }
-                writeln!(f, "{pad} |")?;
-                writeln!(f, "{gutter} | {line}")?;
-                writeln!(f, "{pad} | {lead}^")?;
             }
         }
         if let Some(help) = &self.help {
@@ -137,6 +159,41 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `excerpt` of line `line` under a gutter of `gutter` columns, with a caret under `column`.
+fn write_excerpt(
+    f: &mut fmt::Formatter<'_>,
+    gutter: usize,
+    line: usize,
+    column: usize,
+    excerpt: &Excerpt,
+) -> fmt::Result {
+    let pad = " ".repeat(gutter);
+    let caret_at = column.saturating_sub(1).saturating_sub(excerpt.skip);
+    let mut shown = String::new();
+    let mut lead = String::new();
+    for (i, c) in excerpt.text.chars().enumerate() {
+        // Each character as shown (escaped when unsafe), and the caret's lead under it: as wide
+        // as what is shown.
+        let piece = match c {
+            '\t' => "\t".to_string(),
+            c if crate::text::is_unsafe_char(c) => {
+                crate::text::sanitize(c.encode_utf8(&mut [0; 4]))
+            }
+            c => c.to_string(),
+        };
+        if i < caret_at {
+            lead.push_str(&match c {
+                '\t' => "\t".to_string(),
+                _ => " ".repeat(crate::text::width(&piece)),
+            });
+        }
+        shown.push_str(&piece);
+    }
+    writeln!(f, "{pad} |")?;
+    writeln!(f, "{line:>gutter$} | {shown}")?;
+    writeln!(f, "{pad} | {lead}^")
 }
 
 #[cfg(test)]
@@ -162,5 +219,22 @@ mod tests {
         assert!(shown.contains("2 |     nodez: {},"));
         assert!(shown.contains("  |     ^"));
         assert!(shown.contains("help: did you mean `nodes`?"));
+    }
+
+    #[test]
+    fn a_hint_shows_its_own_line_under_the_same_gutter() {
+        let src = format!("{}x: \"open\u{1b}[2J\n\"y\"\n", "\n".repeat(8));
+        let d = Diagnostic::new("t.ron", "RON syntax: Expected comma")
+            .at(&src, 10, 2)
+            .hint_at(
+                &src,
+                11,
+                "the string opened on line 9 may be missing its quote",
+            );
+        let shown = d.to_string();
+        let expected = "t.ron:10:2: error: RON syntax: Expected comma\n   |\n10 | \"y\"\n   |  ^\n\
+                        hint: the string opened on line 9 may be missing its quote\n\
+                        \x20  |\n 9 | x: \"open\\x1b[2J\n   |    ^\n";
+        assert_eq!(shown, expected);
     }
 }

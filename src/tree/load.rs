@@ -45,19 +45,67 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
         .with_recursion_limit(MAX_NESTING);
     options.from_str(src).map_err(|e| {
         let (message, help) = explain(&e.code);
-        let at = past_whitespace(src, e.span.start.line, e.span.start.col);
+        let parsed_to = past_whitespace(src, e.span.start.line, e.span.start.col);
         // RON finds a comma missing at the next field, maybe lines later; it belongs right
         // after the value before.
         let at = match e.code {
-            ron::Error::ExpectedComma => end_of_value_before(src, at),
-            _ => at,
+            ron::Error::ExpectedComma => end_of_value_before(src, parsed_to),
+            _ => parsed_to,
         };
-        let d = Diagnostic::new(file, message).at_offset(src, at);
+        let mut d = Diagnostic::new(file, message).at_offset(src, at);
+        if let Some(open) = open_string_before(src, parsed_to) {
+            d = d.hint_at(src, open, open_string_hint(src, open));
+        }
         match help {
             Some(h) => d.help(h),
             None => d,
         }
     })
+}
+
+/// Lines before a syntax error's line where a string left open is looked for.
+const OPEN_STRING_LOOKBACK: usize = 3;
+
+/// Where a string that may lack its closing quote opens, for a syntax error RON found at byte
+/// `error`. Such a string runs on to the next quote, the opening one of the next string, so
+/// everything after reads inside out and RON stumbles there, on a correct line. Hence the last
+/// string literal that opens on one of the few lines before the error's line, runs on past its
+/// own line (an odd number of quotes there, escapes and raw strings minded: the scan reads them
+/// as RON does) and ends on the error's line or the line before, if any.
+fn open_string_before(src: &str, error: usize) -> Option<usize> {
+    use super::scan::{Token, scan};
+    use std::ops::ControlFlow;
+    let bytes = src.as_bytes();
+    let error = error.min(bytes.len());
+    let line_start = |at: usize| {
+        bytes[..at]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let up = |start: usize| line_start(start.saturating_sub(1));
+    let error_line = line_start(error);
+    let line_before = up(error_line);
+    let window = (0..OPEN_STRING_LOOKBACK).fold(error_line, |start, _| up(start));
+    let mut open = None;
+    scan(src, |t| {
+        if let Token::Str { start, end } = t {
+            if start >= error_line {
+                return ControlFlow::Break(());
+            }
+            if start >= window && end > line_before && bytes[start..end].contains(&b'\n') {
+                open = Some(start);
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    open
+}
+
+/// The hint for a string that may lack its closing quote, opened at byte `open` of `src`.
+fn open_string_hint(src: &str, open: usize) -> String {
+    let (line, column) = super::diagnostic::line_column(src, open);
+    format!("the string opened on line {line}, column {column} may be missing its closing quote")
 }
 
 /// The byte offset of `line`:`column` (1-based, in characters) of `src`, moved on past any
@@ -118,7 +166,7 @@ fn too_deep(src: &str) -> Option<usize> {
                 }
             }
             Token::Close(_) => depth = depth.saturating_sub(1),
-            Token::Str { .. } => {}
+            Token::Str { .. } | Token::Ident { .. } => {}
         }
         ControlFlow::Continue(())
     })

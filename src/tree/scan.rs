@@ -1,7 +1,7 @@
 //! A tolerant, linear scan of RON source: where brackets open and close and where string literals
-//! sit, outside comments. Used before parsing (the nesting limit) and after it (placing problems
-//! found on the parsed tree). It never fails and never panics, whatever the bytes: a broken file
-//! only makes it less precise.
+//! and identifiers sit, outside comments. Used before parsing (the nesting limit) and after it
+//! (placing problems found on the parsed tree, or a string left open). It never fails and never
+//! panics, whatever the bytes: a broken file only makes it less precise.
 
 use std::ops::ControlFlow;
 
@@ -15,9 +15,11 @@ pub(crate) enum Token {
     /// A string literal (quotes included): `src[start..end]`; `end` is the source's length when
     /// the string is not closed.
     Str { start: usize, end: usize },
+    /// An identifier (a field name, a kind such as `Leaf`, `true`): `src[start..end]`.
+    Ident { start: usize, end: usize },
 }
 
-/// Calls `f` on every bracket and string literal of `src` in order, until `f` breaks.
+/// Calls `f` on every bracket, string literal and identifier of `src` in order, until `f` breaks.
 pub(crate) fn scan<B>(src: &str, mut f: impl FnMut(Token) -> ControlFlow<B>) -> Option<B> {
     let bytes = src.as_bytes();
     let mut i = 0;
@@ -45,6 +47,13 @@ pub(crate) fn scan<B>(src: &str, mut f: impl FnMut(Token) -> ControlFlow<B>) -> 
                     end: (last + 1).min(bytes.len()),
                 })
             }
+            b if is_ident_start(b) && (i == 0 || !is_ident_byte(bytes[i - 1])) => {
+                let start = i;
+                while bytes.get(i + 1).is_some_and(|b| is_ident_byte(*b)) {
+                    i += 1;
+                }
+                Some(Token::Ident { start, end: i + 1 })
+            }
             b'\'' => {
                 i = skip_char(bytes, i);
                 None
@@ -69,6 +78,10 @@ pub(crate) fn scan<B>(src: &str, mut f: impl FnMut(Token) -> ControlFlow<B>) -> 
         i += 1;
     }
     None
+}
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -186,6 +199,30 @@ pub(crate) fn map_keys(src: &str) -> std::collections::HashMap<&str, Vec<usize>>
     keys
 }
 
+/// Byte offsets of the string literals that are the value of a field `name` (`name: "..."`, a
+/// comment may sit after the colon), in file order.
+pub(crate) fn field_values(src: &str, name: &str) -> Vec<usize> {
+    let bytes = src.as_bytes();
+    let mut values = Vec::new();
+    // The field name was just seen, followed by its colon.
+    let mut named = false;
+    scan::<()>(src, |t| {
+        match t {
+            Token::Ident { start, end } => {
+                named = &bytes[start..end] == name.as_bytes()
+                    && bytes[end..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':');
+            }
+            Token::Str { start, .. } if named => {
+                values.push(start);
+                named = false;
+            }
+            _ => named = false,
+        }
+        ControlFlow::Continue(())
+    });
+    values
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,12 +261,37 @@ mod tests {
     }
 
     #[test]
+    fn identifiers_are_seen_outside_strings_and_comments_only() {
+        let src = "Leaf(next: \"next\", r#\"next\"#, /* next */ // next\n _x9 r#raw 1e5)";
+        let idents: Vec<&str> = tokens(src)
+            .iter()
+            .filter_map(|t| match t {
+                Token::Ident { start, end } => Some(&src[*start..*end]),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(idents, ["Leaf", "next", "_x9", "raw"]);
+    }
+
+    #[test]
+    fn field_values_are_the_literals_after_the_field_name() {
+        let src = "[(label: (en: \"next: \\\"a\\\"\"), next: \"a\"), (next : /* c */ r\"b\"),\n\
+                   (nextish: \"c\", next: 1, x: \"d\")]";
+        let values = field_values(src, "next");
+        assert_eq!(values.len(), 2, "{values:?}");
+        assert!(src[values[0]..].starts_with("\"a\")"));
+        assert!(src[values[1]..].starts_with("r\"b\")"));
+    }
+
+    #[test]
     fn broken_input_never_panics() {
         for src in [
-            "\"", "r#\"", "'", "'\\", "/*", "/* /*", "r", "\"\\", "'é", "'가'", "\"가\":", "\u{1b}",
+            "\"", "r#\"", "'", "'\\", "/*", "/* /*", "r", "next", "next:", "r#", "\"\\", "'é",
+            "'가'", "\"가\":", "\u{1b}",
         ] {
             let _ = tokens(src);
             let _ = map_keys(src);
+            let _ = field_values(src, "next");
         }
     }
 }

@@ -21,6 +21,8 @@ struct Locator<'a> {
     node_starts: Vec<usize>,
     /// The same offsets, sorted and without repeats, to find where a node ends.
     sorted_starts: Vec<usize>,
+    /// Byte offset of every `next: "..."` value (the literal), in file order.
+    next_values: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
@@ -58,6 +60,7 @@ impl<'a> Locator<'a> {
             src,
             node_starts,
             sorted_starts,
+            next_values: super::scan::field_values(src, "next"),
         }
     }
 
@@ -79,6 +82,18 @@ impl<'a> Locator<'a> {
             .get(start..end)
             .and_then(|s| s.find(needle))
             .map_or(start, |i| start + i)
+    }
+
+    /// Offset of the `next` value of answer `answer` (0-based) of question `index`, which has
+    /// `answers` answers: each answer has exactly one `next`, in order. `None` when the node's
+    /// text does not hold that many (its place in the file was not found).
+    fn answer_next(&self, index: usize, answer: usize, answers: usize) -> Option<usize> {
+        let (start, end) = self.node_range(index);
+        let first = self.next_values.partition_point(|v| *v < start);
+        let last = self.next_values.partition_point(|v| *v < end);
+        (last - first == answers)
+            .then(|| self.next_values.get(first + answer).copied())
+            .flatten()
     }
 
     /// Offset of the first field `name` (the name, then `:`), or the start of the file.
@@ -235,10 +250,13 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                         || "group some answers behind a follow-up question".into(),
                     )?;
                 }
-                for a in &q.answers {
+                for (k, a) in q.answers.iter().enumerate() {
                     if !exists(&a.next) {
                         p.add(
-                            || loc.in_node(i, &format!("{:?}", a.next)),
+                            || {
+                                loc.answer_next(i, k, q.answers.len())
+                                    .unwrap_or_else(|| loc.in_node(i, &format!("{:?}", a.next)))
+                            },
                             || {
                                 format!(
                                     "answer {:?} of {id:?} leads to {:?}, which does not exist",
@@ -321,11 +339,20 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                 )?;
             }
         }
-        for cycle in cycles(tree, MAX_DIAGNOSTICS + 1 - p.out.len().min(MAX_DIAGNOSTICS)) {
-            let first = &cycle[0];
-            let index = first_seen.get(first.as_str()).copied().unwrap_or(0);
+        for (cycle, answer) in cycles(tree, MAX_DIAGNOSTICS + 1 - p.out.len().min(MAX_DIAGNOSTICS))
+        {
+            // Placed at the `next` of the answer that closes the loop: the one to point elsewhere.
+            let closing = &cycle[cycle.len() - 2];
+            let index = first_seen.get(closing.as_str()).copied().unwrap_or(0);
+            let answers = match &tree.nodes[index].1 {
+                Node::Question(q) => q.answers.len(),
+                Node::Leaf(_) => 0,
+            };
             p.add(
-                || loc.node_starts[index],
+                || {
+                    loc.answer_next(index, answer, answers)
+                        .unwrap_or(loc.node_starts[index])
+                },
                 || format!("the questions loop: {}", cycle.join(" -> ")),
                 || "answers must always lead forward; point one of them elsewhere".into(),
             )?;
@@ -409,8 +436,8 @@ pub fn reachable_from<'t>(tree: &'t Tree, start: &'t str) -> HashSet<&'t str> {
 }
 
 /// Distinct cycles among questions (at most `limit`), as the ids along each (first id repeated at
-/// the end).
-fn cycles(tree: &Tree, limit: usize) -> Vec<Vec<String>> {
+/// the end), with the index of the answer of the last question that leads back to the first.
+fn cycles(tree: &Tree, limit: usize) -> Vec<(Vec<String>, usize)> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -452,7 +479,7 @@ fn cycles(tree: &Tree, limit: usize) -> Vec<Vec<String>> {
                     let mut cycle: Vec<String> =
                         path[from..].iter().map(|(p, _)| p.to_string()).collect();
                     cycle.push(child.to_string());
-                    found.push(cycle);
+                    found.push((cycle, next_child));
                     if found.len() >= limit {
                         return found;
                     }

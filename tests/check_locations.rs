@@ -1,0 +1,241 @@
+//! `triage check` places each problem where the author has to act: an unclosed string is hinted
+//! at where it opened, a loop at the answer that closes it.
+
+mod common;
+
+use triage::tree::{self, Diagnostic};
+
+/// A tree whose leaf's `title` (line 15) has lost the closing quote of its Korean text.
+const UNTERMINATED: &str = r#"Tree(
+    id: "unterminated",
+    title: (en: "Unterminated", ko: "닫히지 않음"),
+    start: "start",
+    nodes: {
+        "start": Question(
+            text: (en: "What broke?", ko: "무엇이 깨졌나요?"),
+            answers: [
+                (label: (en: "Backup", ko: "백업"), next: "backup-broke"),
+            ],
+        ),
+        "backup-broke": Leaf(
+            steps: [(en: "Do it", ko: "하세요")],
+            errors: [(en: "Error", ko: "오류")],
+            title: (en: "Backup broke", ko: "백업 깨짐)]
+            cause: (en: "Snapshot timed out", ko: "스냅숏 시간 초과"),
+        ),
+    },
+)
+"#;
+
+/// A tree whose second answer (line 10) leads back to the start.
+const CYCLE: &str = r#"Tree(
+    id: "cycle",
+    title: (en: "Cycle", ko: "순환"),
+    start: "start",
+    nodes: {
+        "start": Question(
+            text: (en: "What broke?", ko: "무엇이 깨졌나요?"),
+            answers: [
+                (label: (en: "Backup", ko: "백업"), next: "fix"),
+                (label: (en: "Start over", ko: "처음부터"), next: "start"),
+            ],
+        ),
+        "fix": Leaf(
+            title: (en: "Fix", ko: "해결"),
+            cause: (en: "Because", ko: "왜냐하면"),
+            steps: [(en: "Do it", ko: "하세요")],
+        ),
+    },
+)
+"#;
+
+/// The problems `triage check` reports for `src`, written to a file as `name`.
+fn check(name: &str, src: &str) -> Vec<Diagnostic> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, src).unwrap();
+    match tree::load_path(&path) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(errors) => errors,
+    }
+}
+
+/// What `triage check` prints on stderr for `src` written as `name` (it must exit 1).
+fn check_output(name: &str, src: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, src).unwrap();
+    let out = common::triage().arg("check").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stderr)
+        .unwrap()
+        .replace(&format!("{}", dir.path().join("").display()), "")
+}
+
+/// `src` with line `line` (1-based) replaced by `text`.
+fn with_line(src: &str, line: usize, text: &str) -> String {
+    let mut lines: Vec<&str> = src.lines().collect();
+    lines[line - 1] = text;
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn an_unclosed_string_keeps_the_parsers_place_and_hints_where_it_opened() {
+    let errors = check("unterminated.ron", UNTERMINATED);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let e = &errors[0];
+    // RON stumbles on line 16, where the quote before "Snapshot" seemed to close the string.
+    assert_eq!((e.line, e.column), (16, 26), "{e:#?}");
+    assert!(e.message.contains("Expected comma"), "{e:#?}");
+    let hint = e.hint.as_ref().expect("a hint about the unclosed string");
+    assert_eq!((hint.line, hint.column), (15, 45), "{hint:#?}");
+    assert_eq!(
+        hint.message,
+        "the string opened on line 15, column 45 may be missing its closing quote"
+    );
+}
+
+#[test]
+fn check_prints_the_hint_with_the_line_where_the_string_opened() {
+    let err = check_output("unterminated.ron", UNTERMINATED);
+    let expected = r#"unterminated.ron:16:26: error: RON syntax: Expected comma
+   |
+16 |             cause: (en: "Snapshot timed out", ko: "스냅숏 시간 초과"),
+   |                          ^
+hint: the string opened on line 15, column 45 may be missing its closing quote
+   |
+15 |             title: (en: "Backup broke", ko: "백업 깨짐)]
+   |                                             ^
+  = help: check brackets, commas and quotes near this place (see docs/tree-format.md)
+"#;
+    assert!(err.starts_with(expected), "{err}");
+}
+
+#[test]
+fn an_unclosed_string_is_found_past_escaped_quotes_and_in_raw_strings() {
+    // The last quote is escaped: the string is still open.
+    let escaped = with_line(
+        UNTERMINATED,
+        15,
+        r#"            title: (en: "Backup \"broke\"", ko: "백업 \"깨짐\")]"#,
+    );
+    let errors = check("escaped.ron", &escaped);
+    let hint = errors[0].hint.as_ref().expect("a hint");
+    assert_eq!((hint.line, hint.column), (15, 49), "{errors:#?}");
+    // A raw string left open runs on to the next quote as well.
+    let raw = with_line(
+        UNTERMINATED,
+        15,
+        r#"            title: (en: "Backup broke", ko: r"C:\백업 깨짐)]"#,
+    );
+    let errors = check("raw.ron", &raw);
+    let hint = errors[0].hint.as_ref().expect("a hint");
+    assert_eq!((hint.line, hint.column), (15, 45), "{errors:#?}");
+}
+
+#[test]
+fn closed_strings_give_no_hint() {
+    // A comma missing at the end of line 6, after lines whose quotes look odd but are all
+    // closed: an escaped quote, a quote inside a raw string, one in a comment.
+    let src = r##"Tree(
+    id: "fine",
+    start: "start",
+    title: (en: "Say \"hi", ko: "안녕"),
+    source: Some(en: r#"one " quote"#, ko: "x"),
+    languages: [en, ko] // a "comment
+    nodes: {},
+)
+"##;
+    let errors = check("fine.ron", src);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].message.contains("Expected comma"), "{errors:#?}");
+    assert_eq!((errors[0].line, errors[0].column), (6, 24), "{errors:#?}");
+    assert_eq!(errors[0].hint, None, "{errors:#?}");
+}
+
+#[test]
+fn a_string_over_several_lines_that_ends_well_before_the_error_gives_no_hint() {
+    let src = r#"Tree(
+    id: "t",
+    title: (en: "T
+over
+several
+lines", ko: "T"),
+    start: "start"
+
+
+    nodes: {},
+)
+"#;
+    let errors = check("long.ron", src);
+    assert!(errors[0].message.contains("Expected comma"), "{errors:#?}");
+    assert_eq!(errors[0].hint, None, "{errors:#?}");
+}
+
+#[test]
+fn a_loop_is_placed_at_the_next_of_the_answer_that_closes_it() {
+    let errors = check("cycle.ron", CYCLE);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let e = &errors[0];
+    assert_eq!(e.message, "the questions loop: start -> start");
+    // Line 10: `(label: (en: "Start over", ko: "처음부터"), next: "start"),`, at `"start"`.
+    assert_eq!((e.line, e.column), (10, 63), "{e:#?}");
+
+    let err = check_output("cycle.ron", CYCLE);
+    assert!(
+        err.starts_with("cycle.ron:10:63: error: the questions loop: start -> start\n"),
+        "{err}"
+    );
+    assert!(err.contains(r#"next: "start"),"#), "{err}");
+}
+
+#[test]
+fn a_longer_loop_is_placed_at_its_last_answer_even_when_a_label_says_the_same() {
+    let src = r#"Tree(
+    id: "loop",
+    title: (en: "Loop", ko: "반복"),
+    start: "start",
+    nodes: {
+        "start": Question(
+            text: (en: "Q", ko: "질문"),
+            answers: [(label: (en: "on", ko: "다음"), next: "middle")],
+        ),
+        "middle": Question(
+            text: (en: "Back to \"start\"?", ko: "처음으로?"),
+            answers: [
+                (label: (en: "fix", ko: "해결"), next: "fix"),
+                (label: (en: "start", ko: "처음"),
+                 next: /* again */ "start"),
+            ],
+        ),
+        "fix": Leaf(
+            title: (en: "Fix", ko: "해결"),
+            cause: (en: "Because", ko: "왜냐하면"),
+            steps: [(en: "Do it", ko: "하세요")],
+        ),
+    },
+)
+"#;
+    let errors = check("loop.ron", src);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0].message,
+        "the questions loop: start -> middle -> start"
+    );
+    assert_eq!((errors[0].line, errors[0].column), (15, 36), "{errors:#?}");
+}
+
+#[test]
+fn a_dangling_answer_is_placed_at_its_next_even_when_a_label_says_the_same() {
+    let src = CYCLE.replace(
+        r#"(label: (en: "Start over", ko: "처음부터"), next: "start"),"#,
+        r#"(label: (en: "gone", ko: "없음"), next: "gone"),"#,
+    );
+    let errors = check("dangling.ron", &src);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message.contains("leads to \"gone\""),
+        "{errors:#?}"
+    );
+    assert_eq!((errors[0].line, errors[0].column), (10, 55), "{errors:#?}");
+}
