@@ -492,3 +492,28 @@ fn a_leaf_id_late_in_a_paste_is_found() {
     let r = index.search(&paste, Lang::En, 1);
     assert_eq!(r.hits[0].id, "backup-19");
 }
+
+/// Confidence does not depend on the size of the tree: in a tree of two fixes, a fix's whole
+/// message is a sure answer (the idfs of a small tree are small), and a word of neither is not.
+#[test]
+fn a_small_trees_exact_message_is_confident() {
+    let src = r#"Tree(id: "t", title: (en: "T", ko: "T"), start: "start", nodes: {
+        "start": Question(text: (en: "Q", ko: "Q"), answers: [
+            (label: (en: "a", ko: "a"), next: "fix-a"),
+            (label: (en: "b", ko: "b"), next: "fix-b"),
+        ]),
+        "fix-a": Leaf(title: (en: "Fix A", ko: "A"), errors: [(en: "Backup broke", ko: "백업 깨짐")],
+            cause: (en: "Because.", ko: "그래서."), steps: [(en: "Do it.", ko: "하세요.")]),
+        "fix-b": Leaf(title: (en: "Fix B", ko: "B"), errors: [(en: "Restore hangs", ko: "복원 멈춤")],
+            cause: (en: "Other.", ko: "다른."), steps: [(en: "Do it.", ko: "하세요.")]),
+    })"#;
+    let tree = tree::load_str("small.ron", src).expect("a valid tree");
+    let index = Index::build(&tree);
+    for query in ["Backup broke", "백업 깨짐", "restore hangs"] {
+        let results = index.search(query, Lang::En, 3);
+        assert!(results.confident, "{query}: {results:?}");
+    }
+    assert!(!index.search("pizza oven", Lang::En, 3).confident);
+    // In both fixes alike: no sure answer.
+    assert!(!index.search("하세요", Lang::En, 3).confident);
+}

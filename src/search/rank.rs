@@ -27,10 +27,12 @@ const OS_MATCH: f32 = 1.2;
 const OS_MISMATCH: f32 = 0.7;
 /// A hit is confident when it covers this share of the query's evidence...
 const MIN_COVERAGE: f32 = 0.5;
-/// ... and this much evidence in absolute terms (about two rare words);
-const MIN_EVIDENCE: f32 = 3.5;
+/// ... and this much evidence in absolute terms, in units of the rarest word's (about one
+/// rare word; 3.5 on the Azure tree: a tree's idfs grow with its number of leaves, so a two-leaf
+/// tree's exact message is as sure as the Azure tree's);
+const MIN_EVIDENCE: f32 = 0.957;
 /// or when it has this much evidence (a log paste full of words the tree does not know)...
-const STRONG_EVIDENCE: f32 = 8.0;
+const STRONG_EVIDENCE: f32 = 2.19;
 /// ... and covers at least this share.
 const MIN_COVERAGE_STRONG: f32 = 0.25;
 /// The best hit is not clearly ahead when the next one scores at least this share of it: a
@@ -716,8 +718,10 @@ impl Index {
                 let coverage = if total > 0.0 { evidence / total } else { 0.0 };
                 // A long paste (a log) spreads its evidence over many words the tree knows
                 // from elsewhere; a best hit far ahead of the rest is still the answer.
+                let (min_evidence, strong_evidence) =
+                    (MIN_EVIDENCE * self.max_idf, STRONG_EVIDENCE * self.max_idf);
                 let dominant = rank == 0
-                    && evidence >= STRONG_EVIDENCE
+                    && evidence >= strong_evidence
                     && acc[d as usize] >= DOMINANT * runner_up;
                 Hit {
                     id: self.docs[d as usize].id.clone(),
@@ -729,9 +733,9 @@ impl Index {
                     confident: code
                         || (as_typed > 0.0
                             && (dominant
-                                || (coverage >= MIN_COVERAGE && evidence >= MIN_EVIDENCE)
+                                || (coverage >= MIN_COVERAGE && evidence >= min_evidence)
                                 || (coverage >= MIN_COVERAGE_STRONG
-                                    && evidence >= STRONG_EVIDENCE))),
+                                    && evidence >= strong_evidence))),
                 }
             })
             .collect();
