@@ -912,6 +912,20 @@ impl App {
         self.overlay = Some(Overlay::Fill(form));
     }
 
+    /// What the key list describes: the screen under it, and whether search is on (it is off
+    /// in practice).
+    pub fn help_context(&self) -> (crate::keys::Ctx, bool) {
+        use crate::keys::Ctx;
+        let under = if self.practice_verdict() {
+            Ctx::Verdict
+        } else if self.on_leaf() {
+            Ctx::Leaf
+        } else {
+            Ctx::Question
+        };
+        (under, self.practice.is_none())
+    }
+
     fn page(&self) -> usize {
         crate::view::body_size(self.viewport)
             .1
@@ -1037,13 +1051,28 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     }
     match &mut app.overlay {
-        Some(Overlay::Help(scroll)) => {
+        Some(Overlay::Help(_)) => {
+            // Scrolled no further than the last line at the bottom, so Up moves at once.
+            let (under, search) = app.help_context();
+            let (width, height) = crate::view::body_size(app.viewport);
+            let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+            let lines = crate::view::help_document(under, search, app.lang, width, &theme)
+                .lines
+                .len();
+            let max = lines.saturating_sub(height);
+            let page = app.page();
+            let Some(Overlay::Help(scroll)) = &mut app.overlay else {
+                return None;
+            };
+            *scroll = (*scroll).min(max);
             match msg {
                 Msg::Escape | Msg::ToggleHelp | Msg::Back | Msg::Confirm => app.overlay = None,
-                Msg::Down => *scroll += 1,
+                Msg::Down => *scroll = (*scroll + 1).min(max),
                 Msg::Up => *scroll = scroll.saturating_sub(1),
-                Msg::PageDown => *scroll += 5,
-                Msg::PageUp => *scroll = scroll.saturating_sub(5),
+                Msg::PageDown => *scroll = (*scroll + page).min(max),
+                Msg::PageUp => *scroll = scroll.saturating_sub(page),
+                Msg::Home => *scroll = 0,
+                Msg::End => *scroll = max,
                 _ => {}
             }
             None

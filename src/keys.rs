@@ -350,6 +350,20 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: Ctx::Help,
+        keys: &[Code(KeyCode::Home), Char('g')],
+        action: M(Msg::Home),
+        en: "go to the top",
+        ko: "맨 위로",
+    },
+    Binding {
+        ctx: Ctx::Help,
+        keys: &[Code(KeyCode::End), Char('G')],
+        action: M(Msg::End),
+        en: "go to the end",
+        ko: "맨 아래로",
+    },
+    Binding {
+        ctx: Ctx::Help,
         keys: &[Code(KeyCode::Esc), Char('?'), Char('q')],
         action: M(Msg::Escape),
         en: "close this help",

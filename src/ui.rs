@@ -2,7 +2,7 @@
 
 use crate::app::{App, FillState, Overlay, SearchState};
 use crate::i18n::strings;
-use crate::keys::{self, Ctx};
+use crate::keys::Ctx;
 use crate::text::{sanitize_line, truncate, width, wrap};
 use crate::theme::Theme;
 use crate::tree::{Lang, Node};
@@ -464,69 +464,11 @@ fn keep_end(path: &str, room: usize) -> String {
     format!("{ELIDED}{tail}")
 }
 
-/// Width of the help's key column.
-const HELP_KEY_COLUMN: usize = 16;
-
 fn help(frame: &mut Frame, app: &App, scroll: usize, area: Rect, theme: &Theme) {
-    let s = strings(app.lang);
-    // The help describes the screen under it.
-    let under = if app.practice_verdict() {
-        Ctx::Verdict
-    } else if app.on_leaf() {
-        Ctx::Leaf
-    } else {
-        Ctx::Question
-    };
-    // Search is off in practice: its keys are not listed there.
-    let search = app.practice.is_none();
-    let mut rows = keys::help_rows_for(under, app.lang, search);
-    // Ctrl-C is listed once, with the screen's keys.
-    let always = keys::help_rows(Ctx::Always, app.lang);
-    if search {
-        rows.extend(
-            keys::help_rows(Ctx::Search, app.lang)
-                .into_iter()
-                .filter(|row| !always.contains(row))
-                .map(|(k, d)| (format!("/ {k}"), d)),
-        );
-    }
-    // Keys longer than the column get a line of their own, the description under them.
-    let key_width = rows
-        .iter()
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0)
-        .min(HELP_KEY_COLUMN);
-    let mut lines = vec![Line::from(Span::styled(
-        s.help_title.to_string(),
-        theme.heading,
-    ))];
-    let desc_width = usize::from(area.width).saturating_sub(key_width + 2).max(1);
-    for (k, d) in rows {
-        let mut key = Some(k);
-        if key.as_ref().is_some_and(|k| width(k) > key_width) {
-            let k = key.take().unwrap_or_default();
-            lines.push(Line::from(Span::styled(
-                truncate(&k, area.width.into()),
-                theme.status,
-            )));
-        }
-        for part in wrap(d, desc_width) {
-            let key = key.take().unwrap_or_default();
-            let pad = key_width.saturating_sub(width(&key));
-            lines.push(Line::from(vec![
-                Span::styled(format!("{key}{}", " ".repeat(pad)), theme.status),
-                Span::raw("  "),
-                Span::styled(part, theme.text),
-            ]));
-        }
-    }
-    let max = lines.len().saturating_sub(area.height.into());
+    let (under, search) = app.help_context();
+    let doc = view::help_document(under, search, app.lang, area.width.into(), theme);
+    let max = doc.lines.len().saturating_sub(area.height.into());
     // "^" / "v" in the margin say there is more to scroll to.
-    let doc = Document {
-        lines,
-        ..Document::default()
-    };
     draw_document(frame, doc, scroll.min(max), area);
 }
 

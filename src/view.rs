@@ -614,3 +614,64 @@ pub fn verdict_document(
     }
     doc
 }
+
+/// Width of the help's key column.
+const HELP_KEY_COLUMN: usize = 16;
+
+/// The key list for the screen `under` it (`search`: whether search is on, so its keys are
+/// listed), `width` columns wide.
+pub fn help_document(
+    under: crate::keys::Ctx,
+    search: bool,
+    lang: Lang,
+    width: usize,
+    theme: &Theme,
+) -> Document {
+    use crate::keys::{self, Ctx};
+    let mut rows = keys::help_rows_for(under, lang, search);
+    // Ctrl-C is listed once, with the screen's keys.
+    let always = keys::help_rows(Ctx::Always, lang);
+    if search {
+        rows.extend(
+            keys::help_rows(Ctx::Search, lang)
+                .into_iter()
+                .filter(|row| !always.contains(row))
+                .map(|(k, d)| (format!("/ {k}"), d)),
+        );
+    }
+    // Keys longer than the column get a line of their own, the description under them.
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| self::width(k))
+        .max()
+        .unwrap_or(0)
+        .min(HELP_KEY_COLUMN);
+    let mut lines = vec![Line::from(Span::styled(
+        strings(lang).help_title.to_string(),
+        theme.heading,
+    ))];
+    let desc_width = width.saturating_sub(key_width + 2).max(1);
+    for (k, d) in rows {
+        let mut key = Some(k);
+        if key.as_ref().is_some_and(|k| self::width(k) > key_width) {
+            let k = key.take().unwrap_or_default();
+            lines.push(Line::from(Span::styled(
+                crate::text::truncate(&k, width),
+                theme.status,
+            )));
+        }
+        for part in wrap(d, desc_width) {
+            let key = key.take().unwrap_or_default();
+            let pad = key_width.saturating_sub(self::width(&key));
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key}{}", " ".repeat(pad)), theme.status),
+                Span::raw("  "),
+                Span::styled(part, theme.text),
+            ]));
+        }
+    }
+    Document {
+        lines,
+        ..Document::default()
+    }
+}

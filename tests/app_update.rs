@@ -2292,3 +2292,37 @@ fn a_resource_id_pasted_into_the_form_fills_the_fields_it_names() {
     app::paste(&mut a, "vm-other");
     assert_eq!(form(&a).values[1], "vm-other");
 }
+
+/// The key list scrolls as a fix does: Home/End (g/G), a page at a time, and never past its
+/// last line (Up after End moves at once).
+#[test]
+fn the_key_list_scrolls_like_a_fix() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::ToggleHelp);
+    let scroll = |a: &App| match a.overlay {
+        Some(Overlay::Help(s)) => s,
+        _ => panic!("{:?}", a.overlay),
+    };
+    app::update(&mut a, Msg::End);
+    let max = scroll(&a);
+    assert!(max > 0);
+    for _ in 0..5 {
+        app::update(&mut a, Msg::Down);
+    }
+    assert_eq!(scroll(&a), max, "no further than the end");
+    app::update(&mut a, Msg::Up);
+    assert_eq!(scroll(&a), max - 1);
+    app::update(&mut a, Msg::Home);
+    assert_eq!(scroll(&a), 0);
+    app::update(&mut a, Msg::PageDown);
+    assert_eq!(
+        scroll(&a),
+        (24 - 4).min(max),
+        "a page is the screen's height, less one"
+    );
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(keys::to_msg(Ctx::Help, &key('G')), Some(Msg::End));
+    assert_eq!(keys::to_msg(Ctx::Help, &key('g')), Some(Msg::Home));
+}
