@@ -23,15 +23,12 @@ pub fn tmux_passthrough(seq: &str) -> String {
 
 pub struct Copier {
     in_tmux: bool,
-    /// tmux's `set-clipboard` option, asked once when first needed.
-    tmux_set_clipboard: Option<String>,
 }
 
 impl Copier {
     pub fn from_env() -> Copier {
         Copier {
             in_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
-            tmux_set_clipboard: None,
         }
     }
 
@@ -51,17 +48,13 @@ impl Copier {
         if !self.in_tmux {
             return s.copied.to_string();
         }
-        let option = self
-            .tmux_set_clipboard
-            .get_or_insert_with(|| {
-                std::process::Command::new("tmux")
-                    .args(["show-options", "-gv", "set-clipboard"])
-                    .output()
-                    .ok()
-                    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-                    .unwrap_or_default()
-            })
-            .clone();
+        // Asked at each copy: the user may have set it since the last one.
+        let option = std::process::Command::new("tmux")
+            .args(["show-options", "-gv", "set-clipboard"])
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default();
         if option == "on" {
             s.copied.to_string()
         } else {

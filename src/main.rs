@@ -692,14 +692,7 @@ fn run_tui(
         match &effect {
             Some(Effect::Copy(text)) => {
                 let said = copier.copy(text, app.lang);
-                let s = triage::i18n::strings(app.lang);
-                let sent = said.starts_with(s.copied) || said.starts_with(s.copied_tmux);
-                let copied = app::copied_status(&said, text);
-                // A command copied with blanks in it says so first: it will not run as it is.
-                app.status = Some(match app.blanks_note().filter(|_| sent) {
-                    Some(note) => format!("{note}\n{copied}"),
-                    None => copied,
-                });
+                app.status = Some(app::after_copy(&said, text, app.blanks_note(), app.lang));
             }
             // Written now it would land on the screen being drawn; `finish` writes it after.
             Some(Effect::WriteTranscript) if recorder.transcript_at_end_only() => {

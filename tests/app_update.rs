@@ -1416,6 +1416,30 @@ fn the_copy_status_names_what_was_copied() {
     assert!(!app::copied_status(ok, "a\u{1b}]52;c;x\u{7}").contains('\u{1b}'));
 }
 
+/// A copy with blanks says so first; but when tmux may have kept it from the clipboard, that is
+/// said first (the status line may have room for one line only); a refused copy is not called
+/// a copy with blanks.
+#[test]
+fn the_copy_status_puts_what_matters_first() {
+    let s = triage::i18n::strings(Lang::En);
+    let note = Some("Copied with blanks: <VMName> (f fills them in)".to_string());
+    let ok = app::after_copy(s.copied, "Get-AzVM <VMName>", note.clone(), Lang::En);
+    assert!(ok.starts_with("Copied with blanks"), "{ok}");
+    assert!(ok.contains("\nCopied: Get-AzVM"), "{ok}");
+    let tmux = format!("{}\n{}", s.copied_tmux, s.tmux_hint);
+    let held = app::after_copy(&tmux, "Get-AzVM <VMName>", note.clone(), Lang::En);
+    assert!(held.starts_with(s.copied_tmux), "{held}");
+    assert!(
+        held.ends_with("Copied with blanks: <VMName> (f fills them in)"),
+        "{held}"
+    );
+    let refused = format!("{}: broken pipe", s.copy_refused);
+    assert_eq!(
+        app::after_copy(&refused, "x", note, Lang::En),
+        app::copied_status(&refused, "x")
+    );
+}
+
 // --------------------------------------------------------------------------- search memory
 
 #[test]
