@@ -314,30 +314,44 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let max = usize::from(area.width).saturating_sub(2);
-    // Earlier answers are cut shorter than the last one: where you are matters most.
-    let last = app.trail.len();
-    let mut crumbs: Vec<String> = app
+    let mut labels: Vec<String> = app
         .choices()
-        .enumerate()
-        .filter_map(|(i, c)| {
+        .filter_map(|c| {
             app.tree.question(c.question).map(|q| {
                 let label = q
                     .answers
                     .get(c.answer)
                     .map(|a| a.label.get(app.lang))
                     .unwrap_or("?");
-                let room = if i + 1 == last { 40 } else { 24 };
-                truncate(&sanitize_line(label), room)
+                sanitize_line(label)
             })
         })
         .collect();
-    crumbs.insert(0, s.start_of_tree.to_string());
+    labels.insert(0, s.start_of_tree.to_string());
     // In practice the round stays in view however deep the trail (the crumbs give way first).
     let round = app.practice.as_ref().map_or(String::new(), |p| {
         let round = (p.round + 1).min(p.targets.len());
         format!("{} {round}/{} | ", s.practice_banner, p.targets.len())
     });
-    let text = fit_crumbs(&crumbs, max.saturating_sub(width(&round)));
+    let room = max.saturating_sub(width(&round));
+    // Whole when the trail fits; else earlier answers are cut shorter than the last one:
+    // where you are matters most.
+    let whole: usize = labels.iter().map(|l| width(l) + 3).sum();
+    let last = labels.len() - 1;
+    let crumbs: Vec<String> = if whole <= room + 3 {
+        labels
+    } else {
+        labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| match i {
+                0 => l,
+                _ if i == last => truncate(&l, 40),
+                _ => truncate(&l, 24),
+            })
+            .collect()
+    };
+    let text = fit_crumbs(&crumbs, room);
     let line = Line::from(Span::styled(
         format!(" {}", truncate(&format!("{round}{text}"), max)),
         theme.crumb,

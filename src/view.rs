@@ -234,19 +234,18 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
         for (i, link) in leaf.links.iter().enumerate() {
             let selected = v.selected_link == Some(i);
             let start = doc.lines.len();
+            // A title that wraps goes on under its first word, not under the dash.
             let title = wrap(
-                &sanitize(&format!("- {}", link.title.get(lang))),
-                width.saturating_sub(1).max(1),
+                &sanitize(link.title.get(lang)),
+                width.saturating_sub(3).max(1),
             );
             for (j, l) in title.into_iter().enumerate() {
-                match l.strip_prefix('-') {
-                    Some(rest) if j == 0 && selected => doc.push(Line::from(vec![
-                        Span::raw(" "),
-                        Span::styled(">", theme.status),
-                        Span::styled(rest.to_string(), theme.text),
-                    ])),
-                    _ => doc.push(Line::from(Span::styled(format!(" {l}"), theme.text))),
-                }
+                let lead = match j {
+                    0 if selected => Span::styled(" > ", theme.status),
+                    0 => Span::styled(" - ", theme.text),
+                    _ => Span::raw("   "),
+                };
+                doc.push(Line::from(vec![lead, Span::styled(l, theme.text)]));
             }
             // URLs are cut by characters, never at a space; a terminal that cannot follow the
             // pieces as one link still gets it whole with `c` (copy) or `p` (print on quit).

@@ -325,6 +325,27 @@ fn a_short_form_shows_the_part_of_the_command_being_filled() {
     assert!(tall.contains("Fill in the command"), "{tall}");
 }
 
+/// A trail that fits the top line is shown whole; only a longer one has its answers cut.
+#[test]
+fn the_trail_is_cut_only_when_it_does_not_fit() {
+    let mut a = app(Lang::En);
+    open_search_with(&mut a, "backup-03");
+    app::update(&mut a, Msg::Confirm);
+    let wide = draw(&mut a, 120, 40);
+    let crumbs = wide.lines().nth(1).unwrap();
+    assert!(
+        crumbs.contains("A backup failed (scheduled or on demand) > VM agent or an extension"),
+        "{crumbs}"
+    );
+    let narrow = draw(&mut a, 80, 24);
+    let crumbs = narrow.lines().nth(1).unwrap();
+    assert!(crumbs.contains(".."), "{crumbs}");
+    assert!(
+        crumbs.contains("VM agent is unable to communicate"),
+        "{crumbs}"
+    );
+}
+
 #[test]
 fn monochrome_selection_is_reverse_video() {
     let mut a = app(Lang::En);
