@@ -96,6 +96,42 @@ impl<'a> Locator<'a> {
             .flatten()
     }
 
+    /// Where each item of the list `name: [...]` of node `index` sits (byte ranges, in order),
+    /// when the node's text holds exactly `count` of them; `None` otherwise (its place in the file
+    /// was not found).
+    fn list_items(&self, index: usize, name: &str, count: usize) -> Option<Vec<(usize, usize)>> {
+        let (start, end) = self.node_range(index);
+        let items = list_items(self.src.get(start..end)?, name);
+        (items.len() == count).then(|| {
+            items
+                .into_iter()
+                .map(|(a, b)| (start + a, start + b))
+                .collect()
+        })
+    }
+
+    /// Offset of entry `entry` (0-based) of the `see_also` list of leaf `index`, which has
+    /// `entries` entries; else of the first `"target"` in the node, else of the node.
+    fn see_also(&self, index: usize, entry: usize, entries: usize, target: &str) -> usize {
+        self.list_items(index, "see_also", entries)
+            .and_then(|items| items.get(entry).map(|(at, _)| *at))
+            .unwrap_or_else(|| self.in_node(index, &format!("{target:?}")))
+    }
+
+    /// Offset of the `lang` text of error message `error` (0-based) of leaf `index`, which has
+    /// `errors` messages; else of the message, else of the node's `errors` field.
+    fn error_message(&self, index: usize, error: usize, errors: usize, lang: Lang) -> usize {
+        match self
+            .list_items(index, "errors", errors)
+            .and_then(|items| items.get(error).copied())
+        {
+            Some((start, end)) => super::scan::field_values(&self.src[start..end], lang.code())
+                .first()
+                .map_or(start, |at| start + at),
+            None => self.in_node(index, "errors:"),
+        }
+    }
+
     /// Offset of the first field `name` (the name, then `:`), or the start of the file.
     fn field(&self, name: &str) -> usize {
         let bytes = self.src.as_bytes();
@@ -112,6 +148,71 @@ impl<'a> Locator<'a> {
             })
             .unwrap_or(0)
     }
+}
+
+/// The items of the list that is the value of the first field `name` of `src` (`name: [...]`),
+/// as byte ranges in order: string literals, bare words (`Linux`) and bracketed values with the
+/// word before them (`(en: "...")`, `Cmd("...")`). Empty when there is no such list.
+fn list_items(src: &str, name: &str) -> Vec<(usize, usize)> {
+    use super::scan::{Token, scan};
+    use std::ops::ControlFlow;
+    #[derive(Clone, Copy)]
+    enum State {
+        Seek,
+        /// The field's name and colon were seen: its value comes next.
+        Named,
+        /// Inside the list, this many brackets deep in the current item.
+        In(usize),
+    }
+    let bytes = src.as_bytes();
+    let mut state = State::Seek;
+    let mut items = Vec::new();
+    // A word at the list's top level, not yet known to be an item alone or a bracket's name.
+    let mut word: Option<(usize, usize)> = None;
+    // Where the bracketed item being read starts.
+    let mut item_start = 0;
+    scan(src, |t| {
+        state = match (state, t) {
+            (State::Seek | State::Named, Token::Ident { start, end }) => {
+                let colon = bytes[end..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':');
+                if &bytes[start..end] == name.as_bytes() && colon {
+                    State::Named
+                } else {
+                    State::Seek
+                }
+            }
+            (State::Named, Token::Open(at)) if bytes[at] == b'[' => State::In(0),
+            (State::Seek | State::Named, _) => State::Seek,
+            (State::In(0), Token::Str { start, end }) => {
+                items.extend(word.take());
+                items.push((start, end));
+                State::In(0)
+            }
+            (State::In(0), Token::Ident { start, end }) => {
+                items.extend(word.replace((start, end)));
+                State::In(0)
+            }
+            (State::In(depth), Token::Open(at)) => {
+                if depth == 0 {
+                    item_start = word.take().map_or(at, |(start, _)| start);
+                }
+                State::In(depth + 1)
+            }
+            (State::In(0), Token::Close(_)) => {
+                items.extend(word.take());
+                return ControlFlow::Break(());
+            }
+            (State::In(depth), Token::Close(at)) => {
+                if depth == 1 {
+                    items.push((item_start, at + 1));
+                }
+                State::In(depth - 1)
+            }
+            (state @ State::In(_), _) => state,
+        };
+        ControlFlow::Continue(())
+    });
+    items
 }
 
 /// The problems found so far; full at [`MAX_DIAGNOSTICS`].
@@ -132,14 +233,27 @@ impl Problems<'_> {
         message: impl FnOnce() -> String,
         help: impl FnOnce() -> String,
     ) -> Result<(), Full> {
+        self.add_hinted(place, message, help, || None)
+    }
+
+    /// [`add`](Self::add), with a hint at a second place of the file (its offset and message).
+    fn add_hinted(
+        &mut self,
+        place: impl FnOnce() -> usize,
+        message: impl FnOnce() -> String,
+        help: impl FnOnce() -> String,
+        hint: impl FnOnce() -> Option<(usize, String)>,
+    ) -> Result<(), Full> {
         if self.out.len() >= MAX_DIAGNOSTICS {
             return Err(Full);
         }
-        self.out.push(
-            Diagnostic::new(self.file, message())
-                .at_offset(self.src, place())
-                .help(help()),
-        );
+        let mut d = Diagnostic::new(self.file, message())
+            .at_offset(self.src, place())
+            .help(help());
+        if let Some((at, text)) = hint() {
+            d = d.hint_at(self.src, at, text);
+        }
+        self.out.push(d);
         Ok(())
     }
 }
@@ -276,17 +390,33 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                         || "a leaf is a fix: give at least one step the user can take".into(),
                     )?;
                 }
-                for target in &leaf.see_also {
-                    if !exists(target) {
-                        p.add(
-                            || loc.in_node(i, &format!("{target:?}")),
+                let entries = leaf.see_also.len();
+                for (k, target) in leaf.see_also.iter().enumerate() {
+                    match first_seen.get(target.as_str()) {
+                        None => p.add(
+                            || loc.see_also(i, k, entries, target),
                             || {
                                 format!(
                                     "leaf {id:?} refers to {target:?} in `see_also`, which does not exist"
                                 )
                             },
                             || suggest(target),
-                        )?;
+                        )?,
+                        // The wizard opens a see-also entry as a fix: a question is none.
+                        Some(&t) if matches!(tree.nodes[t].1, Node::Question(_)) => p.add(
+                            || loc.see_also(i, k, entries, target),
+                            || {
+                                format!(
+                                    "leaf {id:?}: see_also must name a leaf; {target:?} is a question"
+                                )
+                            },
+                            || {
+                                "`see_also` lists other fixes the user may open from this one: \
+                                 name a leaf"
+                                    .into()
+                            },
+                        )?,
+                        Some(_) => {}
                     }
                 }
                 for c in leaf.commands() {
@@ -327,6 +457,8 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         }
     }
 
+    same_error_messages(tree, loc, p, &first_seen)?;
+
     // Reachability and cycles (only meaningful once ids resolve).
     if exists(&tree.start) {
         let reachable = reachable_from(tree, &tree.start);
@@ -359,6 +491,101 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         }
     }
     Ok(())
+}
+
+/// Longest part of an error message quoted in a diagnostic.
+const MAX_QUOTED_MESSAGE_CHARS: usize = 80;
+
+/// Two leaves with the same error message: practice shows a leaf's first message and expects that
+/// leaf, so a trainee who picks the other one is marked wrong; a search for the message cannot
+/// tell the two apart. Allowed when the leaves name each other in `see_also` (the same message
+/// really has two causes, and each fix offers the other). Messages are compared per language,
+/// ignoring case, runs of spaces and a final period. `first_seen` maps each id to its node.
+fn same_error_messages(
+    tree: &Tree,
+    loc: &Locator,
+    p: &mut Problems,
+    first_seen: &HashMap<&str, usize>,
+) -> Result<(), Full> {
+    let linked: HashSet<(&str, &str)> = tree
+        .leaves()
+        .flat_map(|(id, leaf)| leaf.see_also.iter().map(move |t| (id, t.as_str())))
+        .collect();
+    let siblings = |a: &str, b: &str| linked.contains(&(a, b)) && linked.contains(&(b, a));
+    // Each message, by language, with the leaves (node index, message index) that have it.
+    let mut seen: HashMap<(Lang, String), Vec<(usize, usize)>> = HashMap::new();
+    let mut reported: HashSet<(usize, usize)> = HashSet::new();
+    for (i, (id, node)) in tree.nodes.iter().enumerate() {
+        // A repeated id is reported already; its messages would only repeat that.
+        let Node::Leaf(leaf) = node else { continue };
+        if first_seen.get(id.as_str()) != Some(&i) {
+            continue;
+        }
+        for (k, message) in leaf.errors.iter().enumerate() {
+            for lang in &tree.languages {
+                let key = message_key(message.exact(*lang));
+                if key.is_empty() {
+                    continue;
+                }
+                let have = seen.entry((*lang, key)).or_default();
+                let clash = have
+                    .iter()
+                    .find(|(j, _)| *j != i && !siblings(&tree.nodes[*j].0, id))
+                    .copied();
+                // Leaves come in order: this one's entry, if any, is the last.
+                if have.last().is_none_or(|(j, _)| *j != i) {
+                    have.push((i, k));
+                }
+                let Some((j, m)) = clash else { continue };
+                if !reported.insert((j, i)) {
+                    continue;
+                }
+                let other = &tree.nodes[j].0;
+                let errors_of = |n: usize| match &tree.nodes[n].1 {
+                    Node::Leaf(l) => l.errors.len(),
+                    Node::Question(_) => 0,
+                };
+                p.add_hinted(
+                    || loc.error_message(i, k, leaf.errors.len(), *lang),
+                    || {
+                        format!(
+                            "leaves {other:?} and {id:?} have the same error message {:?}",
+                            quoted(message.exact(*lang))
+                        )
+                    },
+                    || {
+                        "practice shows the message for one leaf and counts the other as wrong, \
+                         and search cannot tell them apart: give each leaf the exact message of \
+                         its own failure or, if both really fail with this one, list each leaf \
+                         in the other's `see_also`"
+                            .into()
+                    },
+                    || {
+                        Some((
+                            loc.error_message(j, m, errors_of(j), *lang),
+                            format!("{other:?} has it here"),
+                        ))
+                    },
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An error message as compared with the others: lower case, one space between words, no final
+/// period.
+fn message_key(message: &str) -> String {
+    let words = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    words.trim_end_matches(['.', ' ']).to_lowercase()
+}
+
+/// `text` cut to [`MAX_QUOTED_MESSAGE_CHARS`] characters (with `...` when cut).
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED_MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// Ids are typed on command lines and shown everywhere: no spaces, no control characters, no
@@ -489,4 +716,44 @@ fn cycles(tree: &Tree, limit: usize) -> Vec<(Vec<String>, usize)> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items<'a>(src: &'a str, name: &str) -> Vec<&'a str> {
+        list_items(src, name)
+            .into_iter()
+            .map(|(a, b)| &src[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn list_items_are_the_top_level_values_of_the_named_list() {
+        let src = r#"Leaf(keywords: ["see_also"], see_also: /* c */ [
+            "a", // "b",
+            r"c", ], errors: [(en: "x [", ko: "y"), Text(en: "z"), ], os: [Linux, Windows])"#;
+        assert_eq!(items(src, "see_also"), [r#""a""#, r#"r"c""#]);
+        assert_eq!(
+            items(src, "errors"),
+            [r#"(en: "x [", ko: "y")"#, r#"Text(en: "z")"#]
+        );
+        assert_eq!(items(src, "os"), ["Linux", "Windows"]);
+        assert!(items(src, "links").is_empty());
+        assert!(items("see_also: \"a\"", "see_also").is_empty());
+    }
+
+    #[test]
+    fn broken_lists_never_panic() {
+        for src in [
+            "see_also: [",
+            "see_also: [(",
+            "see_also: [\"a",
+            "see_also:",
+            "]",
+        ] {
+            let _ = list_items(src, "see_also");
+        }
+    }
 }
