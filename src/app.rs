@@ -43,6 +43,25 @@ fn close_call_split<'t>(tree: &'t Tree, findings: &Findings) -> Option<Split<'t>
     }
 }
 
+/// The error message to solve above a practice question, as laid out
+/// ([`App::practice_message`]).
+#[derive(Debug)]
+pub struct PracticeMessage {
+    /// All of its lines.
+    pub doc: crate::view::Document,
+    /// The rows it gets on screen.
+    pub rows: usize,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+impl PracticeMessage {
+    /// True when the message is longer than its rows.
+    pub fn cut(&self) -> bool {
+        self.doc.lines.len() > self.rows
+    }
+}
+
 /// How the wizard searches; `main` plugs in the search index, tests plug in whatever they need.
 pub type Searcher = Box<dyn Fn(&Tree, &str, Lang) -> Findings>;
 
@@ -70,6 +89,10 @@ pub enum Event {
     },
     OpenedFromSearch {
         leaf: String,
+    },
+    /// The next fix reached was opened from the "See also" of fix `from`.
+    OpenedSeeAlso {
+        from: String,
     },
     Reached {
         leaf: String,
@@ -340,7 +363,21 @@ pub struct App {
     /// Where the user was before `r` started over, until they move on: Backspace on the first
     /// question brings it back (a stray `r` loses no fix, search or values).
     before_restart: Option<Box<BeforeRestart>>,
+    /// The fixes whose "See also" entries were opened, newest last: Backspace on the fix opened
+    /// goes back to the one it was opened from.
+    see_also_from: Vec<SeeAlsoFrom>,
     searcher: Searcher,
+}
+
+/// A fix left for one of its "See also" entries.
+struct SeeAlsoFrom {
+    leaf: String,
+    trail: Vec<(String, usize)>,
+    via_search: bool,
+    /// Which entry was opened (selected again on the way back).
+    entry: usize,
+    /// The fix it opened.
+    opened: String,
 }
 
 /// What starting over drops.
@@ -379,6 +416,7 @@ impl App {
             asked_from_search: false,
             keep_on_resize: false,
             before_restart: None,
+            see_also_from: Vec::new(),
             searcher,
         }
     }
@@ -422,6 +460,47 @@ impl App {
         self.practice
             .as_ref()
             .is_some_and(|p| p.finished() || p.result().is_some())
+    }
+
+    /// On a practice question, the error message to solve as drawn above the question in a
+    /// body of `width` x `height`. It gets a third of the body (at least 2 rows), more when the
+    /// question and its answers leave more; a longer message scrolls (PgDn/PgUp).
+    pub fn practice_message(
+        &self,
+        (width, height): (usize, usize),
+        theme: &crate::theme::Theme,
+    ) -> Option<PracticeMessage> {
+        let p = self.practice.as_ref()?;
+        let target = p.target()?;
+        let Node::Question(q) = self.node() else {
+            return None;
+        };
+        if self.practice_verdict() {
+            return None;
+        }
+        let message = crate::practice::prompt(&self.tree, target, self.lang);
+        let doc = crate::view::practice_prompt(&message, self.lang, width, theme);
+        let question =
+            crate::view::question_document(q, self.lang, self.selected, false, width, theme);
+        let rows = (height / 3)
+            .max(2)
+            .max(height.saturating_sub(question.lines.len()))
+            .min(doc.lines.len());
+        let scroll = p.scroll.min(doc.lines.len() - rows);
+        Some(PracticeMessage { doc, rows, scroll })
+    }
+
+    /// On a practice verdict or the score, what the body shows at `width` x `height`, and the
+    /// first line shown.
+    pub fn verdict_view(
+        &self,
+        (width, height): (usize, usize),
+        theme: &crate::theme::Theme,
+    ) -> Option<(crate::view::Document, usize)> {
+        let p = self.practice.as_ref().filter(|_| self.practice_verdict())?;
+        let doc = crate::view::verdict_document(&self.tree, p, self.lang, width, theme);
+        let scroll = p.scroll.min(doc.lines.len().saturating_sub(height));
+        Some((doc, scroll))
     }
 
     pub fn node(&self) -> &Node {
@@ -546,6 +625,9 @@ impl App {
     fn arrive(&mut self, id: String) {
         // A command marked for printing belongs to the fix it was marked on.
         self.print_on_quit = None;
+        // Any other way to a node ends the way back through "See also" entries (the callers
+        // that follow one keep it).
+        self.see_also_from.clear();
         self.asked_from_search = false;
         self.current = id;
         self.selected = 0;
@@ -573,6 +655,7 @@ impl App {
                 let verdict =
                     crate::practice::judge(&self.tree, target, &self.trail, &self.current);
                 p.score.rounds.push(verdict);
+                p.scroll = 0;
             }
         }
     }
@@ -607,7 +690,34 @@ impl App {
         self.arrive(next);
     }
 
+    /// The fix Backspace goes back to: the one whose "See also" opened this fix, if any.
+    pub fn back_to_fix(&self) -> Option<&str> {
+        self.see_also_from
+            .last()
+            .filter(|from| from.opened == self.current)
+            .map(|from| from.leaf.as_str())
+    }
+
     fn back(&mut self) {
+        // On a fix opened from another's "See also": back to that fix, its entry selected.
+        if let Some(from) = self.see_also_from.pop()
+            && from.opened == self.current
+        {
+            let way_back = std::mem::take(&mut self.see_also_from);
+            self.trail = from.trail;
+            self.events.push(Event::WentBack {
+                to_question: from.leaf.clone(),
+            });
+            self.arrive(from.leaf);
+            self.see_also_from = way_back;
+            self.via_search = from.via_search;
+            self.status = None;
+            if from.entry < self.see_also_count() {
+                self.select_item(self.command_count() + self.link_count() + from.entry);
+                follow_item(self);
+            }
+            return;
+        }
         if let Some(last) = self.trail.len().checked_sub(1) {
             self.jump_to(last);
         } else if let Some(before) = self.before_restart.take() {
@@ -659,6 +769,7 @@ impl App {
         self.events.push(Event::Restarted);
         self.via_search = false;
         self.status = None;
+        self.see_also_from.clear();
         self.arrive(start);
         // Practice rounds are scored as they are walked: no way back there.
         if somewhere && self.practice.is_none() {
@@ -745,7 +856,20 @@ impl App {
     /// Back walks up the questions that lead there.
     fn open_see_also(&mut self, id: &str) {
         if self.tree.leaf(id).is_some() {
+            let from = SeeAlsoFrom {
+                leaf: self.current.clone(),
+                trail: self.trail.clone(),
+                via_search: self.via_search,
+                entry: self.see_also.unwrap_or(0),
+                opened: id.to_string(),
+            };
+            self.events.push(Event::OpenedSeeAlso {
+                from: self.current.clone(),
+            });
+            let mut way_back = std::mem::take(&mut self.see_also_from);
             self.open_found(id);
+            way_back.push(from);
+            self.see_also_from = way_back;
         } else {
             self.status = Some(format!(
                 "{}: {}",
@@ -1037,8 +1161,7 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
         if p.score.rounds.is_empty() {
             app.quit = true;
         } else {
-            p.targets.truncate(p.score.rounds.len());
-            p.round = p.targets.len();
+            p.end_early();
         }
         return None;
     }
@@ -1092,29 +1215,58 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
     }
 }
 
-/// On a practice verdict: Enter goes on to the next round, q or Esc ends the run.
+/// On a practice verdict: Enter goes on to the next round, q or Esc ends the run; the arrows
+/// and PgDn/PgUp scroll a verdict or a score longer than the screen.
 fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
+    if matches!(msg, Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown) {
+        scroll_practice(app, msg);
+        return None;
+    }
     let Some(p) = &mut app.practice else {
         return None;
     };
     match msg {
         Msg::Confirm if !p.finished() => {
             p.round += 1;
+            p.scroll = 0;
             app.trail.clear();
             app.status = None;
             let start = app.tree.start.clone();
             app.arrive(start);
         }
         // Ending early keeps the rounds played and shows their score.
-        Msg::Escape if !p.finished() => {
-            p.targets.truncate(p.round + 1);
-            p.round = p.targets.len();
-        }
+        Msg::Escape if !p.finished() => p.end_early(),
         Msg::Confirm | Msg::Escape => app.quit = true,
         Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
         _ => {}
     }
     None
+}
+
+/// Scrolls the practice text that scrolls on screen (the message to solve above a question,
+/// else the verdict or the score) by a line (Up/Down) or a page (PgUp/PgDn), within its length.
+fn scroll_practice(app: &mut App, msg: Msg) {
+    let size = crate::view::body_size(app.viewport);
+    let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+    let (scroll, max, page) = if let Some(m) = app.practice_message(size, &theme) {
+        // A page of the message keeps its last line in view: it may end in "..".
+        let page = m.rows.saturating_sub(1).max(1);
+        (m.scroll, m.doc.lines.len() - m.rows, page)
+    } else if let Some((doc, scroll)) = app.verdict_view(size, &theme) {
+        (scroll, doc.lines.len().saturating_sub(size.1), app.page())
+    } else {
+        return;
+    };
+    let next = match msg {
+        Msg::Down => scroll + 1,
+        Msg::Up => scroll.saturating_sub(1),
+        Msg::PageDown => scroll + page,
+        Msg::PageUp => scroll.saturating_sub(page),
+        _ => scroll,
+    };
+    if let Some(p) = &mut app.practice {
+        p.scroll = next.min(max);
+    }
 }
 
 fn update_common(app: &mut App, msg: Msg) -> bool {
@@ -1155,6 +1307,8 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Home => app.selected = 0,
         Msg::End => app.selected = count.saturating_sub(1),
+        // In practice, the message to solve when it is longer than its rows.
+        Msg::PageDown | Msg::PageUp => scroll_practice(app, msg),
         Msg::Confirm => app.choose(app.selected),
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
         // Back to the close call this question was asked from.

@@ -12,6 +12,70 @@ pub struct Entry {
     pub path: Option<PathBuf>,
 }
 
+/// The `*.ron` files of `dirs`, in name order within each directory, each file once: a folder
+/// listed twice, or a file reached again through a link, is the same tree, not a second one
+/// taking its id. A directory that cannot be read has none (`cli::tree_dirs` warns about it).
+pub fn tree_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut all = Vec::new();
+    for dir in dirs {
+        let Ok(read) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = read
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        for path in files {
+            if seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
+                all.push(path);
+            }
+        }
+    }
+    all
+}
+
+/// Files at most this long are read to see whether they hold only whitespace.
+const BLANK_CHECK_BYTES: u64 = 4096;
+
+/// Reads, parses and validates a tree file, as [`tree::load_path`]; a file with nothing in it
+/// is said to be empty (RON would say "expected opening `(`", which sends the author looking
+/// for a missing bracket).
+pub fn load_file(path: &Path) -> Result<Tree, Vec<Diagnostic>> {
+    let small_file =
+        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= BLANK_CHECK_BYTES);
+    let blank = small_file
+        && crate::fsutil::read_limited(path, BLANK_CHECK_BYTES).is_ok_and(|bytes| {
+            std::str::from_utf8(&bytes).is_ok_and(|text| tree::without_bom(text).trim().is_empty())
+        });
+    if blank {
+        return Err(vec![
+            Diagnostic::new(&path.display().to_string(), "the file is empty").help(
+                "a tree file holds `Tree(id: ..., title: ..., start: ..., nodes: {...})`: see \
+                 docs/tree-format.md, or start from a copy of trees/azure-vm-backup.ron",
+            ),
+        ]);
+    }
+    tree::load_path(path)
+}
+
+/// The error for a tree at `path` whose id `id` the tree at `first` (the built-in tree when
+/// `None`) already answers to: that second tree could never be chosen by id, and silently so.
+pub fn id_taken(path: &Path, id: &str, first: Option<&Path>) -> Diagnostic {
+    Diagnostic::new(
+        &path.display().to_string(),
+        format!(
+            "tree id \"{}\" is already taken by {}",
+            crate::text::sanitize_line(id),
+            first.map_or("the built-in tree".to_string(), |p| {
+                crate::text::sanitize_line(&p.display().to_string())
+            })
+        ),
+    )
+    .help("give this tree another id, or open it with --tree PATH")
+}
+
 /// Every tree found: the embedded one first, then `*.ron` files of `dirs` in name order. Broken
 /// files are returned apart, so a listing can report them without failing; so are entries that
 /// are no regular file (a FIFO named `pipe.ron` would block the listing forever once opened, a
@@ -24,50 +88,18 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
         path: None,
     }];
     let mut problems = Vec::new();
-    // A folder listed twice, or a file reached again through a link, is the same tree: not a
-    // second one taking its id.
-    let mut seen = std::collections::HashSet::new();
-    for dir in dirs {
-        let Ok(read) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        let mut files: Vec<PathBuf> = read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for path in files {
-            if !seen.insert(std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())) {
-                continue;
-            }
-            match tree::load_path(&path) {
-                // The first tree with an id answers to it: a second one could never be chosen
-                // by id, and silently so.
-                Ok(t) => match entries.iter().find(|e| e.id == t.id) {
-                    Some(first) => problems.push(
-                        Diagnostic::new(
-                            &path.display().to_string(),
-                            format!(
-                                "tree id \"{}\" is already taken by {}",
-                                crate::text::sanitize_line(&t.id),
-                                first
-                                    .path
-                                    .as_ref()
-                                    .map_or("the built-in tree".to_string(), |p| {
-                                        crate::text::sanitize_line(&p.display().to_string())
-                                    })
-                            ),
-                        )
-                        .help("give this tree another id, or open it with --tree PATH"),
-                    ),
-                    None => entries.push(Entry {
-                        id: t.id.clone(),
-                        title: t.title.en.clone(),
-                        path: Some(path),
-                    }),
-                },
-                Err(mut errs) => problems.append(&mut errs),
-            }
+    for path in tree_files(dirs) {
+        match load_file(&path) {
+            // The first tree with an id answers to it.
+            Ok(t) => match entries.iter().find(|e| e.id == t.id) {
+                Some(first) => problems.push(id_taken(&path, &t.id, first.path.as_deref())),
+                None => entries.push(Entry {
+                    id: t.id.clone(),
+                    title: t.title.en.clone(),
+                    path: Some(path),
+                }),
+            },
+            Err(mut errs) => problems.append(&mut errs),
         }
     }
     (entries, problems)
@@ -76,33 +108,61 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
 /// Why a `--tree` choice could not be loaded.
 #[derive(Debug)]
 pub enum PickError {
-    /// Neither a file nor a known id; carries the known ids.
+    /// Neither a file nor a known id; carries the known ids, and the problems of the tree files
+    /// that could not be loaded (the tree asked for may be one of them).
     Unknown {
         asked: String,
         known: Vec<String>,
+        problems: Vec<Diagnostic>,
     },
+    /// A directory, which holds trees but is none.
+    Directory(PathBuf),
     Invalid(Vec<Diagnostic>),
+}
+
+/// Where a chosen tree is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Embedded,
+    File(PathBuf),
+}
+
+/// True when a `--tree` choice names a file rather than a tree id: an existing file, or a name
+/// ending in `.ron` (a file that is missing is said to be missing, not an unknown id).
+pub fn names_a_file(choice: &str) -> bool {
+    Path::new(choice).is_file() || choice.ends_with(".ron")
+}
+
+/// Where the tree named by `choice` is: a path to a file, or the id of a discovered tree.
+pub fn locate(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Location, PickError> {
+    let Some(choice) = choice else {
+        return Ok(Location::Embedded);
+    };
+    let as_path = Path::new(choice);
+    if names_a_file(choice) {
+        return Ok(Location::File(as_path.to_path_buf()));
+    }
+    let (entries, problems) = discover(dirs);
+    match entries.iter().find(|e| e.id == choice) {
+        Some(Entry { path: None, .. }) => Ok(Location::Embedded),
+        Some(Entry {
+            path: Some(path), ..
+        }) => Ok(Location::File(path.clone())),
+        // An id first: a folder of that name in the current directory does not hide a tree.
+        None if as_path.is_dir() => Err(PickError::Directory(as_path.to_path_buf())),
+        None => Err(PickError::Unknown {
+            asked: choice.to_string(),
+            known: entries.into_iter().map(|e| e.id).collect(),
+            problems,
+        }),
+    }
 }
 
 /// Loads the tree named by `choice`: a path to a file, or the id of a discovered tree.
 pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
-    let Some(choice) = choice else {
-        return Ok(tree::embedded());
-    };
-    let as_path = Path::new(choice);
-    if as_path.is_file() || choice.ends_with(".ron") {
-        return tree::load_path(as_path).map_err(PickError::Invalid);
-    }
-    let (entries, _) = discover(dirs);
-    match entries.iter().find(|e| e.id == choice) {
-        Some(Entry { path: None, .. }) => Ok(tree::embedded()),
-        Some(Entry {
-            path: Some(path), ..
-        }) => tree::load_path(path).map_err(PickError::Invalid),
-        None => Err(PickError::Unknown {
-            asked: choice.to_string(),
-            known: entries.into_iter().map(|e| e.id).collect(),
-        }),
+    match locate(choice, dirs)? {
+        Location::Embedded => Ok(tree::embedded()),
+        Location::File(path) => load_file(&path).map_err(PickError::Invalid),
     }
 }
 

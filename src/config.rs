@@ -4,7 +4,7 @@
 //! Config(
 //!     lang: ko,                  // en or ko; the locale decides when absent
 //!     theme: high_contrast,      // default or high_contrast
-//!     tree_dirs: ["/srv/runbooks/trees"],
+//!     tree_dirs: ["/srv/runbooks/trees", "~/runbooks"],
 //!     history: true,             // keep sessions in the data dir
 //! )
 //! ```
@@ -21,7 +21,8 @@ pub struct Config {
     pub lang: Option<Lang>,
     #[serde(default)]
     pub theme: ThemeName,
-    /// More directories of `*.ron` trees, besides `<config dir>/trees`.
+    /// More directories of `*.ron` trees, besides `<config dir>/trees`. As loaded: `~/` is the
+    /// home directory, and a relative path is relative to the config directory.
     #[serde(default)]
     pub tree_dirs: Vec<PathBuf>,
     #[serde(default = "yes")]
@@ -90,10 +91,58 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
             .help("save it as UTF-8, or run with --no-config")
     })?;
     let src = crate::tree::without_bom(&src);
-    crate::tree::load::from_ron::<Config>(&name, src).map_err(|d| {
-        let help = d.help.clone().unwrap_or_default();
+    // A file created to be filled in later: nothing set, nothing wrong.
+    if src.trim().is_empty() {
+        return Ok(Config::default());
+    }
+    let mut config = crate::tree::load::from_ron::<Config>(&name, src).map_err(|d| {
+        // The RON loader's hints point tree authors at docs/tree-format.md, which has no word
+        // about this file.
+        let help = match d.help.as_deref() {
+            Some(h) if h.contains(TREE_DOCS) => {
+                format!(
+                    "{}; {SETTINGS_HELP}",
+                    h.replace(&format!(" (see {TREE_DOCS})"), "")
+                )
+            }
+            Some(h) => h.to_string(),
+            None => SETTINGS_HELP.to_string(),
+        };
         d.help(format!("{help}; or run with --no-config"))
-    })
+    })?;
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    config.tree_dirs = config
+        .tree_dirs
+        .iter()
+        .map(|d| resolve_dir(d, home.as_deref(), dir))
+        .collect();
+    Ok(config)
+}
+
+/// The tree format's documentation, which the RON loader's hints name.
+const TREE_DOCS: &str = "docs/tree-format.md";
+
+/// What a config file may hold, and where it is described.
+const SETTINGS_HELP: &str = "the settings are Config(lang: en|ko, theme: default|high_contrast, \
+                             tree_dirs: [\"DIR\", ...], history: true|false), described in the \
+                             README's \"Files\" section";
+
+/// A `tree_dirs` entry as a directory: a leading `~` is `home`, as in a shell; a relative path is
+/// relative to the config directory `config_dir` (the current directory would make the trees
+/// come and go with where triage is run from).
+pub fn resolve_dir(entry: &Path, home: Option<&Path>, config_dir: &Path) -> PathBuf {
+    let mut parts = entry.components();
+    if let (Some(std::path::Component::Normal(first)), Some(home)) = (parts.next(), home)
+        && first == "~"
+    {
+        let rest = parts.as_path();
+        return if rest.as_os_str().is_empty() {
+            home.to_path_buf()
+        } else {
+            home.join(rest)
+        };
+    }
+    config_dir.join(entry)
 }
 
 #[cfg(test)]
@@ -135,6 +184,46 @@ mod tests {
         assert_eq!((d.line, d.column), (3, 3));
         assert!(d.message.contains("unknown field `colour`"));
         assert!(d.help.unwrap().contains("--no-config"));
+    }
+
+    #[test]
+    fn an_empty_config_is_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        for text in ["", "\n", "  \r\n\t", "\u{feff}"] {
+            std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+            assert_eq!(load(dir.path()).unwrap(), Config::default(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_the_settings_not_at_the_tree_format() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "Config(lang: ko").unwrap();
+        let help = load(dir.path()).unwrap_err().help.unwrap();
+        assert!(!help.contains("tree-format"), "{help}");
+        assert!(help.contains("README's \"Files\" section"), "{help}");
+        assert!(help.contains("tree_dirs: [\"DIR\", ...]"), "{help}");
+        assert!(help.ends_with("; or run with --no-config"), "{help}");
+    }
+
+    #[test]
+    fn tree_dirs_expand_the_home_and_are_relative_to_the_config_dir() {
+        let (home, config) = (
+            Path::new("/home/ana"),
+            Path::new("/home/ana/.config/triage"),
+        );
+        let resolved = |entry: &str| resolve_dir(Path::new(entry), Some(home), config);
+        assert_eq!(resolved("~/runbooks"), home.join("runbooks"));
+        assert_eq!(resolved("~").as_os_str(), home.as_os_str());
+        assert_eq!(resolved("/srv/trees"), PathBuf::from("/srv/trees"));
+        assert_eq!(resolved("team"), config.join("team"));
+        // Only `~` alone is the home: `~ana/x` and `a/~/b` are names like any other.
+        assert_eq!(resolved("~ana/x"), config.join("~ana/x"));
+        assert_eq!(resolved("a/~/b"), config.join("a/~/b"));
+        assert_eq!(
+            resolve_dir(Path::new("~/x"), None, config),
+            config.join("~/x")
+        );
     }
 
     #[test]

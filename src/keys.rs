@@ -85,6 +85,14 @@ pub static BINDINGS: &[Binding] = &[
         en: "none of these fits: search",
         ko: "해당 없음: 검색",
     },
+    // Practice only (see `practice_only`): the message to solve may be longer than its rows.
+    Binding {
+        ctx: Ctx::Question,
+        keys: &[Code(KeyCode::PageDown), Code(KeyCode::PageUp)],
+        action: M(Msg::PageDown),
+        en: "scroll the error message to solve",
+        ko: "풀어야 할 오류 메시지 스크롤",
+    },
     Binding {
         ctx: Ctx::Leaf,
         keys: &[Code(KeyCode::Tab), Code(KeyCode::Down), Char('j')],
@@ -391,6 +399,20 @@ pub static BINDINGS: &[Binding] = &[
         ko: "이 키 목록 보기",
     },
     Binding {
+        ctx: Ctx::Verdict,
+        keys: &[Code(KeyCode::Up), Char('k'), Code(KeyCode::Down), Char('j')],
+        action: M(Msg::Down),
+        en: "scroll",
+        ko: "스크롤",
+    },
+    Binding {
+        ctx: Ctx::Verdict,
+        keys: &[Code(KeyCode::PageDown), Code(KeyCode::PageUp)],
+        action: M(Msg::PageDown),
+        en: "scroll a page",
+        ko: "한 화면씩 스크롤",
+    },
+    Binding {
         ctx: Ctx::Always,
         keys: &[Ctrl('c')],
         action: M(Msg::Quit),
@@ -464,11 +486,12 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
 }
 
 /// `msg` turned around when `key` is the backward key of a pair sharing a row (Up of Up/Down,
-/// Left of Left/Right, Home of Home/End, Ctrl-U of Ctrl-U/K).
+/// PgUp of PgDn/PgUp, Left of Left/Right, Home of Home/End, Ctrl-U of Ctrl-U/K).
 fn directed(msg: Msg, key: &Key) -> Msg {
     let backward = matches!(
         key,
         Code(KeyCode::Up)
+            | Code(KeyCode::PageUp)
             | Char('k')
             | Code(KeyCode::Left)
             | CtrlCode(KeyCode::Left)
@@ -480,6 +503,7 @@ fn directed(msg: Msg, key: &Key) -> Msg {
     match msg {
         _ if !backward => msg,
         Msg::Down => Msg::Up,
+        Msg::PageDown => Msg::PageUp,
         Msg::CursorRight => Msg::CursorLeft,
         Msg::WordRight => Msg::WordLeft,
         Msg::End => Msg::Home,
@@ -547,13 +571,19 @@ pub fn help_rows(screen: Ctx, lang: Lang) -> Vec<(String, &'static str)> {
     help_rows_for(screen, lang, true)
 }
 
+/// Keys of a question screen that work in practice only: PgDn/PgUp scroll the message to solve.
+fn practice_only(b: &Binding) -> bool {
+    b.ctx == Ctx::Question && b.action == M(Msg::PageDown)
+}
+
 /// The help rows for a screen; without `search` (in practice, where it is off), the keys that
-/// open search are left out.
+/// open search are left out; with it (not in practice), the keys for practice only.
 pub fn help_rows_for(screen: Ctx, lang: Lang, search: bool) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| applies(b.ctx, screen))
         .filter(|b| search || b.action != M(Msg::OpenSearch))
+        .filter(|b| !search || !practice_only(b))
         .map(|b| {
             (
                 key_names(b.keys),

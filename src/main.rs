@@ -30,9 +30,7 @@ enum Mode {
 fn main() {
     install_panic_hook();
     let cli = Cli::parse();
-    if let Err(code) = cli::load_settings(&cli) {
-        std::process::exit(code);
-    }
+    cli::load_settings(&cli);
     set_message_lang(cli::resolve_lang(cli.lang));
     let code = match &cli.command {
         None => wizard(&cli, &cli.wizard, Mode::Fresh),
@@ -190,7 +188,8 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     };
     set_message_lang(lang);
     let picked = match &resumed {
-        Some((n, entry)) => cli::resume::tree(cli, *n, entry, lang),
+        // Why the session cannot be resumed is said in the user's language, not the session's.
+        Some((n, entry)) => cli::resume::tree(cli, *n, entry, cli::resolve_lang(cli.lang)),
         None => cli::pick_tree(cli.tree.as_deref(), lang)
             .map(|t| (t, cli.tree.as_deref().and_then(cli::resume::tree_file))),
     };

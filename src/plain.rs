@@ -57,6 +57,11 @@ pub fn run_with(
         }
         // What the full-screen UI shows on its status line (a paste cut short, a refusal), here
         // as a line of its own.
+        // Keys named for the full-screen wizard are words here.
+        let s = strings(app.lang);
+        if app.status.as_deref() == Some(s.restarted) {
+            app.status = Some(s.plain_restarted.to_string());
+        }
         if let Some(status) = app.status.take() {
             writeln!(out, "{}", sanitize_line(&status))?;
         }

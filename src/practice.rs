@@ -41,6 +41,66 @@ impl Score {
     pub fn correct(&self) -> usize {
         self.rounds.iter().filter(|r| r.correct).count()
     }
+
+    /// True when the run ended before all the rounds planned were played.
+    pub fn ended_early(&self) -> bool {
+        self.rounds.len() < self.count
+    }
+
+    /// "Score: 1/2", with "(ended after 2 of 3 rounds)" when the run was ended early: the
+    /// score screen's heading.
+    pub fn heading(&self, lang: Lang) -> String {
+        let s = crate::i18n::strings(lang);
+        format!("{}: {}", s.practice_score, self.result(lang, false))
+    }
+
+    /// [`heading`](Self::heading) with the seed that practises the same rounds again: the line
+    /// printed on quit.
+    pub fn summary(&self, lang: Lang) -> String {
+        let s = crate::i18n::strings(lang);
+        format!("{}: {}", s.practice_score, self.result(lang, true))
+    }
+
+    /// "1/2 (ended after 2 of 3 rounds, seed 7)": rounds right of rounds played, whether the run
+    /// was ended early, and with `seed` the seed.
+    pub fn result(&self, lang: Lang, seed: bool) -> String {
+        let s = crate::i18n::strings(lang);
+        let mut notes = Vec::new();
+        if self.ended_early() {
+            notes.push(crate::i18n::fill(
+                s.practice_ended_early,
+                &[
+                    ("played", &self.rounds.len().to_string()),
+                    ("count", &self.count.to_string()),
+                ],
+            ));
+        }
+        if seed {
+            notes.push(crate::i18n::fill(
+                s.practice_seed,
+                &[("seed", &self.seed.to_string())],
+            ));
+        }
+        let mut line = format!("{}/{}", self.correct(), self.rounds.len());
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join(", ")));
+        }
+        line
+    }
+}
+
+/// A round's mark in the score's list ("ok" or "miss" in the user's language), padded to the
+/// wider of the two so the ids after it line up.
+pub fn mark(correct: bool, lang: Lang) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let s = crate::i18n::strings(lang);
+    let word = if correct {
+        s.practice_ok
+    } else {
+        s.practice_miss
+    };
+    let wide = s.practice_ok.width().max(s.practice_miss.width());
+    format!("{word}{}", " ".repeat(wide - word.width()))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +109,9 @@ pub struct Practice {
     /// Index of the round being played.
     pub round: usize,
     pub score: Score,
+    /// First line shown of the text that scrolls on the screen: the message to solve above a
+    /// question (kept through the round's questions), else the verdict or the score.
+    pub scroll: usize,
 }
 
 impl Practice {
@@ -61,7 +124,16 @@ impl Practice {
                 rounds: Vec::new(),
                 count,
             },
+            scroll: 0,
         }
+    }
+
+    /// Ends the run before its last round: the rounds played are kept for the score (which
+    /// says how many were planned), the others dropped.
+    pub fn end_early(&mut self) {
+        self.targets.truncate(self.score.rounds.len());
+        self.round = self.targets.len();
+        self.scroll = 0;
     }
 
     pub fn target(&self) -> Option<&str> {
@@ -84,6 +156,29 @@ pub fn prompt(tree: &Tree, target: &str, lang: Lang) -> String {
         .and_then(|l| l.errors.first())
         .map(|e| e.get(lang).to_string())
         .unwrap_or_default()
+}
+
+/// Whether leaf `other` lists the message shown for `target` (in either language; case,
+/// spacing and a final period aside).
+fn quotes_prompt(tree: &Tree, target: &str, other: &str) -> bool {
+    let norm = |t: &str| {
+        t.trim()
+            .trim_end_matches('.')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (Some(shown), Some(other)) = (
+        tree.leaf(target).and_then(|l| l.errors.first()),
+        tree.leaf(other),
+    ) else {
+        return false;
+    };
+    other.errors.iter().any(|e| {
+        (!shown.en.is_empty() && norm(&e.en) == norm(&shown.en))
+            || (!shown.ko.is_empty() && norm(&e.ko) == norm(&shown.ko))
+    })
 }
 
 /// SplitMix64: small, good enough to shuffle, and the same everywhere for a given seed.
@@ -153,10 +248,17 @@ pub fn judge(tree: &Tree, target: &str, trail: &[(String, usize)], reached: &str
             });
         }
     }
+    // A fix that quotes the very message shown is as right: the trainee cannot tell them apart
+    // (`triage check` allows that only for fixes that list each other in "See also").
+    let same_message = reached != target && quotes_prompt(tree, target, reached);
+    if same_message {
+        wrong_turns.clear();
+        turns.clear();
+    }
     RoundResult {
         target: target.to_string(),
         reached: reached.to_string(),
-        correct: reached == target,
+        correct: reached == target || same_message,
         answers: trail.len(),
         shortest,
         wrong_turns,
@@ -220,6 +322,30 @@ mod tests {
                 right
             }]
         );
+    }
+
+    /// Two fixes with one message (allowed when they list each other in "See also"): either
+    /// one is right for it.
+    #[test]
+    fn a_fix_with_the_same_message_is_right_too() {
+        let src = r#"Tree(id: "t", title: (en: "T", ko: "T"), start: "start", nodes: {
+            "start": Question(text: (en: "Q", ko: "Q"), answers: [
+                (label: (en: "a", ko: "a"), next: "logs"),
+                (label: (en: "b", ko: "b"), next: "inodes"),
+                (label: (en: "c", ko: "c"), next: "other"),
+            ]),
+            "logs": Leaf(title: (en: "Logs", ko: "L"), errors: [(en: "No space left on device", ko: "공간 없음")],
+                cause: (en: "C.", ko: "C."), steps: [(en: "S.", ko: "S.")], see_also: ["inodes"]),
+            "inodes": Leaf(title: (en: "Inodes", ko: "I"), errors: [(en: "No space left on device.", ko: "공간 없음")],
+                cause: (en: "C.", ko: "C."), steps: [(en: "S.", ko: "S.")], see_also: ["logs"]),
+            "other": Leaf(title: (en: "Other", ko: "O"), errors: [(en: "Disk is read-only", ko: "읽기 전용")],
+                cause: (en: "C.", ko: "C."), steps: [(en: "S.", ko: "S.")]),
+        })"#;
+        let tree = crate::tree::load_str("t.ron", src).expect("a valid tree");
+        let to = |leaf: &str| tree.trail_to(leaf).unwrap();
+        let r = judge(&tree, "logs", &to("inodes"), "inodes");
+        assert!(r.correct && r.wrong_turns.is_empty(), "{r:?}");
+        assert!(!judge(&tree, "logs", &to("other"), "other").correct);
     }
 
     #[test]

@@ -238,14 +238,7 @@ pub fn path_text(steps: &[PathStep]) -> String {
 
 /// The score of a practice run as lines for the scrollback.
 pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang) -> String {
-    let s = strings(lang);
-    let mut out = format!(
-        "{}: {}/{} (seed {})\n",
-        s.practice_score,
-        score.correct(),
-        score.rounds.len(),
-        score.seed
-    );
+    let mut out = format!("{}\n", score.summary(lang));
     for (i, r) in score.rounds.iter().enumerate() {
         let title = tree
             .leaf(&r.target)
@@ -254,7 +247,7 @@ pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang)
         out.push_str(&format!(
             "{:>3}. {} {}  {}\n",
             i + 1,
-            if r.correct { "ok  " } else { "miss" },
+            crate::practice::mark(r.correct, lang),
             sanitize_line(&r.target),
             sanitize_line(title)
         ));

@@ -47,6 +47,9 @@ pub enum SessionStep {
         leaf: String,
         title: String,
         via_search: bool,
+        /// Opened from the "See also" of this fix.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        see_also_of: Option<String>,
     },
     Copied {
         leaf: String,
@@ -71,6 +74,7 @@ impl Session {
     ) -> Session {
         let mut steps = Vec::new();
         let mut opened_from_search = false;
+        let mut opened_see_also: Option<String> = None;
         for e in events {
             match e {
                 Event::Answered { question, answer } => {
@@ -96,14 +100,21 @@ impl Session {
                     top: top.clone(),
                 }),
                 Event::OpenedFromSearch { .. } => opened_from_search = true,
-                Event::Reached { leaf } => steps.push(SessionStep::Reached {
-                    leaf: leaf.clone(),
-                    title: tree
-                        .leaf(leaf)
-                        .map(|l| l.title.get(lang).to_string())
-                        .unwrap_or_default(),
-                    via_search: std::mem::take(&mut opened_from_search),
-                }),
+                Event::OpenedSeeAlso { from } => opened_see_also = Some(from.clone()),
+                Event::Reached { leaf } => {
+                    let see_also_of = opened_see_also.take();
+                    steps.push(SessionStep::Reached {
+                        leaf: leaf.clone(),
+                        title: tree
+                            .leaf(leaf)
+                            .map(|l| l.title.get(lang).to_string())
+                            .unwrap_or_default(),
+                        // A "See also" entry opens like a search result: it is no search.
+                        via_search: std::mem::take(&mut opened_from_search)
+                            && see_also_of.is_none(),
+                        see_also_of,
+                    })
+                }
                 Event::Copied { leaf, text, .. } => steps.push(SessionStep::Copied {
                     leaf: leaf.clone(),
                     command: text.clone(),
@@ -145,18 +156,17 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
     let w = &strings(lang).transcript;
     let mut out = journal(tree, session);
     out.push_str(&format!(
-        "\n## {}: {}/{} (seed {})\n\n",
+        "\n## {}: {}\n\n",
         w.practice,
-        score.correct(),
-        score.rounds.len(),
-        score.seed
+        score.result(lang, true)
     ));
     for (i, r) in score.rounds.iter().enumerate() {
         let title = tree.leaf(&r.target).map_or("", |l| l.title.get(lang));
+        let verdict = crate::practice::mark(r.correct, lang);
         let line = crate::i18n::fill(
             w.practice_round,
             &[
-                ("verdict", if r.correct { "ok" } else { "miss" }),
+                ("verdict", verdict.trim_end()),
                 ("target", &sanitize_line(&r.target)),
                 ("title", &sanitize_line(title)),
                 ("reached", &sanitize_line(&r.reached)),
@@ -223,15 +233,19 @@ fn journal(tree: &Tree, session: &Session) -> String {
                 leaf,
                 title,
                 via_search,
+                see_also_of,
             } => format!(
                 "{} `{}` {}{}",
                 w.reached,
                 sanitize_line(leaf),
                 sanitize_line(title),
-                if *via_search {
-                    format!(" {}", w.from_search)
-                } else {
-                    String::new()
+                match see_also_of {
+                    Some(from) => format!(
+                        " {}",
+                        crate::i18n::fill(w.from_see_also, &[("leaf", &sanitize_line(from))])
+                    ),
+                    None if *via_search => format!(" {}", w.from_search),
+                    None => String::new(),
                 }
             ),
             SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),

@@ -41,42 +41,44 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     match &app.overlay {
         Some(Overlay::Help(scroll)) => help(frame, app, *scroll, body, theme),
         None if app.practice_verdict() => {
-            if let Some(p) = &app.practice {
-                let doc = view::verdict_document(&app.tree, p, app.lang, body.width.into(), theme);
-                draw_document(frame, doc, 0, body);
+            let size = (body.width.into(), body.height.into());
+            if let Some((doc, scroll)) = app.verdict_view(size, theme) {
+                draw_document(frame, doc, scroll, body);
             }
         }
         Some(Overlay::Search(state)) => search(frame, app, state, body, theme),
         Some(Overlay::Fill(form)) => fill_form(frame, app, form, body, theme),
         None => match app.node() {
             Node::Question(q) => {
-                // In practice the message to solve stays pinned above the question; a long one
-                // is cut to a third of the screen, its last line ending in "..".
+                // In practice the message to solve stays pinned above the question. A long one
+                // gets a third of the screen (or what the answers leave) and scrolls with
+                // PgDn/PgUp: "^" in the margin when there is more above, its last line ending in
+                // ".." when there is more below.
                 let mut area = body;
-                if let Some(target) = app.practice.as_ref().and_then(|p| p.target()) {
-                    let mut prompt = view::practice_prompt(
-                        &crate::practice::prompt(&app.tree, target, app.lang),
-                        app.lang,
-                        body.width.into(),
-                        theme,
-                    );
-                    let room = (usize::from(body.height) / 3).max(2);
-                    if prompt.lines.len() > room {
-                        prompt.lines.truncate(room);
-                        if let Some(last) = prompt.lines.last_mut() {
-                            *last = cut_marked(last, body.width.into(), theme);
-                        }
+                let size = (body.width.into(), body.height.into());
+                if let Some(message) = app.practice_message(size, theme) {
+                    let view::Document { mut lines, .. } = message.doc;
+                    let below = lines.len() > message.scroll + message.rows;
+                    lines.drain(..message.scroll);
+                    lines.truncate(message.rows);
+                    if below && let Some(last) = lines.last_mut() {
+                        *last = cut_marked(last, body.width.into(), theme);
                     }
-                    let used = prompt.lines.len() as u16;
-                    draw_document(
-                        frame,
-                        prompt,
-                        0,
-                        Rect {
-                            height: used,
-                            ..body
-                        },
-                    );
+                    let used = message.rows as u16;
+                    let prompt = Document {
+                        lines,
+                        ..Document::default()
+                    };
+                    let rect = Rect {
+                        height: used,
+                        ..body
+                    };
+                    draw_document(frame, prompt, 0, rect);
+                    let margin = body.x + body.width;
+                    let screen = frame.area();
+                    if message.scroll > 0 && margin < screen.x + screen.width {
+                        frame.buffer_mut()[(margin, body.y)].set_symbol("^");
+                    }
                     area = Rect {
                         y: body.y + used,
                         height: body.height.saturating_sub(used),
@@ -314,6 +316,16 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let max = usize::from(area.width).saturating_sub(2);
+    // On the score no round is played and no answers are on the way: "Practice | Score".
+    if app.practice.as_ref().is_some_and(|p| p.finished()) {
+        let text = format!("{} | {}", s.practice_banner, s.practice_score);
+        let line = Line::from(Span::styled(
+            format!(" {}", truncate(&text, max)),
+            theme.crumb,
+        ));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let mut labels: Vec<String> = app
         .choices()
         .filter_map(|c| {
@@ -403,12 +415,13 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .to_string(),
             theme.dim,
         ),
+        None if app.practice.is_some() && context(app) == Ctx::Question => {
+            let body = body_area(frame.area());
+            (practice_question_hint(app, body, area.width), theme.dim)
+        }
         None => {
             let narrow = usize::from(area.width) < 64;
-            let practice = app.practice.is_some();
             let hint = match (context(app), narrow) {
-                (Ctx::Question, false) if practice => s.practice_question_hint,
-                (Ctx::Question, true) if practice => s.practice_question_hint_short,
                 (Ctx::Question, false) => s.question_hint,
                 (Ctx::Question, true) => s.question_hint_short,
                 (Ctx::Leaf, false) => s.leaf_hint,
@@ -427,6 +440,34 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let text = truncate(&format!(" {text}"), area.width.into());
     frame.render_widget(Paragraph::new(Line::from(Span::styled(text, style))), area);
+}
+
+/// The footer of a practice question: its keys, with PgUp/PgDn when the message to solve is
+/// longer than its rows in `body`; the long form when it fits in `columns`.
+fn practice_question_hint(app: &App, body: Rect, columns: u16) -> String {
+    let s = strings(app.lang);
+    let theme = Theme::new(crate::theme::ThemeName::Default, false);
+    let size = (body.width.into(), body.height.into());
+    let cut = app.practice_message(size, &theme).is_some_and(|m| m.cut());
+    let (long, short) = if cut {
+        (
+            s.practice_question_hint_scroll,
+            s.practice_question_hint_scroll_short,
+        )
+    } else {
+        (s.practice_question_hint, s.practice_question_hint_short)
+    };
+    let answers = match app.node() {
+        Node::Question(q) => q.answers.len(),
+        Node::Leaf(_) => 0,
+    };
+    let fit = |hint: &str| hint.replace("1-9", &format!("1-{answers}"));
+    // One column is the footer's margin.
+    if width(&fit(long)) < usize::from(columns) {
+        fit(long)
+    } else {
+        fit(short)
+    }
 }
 
 /// A status message in `max` columns, what matters first. Its first line is always shown (cut at

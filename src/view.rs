@@ -505,18 +505,11 @@ pub fn verdict_document(
     };
     if practice.finished() {
         let score = &practice.score;
-        doc.heading(
-            &format!(
-                "{}: {}/{}",
-                s.practice_score,
-                score.correct(),
-                score.rounds.len()
-            ),
-            theme,
-        );
+        // "Score: 1/2 (ended after 2 of 3 rounds)" may not fit a narrow screen: wrapped.
+        doc.para(&score.heading(lang), 0, width, theme.heading);
         doc.blank();
         for (i, r) in score.rounds.iter().enumerate() {
-            let mark = if r.correct { "ok  " } else { "miss" };
+            let mark = crate::practice::mark(r.correct, lang);
             doc.para(
                 &format!("{:>2}. {mark} {}  {}", i + 1, r.target, title(&r.target)),
                 0,
@@ -576,7 +569,8 @@ pub fn verdict_document(
     doc.path(&path, width, theme.text);
     if !result.wrong_turns.is_empty() {
         doc.blank();
-        doc.heading(s.practice_wrong_turns, theme);
+        // Longer than a narrow screen: wrapped.
+        doc.para(s.practice_wrong_turns, 0, width, theme.heading);
         for (i, q) in result.wrong_turns.iter().enumerate() {
             if let Some(question) = tree.question(q) {
                 doc.para(

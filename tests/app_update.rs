@@ -869,7 +869,38 @@ fn tab_goes_through_the_commands_then_the_see_also_entries_and_enter_opens_one()
         },
     ]));
     check_invariants(&a);
-    // Back walks up the questions that lead there.
+    // Back goes to the fix it was opened from, the entry selected again (the transcript says
+    // where it came from); from there, Back walks up the questions that lead to that fix.
+    let from = a
+        .events
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Event::OpenedSeeAlso { from } => Some(from.clone()),
+            _ => None,
+        })
+        .unwrap();
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, from);
+    assert_eq!(a.selected_see_also(), Some(target.as_str()));
+    check_invariants(&a);
+    let session = triage::transcript::Session::from_events(
+        &a.tree,
+        Lang::En,
+        &a.events,
+        "2024-01-01T00:00:00Z".into(),
+        &a.current,
+        &a.trail,
+    );
+    let md = triage::transcript::markdown(&a.tree, &session);
+    assert!(
+        md.contains(&format!("(from the See also of `{from}`)")),
+        "{md}"
+    );
+    assert!(!md.contains(&format!(
+        "{target}` {} (from search)",
+        a.tree.leaf(&target).unwrap().title.en
+    )));
     let (question, answer) = a.trail.last().cloned().unwrap();
     app::update(&mut a, Msg::Back);
     assert_eq!(a.current, question);
@@ -1532,10 +1563,11 @@ fn practice_does_not_offer_search() {
         let rows = keys::help_rows_for(Ctx::Question, lang, false);
         assert_eq!(
             rows.len() + 2,
-            keys::help_rows(Ctx::Question, lang).len(),
-            "0 and / are left out"
+            keys::help_rows(Ctx::Question, lang).len() + 1,
+            "0 and / are left out; PgDn PgUp (the message to solve) are practice's own"
         );
         assert!(rows.iter().all(|(k, _)| k != "0" && k != "/"), "{rows:?}");
+        assert!(rows.iter().any(|(k, _)| k == "PgDn PgUp"), "{rows:?}");
     }
     // `/` and `0` still say why nothing opens.
     app::update(&mut a, Msg::OpenSearch);
@@ -2349,4 +2381,15 @@ fn the_key_list_scrolls_like_a_fix() {
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     assert_eq!(keys::to_msg(Ctx::Help, &key('G')), Some(Msg::End));
     assert_eq!(keys::to_msg(Ctx::Help, &key('g')), Some(Msg::Home));
+}
+
+/// Plain mode names its own key for going back after starting over (`b`, not Backspace).
+#[test]
+fn plain_mode_says_b_goes_back_after_starting_over() {
+    for lang in Lang::ALL {
+        let out = plain(lang, "1\n1\nr\nb\nq\n");
+        let s = triage::i18n::strings(lang);
+        assert!(out.contains(s.plain_restarted), "{out}");
+        assert!(!out.contains(s.restarted), "{out}");
+    }
 }

@@ -25,7 +25,8 @@ fn unknown_id_in_korean_with_the_same_exit_code() {
         KO.cli.unknown_leaf,
         &[("id", "\"nope\""), ("tree", "\"azure-vm-backup\"")],
     );
-    assert_eq!(err, format!("triage: {expected}{}\n", KO.cli.see_every_id));
+    let see_all = fill(KO.cli.see_every_id, &[("list", "triage list")]);
+    assert_eq!(err, format!("triage: {expected}{see_all}\n"));
     // With suggestions.
     let (code, _, err) = run(triage().args(["show", "backup-91", "--lang", "ko"]));
     assert_eq!(code, Some(2));
@@ -206,6 +207,16 @@ fn every_cli_message_has_its_own_korean_text() {
         (EN.cli.eval_failed, KO.cli.eval_failed),
         (EN.cli.terminal_error, KO.cli.terminal_error),
         (EN.cli.crashed, KO.cli.crashed),
+        (EN.cli.code_of_leaves, KO.cli.code_of_leaves),
+        (EN.cli.question_not_leaf, KO.cli.question_not_leaf),
+        (EN.cli.config_ignored, KO.cli.config_ignored),
+        (EN.cli.tree_dir_skipped, KO.cli.tree_dir_skipped),
+        (EN.cli.not_a_directory, KO.cli.not_a_directory),
+        (EN.cli.trees_not_loaded.0, KO.cli.trees_not_loaded.0),
+        (EN.cli.trees_not_loaded.1, KO.cli.trees_not_loaded.1),
+        (EN.cli.tree_is_directory, KO.cli.tree_is_directory),
+        (EN.cli.resume_tree_moved, KO.cli.resume_tree_moved),
+        (EN.cli.built_in_tree, KO.cli.built_in_tree),
     ];
     for (en, ko) in pairs {
         assert_ne!(en, ko);

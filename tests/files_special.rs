@@ -66,7 +66,7 @@ fn trees_reports_a_fifo_in_the_trees_folder_and_lists_the_rest() {
 
 #[cfg(unix)]
 #[test]
-fn a_fifo_config_file_is_an_error_naming_it() {
+fn a_fifo_config_file_is_a_warning_naming_it() {
     let config = tempfile::tempdir().unwrap();
     let fifo = config.path().join("config.ron");
     let writer = fifo_with_writer(&fifo, "Config()");
@@ -84,7 +84,8 @@ fn a_fifo_config_file_is_an_error_naming_it() {
         "{err}"
     );
     assert!(err.contains("--no-config"), "{err}");
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    // A warning: the run goes on with the defaults.
+    assert_eq!(out.status.code(), Some(0), "{err}");
     release(&fifo, writer);
 }
 

@@ -494,6 +494,13 @@ fn transcripts() {
                     leaf: evil.clone(),
                     title: evil.clone(),
                     via_search: true,
+                    see_also_of: None,
+                },
+                SessionStep::Reached {
+                    leaf: evil.clone(),
+                    title: evil.clone(),
+                    via_search: false,
+                    see_also_of: Some(evil.clone()),
                 },
                 SessionStep::Copied {
                     leaf: evil.clone(),

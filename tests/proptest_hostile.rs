@@ -332,13 +332,21 @@ fn run_messages(tree: Arc<Tree>, lang: Lang, msgs: &[Msg]) -> Result<(), TestCas
     check_invariants(&a)?;
     for msg in msgs {
         let before = (a.overlay.is_none(), a.trail.last().cloned(), a.trail.len());
+        let back_to_fix = a.back_to_fix().map(str::to_string);
         app::update(&mut a, *msg);
         check_invariants(&a)?;
         // Back (with no overlay open, on a screen big enough to draw: below 40x12 keys wait)
-        // returns to the previous question, its answer highlighted.
+        // returns to the previous question, its answer highlighted; or, on a fix opened from
+        // another's "See also", to that fix.
         let drawn =
             a.viewport.0 >= triage::view::MIN_WIDTH && a.viewport.1 >= triage::view::MIN_HEIGHT;
         if *msg == Msg::Back
+            && drawn
+            && before.0
+            && let Some(fix) = &back_to_fix
+        {
+            prop_assert_eq!(&a.current, fix);
+        } else if *msg == Msg::Back
             && drawn
             && let (true, Some((question, answer)), len) = before
         {

@@ -253,8 +253,9 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     assert_eq!(before, after, "the practice record is untouched");
 }
 
+/// A typo in the config must not lock an on-call engineer out: said once, then the defaults.
 #[test]
-fn a_broken_config_is_a_clear_error_and_no_config_escapes_it() {
+fn a_broken_config_is_a_clear_warning_and_no_config_silences_it() {
     let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     std::fs::write(
         config.path().join("config.ron"),
@@ -265,14 +266,21 @@ fn a_broken_config_is_a_clear_error_and_no_config_escapes_it() {
         .arg("list")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("config.ron:2:11"), "{err}");
     assert!(err.contains("--no-config"), "{err}");
-    triage(config.path(), data.path())
+    assert!(String::from_utf8_lossy(&out.stdout).contains("backup-19"));
+    let out = triage(config.path(), data.path())
         .args(["--no-config", "list"])
-        .assert()
-        .success();
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -525,7 +533,11 @@ fn plain_practice_quit_early_prints_the_score() {
         .lines()
         .find(|l| l.starts_with("Score: "))
         .unwrap_or("");
-    assert!(score.ends_with("(seed 1)"), "{text}");
+    // It says that the run was ended early, and how far it went.
+    assert!(
+        score.ends_with("(ended after 1 of 2 rounds, seed 1)"),
+        "{text}"
+    );
     // End of input instead of `q`: the same.
     let out = triage(config.path(), data.path())
         .args(["practice", "--count", "2", "--seed", "1", "--plain"])
@@ -533,7 +545,10 @@ fn plain_practice_quit_early_prints_the_score() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Score: 0/0 (seed 1)"), "{text}");
+    assert!(
+        text.contains("Score: 0/0 (ended after 0 of 2 rounds, seed 1)"),
+        "{text}"
+    );
 }
 
 /// `history` shows where a session ended (what `resume` reopens), not a fix it left since.

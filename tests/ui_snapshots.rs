@@ -685,3 +685,134 @@ fn the_transcript_status_keeps_the_end_of_the_path() {
     let short = format!("{} /tmp/triage-1.md", triage::i18n::EN.transcript_written);
     assert_eq!(ui::fit_status(&short, Lang::En, 79), short);
 }
+
+/// The message to solve of practice round 1 at 40x12: the rows it gets on screen, from the
+/// third row on (below the title bar and the breadcrumb).
+fn message_rows(screen: &str, rows: usize) -> Vec<String> {
+    (2..2 + rows)
+        .map(|y| {
+            let r = row(screen, y);
+            // The margin's "^" says there is more above.
+            let r = r.trim_end().trim_end_matches('^').trim_end();
+            r.strip_prefix(' ').unwrap_or(r).to_string()
+        })
+        .collect()
+}
+
+/// At 40x12 every message of the tree can be read whole, in both languages: PgDn shows the
+/// lines below the cut ("..") until the last one; the footer names PgUp/PgDn when there is
+/// more than fits, and only then.
+#[test]
+fn every_practice_message_can_be_read_whole_at_40x12() {
+    let theme = Theme::new(ThemeName::Default, false);
+    let targets = triage::practice::pick_targets(&tree(), 200, 1);
+    let mut scrolled = 0;
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for target in &targets {
+            let mut a = app(lang);
+            app::update(&mut a, Msg::Resize(40, 12));
+            a.start_practice(1, 0);
+            a.practice.as_mut().unwrap().targets[0] = target.clone();
+            let size = triage::view::body_size((40, 12));
+            let m = a.practice_message(size, &theme).unwrap();
+            let want: Vec<String> = m
+                .doc
+                .lines
+                .iter()
+                .map(|l| {
+                    let t: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                    t.trim_end().to_string()
+                })
+                .collect();
+            let mut seen: Vec<Option<String>> = vec![None; want.len()];
+            loop {
+                let m = a.practice_message(size, &theme).unwrap();
+                let screen = draw(&mut a, 40, 12);
+                let more = m.scroll + m.rows < want.len();
+                for (i, text) in message_rows(&screen, m.rows).into_iter().enumerate() {
+                    if more && i + 1 == m.rows {
+                        assert!(text.ends_with(".."), "{lang:?} {target}:\n{screen}");
+                        continue;
+                    }
+                    seen[m.scroll + i] = Some(text);
+                }
+                let footer = row(&screen, 11);
+                assert_eq!(
+                    footer.contains("PgUp/PgDn"),
+                    m.cut(),
+                    "{lang:?} {target}:\n{screen}"
+                );
+                assert!(
+                    footer.trim_end().ends_with(
+                        s.practice_question_hint_scroll_short
+                            .rsplit_once(' ')
+                            .unwrap()
+                            .1
+                    ),
+                    "the footer is not cut: {footer}"
+                );
+                if !more {
+                    break;
+                }
+                app::update(&mut a, Msg::PageDown);
+                scrolled += 1;
+            }
+            let seen: Vec<String> = seen.into_iter().map(Option::unwrap_or_default).collect();
+            assert_eq!(seen, want, "{lang:?} {target}");
+        }
+    }
+    assert!(
+        scrolled > 0,
+        "some messages are longer than their rows at 40x12"
+    );
+}
+
+/// The longest Korean message of the practice snapshots, scrolled to its end with PgDn: "^"
+/// says there is more above, the question and the first answer keep their rows.
+#[test]
+fn practice_message_scrolled_ko_40x12() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    a.start_practice(2, 3);
+    for _ in 0..5 {
+        app::update(&mut a, Msg::PageDown);
+    }
+    insta::assert_snapshot!(draw(&mut a, 40, 12));
+}
+
+/// Practice ended with q in round 3 of 3: the score says so, the breadcrumb holds no round and no
+/// answers, the footer says Enter and q quit.
+fn practice_ended_early(lang: Lang, w: u16, h: u16) -> String {
+    let mut a = app(lang);
+    app::update(&mut a, Msg::Resize(w, h));
+    a.start_practice(3, 7);
+    // Round 1 missed (another fix reached), round 2 right.
+    for right in [false, true] {
+        let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+        let reach = if right || target == "backup-19" {
+            target
+        } else {
+            "backup-19".to_string()
+        };
+        walk_to(&mut a, &reach);
+        assert_eq!(
+            a.practice.as_ref().unwrap().result().unwrap().correct,
+            right
+        );
+        app::update(&mut a, Msg::Confirm);
+    }
+    app::update(&mut a, Msg::Choose(0));
+    app::update(&mut a, Msg::Escape);
+    draw(&mut a, w, h)
+}
+
+#[test]
+fn practice_ended_early_en_80x24() {
+    insta::assert_snapshot!(practice_ended_early(Lang::En, 80, 24));
+}
+
+#[test]
+fn practice_ended_early_ko_40x12() {
+    insta::assert_snapshot!(practice_ended_early(Lang::Ko, 40, 12));
+}

@@ -25,9 +25,6 @@ _triage() {
             triage,eval)
                 cmd="triage__subcmd__eval"
                 ;;
-            triage,gen-assets)
-                cmd="triage__subcmd__gen__subcmd__assets"
-                ;;
             triage,help)
                 cmd="triage__subcmd__help"
                 ;;
@@ -61,9 +58,6 @@ _triage() {
             triage__subcmd__help,eval)
                 cmd="triage__subcmd__help__subcmd__eval"
                 ;;
-            triage__subcmd__help,gen-assets)
-                cmd="triage__subcmd__help__subcmd__gen__subcmd__assets"
-                ;;
             triage__subcmd__help,help)
                 cmd="triage__subcmd__help__subcmd__help"
                 ;;
@@ -95,7 +89,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-h -V --tree --lang --plain --transcript --no-config --help --version list show check trees history resume practice completions gen-assets search eval help"
+            opts="-h -V --tree --lang --plain --transcript --no-config --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,30 +196,8 @@ _triage() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        triage__subcmd__gen__subcmd__assets)
-            opts="-h --tree --lang --no-config --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --tree)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --lang)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         triage__subcmd__help)
-            opts="list show check trees history resume practice completions gen-assets search eval help"
+            opts="list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,20 +239,6 @@ _triage() {
             return 0
             ;;
         triage__subcmd__help__subcmd__eval)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        triage__subcmd__help__subcmd__gen__subcmd__assets)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

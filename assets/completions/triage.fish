@@ -25,7 +25,7 @@ function __fish_triage_using_subcommand
 end
 
 complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
@@ -39,40 +39,39 @@ complete -c triage -n "__fish_triage_needs_command" -f -a "history" -d 'List pas
 complete -c triage -n "__fish_triage_needs_command" -f -a "resume" -d 'Reopen session N of `triage history` (1, the newest, by default) where it stopped'
 complete -c triage -n "__fish_triage_needs_command" -f -a "practice" -d 'Training: solve real error messages by answering the questions, then see your score'
 complete -c triage -n "__fish_triage_needs_command" -f -a "completions" -d 'Print a shell completion script: bash, zsh, fish, elvish or powershell'
-complete -c triage -n "__fish_triage_needs_command" -f -a "gen-assets" -d 'Write the man page and completion scripts into a directory (default: assets/)'
 complete -c triage -n "__fish_triage_needs_command" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
 complete -c triage -n "__fish_triage_needs_command" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
 complete -c triage -n "__fish_triage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c triage -n "__fish_triage_using_subcommand list" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand show" -l path -d 'Print the answers that lead to the leaf instead (for trainers)'
 complete -c triage -n "__fish_triage_using_subcommand show" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand show" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand check" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand check" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand check" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand check" -l stats -d 'Also print depth statistics (answers needed to reach each leaf)'
 complete -c triage -n "__fish_triage_using_subcommand check" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand check" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand trees" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand trees" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand trees" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand trees" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand history" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand history" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand history" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand history" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'Print help'
@@ -80,21 +79,17 @@ complete -c triage -n "__fish_triage_using_subcommand practice" -l count -d 'Num
 complete -c triage -n "__fish_triage_using_subcommand practice" -l seed -d 'Seed for a reproducible set of rounds (default: random)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand completions" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand completions" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand completions" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand gen-assets" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand gen-assets" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
-complete -c triage -n "__fish_triage_using_subcommand gen-assets" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
-complete -c triage -n "__fish_triage_using_subcommand gen-assets" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand search" -l top -d 'How many results to show' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand search" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand search" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand search" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand search" -s h -l help -d 'Print help'
@@ -103,18 +98,17 @@ complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top1 -d 'Fail
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top3 -d 'Fail when top-K accuracy is below Y (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-kind-top1 -d 'Fail when any kind\'s top-1 accuracy is below Z (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
-complete -c triage -n "__fish_triage_using_subcommand eval" -l lang -d 'Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand eval" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand eval" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "list" -d 'List every leaf (fix) of the tree: id and title'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "show" -d 'Print one leaf: error message, cause, numbered steps, commands, links'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "check" -d 'Validate tree files; exit 1 with file:line:column errors if any is broken'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "trees" -d 'List the trees: the embedded one and the user\'s (config dir `trees/`, `tree_dirs`)'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "history" -d 'List past sessions, newest first (kept in the data directory)'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "resume" -d 'Reopen session N of `triage history` (1, the newest, by default) where it stopped'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "practice" -d 'Training: solve real error messages by answering the questions, then see your score'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "completions" -d 'Print a shell completion script: bash, zsh, fish, elvish or powershell'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "gen-assets" -d 'Write the man page and completion scripts into a directory (default: assets/)'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
-complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions gen-assets search eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "list" -d 'List every leaf (fix) of the tree: id and title'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "show" -d 'Print one leaf: error message, cause, numbered steps, commands, links'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "check" -d 'Validate tree files; exit 1 with file:line:column errors if any is broken'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "trees" -d 'List the trees: the embedded one and the user\'s (config dir `trees/`, `tree_dirs`)'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "history" -d 'List past sessions, newest first (kept in the data directory)'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "resume" -d 'Reopen session N of `triage history` (1, the newest, by default) where it stopped'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "practice" -d 'Training: solve real error messages by answering the questions, then see your score'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "completions" -d 'Print a shell completion script: bash, zsh, fish, elvish or powershell'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
+complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

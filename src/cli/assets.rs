@@ -28,8 +28,26 @@ pub fn man_page() -> Vec<u8> {
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "triage", &mut buf);
+    clap_complete::generate(shell, &mut completed_command(), "triage", &mut buf);
     buf
+}
+
+/// The command line as the completions offer it: without the hidden commands (`gen-assets`, for
+/// developers), which clap_complete would list (clap_mangen leaves them out of the man page
+/// itself). clap cannot remove a subcommand, so the top command is built again around the rest.
+fn completed_command() -> clap::Command {
+    let full = Cli::command();
+    let mut shown = clap::Command::new("triage")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        shown = shown.about(about.clone());
+    }
+    if let Some(about) = full.get_long_about() {
+        shown = shown.long_about(about.clone());
+    }
+    shown
 }
 
 /// Every generated file: its path under the assets directory and its content.
@@ -118,6 +136,53 @@ pub fn generate(dir: &Path, lang: Lang, out: &mut impl Write) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn completions_offer_every_command_but_the_hidden_ones() {
+        let full = Cli::command();
+        let shown = completed_command();
+        let names = |c: &clap::Command| -> Vec<String> {
+            c.get_subcommands()
+                .map(|s| s.get_name().to_string())
+                .collect()
+        };
+        let hidden: Vec<String> = full
+            .get_subcommands()
+            .filter(|s| s.is_hide_set())
+            .map(|s| s.get_name().to_string())
+            .collect();
+        assert_eq!(hidden, ["gen-assets"]);
+        let mut expected = names(&full);
+        expected.retain(|n| !hidden.contains(n));
+        assert_eq!(names(&shown), expected);
+        let args = |c: &clap::Command| -> Vec<String> {
+            c.get_arguments().map(|a| a.get_id().to_string()).collect()
+        };
+        assert_eq!(args(&shown), args(&full));
+        assert_eq!(shown.get_version(), full.get_version());
+        for shell in [
+            Shell::Bash,
+            Shell::Zsh,
+            Shell::Fish,
+            Shell::Elvish,
+            Shell::PowerShell,
+        ] {
+            let script = String::from_utf8(completion_script(shell)).unwrap();
+            assert!(!script.contains("gen-assets"), "{shell}");
+            assert!(!script.contains("gen__subcmd__assets"), "{shell}");
+            for name in &expected {
+                assert!(script.contains(name.as_str()), "{shell}: {name}");
+            }
+            assert!(script.contains("no-config"), "{shell}");
+        }
+    }
+
+    #[test]
+    fn the_man_page_has_no_hidden_command() {
+        let page = String::from_utf8(man_page()).unwrap();
+        assert!(!page.contains("gen-assets") && !page.contains("gen\\-assets"));
+        assert!(page.contains("completions"));
+    }
 
     #[test]
     fn only_the_triage_crate_is_the_source_tree() {

@@ -6,10 +6,11 @@ use crate::history;
 use crate::i18n;
 use crate::text::sanitize_line;
 use crate::transcript::SessionStep;
-use crate::tree::Lang;
+use crate::tree::{Lang, Tree};
 use serde_json::json;
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn trees(dirs: &[PathBuf], json: bool, lang: Lang, out: &mut impl Write) -> i32 {
     let (entries, problems) = catalog::discover(dirs);
@@ -80,15 +81,13 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
             )
         )
     } else {
-        // The embedded tree, parsed once and only when a session on it is listed.
-        let embedded = std::cell::OnceCell::new();
+        let mut trees = SessionTrees::new(lang);
         entries.iter().enumerate().try_for_each(|(i, e)| {
             let s = &e.record.session;
             // Where the session ended is its current node (what `resume` reopens), not the last
             // fix it reached: a restart or a step back may have left that fix since. Its title
             // in the language asked for now, while the tree has it.
-            let tree = (crate::tree::embedded_id() == s.tree_id)
-                .then(|| embedded.get_or_init(crate::tree::embedded));
+            let tree = trees.of(&e.record);
             let leaf_title = tree
                 .and_then(|t| t.leaf(&s.current).map(|l| l.title.get(lang).to_string()))
                 .or_else(|| {
@@ -102,9 +101,20 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
             let ended_on = match leaf_title {
                 Some(title) => format!("{}  {title}", s.current),
                 None => {
-                    // The question's own words, while the tree still has it.
+                    // The question's own words, while the tree still has it; else as the
+                    // session saw them when it answered that question before (a step back).
                     let question = tree
                         .and_then(|t| t.question(&s.current).map(|q| q.text.get(lang).to_string()))
+                        .or_else(|| {
+                            s.steps.iter().rev().find_map(|step| match step {
+                                SessionStep::Answered {
+                                    question_id,
+                                    question,
+                                    ..
+                                } if *question_id == s.current => Some(question.clone()),
+                                _ => None,
+                            })
+                        })
                         .unwrap_or_else(|| s.current.clone());
                     format!("{}: {question}", words.stopped_at)
                 }
@@ -137,6 +147,58 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
         })
     };
     if written.is_err() { EXIT_FAILURE } else { 0 }
+}
+
+/// The trees the listed sessions were on, each loaded once, found as `resume` finds them: the
+/// file a session's tree was opened from, else the tree of its id (the embedded one or the
+/// user's). Quietly: a tree that cannot be found leaves the words the session saved.
+struct SessionTrees {
+    lang: Lang,
+    embedded: Option<Tree>,
+    files: HashMap<PathBuf, Option<Tree>>,
+    /// The user's trees by id, discovered on the first session on a tree of theirs.
+    catalog: Option<Vec<catalog::Entry>>,
+}
+
+impl SessionTrees {
+    fn new(lang: Lang) -> SessionTrees {
+        SessionTrees {
+            lang,
+            embedded: None,
+            files: HashMap::new(),
+            catalog: None,
+        }
+    }
+
+    fn file(&mut self, path: &Path) -> Option<&Tree> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| catalog::load_file(path).ok())
+            .as_ref()
+    }
+
+    fn of(&mut self, record: &history::Record) -> Option<&Tree> {
+        let want = &record.session.tree_id;
+        let from_file = record
+            .tree_path
+            .as_deref()
+            .filter(|p| self.file(p).is_some_and(|t| t.id == *want));
+        let path = match from_file {
+            Some(p) => Some(p.to_path_buf()),
+            None if want == crate::tree::embedded_id() => None,
+            None => {
+                let lang = self.lang;
+                let catalog = self
+                    .catalog
+                    .get_or_insert_with(|| catalog::discover(&super::tree_dirs(lang)).0);
+                Some(catalog.iter().find(|e| e.id == *want)?.path.clone()?)
+            }
+        };
+        match path {
+            Some(p) => self.file(&p),
+            None => Some(self.embedded.get_or_insert_with(crate::tree::embedded)),
+        }
+    }
 }
 
 /// The sessions in `data_dir`, newest first, after a warning for each file skipped; or the exit

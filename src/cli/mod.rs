@@ -45,7 +45,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ID|PATH")]
     pub tree: Option<String>,
 
-    /// Language of the text: en or ko (default: from LC_ALL / LC_MESSAGES / LANG).
+    /// Language of the text: en or ko (default: the config file's `lang`, else LC_ALL /
+    /// LC_MESSAGES / LANG).
     #[arg(long, global = true, value_name = "en|ko", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
@@ -325,22 +326,30 @@ pub(crate) fn unreadable(path: &Path, lang: Lang) -> Option<crate::tree::Diagnos
 /// The configuration in force for this run: loaded once by `load_settings`.
 static SETTINGS: std::sync::OnceLock<crate::config::Config> = std::sync::OnceLock::new();
 
-/// Reads the config file (unless `--no-config`); a broken one is reported and ends the run.
-pub fn load_settings(cli: &Cli) -> Result<(), i32> {
-    let config = if cli.no_config {
-        crate::config::Config::default()
+/// Reads the config file (unless `--no-config`). A broken one is reported, once, and the run
+/// goes on with the defaults: an on-call engineer with a typo in the config still gets the fix.
+pub fn load_settings(cli: &Cli) {
+    // Completion scripts use no setting, and a shell may load them at every start.
+    let skip = cli.no_config || matches!(cli.command, Some(Command::Completions { .. }));
+    let loaded = if skip {
+        None
     } else {
-        match crate::paths::config_dir().map(|d| crate::config::load(&d)) {
-            Some(Ok(c)) => c,
-            Some(Err(d)) => {
-                say_raw(&d.to_string());
-                return Err(EXIT_FAILURE);
-            }
-            None => crate::config::Config::default(),
+        crate::paths::config_dir().map(|d| crate::config::load(&d))
+    };
+    let config = match loaded {
+        Some(Ok(c)) => c,
+        Some(Err(d)) => {
+            say_raw(&d.to_string());
+            // Not `resolve_lang`: the settings are not set yet, and the config has no say.
+            let lang = cli
+                .lang
+                .unwrap_or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()));
+            say(i18n::strings(lang).cli.config_ignored);
+            crate::config::Config::default()
         }
+        None => crate::config::Config::default(),
     };
     let _ = SETTINGS.set(config);
-    Ok(())
 }
 
 pub fn settings() -> &'static crate::config::Config {
@@ -353,18 +362,85 @@ pub fn resolve_lang(flag: Option<Lang>) -> Lang {
         .unwrap_or_else(|| i18n::lang_from_env(|k| std::env::var(k).ok()))
 }
 
-/// Directories searched for user trees: the config dir's `trees/`, then `tree_dirs`.
-pub fn tree_dirs() -> Vec<PathBuf> {
-    crate::paths::user_trees_dir()
-        .into_iter()
-        .chain(settings().tree_dirs.iter().cloned())
-        .collect()
+/// The tree directories, checked once per run.
+static TREE_DIRS: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
+
+/// Directories searched for user trees: the config dir's `trees/`, then `tree_dirs`. The first
+/// call warns (in `lang`) about each `tree_dirs` entry that cannot be searched: a directory
+/// configured and silently skipped looks like trees that vanished. A missing `trees/` is no
+/// news: nobody asked for it.
+pub fn tree_dirs(lang: Lang) -> Vec<PathBuf> {
+    TREE_DIRS
+        .get_or_init(|| {
+            for dir in &settings().tree_dirs {
+                if let Some(reason) = not_searchable(dir, lang) {
+                    let config = crate::paths::config_dir()
+                        .map(|d| d.join(crate::config::FILE_NAME))
+                        .unwrap_or_else(|| PathBuf::from(crate::config::FILE_NAME));
+                    say(&i18n::fill(
+                        i18n::strings(lang).cli.tree_dir_skipped,
+                        &[
+                            ("dir", &sanitize_line(&dir.display().to_string())),
+                            ("config", &sanitize_line(&config.display().to_string())),
+                            ("reason", &reason),
+                        ],
+                    ));
+                }
+            }
+            crate::paths::user_trees_dir()
+                .into_iter()
+                .chain(settings().tree_dirs.iter().cloned())
+                .collect()
+        })
+        .clone()
+}
+
+/// Why `dir` cannot be searched for trees, in `lang`; `None` when it can.
+fn not_searchable(dir: &Path, lang: Lang) -> Option<String> {
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => Some(i18n::strings(lang).cli.not_a_directory.to_string()),
+        Ok(_) => std::fs::read_dir(dir)
+            .err()
+            .map(|e| short_io_error(&e, lang)),
+        Err(e) => Some(short_io_error(&e, lang)),
+    }
 }
 
 /// True when `--tree` names a file rather than a tree id (as `catalog::pick` decides).
 pub fn names_a_file(choice: &str) -> bool {
-    let path = Path::new(choice);
-    path.is_file() || path.extension().is_some_and(|x| x == "ron")
+    catalog::names_a_file(choice)
+}
+
+/// The directories to look for the tree `--tree` names: none for a file or no `--tree` (the
+/// user's trees are then neither read nor warned about).
+fn dirs_for(choice: Option<&str>, lang: Lang) -> Vec<PathBuf> {
+    match choice {
+        Some(c) if !names_a_file(c) => tree_dirs(lang),
+        _ => Vec::new(),
+    }
+}
+
+/// `word` as one shell word: quoted unless it is plain, sanitized either way.
+pub(crate) fn shell_word(word: impl std::fmt::Display) -> String {
+    let word = sanitize_line(&word.to_string());
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
+    {
+        word
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// The command a hint tells the user to run: `triage`, with the `--tree` given (a hint that
+/// forgot it would list another tree).
+pub(crate) fn triage_command(tree: Option<&str>) -> String {
+    match tree {
+        Some(choice) => format!("triage --tree {}", shell_word(choice)),
+        None => "triage".to_string(),
+    }
 }
 
 /// Loads the tree chosen with `--tree`, or prints why not (in `lang`) and returns the exit code.
@@ -377,19 +453,38 @@ pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
         say_raw(&d.to_string());
         return Err(EXIT_FAILURE);
     }
-    catalog::pick(choice, &tree_dirs()).map_err(|e| pick_failed(e, lang))
+    catalog::pick(choice, &dirs_for(choice, lang)).map_err(|e| pick_failed(e, lang))
 }
 
 /// Says why a tree could not be picked; returns the exit code.
 pub fn pick_failed(error: PickError, lang: Lang) -> i32 {
+    let s = &i18n::strings(lang).cli;
     match error {
-        PickError::Unknown { asked, known } => {
+        PickError::Unknown {
+            asked,
+            known,
+            problems,
+        } => {
             let known: Vec<String> = known.iter().map(|k| sanitize_line(k)).collect();
             say(&i18n::fill(
-                i18n::strings(lang).cli.unknown_tree,
+                s.unknown_tree,
                 &[
                     ("tree", &crate::text::quoted_line(&asked)),
                     ("known", &known.join(", ")),
+                ],
+            ));
+            say_raw(&unloaded_note(&problems, lang));
+            EXIT_USAGE
+        }
+        PickError::Directory(dir) => {
+            say(&i18n::fill(
+                s.tree_is_directory,
+                &[
+                    ("dir", &sanitize_line(&dir.display().to_string())),
+                    (
+                        "check",
+                        &format!("triage check {}", shell_word(dir.display())),
+                    ),
                 ],
             ));
             EXIT_USAGE
@@ -403,13 +498,53 @@ pub fn pick_failed(error: PickError, lang: Lang) -> i32 {
     }
 }
 
+/// Tree files listed at most under "could not be loaded"; `triage check` shows them all.
+const UNLOADED_SHOWN: usize = 5;
+
+/// A problem's message is cut there in that list: one line each (a tree's string quoted in a
+/// message may be a megabyte long).
+const NOTE_MESSAGE_CHARS: usize = 200;
+
+/// The tree files that could not be loaded, each with its first problem on one line (the tree
+/// asked for by id may be among them, its id unread), or nothing when there are none.
+fn unloaded_note(problems: &[crate::tree::Diagnostic], lang: Lang) -> String {
+    let mut files: Vec<&crate::tree::Diagnostic> = Vec::new();
+    for p in problems {
+        if !files.iter().any(|f| f.file == p.file) {
+            files.push(p);
+        }
+    }
+    if files.is_empty() {
+        return String::new();
+    }
+    let s = &i18n::strings(lang).cli;
+    let mut note = format!("triage: {}\n", i18n::count(files.len(), s.trees_not_loaded));
+    for d in files.iter().take(UNLOADED_SHOWN) {
+        let place = match d.line {
+            0 => sanitize_line(&d.file),
+            line => format!("{}:{line}:{}", sanitize_line(&d.file), d.column),
+        };
+        let message: String = sanitize_line(&d.message)
+            .chars()
+            .take(NOTE_MESSAGE_CHARS)
+            .collect();
+        note.push_str(&format!("  {place}: {message}\n"));
+    }
+    if files.len() > UNLOADED_SHOWN {
+        note.push_str("  ...\n");
+    }
+    note
+}
+
 /// Runs a non-interactive command; returns the exit code.
 pub fn run(cli: &Cli, command: &Command) -> i32 {
     let lang = resolve_lang(cli.lang);
     let mut out = Output::new(std::io::stdout().lock());
     let code = match command {
-        Command::Check { files, stats } => check::run(files, *stats, lang, &mut out),
-        Command::Trees { json } => history::trees(&tree_dirs(), *json, lang, &mut out),
+        Command::Check { files, stats } => {
+            check::run(cli.tree.as_deref(), files, *stats, lang, &mut out)
+        }
+        Command::Trees { json } => history::trees(&tree_dirs(lang), *json, lang, &mut out),
         Command::History { json } => history::list(*json, lang, &mut out),
         Command::Completions { shell } => assets::completions(*shell, &mut out),
         Command::GenAssets { dir } => assets::generate(dir, lang, &mut out),
@@ -431,7 +566,11 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                     // Checked by `placeholder_value`.
                     let _ = values.set(name, value);
                 }
-                show::show(&tree, id, lang, *json, *path, &values, &mut out)
+                let asked = show::Asked {
+                    id,
+                    command: &triage_command(cli.tree.as_deref()),
+                };
+                show::show(&tree, asked, lang, *json, *path, &values, &mut out)
             }
             Err(code) => code,
         },

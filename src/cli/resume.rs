@@ -46,7 +46,7 @@ pub fn tree(
             if !std::fs::metadata(path)
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
         {
-            let tree = crate::tree::load_path(path)
+            let tree = crate::catalog::load_file(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
             if tree.id != *want {
                 super::say(&crate::i18n::fill(
@@ -64,13 +64,30 @@ pub fn tree(
         }
         other => other.clone(),
     };
-    let (known, _) = crate::catalog::discover(&super::tree_dirs());
+    let (known, problems) = crate::catalog::discover(&super::tree_dirs(lang));
     if let Some(found) = known.iter().find(|e| e.id == *want) {
         let tree = match &found.path {
             None => crate::tree::embedded(),
-            Some(path) => crate::tree::load_path(path)
+            Some(path) => crate::catalog::load_file(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?,
         };
+        // Another file than the session's: the same id, maybe other questions. Said, so that
+        // an answer that now means something else is no surprise.
+        if let Some(gone) = &gone {
+            let found_at = found
+                .path
+                .as_deref()
+                .map_or_else(|| words.built_in_tree.to_string(), shown);
+            super::say(&crate::i18n::fill(
+                words.resume_tree_moved,
+                &[
+                    ("n", &n.to_string()),
+                    ("file", &shown(gone)),
+                    ("tree", &crate::text::sanitize_line(want)),
+                    ("found", &found_at),
+                ],
+            ));
+        }
         return Ok((tree, found.path.clone()));
     }
     match gone {
@@ -89,23 +106,10 @@ pub fn tree(
             crate::catalog::PickError::Unknown {
                 asked: want.clone(),
                 known: known.into_iter().map(|e| e.id).collect(),
+                problems,
             },
             lang,
         )),
-    }
-}
-
-/// `word` as one shell word: quoted unless it is plain, sanitized either way.
-fn shell_word(word: impl std::fmt::Display) -> String {
-    let word = crate::text::sanitize_line(&word.to_string());
-    if !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
-    {
-        word
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
 
@@ -125,9 +129,11 @@ pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
             // The same tree (by its file when it was opened by one), count and seed.
             let mut again = String::from("triage");
             match &e.record.tree_path {
-                Some(path) => again.push_str(&format!(" --tree {}", shell_word(path.display()))),
+                Some(path) => {
+                    again.push_str(&format!(" --tree {}", super::shell_word(path.display())))
+                }
                 None if e.record.session.tree_id != crate::tree::embedded_id() => again.push_str(
-                    &format!(" --tree {}", shell_word(&e.record.session.tree_id)),
+                    &format!(" --tree {}", super::shell_word(&e.record.session.tree_id)),
                 ),
                 None => {}
             }

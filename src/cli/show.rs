@@ -42,16 +42,25 @@ pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
     }
 }
 
+/// What `triage show` was asked for.
+pub struct Asked<'a> {
+    /// The leaf id (or an error code).
+    pub id: &'a str,
+    /// `triage` with the options that chose the tree, for the hints.
+    pub command: &'a str,
+}
+
 /// `triage show`; `values` fill in the commands' placeholders (`--set NAME=VALUE`).
 pub fn show(
     tree: &Tree,
-    id: &str,
+    asked: Asked,
     lang: Lang,
     json: bool,
     path: bool,
     values: &crate::fill::Values,
     out: &mut impl Write,
 ) -> i32 {
+    let Asked { id, command } = asked;
     // Ids are lower case; an error code names the leaves that list it.
     let lower = id.trim().to_lowercase();
     let by_code: Vec<&str> = tree
@@ -69,6 +78,7 @@ pub fn show(
                 &[
                     ("code", &sanitize_line(id.trim())),
                     ("ids", &by_code.join(", ")),
+                    ("triage", command),
                 ],
             ));
             return EXIT_USAGE;
@@ -76,15 +86,22 @@ pub fn show(
         (None, None, []) => id,
     };
     let Some(leaf) = tree.leaf(id) else {
-        let ids: Vec<&str> = tree.leaves().map(|(i, _)| i).collect();
-        let message = i18n::fill(
-            i18n::strings(lang).cli.unknown_leaf,
-            &[
-                ("id", &crate::text::quoted_line(id)),
-                ("tree", &format!("{:?}", tree.id)),
-            ],
-        );
-        super::say(&format!("{message}{}", suggestion(id, &ids, lang)));
+        let s = &i18n::strings(lang).cli;
+        let args = [
+            ("id", crate::text::quoted_line(id)),
+            ("tree", format!("{:?}", tree.id)),
+            ("list", format!("{command} list")),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        // A question's id is no typo to correct: it names the wrong kind of node.
+        let message = if tree.question(id).is_some() {
+            i18n::fill(s.question_not_leaf, &args)
+        } else {
+            let ids: Vec<&str> = tree.leaves().map(|(i, _)| i).collect();
+            let unknown = i18n::fill(s.unknown_leaf, &args);
+            format!("{unknown}{}", suggestion(id, &ids, command, lang))
+        };
+        super::say(&message);
         return EXIT_USAGE;
     };
     // A value for a placeholder the fix does not have is most likely a typo of a name.
@@ -133,8 +150,9 @@ pub fn show(
     }
 }
 
-/// "; did you mean ...?" with the closest ids, or a pointer to `triage list`, in `lang`.
-pub fn suggestion(asked: &str, ids: &[&str], lang: Lang) -> String {
+/// "; did you mean ...?" with the closest ids, or a pointer to `COMMAND list` (`command`: `triage`
+/// and its `--tree`), in `lang`.
+pub fn suggestion(asked: &str, ids: &[&str], command: &str, lang: Lang) -> String {
     let s = &i18n::strings(lang).cli;
     let asked_lower = asked.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ids
@@ -149,7 +167,7 @@ pub fn suggestion(asked: &str, ids: &[&str], lang: Lang) -> String {
         .map(|(_, id)| sanitize_line(id))
         .collect();
     if close.is_empty() {
-        s.see_every_id.to_string()
+        i18n::fill(s.see_every_id, &[("list", &format!("{command} list"))])
     } else {
         i18n::fill(s.did_you_mean, &[("ids", &close.join(", "))])
     }

@@ -1,0 +1,382 @@
+//! Practice mode without a terminal: the score in the user's language (on screen, printed on
+//! quit, in the transcript), a run ended early, the footers, and the message to solve scrolling
+//! at the small size.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::Arc;
+use triage::app::{self, App, Msg};
+use triage::i18n::{self, EN, KO};
+use triage::keys::{self, Ctx};
+use triage::practice::{self, Score};
+use triage::theme::{Theme, ThemeName};
+use triage::tree::{self, Lang, Tree};
+use triage::ui;
+
+fn tree() -> Arc<Tree> {
+    static TREE: std::sync::OnceLock<Arc<Tree>> = std::sync::OnceLock::new();
+    Arc::clone(TREE.get_or_init(|| Arc::new(tree::embedded())))
+}
+
+fn app(lang: Lang) -> App {
+    App::new(tree(), lang, app::index_searcher(Default::default()))
+}
+
+fn theme() -> Theme {
+    Theme::new(ThemeName::Default, false)
+}
+
+/// A key as the full-screen wizard reads it, through the key table.
+fn press(a: &mut App, code: KeyCode) {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(msg) = keys::to_msg(ui::context(a), &key) {
+        app::update(a, msg);
+    }
+}
+
+/// Plays the current round to its verdict: by the shortest way when `right`, else by a first
+/// answer that leads away from the fix asked for.
+fn play(a: &mut App, right: bool) {
+    let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+    if right {
+        let path = a.tree.path_to(&target).unwrap();
+        let answers: Vec<usize> = path.into_iter().map(|(_, answer)| answer).collect();
+        for answer in answers {
+            app::update(a, Msg::Choose(answer));
+        }
+    } else {
+        let mut first = true;
+        while let Some(q) = a.tree.question(&a.current) {
+            let away = (0..q.answers.len()).find(|i| {
+                let next = &q.answers[*i].next;
+                *next != target && !tree::validate::reachable_from(&a.tree, next).contains(&*target)
+            });
+            let answer = if first { away.unwrap() } else { 0 };
+            first = false;
+            app::update(a, Msg::Choose(answer));
+        }
+    }
+    assert!(a.practice_verdict(), "the round was judged");
+}
+
+/// The text of a document's lines.
+fn lines(doc: &triage::view::Document) -> Vec<String> {
+    doc.lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+/// `text` without the ids and titles of the fixes asked for, the ids of the fixes reached (the
+/// tree's words, not triage's) and the digits: what is left are triage's own words.
+fn own_words(text: &str, score: &Score, lang: Lang) -> String {
+    let mut rest = text.to_string();
+    for r in &score.rounds {
+        let title = tree().leaf(&r.target).unwrap().title.get(lang).to_string();
+        rest = rest
+            .replace(&title, "")
+            .replace(&r.target, "")
+            .replace(&r.reached, "");
+    }
+    rest.replace(|c: char| c.is_ascii_digit(), "")
+}
+
+// ------------------------------------------------------------------ 1. the score's words
+
+#[test]
+fn a_korean_score_has_no_english_word_on_screen_on_quit_or_in_the_transcript() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(2, 7);
+    play(&mut a, false);
+    press(&mut a, KeyCode::Enter);
+    play(&mut a, true);
+    press(&mut a, KeyCode::Enter);
+    let p = a.practice.clone().unwrap();
+    assert!(p.finished());
+    let score = &p.score;
+    // The score screen.
+    let (doc, _) = a.verdict_view((78, 21), &theme()).unwrap();
+    let screen = lines(&doc).join("\n");
+    assert!(screen.contains("점수: 1/2"), "{screen}");
+    assert!(
+        screen.contains("1. 오답 ") && screen.contains("2. 정답 "),
+        "{screen}"
+    );
+    // What is printed after quitting (full-screen and plain mode print the same).
+    let printed = triage::report::practice_summary(&a.tree, score, Lang::Ko);
+    assert!(printed.starts_with("점수: 1/2 (시드 7)\n"), "{printed}");
+    // The transcript.
+    let session = triage::transcript::Session {
+        tree_id: a.tree.id.clone(),
+        lang: Lang::Ko,
+        started: "2026-11-30T00:00:00Z".into(),
+        ended: None,
+        steps: Vec::new(),
+        current: a.current.clone(),
+        trail: Vec::new(),
+        values: Default::default(),
+    };
+    let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+    let rounds = md.split_once("## 연습: ").expect("the practice heading").1;
+    assert!(rounds.starts_with("1/2 (시드 7)"), "{md}");
+    assert!(
+        rounds.contains("1. **오답** ") && rounds.contains("2. **정답** "),
+        "{md}"
+    );
+    for text in [&screen, &printed, &rounds.to_string()] {
+        let rest = own_words(text, score, Lang::Ko);
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "an English word among triage's own: {rest:?}"
+        );
+    }
+}
+
+#[test]
+fn the_marks_line_up_and_english_keeps_its_words() {
+    for lang in [Lang::En, Lang::Ko] {
+        use unicode_width::UnicodeWidthStr;
+        let (ok, miss) = (practice::mark(true, lang), practice::mark(false, lang));
+        assert_eq!(ok.width(), miss.width(), "{ok:?} {miss:?}");
+    }
+    assert_eq!(practice::mark(true, Lang::En), "ok  ");
+    assert_eq!(practice::mark(false, Lang::Ko), "오답");
+    let score = Score {
+        seed: 7,
+        rounds: Vec::new(),
+        count: 0,
+    };
+    assert_eq!(score.summary(Lang::En), "Score: 0/0 (seed 7)");
+    assert_eq!(score.summary(Lang::Ko), "점수: 0/0 (시드 7)");
+}
+
+// ------------------------------------------------------------------ 2. a run ended early
+
+/// q in round 3 of 3: the score of the 2 rounds played, saying that 3 were planned; nothing of
+/// round 3's trail or a changed total in the header.
+#[test]
+fn q_mid_round_says_how_many_rounds_were_played_of_how_many() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(3, 7);
+    play(&mut a, false);
+    press(&mut a, KeyCode::Enter);
+    play(&mut a, true);
+    press(&mut a, KeyCode::Enter);
+    app::update(&mut a, Msg::Choose(0));
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit);
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished());
+    assert!(p.score.ended_early());
+    assert_eq!((p.score.rounds.len(), p.score.count), (2, 3));
+    assert_eq!(
+        p.score.heading(Lang::En),
+        "Score: 1/2 (ended after 2 of 3 rounds)"
+    );
+    assert_eq!(
+        p.score.summary(Lang::En),
+        "Score: 1/2 (ended after 2 of 3 rounds, seed 7)"
+    );
+    assert_eq!(
+        p.score.summary(Lang::Ko),
+        "점수: 1/2 (3문제 중 2문제 풀고 끝냄, 시드 7)"
+    );
+    let (doc, _) = a.verdict_view((78, 21), &theme()).unwrap();
+    assert_eq!(lines(&doc)[0], "Score: 1/2 (ended after 2 of 3 rounds)");
+    let printed = triage::report::practice_summary(&a.tree, &p.score, Lang::En);
+    assert!(
+        printed.starts_with("Score: 1/2 (ended after 2 of 3 rounds, seed 7)\n"),
+        "{printed}"
+    );
+    // Enter or q on the score quits.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+/// q on a verdict ends the run the same way; a run played to its end says nothing of it.
+#[test]
+fn q_on_a_verdict_ends_early_too_and_a_full_run_is_not_early() {
+    let mut a = app(Lang::En);
+    a.start_practice(3, 7);
+    play(&mut a, true);
+    press(&mut a, KeyCode::Char('q'));
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished());
+    assert_eq!(
+        p.score.heading(Lang::En),
+        "Score: 1/1 (ended after 1 of 3 rounds)"
+    );
+    let mut a = app(Lang::En);
+    a.start_practice(2, 7);
+    for _ in 0..2 {
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+    }
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished() && !p.score.ended_early());
+    assert_eq!(p.score.heading(Lang::En), "Score: 2/2");
+    // A record saved before the planned count was kept (0) is not "ended early".
+    let old: Score = serde_json::from_str(r#"{"seed": 1, "rounds": []}"#).unwrap();
+    assert!(!old.ended_early());
+}
+
+// ------------------------------------------------------------------ 3. footers
+
+/// What q does is named the same way wherever it does it: "end practice" during a round and on
+/// a verdict (it ends the run and shows the score), "quit" on the score (as in the wizard).
+#[test]
+fn the_footers_name_q_the_same_way_in_both_languages() {
+    for (s, end) in [(&EN, "q end practice"), (&KO, "q 연습 끝내기")] {
+        for hint in [
+            s.practice_question_hint,
+            s.practice_question_hint_scroll,
+            s.practice_next,
+        ] {
+            assert!(hint.ends_with(end), "{hint:?}");
+        }
+        // The short forms end with q and a word of the long one ("q end", "q 끝내기").
+        for hint in [
+            s.practice_question_hint_short,
+            s.practice_question_hint_scroll_short,
+        ] {
+            let word = hint.rsplit_once(" q ").unwrap().1;
+            assert!(end.split(' ').skip(1).any(|w| w == word), "{hint:?}");
+        }
+        // On the last verdict Enter and q both show the score; on the score both quit, with
+        // the wizard's word for quitting.
+        assert!(
+            s.practice_to_score.starts_with("Enter/q "),
+            "{:?}",
+            s.practice_to_score
+        );
+        let quit = s.quit_hint.strip_prefix("q ").unwrap();
+        assert_eq!(s.practice_done, format!("Enter/q {quit}"));
+    }
+}
+
+// ------------------------------------------------------------------ 4. the message to solve
+
+/// Body size of a `w` x `h` terminal.
+fn body(w: u16, h: u16) -> (usize, usize) {
+    triage::view::body_size((w, h))
+}
+
+/// At 40x12 a long message is cut; PgDn scrolls it a page at a time (the last line of a page,
+/// ending in "..", is the first of the next) to its end, PgUp back; every line is shown once
+/// scrolled, and the answers keep the rows they had.
+#[test]
+fn pgdn_and_pgup_scroll_a_long_message_at_40x12() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    a.start_practice(2, 3);
+    let size = body(40, 12);
+    let m = a.practice_message(size, &theme()).unwrap();
+    assert!(m.cut(), "the message is longer than its rows");
+    assert_eq!((m.rows, m.scroll), (3, 0), "a third of the body, as before");
+    let total = m.doc.lines.len();
+    let mut seen = vec![false; total];
+    let mut scrolls = vec![0];
+    loop {
+        let m = a.practice_message(size, &theme()).unwrap();
+        seen[m.scroll..m.scroll + m.rows].fill(true);
+        press(&mut a, KeyCode::PageDown);
+        let next = a.practice.as_ref().unwrap().scroll;
+        if next == m.scroll {
+            break;
+        }
+        assert_eq!(next, m.scroll + m.rows - 1, "a page, keeping one line");
+        scrolls.push(next);
+    }
+    assert!(seen.iter().all(|s| *s), "every line shown: {seen:?}");
+    assert_eq!(*scrolls.last().unwrap(), total - 3, "stops at the end");
+    // The answers still move (Up/Down are theirs), the message stays where it is.
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.selected, 1);
+    assert_eq!(a.practice.as_ref().unwrap().scroll, total - 3);
+    for _ in 0..scrolls.len() {
+        press(&mut a, KeyCode::PageUp);
+    }
+    assert_eq!(a.practice.as_ref().unwrap().scroll, 0);
+    // Kept through the round's questions, back to the top for the verdict and the next round.
+    press(&mut a, KeyCode::PageDown);
+    press(&mut a, KeyCode::Char('2'));
+    assert_eq!(a.practice.as_ref().unwrap().scroll, 2);
+    play(&mut a, false);
+    assert_eq!(a.practice.as_ref().unwrap().scroll, 0);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.practice.as_ref().unwrap().scroll, 0);
+}
+
+/// At the design size every message of the tree shows whole, in both languages: nothing to
+/// scroll and the same rows as before (what the question leaves, or a third of the body).
+#[test]
+fn at_80x24_every_message_shows_whole() {
+    let tree = tree();
+    let targets = practice::pick_targets(&tree, 200, 1);
+    for lang in [Lang::En, Lang::Ko] {
+        for (seed, target) in targets.iter().enumerate() {
+            let mut a = app(lang);
+            app::update(&mut a, Msg::Resize(80, 24));
+            a.start_practice(1, 0);
+            a.practice.as_mut().unwrap().targets[0] = target.clone();
+            let m = a.practice_message(body(80, 24), &theme()).unwrap();
+            assert!(!m.cut(), "{lang:?} {target} (#{seed})");
+            // PgDn does nothing then.
+            press(&mut a, KeyCode::PageDown);
+            assert_eq!(a.practice.as_ref().unwrap().scroll, 0);
+        }
+    }
+}
+
+/// PgDn/PgUp are listed in practice's help, and not in the wizard's (they do nothing there).
+#[test]
+fn the_message_keys_are_in_practice_help_only() {
+    for lang in [Lang::En, Lang::Ko] {
+        let practice = keys::help_rows_for(Ctx::Question, lang, false);
+        let wizard = keys::help_rows(Ctx::Question, lang);
+        assert!(
+            practice.iter().any(|(k, _)| k == "PgDn PgUp"),
+            "{practice:?}"
+        );
+        assert!(wizard.iter().all(|(k, _)| k != "PgDn PgUp"), "{wizard:?}");
+    }
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(40, 12));
+    let before = (a.current.clone(), a.selected);
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!((a.current.clone(), a.selected), before);
+    assert!(a.practice.is_none());
+}
+
+/// A verdict longer than the screen (40x12: the message, the way, the wrong turns) scrolls with
+/// the arrows and PgDn/PgUp, to its end and no further.
+#[test]
+fn a_long_verdict_scrolls_at_40x12() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    a.start_practice(2, 3);
+    play(&mut a, false);
+    let size = body(40, 12);
+    let (doc, scroll) = a.verdict_view(size, &theme()).unwrap();
+    assert_eq!(scroll, 0);
+    let max = doc.lines.len() - size.1;
+    assert!(max > 0, "longer than the screen");
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.verdict_view(size, &theme()).unwrap().1, 1);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.verdict_view(size, &theme()).unwrap().1, 0);
+    for _ in 0..doc.lines.len() {
+        press(&mut a, KeyCode::PageDown);
+    }
+    assert_eq!(a.verdict_view(size, &theme()).unwrap().1, max);
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(
+        a.verdict_view(size, &theme()).unwrap().1,
+        max - (size.1 - 1)
+    );
+    // The last lines explain the wrong turn: reachable now.
+    let text = lines(&doc).join("\n");
+    assert!(text.contains(KO.practice_right_answer), "{text}");
+    assert!(i18n::strings(Lang::Ko).practice_next.contains("Enter"));
+}
