@@ -309,9 +309,9 @@ pub enum Msg {
     Resize(u16, u16),
 }
 
-/// Longest search query kept, in characters: as much as the search reads (a pasted log beyond
-/// it is cut, and the user told).
-pub const MAX_QUERY_CHARS: usize = crate::search::MAX_QUERY_BYTES;
+/// Longest search query kept, in bytes (of UTF-8): as much as the search reads (a pasted log
+/// beyond it is cut, and the user told).
+pub const MAX_QUERY_BYTES: usize = crate::search::MAX_QUERY_BYTES;
 
 pub struct App {
     pub tree: Arc<Tree>,
@@ -387,6 +387,8 @@ struct BeforeRestart {
     values: crate::fill::Values,
     last_search: Option<SearchState>,
     via_search: bool,
+    print_on_quit: Option<String>,
+    see_also_from: Vec<SeeAlsoFrom>,
 }
 
 impl App {
@@ -727,6 +729,8 @@ impl App {
                 values,
                 last_search,
                 via_search,
+                print_on_quit,
+                see_also_from,
             } = *before;
             self.trail = trail;
             self.values = values;
@@ -736,6 +740,8 @@ impl App {
             });
             self.arrive(current);
             self.via_search = via_search;
+            self.print_on_quit = print_on_quit;
+            self.see_also_from = see_also_from;
             self.status = None;
         }
     }
@@ -757,7 +763,10 @@ impl App {
 
     fn restart(&mut self) {
         let start = self.tree.start.clone();
-        let somewhere = self.current != start || !self.trail.is_empty();
+        let somewhere = self.current != start
+            || !self.trail.is_empty()
+            || self.last_search.is_some()
+            || !self.values.pairs().is_empty();
         // A new start is a new incident: another VM, another vault, another search.
         let before = BeforeRestart {
             current: std::mem::replace(&mut self.current, start.clone()),
@@ -765,6 +774,8 @@ impl App {
             values: std::mem::take(&mut self.values),
             last_search: self.last_search.take(),
             via_search: self.via_search,
+            print_on_quit: self.print_on_quit.clone(),
+            see_also_from: std::mem::take(&mut self.see_also_from),
         };
         self.events.push(Event::Restarted);
         self.via_search = false;
@@ -918,6 +929,10 @@ impl App {
     fn remember_search(&mut self) {
         if let Some(Overlay::Search(state)) = &self.overlay {
             self.last_search = (!state.query.trim().is_empty()).then(|| state.clone());
+            // A new search after starting over: Backspace no longer brings the old one back.
+            if self.last_search.is_some() {
+                self.before_restart = None;
+            }
         }
     }
 
@@ -1545,20 +1560,19 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         state.offset = 0;
     }
     let before = state.query.len();
-    let len = state.len();
     if let Some(edit) = edit_of(msg) {
         state.line().apply(edit);
     }
     match msg {
         Msg::Type(c) => {
             if let Some(c) = query_char(c) {
-                if len < MAX_QUERY_CHARS {
+                if state.query.len() + c.len_utf8() <= MAX_QUERY_BYTES {
                     state.line().insert(c.encode_utf8(&mut [0; 4]));
                 } else {
                     // Say why the key did nothing.
-                    app.status = Some(format!(
-                        "{} {MAX_QUERY_CHARS}",
-                        crate::i18n::strings(app.lang).query_full
+                    app.status = Some(crate::i18n::fill(
+                        crate::i18n::strings(app.lang).query_full,
+                        &[("kib", &(MAX_QUERY_BYTES / 1024).to_string())],
                     ));
                 }
             }
@@ -1688,6 +1702,14 @@ fn update_fill(app: &mut App, msg: Msg) {
     }
 }
 
+/// "Paste cut to its first 64 KiB" (the search box, plain mode).
+pub fn paste_cut_notice(lang: Lang, bytes: usize) -> String {
+    crate::i18n::fill(
+        crate::i18n::strings(lang).paste_cut,
+        &[("kib", &(bytes / 1024).to_string())],
+    )
+}
+
 /// "Not allowed in a value: `c`" (the form, plain mode).
 pub fn refused(s: &crate::i18n::Strings, c: char) -> String {
     crate::i18n::fill(s.fill_refused, &[("char", &c.escape_debug().to_string())])
@@ -1707,11 +1729,12 @@ pub fn paste(app: &mut App, text: &str) {
                 Some((i, value))
             })
             .collect();
-        if !named.is_empty() {
+        if named.iter().any(|(i, _)| *i == form.field) {
             for (i, value) in named {
                 form.values[i] = value;
             }
             form.cursor = form.values[form.field].chars().count();
+            app.status = None;
             return;
         }
         let line = text
@@ -1723,6 +1746,7 @@ pub fn paste(app: &mut App, text: &str) {
             form.fresh = fresh;
             app.status = Some(refused(crate::i18n::strings(app.lang), bad));
         } else if let Some(value) = form.values.get_mut(form.field) {
+            app.status = None;
             let mut field = Line::new(value, &mut form.cursor);
             if fresh {
                 field.apply(Edit::Clear);
@@ -1742,24 +1766,21 @@ pub fn paste(app: &mut App, text: &str) {
         state.cursor = 0;
         state.offset = 0;
     }
-    let mut room = MAX_QUERY_CHARS.saturating_sub(state.len());
+    let mut room = MAX_QUERY_BYTES.saturating_sub(state.query.len());
     let mut cut = false;
     let mut kept = String::new();
     for c in text.chars().filter_map(query_char) {
-        if room == 0 {
+        if c.len_utf8() > room {
             cut = true;
             break;
         }
         kept.push(c);
-        room -= 1;
+        room -= c.len_utf8();
     }
     state.line().insert(&kept);
     app.run_search();
     app.follow_cursor();
-    let notice = format!(
-        "{} {MAX_QUERY_CHARS}",
-        crate::i18n::strings(app.lang).paste_cut
-    );
+    let notice = paste_cut_notice(app.lang, MAX_QUERY_BYTES);
     if cut {
         app.status = Some(notice);
     } else if app.status.as_deref() == Some(notice.as_str()) {

@@ -433,17 +433,22 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
 /// Azure resource ids (`/subscriptions/…`), whose words ("rg-linux-prod") say nothing of the
 /// symptom.
 pub fn without_resources(text: &str) -> String {
-    without_names(text)
-        .split_inclusive(char::is_whitespace)
-        .map(|piece| {
-            let word = piece.trim_end_matches(char::is_whitespace);
-            if find_ignore_case(word, "/subscriptions/").is_some() {
-                &piece[word.len()..]
-            } else {
-                piece
-            }
-        })
-        .collect()
+    let text = without_names(text);
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = &text;
+    // Only the id itself goes: JSON or `key:value,` around it keeps its words.
+    while let Some(start) = find_ignore_case(rest, "/subscriptions/") {
+        out.push_str(&rest[..start]);
+        let id = &rest[start..];
+        let end = id
+            .find(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | ',' | ';' | ')' | ']' | '}')
+            })
+            .unwrap_or(id.len());
+        rest = &id[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where `needle` (lower case ASCII) is in `haystack`, ignoring ASCII case.
@@ -636,6 +641,16 @@ mod tests {
                     Microsoft.Compute/virtualMachines/vm-db-07 failed";
         let left = without_resources(text);
         assert!(!left.contains("linux") && !left.contains("db"), "{left}");
+        let packed = without_resources(
+            r#"{"id":"/subscriptions/x/resourceGroups/rg-linux/providers/a/b/vm1","code":"UserErrorFsFreezeFailed"}"#,
+        );
+        assert!(
+            packed.contains("UserErrorFsFreezeFailed") && !packed.contains("linux"),
+            "{packed}"
+        );
+        let logged =
+            without_resources("ErrorCode:UserErrorX,ResourceId:/subscriptions/x/rg-y snapshot");
+        assert_eq!(logged, "ErrorCode:UserErrorX,ResourceId: snapshot");
         let json = without_resources(r#""vmName": "vm-sql-02", "status": "Failed""#);
         assert!(!json.contains("sql") && json.contains("Failed"), "{json}");
         assert!(left.starts_with("VM agent unable\n"), "{left}");

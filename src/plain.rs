@@ -50,10 +50,7 @@ pub fn run_with(
         handle(app, line);
         after_each(app);
         if cut && app.status.is_none() {
-            app.status = Some(format!(
-                "{} {MAX_LINE}",
-                crate::i18n::strings(app.lang).paste_cut
-            ));
+            app.status = Some(crate::app::paste_cut_notice(app.lang, MAX_LINE));
         }
         // What the full-screen UI shows on its status line (a paste cut short, a refusal), here
         // as a line of its own.

@@ -161,14 +161,7 @@ pub fn prompt(tree: &Tree, target: &str, lang: Lang) -> String {
 /// Whether leaf `other` lists the message shown for `target` (in either language; case,
 /// spacing and a final period aside).
 fn quotes_prompt(tree: &Tree, target: &str, other: &str) -> bool {
-    let norm = |t: &str| {
-        t.trim()
-            .trim_end_matches('.')
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let norm = crate::tree::validate::message_key;
     let (Some(shown), Some(other)) = (
         tree.leaf(target).and_then(|l| l.errors.first()),
         tree.leaf(other),

@@ -320,7 +320,7 @@ fn a_huge_paste_is_cut_with_a_notice() {
     let Some(Overlay::Search(state)) = &a.overlay else {
         panic!()
     };
-    assert_eq!(state.query.chars().count(), app::MAX_QUERY_CHARS);
+    assert_eq!(state.query.len(), app::MAX_QUERY_BYTES);
     assert!(a.status.is_some());
 }
 
@@ -678,14 +678,14 @@ fn search_paste_inserts_at_the_cursor() {
     assert_eq!(shown(&a), "vss writers in bad| state");
     // A paste that would go beyond the limit is cut where it is put.
     app::update(&mut a, Msg::Home);
-    app::paste(&mut a, &"가".repeat(app::MAX_QUERY_CHARS));
+    // (Counted in bytes, as the search reads it: a Korean syllable is three.)
+    app::paste(&mut a, &"가".repeat(app::MAX_QUERY_BYTES / 3));
     let s = search_state(&a);
-    assert_eq!(s.query.chars().count(), app::MAX_QUERY_CHARS);
-    assert!(s.query.ends_with("가vss writers in bad state"));
-    assert_eq!(
-        s.cursor,
-        app::MAX_QUERY_CHARS - "vss writers in bad state".len()
-    );
+    let tail = "vss writers in bad state";
+    assert!(s.query.len() <= app::MAX_QUERY_BYTES);
+    assert!(s.query.len() > app::MAX_QUERY_BYTES - 3);
+    assert!(s.query.ends_with(&format!("가{tail}")));
+    assert_eq!(s.cursor, s.query.chars().count() - tail.len());
     assert!(a.status.is_some());
 }
 
@@ -1653,7 +1653,7 @@ fn a_search_without_label_words_opens_with_the_shortest_path() {
 fn a_full_search_box_says_so_and_a_later_paste_clears_the_cut_notice() {
     let mut a = app();
     app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_CHARS + 10));
+    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_BYTES + 10));
     assert!(a.status.as_deref().unwrap().starts_with("Paste cut"));
     app::update(&mut a, Msg::Type('y'));
     assert!(
@@ -1663,7 +1663,7 @@ fn a_full_search_box_says_so_and_a_later_paste_clears_the_cut_notice() {
             .starts_with("The search box is full")
     );
     app::update(&mut a, Msg::ClearQuery);
-    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_CHARS + 10));
+    app::paste(&mut a, &"x".repeat(app::MAX_QUERY_BYTES + 10));
     app::update(&mut a, Msg::ClearQuery);
     app::paste(&mut a, "vss writers");
     assert_eq!(a.status, None);
@@ -2392,4 +2392,34 @@ fn plain_mode_says_b_goes_back_after_starting_over() {
         assert!(out.contains(s.plain_restarted), "{out}");
         assert!(!out.contains(s.restarted), "{out}");
     }
+}
+
+/// Starting over and coming back keeps the command marked to print; a search made after
+/// starting over is not replaced by Backspace; `r` on the first question with a search to lose
+/// can be undone too.
+#[test]
+fn undoing_a_restart_keeps_the_mark_and_a_new_search_ends_it() {
+    let mut a = backup_01_from_a_paste();
+    app::update(&mut a, Msg::PrintOnQuit);
+    let marked = a.print_on_quit.clone();
+    assert!(marked.is_some());
+    app::update(&mut a, Msg::Restart);
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, "backup-01");
+    assert_eq!(a.print_on_quit, marked);
+    // A new search after starting over: Backspace on the first question does nothing more.
+    app::update(&mut a, Msg::Restart);
+    app::update(&mut a, Msg::OpenSearch);
+    for c in "vss writers".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.current, a.tree.start);
+    assert_eq!(a.last_search.as_ref().unwrap().query, "vss writers");
+    // On the first question, `r` would lose that search: Backspace brings it back.
+    app::update(&mut a, Msg::Restart);
+    assert!(a.last_search.is_none());
+    app::update(&mut a, Msg::Back);
+    assert_eq!(a.last_search.as_ref().unwrap().query, "vss writers");
 }

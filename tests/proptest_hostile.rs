@@ -316,7 +316,7 @@ fn check_invariants(a: &App) -> Result<(), TestCaseError> {
         }
     }
     if let Some(Overlay::Search(s)) = &a.overlay {
-        prop_assert!(s.query.chars().count() <= app::MAX_QUERY_CHARS);
+        prop_assert!(s.query.len() <= app::MAX_QUERY_BYTES);
         prop_assert!(
             !s.query.chars().any(triage::text::is_unsafe_char),
             "query {:?}",

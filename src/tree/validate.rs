@@ -496,9 +496,8 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
 /// Longest part of an error message quoted in a diagnostic.
 const MAX_QUOTED_MESSAGE_CHARS: usize = 80;
 
-/// Two leaves with the same error message: practice shows a leaf's first message and expects that
-/// leaf, so a trainee who picks the other one is marked wrong; a search for the message cannot
-/// tell the two apart. Allowed when the leaves name each other in `see_also` (the same message
+/// Two leaves with the same error message: a search for the message cannot tell the two apart,
+/// and neither can a trainee shown it in practice (who is then counted right for either). Allowed when the leaves name each other in `see_also` (the same message
 /// really has two causes, and each fix offers the other). Messages are compared per language,
 /// ignoring case, runs of spaces and a final period. `first_seen` maps each id to its node.
 fn same_error_messages(
@@ -554,8 +553,8 @@ fn same_error_messages(
                         )
                     },
                     || {
-                        "practice shows the message for one leaf and counts the other as wrong, \
-                         and search cannot tell them apart: give each leaf the exact message of \
+                        "search cannot tell them apart, nor can a trainee shown the message in \
+                         practice: give each leaf the exact message of \
                          its own failure or, if both really fail with this one, list each leaf \
                          in the other's `see_also`"
                             .into()
@@ -574,8 +573,8 @@ fn same_error_messages(
 }
 
 /// An error message as compared with the others: lower case, one space between words, no final
-/// period.
-fn message_key(message: &str) -> String {
+/// period. (Practice judges with it too: a fix quoting the round's message is as right.)
+pub(crate) fn message_key(message: &str) -> String {
     let words = message.split_whitespace().collect::<Vec<_>>().join(" ");
     words.trim_end_matches(['.', ' ']).to_lowercase()
 }
