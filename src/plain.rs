@@ -106,8 +106,23 @@ fn read_line<R: BufRead>(input: &mut R) -> std::io::Result<Option<(String, bool)
     if n == 0 {
         return Ok(None);
     }
-    let cut = buf.len() >= MAX_LINE && buf.last() != Some(&b'\n');
-    if cut {
+    let mut cut = buf.len() >= MAX_LINE && buf.last() != Some(&b'\n');
+    let next = if cut {
+        input.fill_buf()?.first().copied()
+    } else {
+        None
+    };
+    if cut && matches!(next, None | Some(b'\n')) {
+        // Exactly as long as the limit: nothing is lost.
+        input.consume(usize::from(next.is_some()));
+        cut = false;
+    } else if cut {
+        // A character cut in two at the end is dropped whole.
+        if let Err(e) = std::str::from_utf8(&buf)
+            && e.error_len().is_none()
+        {
+            buf.truncate(e.valid_up_to());
+        }
         // Drop the rest of an over-long line, without keeping it in memory.
         loop {
             let chunk = input.fill_buf()?;

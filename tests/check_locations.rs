@@ -239,3 +239,17 @@ fn a_dangling_answer_is_placed_at_its_next_even_when_a_label_says_the_same() {
     );
     assert_eq!((errors[0].line, errors[0].column), (10, 55), "{errors:#?}");
 }
+
+/// A multi-line string closed on purpose, right before an unrelated syntax error, gets no hint
+/// about a missing quote.
+#[test]
+fn a_closed_multi_line_string_before_an_error_gives_no_hint() {
+    let src = "Tree(\n    id: \"t\",\n    title: (en: \"T\", ko: \"T\"),\n    start: \"start\",\n    nodes: {\n        \"start\": Leaf(\n            title: (en: \"Run this:\n  first line\", ko: \"K\")\n            cause: (en: \"C\", ko: \"C\"),\n        ),\n    },\n)\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.ron");
+    std::fs::write(&path, src).unwrap();
+    let errors = triage::tree::load_path(&path).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].message.contains("Expected comma"), "{errors:#?}");
+    assert!(errors[0].hint.is_none(), "{:#?}", errors[0].hint);
+}

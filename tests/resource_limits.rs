@@ -403,3 +403,27 @@ fn a_one_mib_field_name_or_kind_gets_a_short_message() {
         assert_short(&errors);
     }
 }
+
+/// A line exactly as long as plain mode reads is not said to be cut; one byte more is.
+#[test]
+fn a_line_at_the_limit_is_not_called_cut() {
+    let t = Arc::new(tree::embedded());
+    for (extra, cut) in [(0usize, false), (1, true)] {
+        let line = format!("/{}", "a".repeat(64 * 1024 - 1 + extra));
+        let mut a = App::new(
+            Arc::clone(&t),
+            Lang::En,
+            app::index_searcher(Default::default()),
+        );
+        let mut out = Vec::new();
+        triage::plain::run(
+            &mut a,
+            &mut Cursor::new(format!("{line}\n\nq\n").into_bytes()),
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.contains("Paste cut"), cut, "{extra}");
+        assert!(a.quit, "the line after it was read as a command");
+    }
+}

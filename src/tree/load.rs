@@ -93,7 +93,13 @@ fn open_string_before(src: &str, error: usize) -> Option<usize> {
             if start >= error_line {
                 return ControlFlow::Break(());
             }
-            if start >= window && end > line_before && bytes[start..end].contains(&b'\n') {
+            // A string that ran on: its "closing" quote opened the next string, whose text
+            // follows it. A multi-line string closed on purpose is followed by `,` or `)`.
+            let ran_on = bytes
+                .get(end)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+            if start >= window && end > line_before && ran_on && bytes[start..end].contains(&b'\n')
+            {
                 open = Some(start);
             }
         }
