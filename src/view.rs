@@ -533,7 +533,21 @@ pub fn verdict_document(
         theme.dim,
     );
     doc.blank();
-    if result.correct {
+    if result.correct && result.reached != result.target {
+        // Right by the same message: both fixes are named.
+        doc.para(s.practice_same_message, 0, width, theme.status);
+        doc.para(
+            &format!(
+                "{}: {}  {}",
+                s.practice_reached,
+                result.reached,
+                title(&result.reached)
+            ),
+            2,
+            width,
+            theme.text,
+        );
+    } else if result.correct {
         doc.para(s.practice_correct, 0, width, theme.status);
     } else {
         doc.para(s.practice_wrong, 0, width, theme.warning);

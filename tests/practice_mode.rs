@@ -380,3 +380,26 @@ fn a_long_verdict_scrolls_at_40x12() {
     assert!(text.contains(KO.practice_right_answer), "{text}");
     assert!(i18n::strings(Lang::Ko).practice_next.contains("Enter"));
 }
+
+/// A round won with another fix that quotes the same message names both fixes.
+#[test]
+fn a_round_right_by_the_same_message_names_both_fixes() {
+    let tree = triage::tree::embedded();
+    let mut p = triage::practice::Practice::new(&tree, 1, 1);
+    let target = p.targets[0].clone();
+    let other = tree
+        .leaves()
+        .map(|(id, _)| id)
+        .find(|id| *id != target)
+        .unwrap()
+        .to_string();
+    let mut round = triage::practice::judge(&tree, &target, &[], &other);
+    assert!(!round.correct);
+    round.correct = true;
+    p.score.rounds.push(round);
+    let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
+    let doc = triage::view::verdict_document(&tree, &p, Lang::En, 80, &theme);
+    let text: String = doc.lines.iter().map(|l| l.to_string() + "\n").collect();
+    assert!(text.contains("quotes the same message"), "{text}");
+    assert!(text.contains(&other) && text.contains(&target), "{text}");
+}
