@@ -533,24 +533,14 @@ pub fn verdict_document(
         theme.dim,
     );
     doc.blank();
-    if result.correct && result.reached != result.target {
-        // Right by the same message: both fixes are named.
-        doc.para(s.practice_same_message, 0, width, theme.status);
-        doc.para(
-            &format!(
-                "{}: {}  {}",
-                s.practice_reached,
-                result.reached,
-                title(&result.reached)
-            ),
-            2,
-            width,
-            theme.text,
-        );
-    } else if result.correct {
-        doc.para(s.practice_correct, 0, width, theme.status);
-    } else {
-        doc.para(s.practice_wrong, 0, width, theme.warning);
+    // Right by the same message (another fix quotes it), or wrong: the fix reached is named.
+    let (verdict, style) = match (result.correct, result.reached == result.target) {
+        (true, true) => (s.practice_correct, theme.status),
+        (true, false) => (s.practice_same_message, theme.status),
+        (false, _) => (s.practice_wrong, theme.warning),
+    };
+    doc.para(verdict, 0, width, style);
+    if result.reached != result.target {
         doc.para(
             &format!(
                 "{}: {}  {}",
