@@ -36,30 +36,6 @@ pub fn tree_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     all
 }
 
-/// Files at most this long are read to see whether they hold only whitespace.
-const BLANK_CHECK_BYTES: u64 = 4096;
-
-/// Reads, parses and validates a tree file, as [`tree::load_path`]; a file with nothing in it
-/// is said to be empty (RON would say "expected opening `(`", which sends the author looking
-/// for a missing bracket).
-pub fn load_file(path: &Path) -> Result<Tree, Vec<Diagnostic>> {
-    let small_file =
-        std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= BLANK_CHECK_BYTES);
-    let blank = small_file
-        && crate::fsutil::read_limited(path, BLANK_CHECK_BYTES).is_ok_and(|bytes| {
-            std::str::from_utf8(&bytes).is_ok_and(|text| tree::without_bom(text).trim().is_empty())
-        });
-    if blank {
-        return Err(vec![
-            Diagnostic::new(&path.display().to_string(), "the file is empty").help(
-                "a tree file holds `Tree(id: ..., title: ..., start: ..., nodes: {...})`: see \
-                 docs/tree-format.md, or start from a copy of trees/azure-vm-backup.ron",
-            ),
-        ]);
-    }
-    tree::load_path(path)
-}
-
 /// The error for a tree at `path` whose id `id` the tree at `first` (the built-in tree when
 /// `None`) already answers to: that second tree could never be chosen by id, and silently so.
 pub fn id_taken(path: &Path, id: &str, first: Option<&Path>) -> Diagnostic {
@@ -89,7 +65,7 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
     }];
     let mut problems = Vec::new();
     for path in tree_files(dirs) {
-        match load_file(&path) {
+        match tree::load_path(&path) {
             // The first tree with an id answers to it.
             Ok(t) => match entries.iter().find(|e| e.id == t.id) {
                 Some(first) => problems.push(id_taken(&path, &t.id, first.path.as_deref())),
@@ -162,7 +138,7 @@ pub fn locate(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Location, PickEr
 pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
     match locate(choice, dirs)? {
         Location::Embedded => Ok(tree::embedded()),
-        Location::File(path) => load_file(&path).map_err(PickError::Invalid),
+        Location::File(path) => tree::load_path(&path).map_err(PickError::Invalid),
     }
 }
 

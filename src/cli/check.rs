@@ -70,7 +70,7 @@ pub fn run(
                 Some(f),
                 match super::unreadable(f, lang) {
                     Some(d) => Err(vec![d]),
-                    None => catalog::load_file(f),
+                    None => crate::tree::load_path(f),
                 },
             ),
         };

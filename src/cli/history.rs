@@ -173,7 +173,7 @@ impl SessionTrees {
     fn file(&mut self, path: &Path) -> Option<&Tree> {
         self.files
             .entry(path.to_path_buf())
-            .or_insert_with(|| catalog::load_file(path).ok())
+            .or_insert_with(|| crate::tree::load_path(path).ok())
             .as_ref()
     }
 

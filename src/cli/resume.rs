@@ -46,7 +46,7 @@ pub fn tree(
             if !std::fs::metadata(path)
                 .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
         {
-            let tree = crate::catalog::load_file(path)
+            let tree = crate::tree::load_path(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?;
             if tree.id != *want {
                 super::say(&crate::i18n::fill(
@@ -68,7 +68,7 @@ pub fn tree(
     if let Some(found) = known.iter().find(|e| e.id == *want) {
         let tree = match &found.path {
             None => crate::tree::embedded(),
-            Some(path) => crate::catalog::load_file(path)
+            Some(path) => crate::tree::load_path(path)
                 .map_err(|e| super::pick_failed(crate::catalog::PickError::Invalid(e), lang))?,
         };
         // Another file than the session's: the same id, maybe other questions. Said, so that

@@ -11,6 +11,13 @@ pub const MAX_NESTING: usize = 1000;
 
 /// Parses `src` into a tree, or returns the syntax/schema error with its position.
 pub fn parse(file: &str, src: &str) -> Result<Tree, Diagnostic> {
+    // RON would say "expected opening `(`", which sends the author looking for a bracket.
+    if super::without_bom(src).trim().is_empty() {
+        return Err(Diagnostic::new(file, "the file is empty").help(
+            "a tree file holds `Tree(id: ..., title: ..., start: ..., nodes: {...})`: see \
+             docs/tree-format.md, or start from a copy of trees/azure-vm-backup.ron",
+        ));
+    }
     if src.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::new(
             file,
