@@ -255,6 +255,8 @@ pub struct Strings {
     /// After the score printed on quit: `{seed}`, which practises the same rounds again.
     pub practice_seed: &'static str,
     pub plain_question_prompt: &'static str,
+    /// The same in practice, where search is off.
+    pub plain_practice_prompt: &'static str,
     pub plain_leaf_prompt: &'static str,
     pub plain_search_prompt: &'static str,
     pub plain_verdict_prompt: &'static str,
@@ -451,6 +453,7 @@ pub static EN: Strings = Strings {
     practice_ended_early: "ended after {played} of {count} rounds",
     practice_seed: "seed {seed}",
     plain_question_prompt: "Answer (number; 0 or /TEXT search; b back; r restart; q quit): ",
+    plain_practice_prompt: "Answer (number; b back; q end practice): ",
     plain_leaf_prompt: "(b back; r restart; /TEXT search; q quit): ",
     plain_search_prompt: "Search (text; a result's number opens it; empty line closes): ",
     plain_verdict_prompt: "(Enter next; q quit): ",
@@ -643,6 +646,7 @@ pub static KO: Strings = Strings {
     practice_ended_early: "{count}문제 중 {played}문제 풀고 끝냄",
     practice_seed: "시드 {seed}",
     plain_question_prompt: "답 (번호; 0 또는 /검색어 검색; b 뒤로; r 처음부터; q 종료): ",
+    plain_practice_prompt: "답 (번호; b 뒤로; q 연습 끝내기): ",
     plain_leaf_prompt: "(b 뒤로; r 처음부터; /검색어 검색; q 종료): ",
     plain_search_prompt: "검색 (검색어; 결과 번호로 열기; 빈 줄로 닫기): ",
     plain_verdict_prompt: "(Enter 다음; q 종료): ",

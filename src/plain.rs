@@ -35,6 +35,8 @@ pub fn run_with(
             _ if app.practice.as_ref().is_some_and(|p| p.finished()) => s.plain_done_prompt,
             _ if app.practice_verdict() => s.plain_verdict_prompt,
             (Some(Overlay::Search(_)), _) => s.plain_search_prompt,
+            // Search is off in practice: the prompt does not offer it.
+            (_, Node::Question(_)) if app.practice.is_some() => s.plain_practice_prompt,
             (_, Node::Question(_)) => s.plain_question_prompt,
             (_, Node::Leaf(l)) if !l.see_also.is_empty() => s.plain_leaf_see_also_prompt,
             (_, Node::Leaf(_)) => s.plain_leaf_prompt,
@@ -359,7 +361,9 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             for (i, a) in q.answers.iter().enumerate() {
                 writeln!(out, "  {}) {}", i + 1, sanitize_line(a.label.get(lang)))?;
             }
-            writeln!(out, "  0) {}", s.none_fits)?;
+            if app.practice.is_none() {
+                writeln!(out, "  0) {}", s.none_fits)?;
+            }
         }
         Node::Leaf(leaf) => {
             let steps = report::trail_steps(

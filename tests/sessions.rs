@@ -652,3 +652,22 @@ fn practice_on_a_tree_without_error_messages_says_so() {
     );
     assert!(!String::from_utf8_lossy(&out.stdout).contains("0/0"));
 }
+
+/// Plain practice does not offer search (it is off there): no "0) ... search" line, a prompt
+/// without it.
+#[test]
+fn plain_practice_does_not_offer_search() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = triage(config.path(), data.path())
+        .args([
+            "practice", "--count", "1", "--seed", "1", "--plain", "--lang", "en",
+        ])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let s = triage::i18n::strings(triage::tree::Lang::En);
+    assert!(!text.contains(s.none_fits), "{text}");
+    assert!(text.contains(s.plain_practice_prompt), "{text}");
+}
