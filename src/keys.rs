@@ -381,8 +381,8 @@ pub static BINDINGS: &[Binding] = &[
         ctx: Ctx::Verdict,
         keys: &[Code(KeyCode::Enter), Char(' '), Char('n')],
         action: M(Msg::Confirm),
-        en: "next round (after the last: quit)",
-        ko: "다음 문제 (마지막 뒤: 종료)",
+        en: "next round (after the last: the score; on the score: quit)",
+        ko: "다음 문제 (마지막 뒤: 점수, 점수 화면에서: 종료)",
     },
     Binding {
         ctx: Ctx::Verdict,
