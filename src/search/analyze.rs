@@ -331,42 +331,51 @@ pub fn without_colour_codes(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
 /// looked at closer; Hangul and other characters are never decoded.
-pub(crate) fn chunks(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let mut start: Option<usize> = None;
+pub(crate) fn chunks(text: &str) -> Chunks<'_> {
+    Chunks { text, at: 0 }
+}
+
+/// The iterator of [`chunks`].
+pub(crate) struct Chunks<'t> {
+    text: &'t str,
+    /// Where the next chunk may start.
+    at: usize,
+}
+
+impl<'t> Iterator for Chunks<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.at;
+        let mut i = start;
         loop {
-            let at = next_maybe_space(bytes, i);
-            if at > i && start.is_none() {
-                start = Some(i);
-            }
-            i = at;
-            if i >= bytes.len() {
-                return start.map(|s| &text[s..]);
-            }
-            let space = match bytes[i] {
+            i = next_maybe_space(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                self.at = i;
+                return self.text.get(start..).filter(|piece| !piece.is_empty());
+            };
+            let space = match b {
                 b if b < 0x80 => 1,
-                _ => match text[i..].chars().next() {
+                _ => match self.text.get(i..).and_then(|rest| rest.chars().next()) {
                     Some(c) if c.is_whitespace() => c.len_utf8(),
-                    _ => 0,
+                    // A character that only starts like a space; its other bytes are not in
+                    // `MAYBE_SPACE`.
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
                 },
             };
-            if space == 0 {
-                // A character that only starts like a space; its other bytes are not in
-                // `MAYBE_SPACE`.
-                start.get_or_insert(i);
-                i += 1;
-                continue;
-            }
-            if let Some(s) = start {
-                let piece = &text[s..i];
-                i += space;
-                return Some(piece);
+            if start < i {
+                self.at = i + space;
+                return self.text.get(start..i);
             }
             i += space;
+            start = i;
         }
-    })
+    }
 }
 
 /// Splits `text` into tokens and calls `sink` for each. URLs, GUIDs, hashes, times and short
