@@ -903,6 +903,9 @@ impl App {
     /// Opens the search box: with the last search when there is one (its query, the cursor at
     /// its end, the result opened last highlighted), else empty.
     fn open_search(&mut self) {
+        // A status about the screen below ("started over: Backspace goes back") is not about
+        // the search box.
+        self.status = None;
         let Some(last) = self.last_search.clone() else {
             self.overlay = Some(Overlay::Search(SearchState::default()));
             return;
@@ -1047,7 +1050,10 @@ impl App {
             fresh: true,
             cursor: 0,
         };
-        form.enter(0);
+        // Values known already (from a paste or an earlier form) are kept: the first blank
+        // one is where typing is wanted.
+        let first_blank = form.values.iter().position(String::is_empty).unwrap_or(0);
+        form.enter(first_blank);
         self.overlay = Some(Overlay::Fill(form));
     }
 
@@ -1218,6 +1224,14 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
         Some(Overlay::Search(_)) => update_search(app, msg),
         Some(Overlay::Fill(_)) => {
             update_fill(app, msg);
+            None
+        }
+        None if matches!(msg, Msg::Type(_)) => {
+            // Typed on a question or a fix: the start of a search (practice has none).
+            if app.practice.is_none() {
+                app.open_search();
+                return update_search(app, msg);
+            }
             None
         }
         None => {
@@ -1559,6 +1573,11 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         state.cursor = 0;
         state.offset = 0;
     }
+    // What the status said (a paste cut, a transcript written, how to undo a restart) was
+    // about the text or the screen before.
+    if matches!(msg, Msg::Type(_)) || edit_of(msg).is_some() {
+        app.status = None;
+    }
     let before = state.query.len();
     if let Some(edit) = edit_of(msg) {
         state.line().apply(edit);
@@ -1635,8 +1654,24 @@ fn update_fill(app: &mut App, msg: Msg) {
         app.overlay = None;
         return;
     };
-    // A note about the last key (a refused character) is stale once another is taken.
-    if !matches!(msg, Msg::Type(c) if !crate::fill::allowed(c)) {
+    // A refused character is noted until the field is left: typed quickly, the next keys
+    // would otherwise hide that the value is not what was typed.
+    if !matches!(
+        msg,
+        Msg::Type(_)
+            | Msg::CursorLeft
+            | Msg::CursorRight
+            | Msg::WordLeft
+            | Msg::WordRight
+            | Msg::Home
+            | Msg::End
+            | Msg::Erase
+            | Msg::EraseNext
+            | Msg::EraseWord
+            | Msg::EraseToStart
+            | Msg::EraseToEnd
+            | Msg::ClearQuery
+    ) {
         app.status = None;
     }
     let mut line = Line::new(value, &mut form.cursor);

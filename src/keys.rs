@@ -188,8 +188,8 @@ pub static BINDINGS: &[Binding] = &[
         ctx: Ctx::Screens,
         keys: &[Char('/')],
         action: M(Msg::OpenSearch),
-        en: "search: paste an error or a code",
-        ko: "검색: 오류나 코드 붙여 넣기",
+        en: "search: paste an error or a code (or start typing it)",
+        ko: "검색: 오류나 코드 붙여 넣기 (바로 입력해도 됨)",
     },
     Binding {
         ctx: Ctx::Screens,
@@ -474,11 +474,13 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
             }
         }
     }
-    if matches!(screen, Ctx::Search | Ctx::Fill)
-        && let KeyCode::Char(c) = event.code
+    // Typing on a question or a fix (a letter no key above takes) starts a search with it.
+    if let KeyCode::Char(c) = event.code
         && !event
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && (matches!(screen, Ctx::Search | Ctx::Fill)
+            || (matches!(screen, Ctx::Question | Ctx::Leaf) && c.is_alphabetic()))
     {
         return Some(Msg::Type(c));
     }
@@ -614,6 +616,25 @@ mod tests {
         assert_eq!(to_msg(Ctx::Question, &alt), Some(Msg::JumpTo(1)));
         assert_eq!(to_msg(Ctx::Leaf, &alt), Some(Msg::JumpTo(1)));
         assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Char('3'))), None);
+    }
+
+    #[test]
+    fn a_letter_no_key_takes_starts_a_search() {
+        for screen in [Ctx::Question, Ctx::Leaf] {
+            assert_eq!(
+                to_msg(screen, &key(KeyCode::Char('U'))),
+                Some(Msg::Type('U'))
+            );
+            assert_eq!(
+                to_msg(screen, &key(KeyCode::Char('백'))),
+                Some(Msg::Type('백'))
+            );
+            // Bound letters keep their meaning; digits and punctuation start nothing.
+            assert_eq!(to_msg(screen, &key(KeyCode::Char('q'))), Some(Msg::Escape));
+            assert_eq!(to_msg(screen, &key(KeyCode::Char('-'))), None);
+        }
+        assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Char('c'))), Some(Msg::Copy));
+        assert_eq!(to_msg(Ctx::Verdict, &key(KeyCode::Char('U'))), None);
     }
 
     #[test]

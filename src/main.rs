@@ -246,7 +246,13 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 note(&warning);
             }
         };
-        let result = plain::run_with(&mut app, &mut input, &mut out, &mut save);
+        // Lines a terminal hands over together were pasted together (people type one at a
+        // time); a pipe's lines are commands, one each.
+        let mut pasted_more = |input: &mut std::io::BufReader<PlainInput>| {
+            stdin_is_terminal
+                && (!input.buffer().is_empty() || input.get_mut().more_within(PASTE_GAP))
+        };
+        let result = plain::run_with(&mut app, &mut input, &mut out, &mut save, &mut pasted_more);
         let caught = match signal.load(std::sync::atomic::Ordering::SeqCst) {
             // End of input from a terminal that hung up: a SIGHUP that came late, or never.
             0 if stdin_is_terminal && terminal_gone() => SIGHUP,
@@ -597,6 +603,8 @@ fn run_tui(
     let signal = termination_signal();
     let input = spawn_input_thread()?;
     let mut linked = Linked::default();
+    // Events read ahead while telling typing from a paste the terminal typed out.
+    let mut pending: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     while !app.quit {
         let size = terminal.size()?;
         let wanted = if hyperlinks {
@@ -630,7 +638,11 @@ fn run_tui(
         }
         // Waking up now and then lets a SIGTERM or SIGHUP, or a terminal that hung up without one,
         // end the wizard the normal way: terminal restored (if still there), session saved.
-        let event = match input.recv_timeout(std::time::Duration::from_millis(200)) {
+        let received = match pending.pop_front() {
+            Some(event) => Ok(Ok(event)),
+            None => input.recv_timeout(std::time::Duration::from_millis(200)),
+        };
+        let event = match received {
             Ok(Ok(event)) => event,
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                 let caught = match signal.load(std::sync::atomic::Ordering::SeqCst) {
@@ -659,6 +671,21 @@ fn run_tui(
         let interrupt = matches!(&event, Event::Key(key)
             if key.modifiers.contains(event::KeyModifiers::CONTROL)
                 && matches!(key.code, event::KeyCode::Char('c' | 'C')));
+        // Text that arrives faster than anyone types (a paste the terminal did not mark as
+        // one) on a question or a fix is something to find, not keys to act on.
+        let event = match event {
+            Event::Key(key)
+                if pending.is_empty()
+                    && matches!(ui::context(app), keys::Ctx::Question | keys::Ctx::Leaf)
+                    && app.practice.is_none() =>
+            {
+                match typed_out(key, &input, &mut pending) {
+                    Some(text) => Event::Paste(text),
+                    None => Event::Key(key),
+                }
+            }
+            event => event,
+        };
         let msg = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(k) = panic_key
@@ -772,6 +799,33 @@ impl PlainInput {
     }
 }
 
+/// Lines of one paste reach the wizard within this of each other.
+const PASTE_GAP: std::time::Duration = std::time::Duration::from_millis(30);
+
+impl PlainInput {
+    /// Whether more input is there, or comes within `gap`.
+    fn more_within(&mut self, gap: std::time::Duration) -> bool {
+        if self.at < self.pending.len() {
+            return true;
+        }
+        match self.rx.recv_timeout(gap) {
+            Ok(Ok(bytes)) if !bytes.is_empty() => {
+                self.pending = bytes;
+                self.at = 0;
+                true
+            }
+            Ok(result) => {
+                // End of input or an error: the next read returns it.
+                let (tx, rx) = std::sync::mpsc::channel();
+                let _ = tx.send(result);
+                self.rx = rx;
+                false
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 impl std::io::Read for PlainInput {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         loop {
@@ -798,6 +852,69 @@ impl std::io::Read for PlainInput {
         }
     }
 }
+
+/// The text typed out with `first` when more keys come right after it, within a few
+/// milliseconds each (a terminal typing out a paste; people type far slower); the keys read
+/// ahead are left in `pending` when they do not make such a text (at least four characters,
+/// not one key repeated).
+fn typed_out(
+    first: event::KeyEvent,
+    input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
+    pending: &mut std::collections::VecDeque<Event>,
+) -> Option<String> {
+    let char_of = |key: &event::KeyEvent| -> Option<char> {
+        if key.kind == KeyEventKind::Release
+            || key
+                .modifiers
+                .intersects(event::KeyModifiers::CONTROL | event::KeyModifiers::ALT)
+        {
+            return None;
+        }
+        match key.code {
+            event::KeyCode::Char(c) => Some(c),
+            event::KeyCode::Enter => Some('\n'),
+            event::KeyCode::Tab => Some('\t'),
+            _ => None,
+        }
+    };
+    let mut text = String::from(char_of(&first)?);
+    let gap = std::time::Duration::from_millis(TYPED_OUT_GAP_MS);
+    while let Ok(Ok(event)) = input.recv_timeout(gap) {
+        let more = match &event {
+            Event::Key(key) => char_of(key),
+            _ => None,
+        };
+        pending.push_back(event);
+        match more {
+            Some(c) => text.push(c),
+            None => break,
+        }
+    }
+    let distinct = |t: &str| {
+        t.chars()
+            .filter(|c| !c.is_whitespace())
+            .any(|c| !t.starts_with(c))
+    };
+    if text.chars().count() >= 4 && distinct(&text) {
+        // Every key read ahead was part of the text but the one that ended it.
+        let last_is_text = pending
+            .back()
+            .is_some_and(|e| matches!(e, Event::Key(k) if char_of(k).is_some()));
+        if !last_is_text {
+            let stop = pending.pop_back();
+            pending.clear();
+            pending.extend(stop);
+        } else {
+            pending.clear();
+        }
+        // `/` opens the search box anyway: the text is what comes after it.
+        return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));
+    }
+    None
+}
+
+/// Keys further apart than this were typed by a person (see [`typed_out`]).
+const TYPED_OUT_GAP_MS: u64 = 8;
 
 /// Reads the terminal's events on a thread of its own and passes them on, up to the first error.
 /// The wizard never waits inside crossterm itself: once the terminal hangs up, crossterm's read

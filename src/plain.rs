@@ -13,15 +13,19 @@ const MAX_LINE: usize = 64 * 1024;
 
 /// Runs until quit or end of input; returns the exit code.
 pub fn run(app: &mut App, input: &mut impl BufRead, out: &mut impl Write) -> std::io::Result<i32> {
-    run_with(app, input, out, &mut |_| {})
+    run_with(app, input, out, &mut |_| {}, &mut |_| false)
 }
 
 /// `run`, calling `after_each` once per line handled (the caller keeps the history up to date).
-pub fn run_with(
+/// `pasted_more(input)` says whether more lines came with the last one, at once, as a paste
+/// into a terminal does (a pipe's lines are commands, one per line: give `|_| false`): they
+/// are one text to search for, not commands.
+pub fn run_with<R: BufRead>(
     app: &mut App,
-    input: &mut impl BufRead,
+    input: &mut R,
     out: &mut impl Write,
     after_each: &mut dyn FnMut(&App),
+    pasted_more: &mut dyn FnMut(&mut R) -> bool,
 ) -> std::io::Result<i32> {
     let mut shown: Option<String> = None;
     loop {
@@ -48,8 +52,32 @@ pub fn run_with(
             score_on_quit(app, out)?;
             return Ok(0);
         };
-        let line = line.trim();
-        handle(app, line);
+        let mut cut = cut;
+        let mut pasted = line;
+        let mut lines = 1;
+        while app.practice.is_none()
+            && !app.practice_verdict()
+            && pasted.len() < MAX_LINE
+            && pasted_more(input)
+        {
+            let Some((more, more_cut)) = read_line(input)? else {
+                break;
+            };
+            pasted.push('\n');
+            pasted.push_str(&more);
+            cut |= more_cut;
+            lines += 1;
+        }
+        if lines > 1 {
+            // A pasted log or portal text: found as a whole, wherever it was pasted.
+            if !matches!(app.overlay, Some(Overlay::Search(_))) {
+                app::update(app, Msg::OpenSearch);
+            }
+            app::update(app, Msg::ClearQuery);
+            app::paste(app, pasted.trim());
+        } else {
+            handle(app, pasted.trim());
+        }
         after_each(app);
         if cut && app.status.is_none() {
             app.status = Some(crate::app::paste_cut_notice(app.lang, MAX_LINE));

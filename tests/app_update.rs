@@ -2311,15 +2311,41 @@ fn backspace_right_after_starting_over_brings_the_fix_back() {
     assert!(a.trail.is_empty());
 }
 
-/// A refused character's note goes at the next key the form takes.
+/// A refused character's note stays while the field is being typed in (typed quickly, the
+/// next keys would hide that the value is not what was typed) and goes when it is left.
 #[test]
-fn the_forms_refusal_note_goes_at_the_next_key_taken() {
+fn the_forms_refusal_note_stays_until_the_field_is_left() {
     let mut a = backup_01_from_a_paste();
     app::update(&mut a, Msg::Fill);
     app::update(&mut a, Msg::Type(' '));
     assert!(a.status.is_some());
     app::update(&mut a, Msg::Type('x'));
+    app::update(&mut a, Msg::Erase);
+    assert!(a.status.is_some());
+    app::update(&mut a, Msg::NextCommand);
     assert_eq!(a.status, None);
+}
+
+/// The form opens on the first blank field: values known already (from a paste) are kept,
+/// not typed over.
+#[test]
+fn the_form_opens_on_the_first_blank_field() {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "backup-01 -g rg-prod");
+    app::update(&mut a, Msg::Confirm);
+    while a.selected_command()
+        != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
+    {
+        app::update(&mut a, Msg::NextCommand);
+    }
+    app::update(&mut a, Msg::Fill);
+    assert_eq!(form(&a).values, ["rg-prod", ""]);
+    assert_eq!(form(&a).field, 1);
+    for c in "vm-sql-02".chars() {
+        app::update(&mut a, Msg::Type(c));
+    }
+    assert_eq!(form(&a).values, ["rg-prod", "vm-sql-02"]);
 }
 
 /// A resource id pasted into the form fills the fields it names: the VM's name, not the whole
@@ -2422,4 +2448,109 @@ fn undoing_a_restart_keeps_the_mark_and_a_new_search_ends_it() {
     assert!(a.last_search.is_none());
     app::update(&mut a, Msg::Back);
     assert_eq!(a.last_search.as_ref().unwrap().query, "vss writers");
+}
+
+/// A letter typed on a question or a fix (one no key takes) starts a search with it: typing an
+/// error without `/` first searches for it instead of answering questions.
+#[test]
+fn typing_on_a_question_or_a_fix_starts_a_search() {
+    for on_fix in [false, true] {
+        let mut a = if on_fix {
+            app_at("backup-19", 80, 24)
+        } else {
+            let mut a = app();
+            app::update(&mut a, Msg::Resize(80, 24));
+            a
+        };
+        let screen = ui::context(&a);
+        for c in "UserErrorFsFreezeFailed".chars() {
+            let key = crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            );
+            let msg = keys::to_msg(ui::context(&a), &key).unwrap();
+            app::update(&mut a, msg);
+        }
+        assert!(matches!(screen, Ctx::Question | Ctx::Leaf));
+        let Some(Overlay::Search(s)) = &a.overlay else {
+            panic!("no search open (on a fix: {on_fix})");
+        };
+        assert_eq!(s.query, "UserErrorFsFreezeFailed");
+        assert_eq!(
+            s.findings.hits.first().map(|h| h.id.as_str()),
+            Some("backup-25")
+        );
+    }
+}
+
+/// What the status line said about the screen below is gone once the search box opens, and
+/// a note about the text (a paste cut) once the text is edited.
+#[test]
+fn the_search_box_does_not_keep_the_screens_status() {
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    walk(&mut a, &[1, 0]);
+    app::update(&mut a, Msg::Restart);
+    assert!(a.status.is_some(), "restart says how to undo it");
+    app::update(&mut a, Msg::OpenSearch);
+    assert_eq!(a.status, None);
+    app::paste(&mut a, &"vss writer ".repeat(7000));
+    assert!(a.status.is_some(), "the paste was cut");
+    app::update(&mut a, Msg::ClearQuery);
+    assert_eq!(a.status, None);
+}
+
+/// Practice has no search: typing a letter on its question does nothing.
+#[test]
+fn typing_in_practice_does_not_search() {
+    let mut a = app();
+    a.practice = Some(triage::practice::Practice::new(&a.tree, 1, 1));
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::Type('x'));
+    assert!(a.overlay.is_none());
+}
+
+/// Hands out its chunks one read at a time, as a terminal hands over a line typed or a paste.
+struct Chunked(std::collections::VecDeque<&'static str>);
+
+impl std::io::Read for Chunked {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let Some(chunk) = self.0.pop_front() else {
+            return Ok(0);
+        };
+        assert!(chunk.len() <= buf.len());
+        buf[..chunk.len()].copy_from_slice(chunk.as_bytes());
+        Ok(chunk.len())
+    }
+}
+
+/// In plain mode, the lines of a paste (handed over at once) are one search, not one search
+/// per line; the lines typed after it are commands again.
+#[test]
+fn plain_mode_searches_a_multi_line_paste_as_one_text() {
+    let paste = "Error Code: ExtensionSnapshotFailedNoNetwork\n\
+                 Error Message: Snapshot operation failed due to no network connectivity on the virtual machine\n\
+                 Recommended Action: Ensure that VM has network access.\n";
+    for at_question in [false, true] {
+        let mut chunks: std::collections::VecDeque<&'static str> =
+            ["/\n", paste, "1\n", "q\n"].into();
+        if at_question {
+            chunks.pop_front();
+        }
+        let mut a = app();
+        let mut input = std::io::BufReader::new(Chunked(chunks));
+        let mut out = Vec::new();
+        triage::plain::run_with(
+            &mut a,
+            &mut input,
+            &mut out,
+            &mut |_| {},
+            &mut |r: &mut std::io::BufReader<Chunked>| !r.buffer().is_empty(),
+        )
+        .unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let prompts = out.matches("Search (text").count();
+        assert_eq!(prompts, if at_question { 1 } else { 2 }, "{out}");
+        assert_eq!(a.current, "backup-02", "{out}");
+    }
 }

@@ -770,3 +770,20 @@ fn sigquit_restores_the_terminal_and_saves_the_session() {
     assert_eq!(entries.len(), 1, "the session was saved on the way out");
     assert!(entries[0].record.session.ended.is_some());
 }
+
+/// An error typed out by the terminal in one go (a paste it did not mark as one) on the first
+/// question is searched for; its letters do not answer questions or write transcripts.
+#[test]
+fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    s.keys(b"lsblk: fsfreeze failed on /data");
+    s.wait_for("Search: lsblk: fsfreeze failed on /data");
+    assert!(!s.screen().contains("Transcript written"), "{}", s.screen());
+    s.keys(b"\x1b");
+    s.wait_for("What were you doing");
+    // Keys pressed one at a time still act at once.
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
