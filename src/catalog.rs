@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub id: String,
-    pub title: String,
+    /// In each language the tree has.
+    pub title: crate::tree::Text,
     /// `None` for the embedded tree.
     pub path: Option<PathBuf>,
 }
@@ -60,7 +61,7 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
     let embedded = tree::embedded();
     let mut entries = vec![Entry {
         id: embedded.id.clone(),
-        title: embedded.title.en.clone(),
+        title: embedded.title.clone(),
         path: None,
     }];
     let mut problems = Vec::new();
@@ -71,7 +72,7 @@ pub fn discover(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
                 Some(first) => problems.push(id_taken(&path, &t.id, first.path.as_deref())),
                 None => entries.push(Entry {
                     id: t.id.clone(),
-                    title: t.title.en.clone(),
+                    title: t.title.clone(),
                     path: Some(path),
                 }),
             },

@@ -121,7 +121,8 @@ fn every_command_of_the_seed_is_its_own_copyable_block() {
         (
             "restore-01",
             ps,
-            r#"$deployment = Get-AzureDeployment -ServiceName "ServiceName" -Slot "Production""#,
+            // The seed's example name is a placeholder: the fill-in form and a paste fill it.
+            r#"$deployment = Get-AzureDeployment -ServiceName "<CloudServiceName>" -Slot "Production""#,
         ),
         (
             "restore-01",

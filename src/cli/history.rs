@@ -21,9 +21,23 @@ pub fn trees(dirs: &[PathBuf], json: bool, lang: Lang, out: &mut impl Write) -> 
         let items: Vec<_> = entries
             .iter()
             .map(|e| {
+                let title = &e.title;
+                // "title" in the language asked for (as `list --json` gives a leaf's), and
+                // "titles" with each language the tree has.
+                let each: serde_json::Map<_, _> = Lang::ALL
+                    .iter()
+                    .filter(|l| !title.exact(**l).is_empty())
+                    .map(|l| {
+                        (
+                            l.code().to_string(),
+                            json!(crate::text::sanitize(title.exact(*l))),
+                        )
+                    })
+                    .collect();
                 json!({
                     "id": crate::text::sanitize(&e.id),
-                    "title": crate::text::sanitize(&e.title),
+                    "title": crate::text::sanitize(title.get(lang)),
+                    "titles": each,
                     "path": e.path.as_ref().map(|p| p.display().to_string()),
                 })
             })
@@ -40,7 +54,7 @@ pub fn trees(dirs: &[PathBuf], json: bool, lang: Lang, out: &mut impl Write) -> 
                 out,
                 "{:<20}  {}  {}",
                 sanitize_line(&e.id),
-                sanitize_line(&e.title),
+                sanitize_line(e.title.get(lang)),
                 origin
             )
         })

@@ -98,7 +98,8 @@ pub enum Command {
     },
     /// Validate tree files; exit 1 with file:line:column errors if any is broken.
     Check {
-        /// Tree files, or directories of them, to check (default: the embedded tree).
+        /// Tree files, or directories of them, to check; with none (and no --tree), every tree
+        /// triage can pick: the embedded one and the user's.
         files: Vec<PathBuf>,
         /// Also print depth statistics (answers needed to reach each leaf).
         #[arg(long)]
