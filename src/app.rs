@@ -767,6 +767,10 @@ impl App {
             || !self.trail.is_empty()
             || self.last_search.is_some()
             || !self.values.pairs().is_empty();
+        // Nothing to start over from: a transcript need not say it did.
+        if !somewhere && self.practice.is_none() {
+            return;
+        }
         // A new start is a new incident: another VM, another vault, another search.
         let before = BeforeRestart {
             current: std::mem::replace(&mut self.current, start.clone()),

@@ -2554,3 +2554,15 @@ fn plain_mode_searches_a_multi_line_paste_as_one_text() {
         assert_eq!(a.current, "backup-02", "{out}");
     }
 }
+
+/// `r` at the start with nothing done yet does nothing: the transcript does not record
+/// restarts of nothing.
+#[test]
+fn restart_at_the_start_with_nothing_done_records_nothing() {
+    let mut a = app();
+    for _ in 0..3 {
+        app::update(&mut a, Msg::Restart);
+    }
+    assert!(!a.events.contains(&Event::Restarted));
+    assert_eq!(a.status, None);
+}
