@@ -62,6 +62,20 @@ impl PracticeMessage {
     }
 }
 
+/// A practice question under the message to solve, as laid out ([`App::practice_question`]).
+#[derive(Debug)]
+pub struct PracticeQuestion {
+    /// The question's text, "Why we ask", the answers.
+    pub doc: crate::view::Document,
+    /// The rows it gets on screen.
+    pub rows: usize,
+    /// The lines at the top that stay in view: the question's text (none when there is no
+    /// room under it for the highlighted answer).
+    pub pinned: usize,
+    /// The first line shown of the lines after the pinned ones.
+    pub scroll: usize,
+}
+
 /// How the wizard searches; `main` plugs in the search index, tests plug in whatever they need.
 pub type Searcher = Box<dyn Fn(&Tree, &str, Lang) -> Findings>;
 
@@ -466,12 +480,62 @@ impl App {
 
     /// On a practice question, the error message to solve as drawn above the question in a
     /// body of `width` x `height`. It gets a third of the body (at least 2 rows), more when the
-    /// question and its answers leave more; a longer message scrolls (PgDn/PgUp).
+    /// question and its answers leave more, fewer when the question's text, its "Why we ask" and
+    /// the first answer would not fit under it; a longer message scrolls (PgDn/PgUp).
     pub fn practice_message(
+        &self,
+        size: (usize, usize),
+        theme: &crate::theme::Theme,
+    ) -> Option<PracticeMessage> {
+        let (doc, rows, _) = self.practice_layout(size, theme)?;
+        let scroll = self
+            .practice
+            .as_ref()
+            .map_or(0, |p| p.scroll.min(doc.lines.len() - rows));
+        Some(PracticeMessage { doc, rows, scroll })
+    }
+
+    /// On a practice question, the question under the message to solve, in the rows the
+    /// message leaves: its text stays, "Why we ask" and the answers scroll to keep the
+    /// highlighted answer in view; on the first answer, Up scrolls back to the text above it.
+    pub fn practice_question(
+        &self,
+        size: (usize, usize),
+        theme: &crate::theme::Theme,
+    ) -> Option<PracticeQuestion> {
+        let (_, message_rows, doc) = self.practice_layout(size, theme)?;
+        let rows = size.1.saturating_sub(message_rows);
+        let range = doc.item_lines.get(self.selected).copied().unwrap_or((0, 0));
+        // No room under the question's text: the answer wins, nothing stays.
+        let fits = doc.pinned + (range.1 - range.0).max(1) <= rows;
+        let pinned = if fits && range.0 >= doc.pinned {
+            doc.pinned
+        } else {
+            0
+        };
+        let follow =
+            crate::view::keep_visible(0, (range.0 - pinned, range.1 - pinned), rows - pinned);
+        let up = match &self.practice {
+            Some(p) if self.selected == 0 => p.scrolled_up,
+            _ => 0,
+        };
+        let scroll = follow.saturating_sub(up);
+        Some(PracticeQuestion {
+            doc,
+            rows,
+            pinned,
+            scroll,
+        })
+    }
+
+    /// The message to solve, the rows it gets, and the question under it, laid out in a body
+    /// of `width` x `height`. One column is left free before the right margin, where "^" and
+    /// "v" say there is more.
+    fn practice_layout(
         &self,
         (width, height): (usize, usize),
         theme: &crate::theme::Theme,
-    ) -> Option<PracticeMessage> {
+    ) -> Option<(crate::view::Document, usize, crate::view::Document)> {
         let p = self.practice.as_ref()?;
         let target = p.target()?;
         let Node::Question(q) = self.node() else {
@@ -480,16 +544,38 @@ impl App {
         if self.practice_verdict() {
             return None;
         }
+        let width = width.saturating_sub(1).max(1);
         let message = crate::practice::prompt(&self.tree, target, self.lang);
         let doc = crate::view::practice_prompt(&message, self.lang, width, theme);
-        let question =
-            crate::view::question_document(q, self.lang, self.selected, false, width, theme);
+        let question = |spaced| {
+            crate::view::practice_question_document(
+                q,
+                self.lang,
+                self.selected,
+                spaced,
+                width,
+                theme,
+            )
+        };
+        let spaced = question(true);
+        // The question's text and "Why we ask", and the first answer's lines.
+        let (head, first) = spaced
+            .item_lines
+            .first()
+            .map_or((spaced.lines.len(), 0), |(a, b)| (a.saturating_sub(1), b - a));
         let rows = (height / 3)
             .max(2)
-            .max(height.saturating_sub(question.lines.len()))
+            .max(height.saturating_sub(spaced.lines.len()))
+            .min(height.saturating_sub(head + first))
+            .max(2)
             .min(doc.lines.len());
-        let scroll = p.scroll.min(doc.lines.len() - rows);
-        Some(PracticeMessage { doc, rows, scroll })
+        // The blank line before the answers only when there is a row for it.
+        let question = if height.saturating_sub(rows) > head + first {
+            spaced
+        } else {
+            question(false)
+        };
+        Some((doc, rows, question))
     }
 
     /// On a practice verdict or the score, what the body shows at `width` x `height`, and the
@@ -500,6 +586,8 @@ impl App {
         theme: &crate::theme::Theme,
     ) -> Option<(crate::view::Document, usize)> {
         let p = self.practice.as_ref().filter(|_| self.practice_verdict())?;
+        // One column free before the right margin, where "^" and "v" say there is more.
+        let width = width.saturating_sub(1).max(1);
         let doc = crate::view::verdict_document(&self.tree, p, self.lang, width, theme);
         let scroll = p.scroll.min(doc.lines.len().saturating_sub(height));
         Some((doc, scroll))
@@ -654,11 +742,20 @@ impl App {
                 && let Some(target) = p.target()
                 && p.result().is_none()
             {
-                let verdict =
-                    crate::practice::judge(&self.tree, target, &self.trail, &self.current);
+                let verdict = crate::practice::judge_walk(
+                    &self.tree,
+                    target,
+                    &self.trail,
+                    &p.taken_back,
+                    &self.current,
+                );
                 p.score.rounds.push(verdict);
+                p.taken_back.clear();
                 p.scroll = 0;
             }
+        }
+        if let Some(p) = &mut self.practice {
+            p.scrolled_up = 0;
         }
     }
 
@@ -751,6 +848,9 @@ impl App {
             return;
         }
         let (question, answer) = self.trail[step].clone();
+        if let Some(p) = &mut self.practice {
+            p.take_back(&self.trail[step..]);
+        }
         self.trail.truncate(step);
         self.events.push(Event::WentBack {
             to_question: question.clone(),
@@ -770,6 +870,9 @@ impl App {
         // Nothing to start over from: a transcript need not say it did.
         if !somewhere && self.practice.is_none() {
             return;
+        }
+        if let Some(p) = &mut self.practice {
+            p.take_back(&self.trail);
         }
         // A new start is a new incident: another VM, another vault, another search.
         let before = BeforeRestart {
@@ -851,6 +954,14 @@ impl App {
         self.trail = tree
             .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
+        // The answers filled in on the way are the session's answers too (a transcript lists
+        // them before the one the user gives).
+        for (question, answer) in &self.trail {
+            self.events.push(Event::Answered {
+                question: question.clone(),
+                answer: *answer,
+            });
+        }
         self.via_search = false;
         self.arrive(split.question);
         self.asked_from_search = true;
@@ -1302,6 +1413,29 @@ fn scroll_practice(app: &mut App, msg: Msg) {
     }
 }
 
+/// On a practice question's first answer, Up scrolls up toward the text above it ("Why we ask")
+/// while some of it is out of view, and Down scrolls back down before it moves on. True when
+/// it scrolled (the highlighted answer stays).
+fn practice_scroll_question(app: &mut App, msg: Msg) -> bool {
+    let size = crate::view::body_size(app.viewport);
+    let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+    let Some(view) = app.practice_question(size, &theme) else {
+        return false;
+    };
+    let Some(p) = &mut app.practice else {
+        return false;
+    };
+    match msg {
+        Msg::Up if app.selected == 0 && view.scroll > 0 => p.scrolled_up += 1,
+        Msg::Down if app.selected == 0 && p.scrolled_up > 0 => p.scrolled_up -= 1,
+        _ => {
+            p.scrolled_up = 0;
+            return false;
+        }
+    }
+    true
+}
+
 fn update_common(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Back => app.back(),
@@ -1318,6 +1452,8 @@ fn update_common(app: &mut App, msg: Msg) -> bool {
 fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
     let count = app.answer_count();
     match msg {
+        // In practice, the text above the first answer when they do not fit together.
+        Msg::Up | Msg::Down if practice_scroll_question(app, msg) => {}
         Msg::Choose(i) if i < count => app.choose(i),
         Msg::Choose(_) => {
             app.status = Some(format!(

@@ -22,6 +22,12 @@ pub struct TranscriptWords {
     /// A session reopened with `triage resume`: "resumed at `node` (time)".
     pub resumed: &'static str,
     pub fix: &'static str,
+    /// The heading for a session that ended on a question (no fix reached yet).
+    pub not_finished: &'static str,
+    /// Under it: `{question}`, where it stopped (id and text).
+    pub stopped_at: &'static str,
+    /// How the next shift goes on from there.
+    pub resume_hint: &'static str,
     /// The heading of a practice run's rounds, before its score.
     pub practice: &'static str,
     /// One round: `{verdict}` (ok/miss), `{target}` and `{title}` (the fix asked for),
@@ -254,6 +260,28 @@ pub struct Strings {
     pub practice_ended_early: &'static str,
     /// After the score printed on quit: `{seed}`, which practises the same rounds again.
     pub practice_seed: &'static str,
+    /// A round that reached a related fix (listed in the "See also" of the fix asked for): its
+    /// verdict, its mark in the score's list, and `{n}` such rounds after the score.
+    pub practice_close: &'static str,
+    pub practice_close_mark: &'static str,
+    pub practice_close_count: &'static str,
+    /// `{n}` answers taken back, after the score.
+    pub practice_steps_back_count: (&'static str, &'static str),
+    /// The verdict of a right round walked another way than straight: `{how}` is
+    /// `practice_after_back` and/or `practice_longer_way`.
+    pub practice_correct_how: &'static str,
+    pub practice_same_message_how: &'static str,
+    /// `{n}` answers taken back before the fix was reached.
+    pub practice_after_back: (&'static str, &'static str),
+    /// `{answers}` given where the shortest way takes `{shortest}`.
+    pub practice_longer_way: &'static str,
+    /// An answer taken back in the round ("Taken back: question > answer").
+    pub practice_taken_back: &'static str,
+    /// At a wrong turn: the answer given there, then taken back.
+    pub practice_you_answered_taken_back: &'static str,
+    /// A round's note in the score's list: the related fix `{reached}`; `{n}` answers taken back.
+    pub practice_reached_note: &'static str,
+    pub practice_back_note: (&'static str, &'static str),
     pub plain_question_prompt: &'static str,
     /// The same in practice, where search is off.
     pub plain_practice_prompt: &'static str,
@@ -296,6 +324,9 @@ pub static EN: Strings = Strings {
         no_answers: "(no answers yet)",
         resumed: "resumed at",
         fix: "Fix",
+        not_finished: "Not finished",
+        stopped_at: "Stopped at {question}: no fix reached yet.",
+        resume_hint: "`triage resume` reopens the newest session where it stopped (`triage history` lists them, `triage resume N` reopens one).",
         practice: "Practice",
         practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest})",
     },
@@ -452,6 +483,18 @@ pub static EN: Strings = Strings {
     practice_miss: "miss",
     practice_ended_early: "ended after {played} of {count} rounds",
     practice_seed: "seed {seed}",
+    practice_close: "Close, not counted as right: you reached a related fix, listed in the See also of the fix for the message.",
+    practice_close_mark: "close",
+    practice_close_count: "{n} close",
+    practice_steps_back_count: ("{n} step taken back", "{n} steps taken back"),
+    practice_correct_how: "Correct, {how}: this is the fix for the message.",
+    practice_same_message_how: "Correct, {how}: this fix quotes the same message (so does the other one below).",
+    practice_after_back: ("after {n} step back", "after {n} steps back"),
+    practice_longer_way: "in {answers} answers where {shortest} would do",
+    practice_taken_back: "Taken back",
+    practice_you_answered_taken_back: "You answered, then took back",
+    practice_reached_note: "reached {reached}",
+    practice_back_note: ("{n} step back", "{n} steps back"),
     plain_question_prompt: "Answer (number; 0 or /TEXT search; b back; r restart; q quit): ",
     plain_practice_prompt: "Answer (number; b back; q end practice): ",
     plain_leaf_prompt: "(b back; r restart; /TEXT search; q quit): ",
@@ -489,6 +532,9 @@ pub static KO: Strings = Strings {
         no_answers: "(아직 답 없음)",
         resumed: "이어서 시작:",
         fix: "해결책",
+        not_finished: "끝나지 않음",
+        stopped_at: "{question}에서 멈춤: 아직 해결책에 이르지 않았습니다.",
+        resume_hint: "`triage resume`은 가장 최근 세션을 멈춘 곳에서 다시 엽니다(`triage history`로 목록을 보고, `triage resume N`으로 하나를 엽니다).",
         practice: "연습",
         practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개)",
     },
@@ -645,6 +691,18 @@ pub static KO: Strings = Strings {
     practice_miss: "오답",
     practice_ended_early: "{count}문제 중 {played}문제 풀고 끝냄",
     practice_seed: "시드 {seed}",
+    practice_close: "근접(정답으로 치지 않음): 이 메시지의 해결책이 함께 보기에 올려 둔 관련 해결책에 도착했습니다.",
+    practice_close_mark: "근접",
+    practice_close_count: "근접 {n}",
+    practice_steps_back_count: ("{n}단계 되돌림", "{n}단계 되돌림"),
+    practice_correct_how: "정답({how}): 이 메시지의 해결책입니다.",
+    practice_same_message_how: "정답({how}): 이 해결책도 같은 메시지를 담고 있습니다(아래의 해결책도 마찬가지).",
+    practice_after_back: ("{n}단계 되돌린 뒤", "{n}단계 되돌린 뒤"),
+    practice_longer_way: "최단 {shortest}개 대신 답 {answers}개로",
+    practice_taken_back: "되돌린 답",
+    practice_you_answered_taken_back: "골랐다가 되돌린 답",
+    practice_reached_note: "{reached}에 도착",
+    practice_back_note: ("{n}단계 되돌림", "{n}단계 되돌림"),
     plain_question_prompt: "답 (번호; 0 또는 /검색어 검색; b 뒤로; r 처음부터; q 종료): ",
     plain_practice_prompt: "답 (번호; b 뒤로; q 연습 끝내기): ",
     plain_leaf_prompt: "(b 뒤로; r 처음부터; /검색어 검색; q 종료): ",

@@ -137,6 +137,9 @@ const SIGHUP: usize = 1;
 /// wizard with exit code 130, as shells expect of an interrupted program.
 const SIGINT: usize = 2;
 
+/// SIGTERM's number.
+const SIGTERM: usize = signal_hook::consts::SIGTERM as usize;
+
 /// A line on stderr that cannot fail the wizard: eprintln! panics when stderr is a terminal that
 /// hung up.
 fn note(text: &str) {
@@ -260,9 +263,13 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         };
         match result {
             Err(_) if caught != 0 => {
-                if caught == SIGINT {
-                    // Off the line where the terminal echoed ^C; then what `q` would print.
+                // Off the prompt's line (where the terminal echoed ^C); on Ctrl-C, then what
+                // `q` would print.
+                if caught == SIGINT || (caught != SIGHUP && !terminal_gone()) {
                     let _ = writeln!(out);
+                    let _ = out.flush();
+                }
+                if caught == SIGINT {
                     let _ = plain::score_on_quit(&app, &mut out);
                     let _ = out.flush();
                 }
@@ -292,9 +299,11 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 }
                 // Ctrl-C is a way to quit like `q` (the fix stays in the scrollback), with the
                 // exit code of an interrupted program.
-                SIGINT => {
+                // A SIGTERM (a shutdown, a tmux window killed) leaves the terminal there: the
+                // fix is kept in the scrollback as `q` keeps it.
+                sig @ (SIGINT | SIGTERM) => {
                     print_on_quit(&app);
-                    128 + SIGINT as i32
+                    128 + sig as i32
                 }
                 sig => 128 + sig as i32,
             },
@@ -856,7 +865,7 @@ impl std::io::Read for PlainInput {
 /// The text typed out with `first` when more keys come right after it, within a few
 /// milliseconds each (a terminal typing out a paste; people type far slower); the keys read
 /// ahead are left in `pending` when they do not make such a text (at least four characters,
-/// not one key repeated).
+/// not one key repeated, not digits only).
 fn typed_out(
     first: event::KeyEvent,
     input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
@@ -895,7 +904,11 @@ fn typed_out(
             .filter(|c| !c.is_whitespace())
             .any(|c| !t.starts_with(c))
     };
-    if text.chars().count() >= 4 && distinct(&text) {
+    // Digits typed out together are answers (`tmux send-keys 2131`), not text.
+    let words = text
+        .chars()
+        .any(|c| !c.is_ascii_digit() && !c.is_whitespace());
+    if text.chars().count() >= 4 && distinct(&text) && words {
         // Every key read ahead was part of the text but the one that ended it.
         let last_is_text = pending
             .back()

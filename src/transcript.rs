@@ -266,6 +266,20 @@ fn fix_section(tree: &Tree, session: &Session, out: &mut String) {
     let lang = session.lang;
     let s = strings(lang);
     let w = &s.transcript;
+    if let Some(crate::tree::Node::Question(q)) = tree.node(&session.current) {
+        // Handed over mid-way: where it stopped, and how the next shift goes on.
+        let question = format!(
+            "`{}` {}",
+            sanitize_line(&session.current),
+            sanitize_line(q.text.get(lang))
+        );
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n\n{}\n",
+            w.not_finished,
+            crate::i18n::fill(w.stopped_at, &[("question", &question)]),
+            w.resume_hint
+        ));
+    }
     if let Some(leaf) = session.leaf(tree) {
         let values = crate::fill::Values::from_pairs(&session.values);
         out.push_str(&format!(

@@ -1760,7 +1760,22 @@ fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
         status.contains("backup-14") && status.contains("backup-23"),
         "{status}"
     );
-    assert!(matches!(a.events.last(), Some(Event::Searched { .. })));
+    // The search, then the answers filled in on the way (a transcript lists them).
+    let searched = a
+        .events
+        .iter()
+        .rposition(|e| matches!(e, Event::Searched { .. }))
+        .unwrap();
+    let filled: Vec<Event> = a
+        .trail
+        .iter()
+        .map(|(q, i)| Event::Answered {
+            question: q.clone(),
+            answer: *i,
+        })
+        .collect();
+    assert!(!filled.is_empty());
+    assert_eq!(a.events[searched + 1..], filled[..]);
     // Enter follows the highlighted answer: toward the first result.
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.current, "backup-14");
@@ -2565,4 +2580,50 @@ fn restart_at_the_start_with_nothing_done_records_nothing() {
     }
     assert!(!a.events.contains(&Event::Restarted));
     assert_eq!(a.status, None);
+}
+
+/// A transcript of a session handed over mid-way says where it stopped and how to go on; the
+/// answers a close call's Tab filled in are listed with the one the user gave.
+#[test]
+fn a_transcript_of_an_unfinished_session_says_where_it_stopped() {
+    let mut a = close_call_search(
+        &["backup-14", "backup-23", "backup-13"],
+        "com+ msdtc extension install failed",
+    );
+    app::update(&mut a, Msg::AskSplit);
+    let filled = a.trail.clone();
+    for lang in [Lang::En, Lang::Ko] {
+        let session = triage::transcript::Session::from_events(
+            &a.tree,
+            lang,
+            &a.events,
+            "2024-01-01T00:00:00Z".into(),
+            &a.current,
+            &a.trail,
+        );
+        let md = triage::transcript::markdown(&a.tree, &session);
+        let w = &triage::i18n::strings(lang).transcript;
+        assert!(md.contains(&format!("## {}", w.not_finished)), "{md}");
+        let question = a.tree.question(&a.current).unwrap().text.get(lang);
+        assert!(md.contains(&format!("`{}` {question}", a.current)), "{md}");
+        assert!(md.contains("triage resume"), "{md}");
+        for (q, i) in &filled {
+            let q = a.tree.question(q).unwrap();
+            let line = format!("{} **{}**", q.text.get(lang), q.answers[*i].label.get(lang));
+            assert!(md.contains(&line), "{line} missing from:\n{md}");
+        }
+    }
+    // On a fix, the fix is the end: no "not finished".
+    app::update(&mut a, Msg::Confirm);
+    assert!(a.on_leaf());
+    let session = triage::transcript::Session::from_events(
+        &a.tree,
+        Lang::En,
+        &a.events,
+        "2024-01-01T00:00:00Z".into(),
+        &a.current,
+        &a.trail,
+    );
+    let md = triage::transcript::markdown(&a.tree, &session);
+    assert!(!md.contains("Not finished"), "{md}");
 }

@@ -787,3 +787,46 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.keys(b"q");
     s.wait_for("EXIT=0");
 }
+
+/// SIGTERM on a fix (a tmux window killed, a shutdown) leaves the fix in the scrollback, as
+/// `q` and Ctrl-C do: the terminal is still there to read it.
+#[test]
+fn sigterm_on_a_fix_prints_it_like_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pid_file = dir.path().join("pid");
+    let script = format!(
+        "sh -c 'echo $$ > \"{}\"; exec \"{}\" --no-config'; echo EXIT=$?; sleep 1",
+        pid_file.display(),
+        bin()
+    );
+    let mut s = Session::start(
+        &script,
+        &[("TRIAGE_DATA_DIR", dir.path().to_str().unwrap())],
+    );
+    s.wait_for("What were you doing");
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_for("EXIT=143");
+    let screen = s.screen();
+    assert!(screen.contains("backup-19  VSS writers"), "{screen}");
+}
+
+/// Digits typed out together (`tmux send-keys 2131`) still answer question after question.
+#[test]
+fn digits_typed_out_at_once_answer_questions() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    s.keys(&digits_to("backup-19"));
+    s.wait_for("vssadmin list writers");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
