@@ -230,6 +230,15 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
         .unwrap();
     let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(items[0]["practice"]["seed"], 7);
+    // Listed as a practice run with its score, not as an incident stopped at a question.
+    let out = triage(config.path(), data.path())
+        .args(["history"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let first = listed.lines().next().unwrap();
+    assert!(first.ends_with("practice run: 1 of 2 right"), "{listed}");
+    assert!(!first.contains(" at: "), "{listed}");
     assert_eq!(items[0]["practice"]["rounds"].as_array().unwrap().len(), 2);
     assert_eq!(items[0]["practice"]["rounds"][0]["correct"], true);
     // A practice run is not resumed as a triage: the same seed practises it again.

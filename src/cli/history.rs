@@ -133,30 +133,29 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
                     format!("{}: {question}", words.stopped_at)
                 }
             };
-            // The answers on the trail the session ended with (the breadcrumb `resume` shows).
-            let answers = s.trail.len();
-            let practice = e
-                .record
-                .practice
-                .as_ref()
-                .map(|p| {
-                    format!(
-                        "  [{} {}/{}]",
-                        words.practice_tag,
-                        p.correct(),
-                        p.rounds.len()
-                    )
-                })
-                .unwrap_or_default();
+            // The answers on the trail the session ended with (the breadcrumb `resume` shows);
+            // a practice run's score instead (where a round stopped is no incident's state).
+            let what = match &e.record.practice {
+                Some(p) => i18n::fill(
+                    words.practice_run,
+                    &[
+                        ("right", &p.correct().to_string()),
+                        ("rounds", &p.rounds.len().to_string()),
+                    ],
+                ),
+                None => format!(
+                    "{}  {}",
+                    i18n::count(s.trail.len(), words.count_answers),
+                    sanitize_line(&ended_on)
+                ),
+            };
             writeln!(
                 out,
-                "{:>3}  {}  {}  {}  {}{}",
+                "{:>3}  {}  {}  {}",
                 i + 1,
                 sanitize_line(&s.started),
                 sanitize_line(&s.tree_id),
-                i18n::count(answers, words.count_answers),
-                sanitize_line(&ended_on),
-                practice
+                what
             )
         })
     };
