@@ -74,6 +74,9 @@ pub struct PracticeQuestion {
     pub pinned: usize,
     /// The first line shown of the lines after the pinned ones.
     pub scroll: usize,
+    /// Lines scrolled up from where the highlighted answer is in view (toward the text above
+    /// the first answer).
+    pub up: usize,
 }
 
 /// How the wizard searches; `main` plugs in the search index, tests plug in whatever they need.
@@ -285,6 +288,9 @@ pub enum Msg {
     ToggleHelp,
     /// Esc: close an overlay, or quit when there is none.
     Escape,
+    /// The Esc key itself on a question or a fix (`q` there is `Escape`): as `Escape`, but
+    /// not right after an Esc closed a box (see `App::esc_closed`).
+    EscapeKey,
     Quit,
     ToggleLang,
     NextCommand,
@@ -367,6 +373,9 @@ pub struct App {
     /// Set on the question a close call's Tab opened, until the user moves on: Esc there goes
     /// back to the search instead of quitting.
     pub asked_from_search: bool,
+    /// The last key was an Esc that closed the search, the form or the key list: another Esc
+    /// right after is a second press of the same habit, not a wish to quit (it says how).
+    pub esc_closed: bool,
     /// Values for the commands' placeholders: typed with `f`, or read from what was pasted into
     /// search (a resource id names the VM and its resource group). Commands are shown and
     /// copied with them put in.
@@ -430,6 +439,7 @@ impl App {
             last_search: None,
             values: crate::fill::Values::default(),
             asked_from_search: false,
+            esc_closed: false,
             keep_on_resize: false,
             before_restart: None,
             see_also_from: Vec::new(),
@@ -515,16 +525,18 @@ impl App {
         };
         let follow =
             crate::view::keep_visible(0, (range.0 - pinned, range.1 - pinned), rows - pinned);
+        // On the first answer the text above it shows from its start on arriving, and as far
+        // up as Up took it after.
         let up = match &self.practice {
-            Some(p) if self.selected == 0 => p.scrolled_up,
+            Some(p) if self.selected == 0 => p.scrolled_up.unwrap_or(follow).min(follow),
             _ => 0,
         };
-        let scroll = follow.saturating_sub(up);
         Some(PracticeQuestion {
             doc,
             rows,
             pinned,
-            scroll,
+            scroll: follow - up,
+            up,
         })
     }
 
@@ -562,7 +574,9 @@ impl App {
         let (head, first) = spaced
             .item_lines
             .first()
-            .map_or((spaced.lines.len(), 0), |(a, b)| (a.saturating_sub(1), b - a));
+            .map_or((spaced.lines.len(), 0), |(a, b)| {
+                (a.saturating_sub(1), b - a)
+            });
         let rows = (height / 3)
             .max(2)
             .max(height.saturating_sub(spaced.lines.len()))
@@ -755,7 +769,7 @@ impl App {
             }
         }
         if let Some(p) = &mut self.practice {
-            p.scrolled_up = 0;
+            p.scrolled_up = None;
         }
     }
 
@@ -1233,7 +1247,21 @@ impl App {
 
 /// The one place state changes. Returns what `main` must do outside.
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let had_overlay = app.overlay.is_some();
+    let esc_closed = std::mem::take(&mut app.esc_closed);
+    let key = msg;
+    let msg = if msg == Msg::EscapeKey {
+        if esc_closed && app.overlay.is_none() && app.practice.is_none() && !app.asked_from_search {
+            app.status = Some(crate::i18n::strings(app.lang).esc_again.to_string());
+            return None;
+        }
+        Msg::Escape
+    } else {
+        msg
+    };
     let effect = handle(app, msg);
+    app.esc_closed =
+        matches!(key, Msg::Escape | Msg::EscapeKey) && had_overlay && app.overlay.is_none();
     // Moved on from the first question after starting over: Backspace no longer undoes it.
     if app.before_restart.is_some() && (app.current != app.tree.start || !app.trail.is_empty()) {
         app.before_restart = None;
@@ -1414,8 +1442,8 @@ fn scroll_practice(app: &mut App, msg: Msg) {
 }
 
 /// On a practice question's first answer, Up scrolls up toward the text above it ("Why we ask")
-/// while some of it is out of view, and Down scrolls back down before it moves on. True when
-/// it scrolled (the highlighted answer stays).
+/// while some of it is out of view, and Down scrolls down (to the answer) before it moves on.
+/// True when it scrolled (the highlighted answer stays).
 fn practice_scroll_question(app: &mut App, msg: Msg) -> bool {
     let size = crate::view::body_size(app.viewport);
     let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
@@ -1426,10 +1454,10 @@ fn practice_scroll_question(app: &mut App, msg: Msg) -> bool {
         return false;
     };
     match msg {
-        Msg::Up if app.selected == 0 && view.scroll > 0 => p.scrolled_up += 1,
-        Msg::Down if app.selected == 0 && p.scrolled_up > 0 => p.scrolled_up -= 1,
+        Msg::Up if app.selected == 0 && view.scroll > 0 => p.scrolled_up = Some(view.up + 1),
+        Msg::Down if app.selected == 0 && view.up > 0 => p.scrolled_up = Some(view.up - 1),
         _ => {
-            p.scrolled_up = 0;
+            p.scrolled_up = Some(0);
             return false;
         }
     }

@@ -216,6 +216,8 @@ pub struct Strings {
     /// `e` while `--transcript` names the terminal the wizard is drawn on, or a pipe.
     pub transcript_on_quit: &'static str,
     pub quit_hint: &'static str,
+    /// Esc pressed again right after an Esc closed a box: it does not quit.
+    pub esc_again: &'static str,
     pub help_hint: &'static str,
     pub copy_label: &'static str,
     pub open_label: &'static str,
@@ -448,6 +450,7 @@ pub static EN: Strings = Strings {
     transcript_failed: "Could not write the transcript",
     transcript_on_quit: "The transcript is written when you quit, to",
     quit_hint: "q quit",
+    esc_again: "Closed. To quit, press Esc again or q",
     help_hint: "Up/Down scroll  Esc close",
     copy_label: "c: copy",
     open_label: "Enter: open",
@@ -656,6 +659,7 @@ pub static KO: Strings = Strings {
     transcript_failed: "기록을 저장하지 못했습니다",
     transcript_on_quit: "기록은 종료할 때 저장됩니다:",
     quit_hint: "q 종료",
+    esc_again: "닫았습니다. 종료하려면 Esc를 한 번 더 누르거나 q",
     help_hint: "Up/Down 스크롤  Esc 닫기",
     copy_label: "c: 복사",
     open_label: "Enter: 열기",

@@ -466,6 +466,13 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
                 return Some(match (b.action, digit) {
                     (Action::ChooseDigit, Some(d)) => Msg::Choose(d),
                     (Action::JumpDigit, Some(d)) => Msg::JumpTo(d),
+                    // Esc itself on a question or a fix (see `Msg::EscapeKey`).
+                    (Action::Msg(Msg::Escape), _)
+                        if *key == Code(KeyCode::Esc)
+                            && matches!(screen, Ctx::Question | Ctx::Leaf) =>
+                    {
+                        Msg::EscapeKey
+                    }
                     // Up and Down (and other pairs) share a row of the table; the key decides
                     // the direction.
                     (Action::Msg(m), _) => directed(m, key),
@@ -671,7 +678,9 @@ mod tests {
             to_msg(Ctx::Question, &key(KeyCode::Char('q'))),
             Some(Msg::Escape)
         );
-        assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Esc)), Some(Msg::Escape));
+        // Esc itself on a screen is told apart from `q` (a second Esc after closing a box
+        // does not quit); in a box it closes it.
+        assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Esc)), Some(Msg::EscapeKey));
         assert_eq!(to_msg(Ctx::Search, &key(KeyCode::Esc)), Some(Msg::Escape));
     }
 

@@ -9,16 +9,25 @@ pub struct RoundResult {
     pub target: String,
     pub reached: String,
     pub correct: bool,
-    /// Answers the trainee gave.
+    /// Not right, but close: the fix reached is listed in the "See also" of the fix asked for
+    /// (a related fix). Absent (false) in records saved before it was kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub close: bool,
+    /// Answers the trainee gave: the walk that reached the fix (answers taken back aside).
     pub answers: usize,
     /// Answers the shortest way takes.
     pub shortest: usize,
-    /// Questions where the trainee's answer led away from the target.
+    /// Questions where the trainee's answer led away from the target, an answer taken back
+    /// included.
     pub wrong_turns: Vec<String>,
     /// At each wrong turn, the answer given and the one that leads on to the target (indices;
     /// absent in records saved before they were kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub turns: Vec<Turn>,
+    /// Answers taken back during the round (Backspace, Alt-N, `r`), in the order they were
+    /// taken back; absent in records saved before they were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taken_back: Vec<TakenBack>,
 }
 
 /// The answer a trainee gave at a wrong turn, and the answer that would have led to the target.
@@ -26,6 +35,16 @@ pub struct RoundResult {
 pub struct Turn {
     pub given: usize,
     pub right: usize,
+    /// The answer was taken back (the trainee went back before reaching a fix).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub taken_back: bool,
+}
+
+/// An answer given and then taken back during a round: which question, which answer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TakenBack {
+    pub question: String,
+    pub answer: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -40,6 +59,17 @@ pub struct Score {
 impl Score {
     pub fn correct(&self) -> usize {
         self.rounds.iter().filter(|r| r.correct).count()
+    }
+
+    /// Rounds that reached a related fix (one in the "See also" of the fix asked for): not
+    /// right, but not a plain miss either.
+    pub fn close(&self) -> usize {
+        self.rounds.iter().filter(|r| r.close).count()
+    }
+
+    /// Answers taken back over the rounds played.
+    pub fn taken_back(&self) -> usize {
+        self.rounds.iter().map(|r| r.taken_back.len()).sum()
     }
 
     /// True when the run ended before all the rounds planned were played.
@@ -61,11 +91,25 @@ impl Score {
         format!("{}: {}", s.practice_score, self.result(lang, true))
     }
 
-    /// "1/2 (ended after 2 of 3 rounds, seed 7)": rounds right of rounds played, whether the run
-    /// was ended early, and with `seed` the seed.
+    /// "1/3 (1 close, 2 steps taken back, ended after 3 of 4 rounds, seed 7)": rounds right of
+    /// rounds played, then what there is to say of them: the rounds close (a related fix
+    /// reached), the answers taken back, whether the run was ended early, and with `seed` the
+    /// seed.
     pub fn result(&self, lang: Lang, seed: bool) -> String {
         let s = crate::i18n::strings(lang);
         let mut notes = Vec::new();
+        if self.close() > 0 {
+            notes.push(crate::i18n::fill(
+                s.practice_close_count,
+                &[("n", &self.close().to_string())],
+            ));
+        }
+        if self.taken_back() > 0 {
+            notes.push(crate::i18n::count(
+                self.taken_back(),
+                s.practice_steps_back_count,
+            ));
+        }
         if self.ended_early() {
             notes.push(crate::i18n::fill(
                 s.practice_ended_early,
@@ -90,17 +134,85 @@ impl Score {
 }
 
 /// A round's mark in the score's list ("ok" or "miss" in the user's language), padded to the
-/// wider of the two so the ids after it line up.
+/// widest mark so the ids after it line up. [`round_mark`] also says "close".
 pub fn mark(correct: bool, lang: Lang) -> String {
+    let s = crate::i18n::strings(lang);
+    padded_mark(
+        if correct {
+            s.practice_ok
+        } else {
+            s.practice_miss
+        },
+        lang,
+    )
+}
+
+/// A round's mark in the score's list: "ok", "close" (a related fix reached) or "miss", in the
+/// user's language, padded to the widest so the ids after it line up.
+pub fn round_mark(round: &RoundResult, lang: Lang) -> String {
+    let s = crate::i18n::strings(lang);
+    let word = match (round.correct, round.close) {
+        (true, _) => s.practice_ok,
+        (false, true) => s.practice_close_mark,
+        (false, false) => s.practice_miss,
+    };
+    padded_mark(word, lang)
+}
+
+fn padded_mark(word: &str, lang: Lang) -> String {
     use unicode_width::UnicodeWidthStr;
     let s = crate::i18n::strings(lang);
-    let word = if correct {
-        s.practice_ok
-    } else {
-        s.practice_miss
-    };
-    let wide = s.practice_ok.width().max(s.practice_miss.width());
-    format!("{word}{}", " ".repeat(wide - word.width()))
+    let wide = [s.practice_ok, s.practice_close_mark, s.practice_miss]
+        .iter()
+        .map(|w| w.width())
+        .max()
+        .unwrap_or(0);
+    format!("{word}{}", " ".repeat(wide.saturating_sub(word.width())))
+}
+
+/// What the score's list says of a round after its fix, if anything: the related fix reached
+/// by a round that was close, and the answers taken back ("reached network-whitelist-ips, 1
+/// step back").
+pub fn round_note(round: &RoundResult, lang: Lang) -> Option<String> {
+    let s = crate::i18n::strings(lang);
+    let mut notes = Vec::new();
+    if round.close {
+        notes.push(crate::i18n::fill(
+            s.practice_reached_note,
+            &[("reached", &crate::text::sanitize_line(&round.reached))],
+        ));
+    }
+    if !round.taken_back.is_empty() {
+        notes.push(crate::i18n::count(
+            round.taken_back.len(),
+            s.practice_back_note,
+        ));
+    }
+    (!notes.is_empty()).then(|| notes.join(", "))
+}
+
+/// How a right round was walked when it was not the straight way, for its verdict: "after 1
+/// step back", "in 4 answers where 3 would do", or both; `None` for the straight way.
+pub fn detour(round: &RoundResult, lang: Lang) -> Option<String> {
+    let s = crate::i18n::strings(lang);
+    let mut how = Vec::new();
+    if !round.taken_back.is_empty() {
+        how.push(crate::i18n::count(
+            round.taken_back.len(),
+            s.practice_after_back,
+        ));
+    }
+    // The way to another fix quoting the same message is not measured against this one's.
+    if round.reached == round.target && round.answers > round.shortest {
+        how.push(crate::i18n::fill(
+            s.practice_longer_way,
+            &[
+                ("answers", &round.answers.to_string()),
+                ("shortest", &round.shortest.to_string()),
+            ],
+        ));
+    }
+    (!how.is_empty()).then(|| how.join(", "))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +224,13 @@ pub struct Practice {
     /// First line shown of the text that scrolls on the screen: the message to solve above a
     /// question (kept through the round's questions), else the verdict or the score.
     pub scroll: usize,
+    /// Answers taken back in the round being played (Backspace, Alt-N, `r`), in the order they
+    /// were taken back: judged with the round, then cleared.
+    pub taken_back: Vec<(String, usize)>,
+    /// On a question's first answer, the lines scrolled up (Up) toward the text above it ("Why
+    /// we ask") when the two do not fit together; `None` on arriving at a question: that text
+    /// is shown from its start.
+    pub scrolled_up: Option<usize>,
 }
 
 impl Practice {
@@ -125,6 +244,16 @@ impl Practice {
                 count,
             },
             scroll: 0,
+            taken_back: Vec::new(),
+            scrolled_up: None,
+        }
+    }
+
+    /// Notes answers dropped from the trail while a round is played (going back a step, to
+    /// the Nth answer, or starting over), in trail order.
+    pub fn take_back(&mut self, dropped: &[(String, usize)]) {
+        if self.result().is_none() {
+            self.taken_back.extend(dropped.iter().cloned());
         }
     }
 
@@ -134,6 +263,7 @@ impl Practice {
         self.targets.truncate(self.score.rounds.len());
         self.round = self.targets.len();
         self.scroll = 0;
+        self.taken_back.clear();
     }
 
     pub fn target(&self) -> Option<&str> {
@@ -214,48 +344,100 @@ pub fn pick_targets(tree: &Tree, count: usize, seed: u64) -> Vec<String> {
 
 /// Judges a round: the trail the trainee walked and the leaf reached, against the target.
 pub fn judge(tree: &Tree, target: &str, trail: &[(String, usize)], reached: &str) -> RoundResult {
-    let shortest = tree.path_to(target).map(|p| p.len()).unwrap_or(0);
-    let mut wrong_turns = Vec::new();
-    let mut turns = Vec::new();
-    for (question, answer) in trail {
-        let Some(q) = tree.question(question) else {
-            continue;
-        };
-        let Some(next) = q.answers.get(*answer).map(|a| a.next.as_str()) else {
-            continue;
-        };
-        let could = reachable_from(tree, question).contains(target);
-        let leads = |next: &str| next == target || reachable_from(tree, next).contains(target);
-        if could && !leads(next) {
-            wrong_turns.push(question.clone());
-            // The answer on the shortest way when the question is on it, else any that leads on.
-            let on_shortest = tree
-                .path_to(target)
-                .and_then(|p| p.iter().find(|(q, _)| *q == question).map(|(_, a)| *a));
-            let right = on_shortest
-                .or_else(|| q.answers.iter().position(|a| leads(&a.next)))
-                .unwrap_or(0);
-            turns.push(Turn {
-                given: *answer,
-                right,
-            });
-        }
-    }
+    judge_walk(tree, target, trail, &[], reached)
+}
+
+/// [`judge`] of a round in which the answers `taken_back` were given and taken back (in the
+/// order they were): what counts stays reaching the right fix, but each answer taken back is
+/// kept, and one that led away from the fix is a wrong turn too.
+pub fn judge_walk(
+    tree: &Tree,
+    target: &str,
+    trail: &[(String, usize)],
+    taken_back: &[(String, usize)],
+    reached: &str,
+) -> RoundResult {
+    let shortest_way = tree.path_to(target);
+    let shortest = shortest_way.as_ref().map(|p| p.len()).unwrap_or(0);
     // A fix that quotes the very message shown is as right: the trainee cannot tell them apart
     // (`triage check` allows that only for fixes that list each other in "See also").
     let same_message = reached != target && quotes_prompt(tree, target, reached);
-    if same_message {
-        wrong_turns.clear();
-        turns.clear();
+    let right = |leaf: &str| leaf == target || (same_message && leaf == reached);
+    let leads = |next: &str| right(next) || reachable_from(tree, next).iter().any(|l| right(l));
+    // The answer that leads on from `question` when `answer` does not, if the fix could still
+    // be reached from there: the one on the shortest way when the question is on it, else any
+    // that leads on.
+    let wrong_turn = |question: &str, answer: usize| -> Option<usize> {
+        let q = tree.question(question)?;
+        let next = q.answers.get(answer)?.next.as_str();
+        if !leads(question) || leads(next) {
+            return None;
+        }
+        let on_shortest = shortest_way
+            .as_ref()
+            .and_then(|p| p.iter().find(|(q, _)| *q == question).map(|(_, a)| *a));
+        Some(
+            on_shortest
+                .or_else(|| q.answers.iter().position(|a| leads(&a.next)))
+                .unwrap_or(0),
+        )
+    };
+    let mut wrong_turns = Vec::new();
+    let mut turns = Vec::new();
+    let mut back_done = vec![false; taken_back.len()];
+    let mut push = |question: &str, given: usize, right: usize, taken_back: bool| {
+        wrong_turns.push(question.to_string());
+        turns.push(Turn {
+            given,
+            right,
+            taken_back,
+        });
+    };
+    // Along the walk: at each question, the wrong answers taken back there, then the answer
+    // the walk went on with when it is wrong too.
+    for (question, answer) in trail {
+        for (i, (q, a)) in taken_back.iter().enumerate() {
+            if q == question && !back_done[i] {
+                back_done[i] = true;
+                if let Some(right) = wrong_turn(q, *a) {
+                    push(q, *a, right, true);
+                }
+            }
+        }
+        if let Some(right) = wrong_turn(question, *answer) {
+            push(question, *answer, right, false);
+        }
     }
+    // Then those taken back at questions the walk did not come back to.
+    for (i, (q, a)) in taken_back.iter().enumerate() {
+        if !back_done[i]
+            && let Some(right) = wrong_turn(q, *a)
+        {
+            push(q, *a, right, true);
+        }
+    }
+    let correct = reached == target || same_message;
+    // A related fix: listed in the "See also" of the fix asked for.
+    let close = !correct
+        && tree
+            .leaf(target)
+            .is_some_and(|l| l.see_also.iter().any(|id| id == reached));
     RoundResult {
         target: target.to_string(),
         reached: reached.to_string(),
-        correct: reached == target || same_message,
+        correct,
+        close,
         answers: trail.len(),
         shortest,
         wrong_turns,
         turns,
+        taken_back: taken_back
+            .iter()
+            .map(|(question, answer)| TakenBack {
+                question: question.clone(),
+                answer: *answer,
+            })
+            .collect(),
     }
 }
 
@@ -312,7 +494,8 @@ mod tests {
             r.turns,
             vec![Turn {
                 given: restore,
-                right
+                right,
+                taken_back: false,
             }]
         );
     }
@@ -347,5 +530,188 @@ mod tests {
                       "answers": 1, "shortest": 3, "wrong_turns": ["start"]}"#;
         let r: RoundResult = serde_json::from_str(old).unwrap();
         assert!(r.turns.is_empty());
+        assert!(!r.close && r.taken_back.is_empty());
+        // A turn saved before answers taken back were kept was not taken back.
+        let old = r#"{"target": "backup-19", "reached": "restore-02", "correct": false,
+                      "answers": 1, "shortest": 3, "wrong_turns": ["start"],
+                      "turns": [{"given": 2, "right": 1}]}"#;
+        let r: RoundResult = serde_json::from_str(old).unwrap();
+        assert!(!r.turns[0].taken_back);
+    }
+
+    /// A round as saved now loads back the same; what is not there is not written (a round
+    /// walked straight to its fix is saved as before).
+    #[test]
+    fn a_round_with_what_was_taken_back_is_saved_and_loads_back() {
+        let tree = crate::tree::embedded();
+        let trail = tree.trail_to("backup-19").unwrap();
+        let straight = judge(&tree, "backup-19", &trail, "backup-19");
+        let json = serde_json::to_value(&straight).unwrap();
+        for absent in ["close", "taken_back", "turns"] {
+            assert!(json.get(absent).is_none(), "{json}");
+        }
+        let start = tree.question(&tree.start).unwrap();
+        let restore = start
+            .answers
+            .iter()
+            .position(|a| a.label.en.starts_with("Restoring"))
+            .unwrap();
+        let back = vec![(tree.start.clone(), restore)];
+        let r = judge_walk(&tree, "backup-19", &trail, &back, "backup-19");
+        let text = serde_json::to_string(&r).unwrap();
+        assert_eq!(serde_json::from_str::<RoundResult>(&text).unwrap(), r);
+    }
+
+    /// The tree of the seed-5 user test: backup-02 (no network for the snapshot) lists
+    /// network-whitelist-ips in its "See also"; reaching that one is close, not right and not a
+    /// plain miss. A fix not listed there is a miss.
+    #[test]
+    fn a_fix_listed_in_the_see_also_of_the_one_asked_for_is_close() {
+        let tree = crate::tree::embedded();
+        let target = "backup-02";
+        assert!(
+            tree.leaf(target)
+                .unwrap()
+                .see_also
+                .iter()
+                .any(|id| id == "network-whitelist-ips")
+        );
+        let to = |leaf: &str| tree.trail_to(leaf).unwrap();
+        let r = judge(
+            &tree,
+            target,
+            &to("network-whitelist-ips"),
+            "network-whitelist-ips",
+        );
+        assert!(r.close && !r.correct, "{r:?}");
+        // Where the trainee went another way is still shown.
+        assert!(!r.wrong_turns.is_empty(), "{r:?}");
+        let r = judge(&tree, target, &to("restore-02"), "restore-02");
+        assert!(!r.close && !r.correct, "{r:?}");
+        // The fix itself is right, never close.
+        let r = judge(&tree, target, &to(target), target);
+        assert!(r.correct && !r.close, "{r:?}");
+        // Score: right of played, then the close ones.
+        let score = Score {
+            seed: 5,
+            rounds: vec![
+                judge(&tree, target, &to(target), target),
+                judge(&tree, target, &to(target), target),
+                judge(
+                    &tree,
+                    target,
+                    &to("network-whitelist-ips"),
+                    "network-whitelist-ips",
+                ),
+            ],
+            count: 3,
+        };
+        assert_eq!(score.heading(Lang::En), "Score: 2/3 (1 close)");
+        assert_eq!(score.heading(Lang::Ko), "점수: 2/3 (근접 1)");
+    }
+
+    /// The seed-1 user test, round 3 (backup-11): "2", Backspace, "5", "4" reaches the fix. Right
+    /// still, but the answer taken back is kept (it could lead there too: no wrong turn); one
+    /// that led away is a wrong turn too.
+    #[test]
+    fn an_answer_taken_back_is_kept_and_a_wrong_one_is_a_wrong_turn() {
+        let tree = crate::tree::embedded();
+        let trail = tree.trail_to("backup-11").unwrap();
+        assert_eq!(trail.iter().map(|(_, a)| a + 1).collect::<Vec<_>>(), [5, 4]);
+        let back = vec![(tree.start.clone(), 1)];
+        let r = judge_walk(&tree, "backup-11", &trail, &back, "backup-11");
+        assert!(r.correct);
+        assert_eq!(
+            r.taken_back,
+            vec![TakenBack {
+                question: tree.start.clone(),
+                answer: 1
+            }]
+        );
+        assert!(r.wrong_turns.is_empty(), "{r:?}");
+        assert_eq!(detour(&r, Lang::En).as_deref(), Some("after 1 step back"));
+        assert_eq!(detour(&r, Lang::Ko).as_deref(), Some("1단계 되돌린 뒤"));
+        // "3" (restoring a VM) taken back: it cannot lead to a backup fix.
+        let back = vec![(tree.start.clone(), 2)];
+        let wrong = judge_walk(&tree, "backup-11", &trail, &back, "backup-11");
+        assert!(wrong.correct);
+        assert_eq!(wrong.wrong_turns, vec![tree.start.clone()]);
+        assert_eq!(
+            wrong.turns,
+            vec![Turn {
+                given: 2,
+                right: 4,
+                taken_back: true
+            }]
+        );
+        // The score counts the steps taken back.
+        let score = Score {
+            seed: 1,
+            rounds: vec![r, wrong],
+            count: 2,
+        };
+        assert_eq!(score.heading(Lang::En), "Score: 2/2 (2 steps taken back)");
+        assert_eq!(score.heading(Lang::Ko), "점수: 2/2 (2단계 되돌림)");
+    }
+
+    /// A walk longer than the shortest way (another way through the tree) is right, and its
+    /// verdict says how long it was.
+    #[test]
+    fn a_longer_way_to_the_fix_is_right_and_says_so() {
+        let tree = crate::tree::embedded();
+        // A fix that can be reached by a way longer than its shortest one.
+        let (target, trail) = tree
+            .leaves()
+            .find_map(|(id, _)| {
+                let shortest = tree.path_to(id)?.len();
+                let trail = longer_trail(&tree, &tree.start, id, shortest)?;
+                Some((id.to_string(), trail))
+            })
+            .expect("a fix with a longer way to it");
+        let r = judge(&tree, &target, &trail, &target);
+        assert!(r.correct && r.wrong_turns.is_empty(), "{r:?}");
+        assert!(r.answers > r.shortest);
+        let how = detour(&r, Lang::En).unwrap();
+        assert_eq!(
+            how,
+            format!("in {} answers where {} would do", r.answers, r.shortest)
+        );
+        // The straight way says nothing.
+        let straight = judge(&tree, &target, &tree.trail_to(&target).unwrap(), &target);
+        assert_eq!(detour(&straight, Lang::En), None);
+    }
+
+    /// A way from `from` to `leaf` of more than `shortest` answers, if there is one (depth
+    /// first, no question twice).
+    fn longer_trail(
+        tree: &Tree,
+        from: &str,
+        leaf: &str,
+        shortest: usize,
+    ) -> Option<Vec<(String, usize)>> {
+        fn walk(
+            tree: &Tree,
+            at: &str,
+            leaf: &str,
+            shortest: usize,
+            trail: &mut Vec<(String, usize)>,
+        ) -> bool {
+            let Some(q) = tree.question(at) else {
+                return at == leaf && trail.len() > shortest;
+            };
+            if trail.iter().any(|(id, _)| id == at) {
+                return false;
+            }
+            for (i, a) in q.answers.iter().enumerate() {
+                trail.push((at.to_string(), i));
+                if walk(tree, &a.next, leaf, shortest, trail) {
+                    return true;
+                }
+                trail.pop();
+            }
+            false
+        }
+        let mut trail = Vec::new();
+        walk(tree, from, leaf, shortest, &mut trail).then_some(trail)
     }
 }

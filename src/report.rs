@@ -236,7 +236,8 @@ pub fn path_text(steps: &[PathStep]) -> String {
         .collect()
 }
 
-/// The score of a practice run as lines for the scrollback.
+/// The score of a practice run as lines for the scrollback: the score, then each round (ok,
+/// close or miss, the fix asked for, and what there is to say of the round).
 pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang) -> String {
     let mut out = format!("{}\n", score.summary(lang));
     for (i, r) in score.rounds.iter().enumerate() {
@@ -244,10 +245,13 @@ pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang)
             .leaf(&r.target)
             .map(|l| l.title.get(lang))
             .unwrap_or("");
+        let note = crate::practice::round_note(r, lang)
+            .map(|note| format!(" ({note})"))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{:>3}. {} {}  {}\n",
+            "{:>3}. {} {}  {}{note}\n",
             i + 1,
-            crate::practice::mark(r.correct, lang),
+            crate::practice::round_mark(r, lang),
             sanitize_line(&r.target),
             sanitize_line(title)
         ));

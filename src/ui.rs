@@ -50,51 +50,27 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Fill(form)) => fill_form(frame, app, form, body, theme),
         None => match app.node() {
             Node::Question(q) => {
-                // In practice the message to solve stays pinned above the question. A long one
-                // gets a third of the screen (or what the answers leave) and scrolls with
-                // PgDn/PgUp: "^" in the margin when there is more above, its last line ending in
-                // ".." when there is more below.
-                let mut area = body;
                 let size = (body.width.into(), body.height.into());
-                if let Some(message) = app.practice_message(size, theme) {
-                    let view::Document { mut lines, .. } = message.doc;
-                    let below = lines.len() > message.scroll + message.rows;
-                    lines.drain(..message.scroll);
-                    lines.truncate(message.rows);
-                    if below && let Some(last) = lines.last_mut() {
-                        *last = cut_marked(last, body.width.into(), theme);
+                match (
+                    app.practice_message(size, theme),
+                    app.practice_question(size, theme),
+                ) {
+                    (Some(message), Some(question)) => {
+                        practice_question(frame, message, question, body, theme)
                     }
-                    let used = message.rows as u16;
-                    let prompt = Document {
-                        lines,
-                        ..Document::default()
-                    };
-                    let rect = Rect {
-                        height: used,
-                        ..body
-                    };
-                    draw_document(frame, prompt, 0, rect);
-                    let margin = body.x + body.width;
-                    let screen = frame.area();
-                    if message.scroll > 0 && margin < screen.x + screen.width {
-                        frame.buffer_mut()[(margin, body.y)].set_symbol("^");
+                    _ => {
+                        // Search is off in practice: no "none of these fits: search" line.
+                        let doc = view::question_document(
+                            q,
+                            app.lang,
+                            app.selected,
+                            app.practice.is_none(),
+                            body.width.into(),
+                            theme,
+                        );
+                        draw_question(frame, doc, app.selected, body);
                     }
-                    area = Rect {
-                        y: body.y + used,
-                        height: body.height.saturating_sub(used),
-                        ..body
-                    };
                 }
-                // Search is off in practice: no "none of these fits: search" line.
-                let doc = view::question_document(
-                    q,
-                    app.lang,
-                    app.selected,
-                    app.practice.is_none(),
-                    area.width.into(),
-                    theme,
-                );
-                draw_question(frame, doc, app.selected, area);
             }
             Node::Leaf(_) => {
                 if let Some((doc, scroll)) = leaf_body(app, body, theme) {
@@ -104,6 +80,78 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         },
     }
     status_line(frame, app, row(area.height - 1), theme);
+}
+
+/// A practice question: the message to solve stays above the question. A long one gets a third
+/// of the screen (or what the question leaves) and scrolls with PgDn/PgUp: "^" in the margin
+/// when there is more above, its last line ending in ".." when there is more below. Under it
+/// the question's text stays, and "Why we ask" and the answers scroll ("^" / "v").
+fn practice_question(
+    frame: &mut Frame,
+    message: crate::app::PracticeMessage,
+    question: crate::app::PracticeQuestion,
+    body: Rect,
+    theme: &Theme,
+) {
+    let view::Document { mut lines, .. } = message.doc;
+    let below = lines.len() > message.scroll + message.rows;
+    lines.drain(..message.scroll);
+    lines.truncate(message.rows);
+    if below && let Some(last) = lines.last_mut() {
+        *last = cut_marked(last, body.width.into(), theme);
+    }
+    let used = message.rows as u16;
+    let prompt = Document {
+        lines,
+        ..Document::default()
+    };
+    draw_document(
+        frame,
+        prompt,
+        0,
+        Rect {
+            height: used,
+            ..body
+        },
+    );
+    let margin = body.x + body.width;
+    let screen = frame.area();
+    if message.scroll > 0 && margin < screen.x + screen.width {
+        frame.buffer_mut()[(margin, body.y)].set_symbol("^");
+    }
+    let area = Rect {
+        y: body.y + used,
+        height: body.height.saturating_sub(used),
+        ..body
+    };
+    let mut lines = question.doc.lines;
+    let rest = lines.split_off(question.pinned.min(lines.len()));
+    let pinned = question.pinned as u16;
+    draw_document(
+        frame,
+        Document {
+            lines,
+            ..Document::default()
+        },
+        0,
+        Rect {
+            height: pinned.min(area.height),
+            ..area
+        },
+    );
+    draw_document(
+        frame,
+        Document {
+            lines: rest,
+            ..Document::default()
+        },
+        question.scroll,
+        Rect {
+            y: area.y + pinned.min(area.height),
+            height: area.height.saturating_sub(pinned),
+            ..area
+        },
+    );
 }
 
 /// `line` ending in ".." within `max` columns: the text before it gives way when the line is full

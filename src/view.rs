@@ -64,6 +64,17 @@ impl Document {
         }
     }
 
+    /// `lead` then `text` wrapped to `width`, the lines after the first hanging under the text
+    /// (not under the lead), every line in `style`.
+    fn hang(&mut self, lead: &str, text: &str, width: usize, style: ratatui::style::Style) {
+        let pad = " ".repeat(width_of(lead));
+        let room = width.saturating_sub(width_of(lead)).max(1);
+        for (i, l) in wrap(&sanitize(text), room).into_iter().enumerate() {
+            let lead = if i == 0 { lead } else { &pad };
+            self.push(Line::from(Span::styled(format!("{lead}{l}"), style)));
+        }
+    }
+
     /// Numbered "question > answer" lines; wrapped lines hang under the text, and the answer
     /// starts on its own line when it would not fit after the question.
     fn path(&mut self, steps: &[PathStep], width: usize, style: ratatui::style::Style) {
@@ -418,6 +429,32 @@ pub fn question_document(
     width: usize,
     theme: &Theme,
 ) -> Document {
+    question_body(q, lang, selected, search, true, width, theme)
+}
+
+/// A practice question below the message to solve: its text (`pinned`), "Why we ask", and the
+/// answers (search is off: no "none of these fits" line). `spaced`: a blank line before the
+/// answers (a small screen has no row for it).
+pub fn practice_question_document(
+    q: &Question,
+    lang: Lang,
+    selected: usize,
+    spaced: bool,
+    width: usize,
+    theme: &Theme,
+) -> Document {
+    question_body(q, lang, selected, false, spaced, width, theme)
+}
+
+fn question_body(
+    q: &Question,
+    lang: Lang,
+    selected: usize,
+    search: bool,
+    spaced: bool,
+    width: usize,
+    theme: &Theme,
+) -> Document {
     let s = strings(lang);
     let width = width.max(1);
     let mut doc = Document::default();
@@ -431,7 +468,9 @@ pub fn question_document(
             theme.dim,
         );
     }
-    doc.blank();
+    if spaced {
+        doc.blank();
+    }
     for (i, a) in q.answers.iter().enumerate() {
         let style = if i == selected {
             theme.selected
@@ -509,13 +548,18 @@ pub fn verdict_document(
         doc.para(&score.heading(lang), 0, width, theme.heading);
         doc.blank();
         for (i, r) in score.rounds.iter().enumerate() {
-            let mark = crate::practice::mark(r.correct, lang);
-            doc.para(
-                &format!("{:>2}. {mark} {}  {}", i + 1, r.target, title(&r.target)),
-                0,
-                width,
-                if r.correct { theme.text } else { theme.warning },
-            );
+            // A line that wraps goes on under the fix's id, not under the number.
+            let lead = format!("{:>2}. {} ", i + 1, crate::practice::round_mark(r, lang));
+            let mut text = format!("{}  {}", sanitize_line(&r.target), title(&r.target));
+            if let Some(note) = crate::practice::round_note(r, lang) {
+                text.push_str(&format!(" ({note})"));
+            }
+            let style = match (r.correct, r.close) {
+                (true, _) => theme.text,
+                (false, true) => theme.heading,
+                (false, false) => theme.warning,
+            };
+            doc.hang(&lead, &text, width, style);
         }
         return doc;
     }
@@ -533,34 +577,53 @@ pub fn verdict_document(
         theme.dim,
     );
     doc.blank();
-    // Right by the same message (another fix quotes it), or wrong: the fix reached is named.
-    let (verdict, style) = match (result.correct, result.reached == result.target) {
-        (true, true) => (s.practice_correct, theme.status),
-        (true, false) => (s.practice_same_message, theme.status),
-        (false, _) => (s.practice_wrong, theme.warning),
+    // Right (by the fix itself, or another quoting the same message; straight or not), close
+    // (a related fix, in the fix's "See also"), or wrong: the fix reached is named.
+    let how = crate::practice::detour(result, lang);
+    let same = result.reached != result.target;
+    let (verdict, style) = match (result.correct, result.close) {
+        (true, _) => {
+            let (plain, with_how) = if same {
+                (s.practice_same_message, s.practice_same_message_how)
+            } else {
+                (s.practice_correct, s.practice_correct_how)
+            };
+            let verdict = match &how {
+                Some(how) => crate::i18n::fill(with_how, &[("how", how)]),
+                None => plain.to_string(),
+            };
+            (verdict, theme.status)
+        }
+        (false, true) => (s.practice_close.to_string(), theme.heading),
+        (false, false) => (s.practice_wrong.to_string(), theme.warning),
     };
-    doc.para(verdict, 0, width, style);
-    if result.reached != result.target {
-        doc.para(
-            &format!(
-                "{}: {}  {}",
-                s.practice_reached,
-                result.reached,
-                title(&result.reached)
-            ),
-            2,
+    doc.para(&verdict, 0, width, style);
+    for back in &result.taken_back {
+        let step = crate::report::trail_steps(tree, [(back.question.as_str(), back.answer)], lang);
+        if let Some(step) = step.first() {
+            doc.hang(
+                "  ",
+                &format!(
+                    "{}: {} > {}",
+                    s.practice_taken_back, step.question, step.answer
+                ),
+                width,
+                theme.warning,
+            );
+        }
+    }
+    let named = |label: &str, id: &str| format!("{label}: {}  {}", sanitize_line(id), title(id));
+    if same {
+        doc.hang(
+            "  ",
+            &named(s.practice_reached, &result.reached),
             width,
             theme.text,
         );
     }
-    doc.para(
-        &format!(
-            "{}: {}  {}",
-            s.practice_fix,
-            result.target,
-            title(&result.target)
-        ),
-        2,
+    doc.hang(
+        "  ",
+        &named(s.practice_fix, &result.target),
         width,
         theme.text,
     );
@@ -575,37 +638,54 @@ pub fn verdict_document(
         doc.blank();
         // Longer than a narrow screen: wrapped.
         doc.para(s.practice_wrong_turns, 0, width, theme.heading);
-        for (i, q) in result.wrong_turns.iter().enumerate() {
-            if let Some(question) = tree.question(q) {
-                doc.para(
-                    &format!("- {}", question.text.get(lang)),
-                    2,
-                    width,
-                    theme.text,
-                );
-                let label = |a: usize| {
-                    question
-                        .answers
-                        .get(a)
-                        .map_or(String::new(), |a| sanitize_line(a.label.get(lang)))
+        // A question once, with every answer given there (one taken back, then another).
+        let mut questions: Vec<&str> = Vec::new();
+        for q in &result.wrong_turns {
+            if !questions.contains(&q.as_str()) {
+                questions.push(q);
+            }
+        }
+        for id in questions {
+            let Some(question) = tree.question(id) else {
+                continue;
+            };
+            doc.hang("  - ", question.text.get(lang), width, theme.text);
+            let label = |a: usize| {
+                question
+                    .answers
+                    .get(a)
+                    .map_or(String::new(), |a| sanitize_line(a.label.get(lang)))
+            };
+            let turns: Vec<crate::practice::Turn> = result
+                .wrong_turns
+                .iter()
+                .zip(&result.turns)
+                .filter(|(q, _)| *q == id)
+                .map(|(_, turn)| *turn)
+                .collect();
+            for turn in &turns {
+                let said = if turn.taken_back {
+                    s.practice_you_answered_taken_back
+                } else {
+                    s.practice_you_answered
                 };
-                if let Some(turn) = result.turns.get(i) {
-                    doc.para(
-                        &format!("{}: {}", s.practice_you_answered, label(turn.given)),
-                        4,
-                        width,
-                        theme.warning,
-                    );
-                    doc.para(
-                        &format!("{}: {}", s.practice_right_answer, label(turn.right)),
-                        4,
-                        width,
-                        theme.status,
-                    );
-                }
-                if let Some(why) = &question.why {
-                    doc.para(why.get(lang), 4, width, theme.dim);
-                }
+                doc.hang(
+                    "    ",
+                    &format!("{said}: {}", label(turn.given)),
+                    width,
+                    theme.warning,
+                );
+            }
+            if let Some(turn) = turns.first() {
+                doc.hang(
+                    "    ",
+                    &format!("{}: {}", s.practice_right_answer, label(turn.right)),
+                    width,
+                    theme.status,
+                );
+            }
+            if let Some(why) = &question.why {
+                doc.hang("    ", why.get(lang), width, theme.dim);
             }
         }
     }

@@ -2627,3 +2627,38 @@ fn a_transcript_of_an_unfinished_session_says_where_it_stopped() {
     let md = triage::transcript::markdown(&a.tree, &session);
     assert!(!md.contains("Not finished"), "{md}");
 }
+
+/// Esc pressed twice to close the search box does not quit the wizard: the second press says
+/// how to quit; a third quits, and `q` quits at once.
+#[test]
+fn a_second_esc_after_closing_the_search_does_not_quit() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "fsfreeze");
+    let press = |a: &mut App, key: &KeyEvent| {
+        let msg = keys::to_msg(ui::context(a), key).unwrap();
+        app::update(a, msg);
+    };
+    press(&mut a, &esc);
+    assert!(a.overlay.is_none() && !a.quit);
+    press(&mut a, &esc);
+    assert!(!a.quit, "the second Esc only says how to quit");
+    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.esc_again));
+    press(&mut a, &esc);
+    assert!(a.quit);
+    // `q` right after closing the box quits at once.
+    let mut a = app();
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::OpenSearch);
+    press(&mut a, &esc);
+    press(&mut a, &q);
+    assert!(a.quit);
+    // Esc on a fix with nothing open quits, as before.
+    let mut a = app_at("backup-19", 80, 24);
+    press(&mut a, &esc);
+    assert!(a.quit);
+}

@@ -134,13 +134,27 @@ fn a_korean_score_has_no_english_word_on_screen_on_quit_or_in_the_transcript() {
 
 #[test]
 fn the_marks_line_up_and_english_keeps_its_words() {
+    let tree = tree();
+    let target = "backup-02";
+    let to = |leaf: &str| tree.trail_to(leaf).unwrap();
+    let close = practice::judge(
+        &tree,
+        target,
+        &to("network-whitelist-ips"),
+        "network-whitelist-ips",
+    );
+    assert!(close.close);
     for lang in [Lang::En, Lang::Ko] {
         use unicode_width::UnicodeWidthStr;
         let (ok, miss) = (practice::mark(true, lang), practice::mark(false, lang));
+        let near = practice::round_mark(&close, lang);
         assert_eq!(ok.width(), miss.width(), "{ok:?} {miss:?}");
+        assert_eq!(ok.width(), near.width(), "{ok:?} {near:?}");
     }
-    assert_eq!(practice::mark(true, Lang::En), "ok  ");
+    assert_eq!(practice::mark(true, Lang::En), "ok   ");
+    assert_eq!(practice::round_mark(&close, Lang::En), "close");
     assert_eq!(practice::mark(false, Lang::Ko), "오답");
+    assert_eq!(practice::round_mark(&close, Lang::Ko), "근접");
     let score = Score {
         seed: 7,
         rounds: Vec::new(),
@@ -402,4 +416,316 @@ fn a_round_right_by_the_same_message_names_both_fixes() {
     let text: String = doc.lines.iter().map(|l| l.to_string() + "\n").collect();
     assert!(text.contains("quotes the same message"), "{text}");
     assert!(text.contains(&other) && text.contains(&target), "{text}");
+}
+
+// ------------------------------------------------------------------ 5. close, and answers taken back
+
+/// The text of the verdict (or score) document at `width` columns.
+fn verdict_text(a: &App, width: usize) -> String {
+    let (doc, _) = a.verdict_view((width, 200), &theme()).unwrap();
+    lines(&doc).join("\n")
+}
+
+/// Whether `text` holds `part`, wherever lines were wrapped (spaces and line ends alike).
+fn holds(text: &str, part: &str) -> bool {
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    flat(text).contains(&flat(part))
+}
+
+/// Presses the digits of `answers` ("72": 7, then 2).
+fn answer(a: &mut App, answers: &str) {
+    for c in answers.chars() {
+        press(a, KeyCode::Char(c));
+    }
+}
+
+/// The user test: `practice --lang ko --seed 5 --count 2`, keys 7 then 2, reaches
+/// network-whitelist-ips for a message of backup-02, which lists it in its "See also": close,
+/// not counted as right and not a plain miss; the verdict names both fixes, the score says so.
+#[test]
+fn a_fix_in_the_see_also_of_the_one_asked_for_is_close_on_the_verdict_and_the_score() {
+    for lang in [Lang::Ko, Lang::En] {
+        let s = i18n::strings(lang);
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(2, 5);
+        assert_eq!(a.practice.as_ref().unwrap().target(), Some("backup-02"));
+        answer(&mut a, "72");
+        assert_eq!(a.current, "network-whitelist-ips");
+        let r = a.practice.as_ref().unwrap().result().unwrap().clone();
+        assert!(r.close && !r.correct, "{r:?}");
+        let text = verdict_text(&a, 78);
+        assert!(holds(&text, s.practice_close), "{text}");
+        assert!(!text.contains(s.practice_wrong), "{text}");
+        assert!(
+            text.contains("network-whitelist-ips") && text.contains("backup-02"),
+            "{text}"
+        );
+        // Round 2 right, then the score: 1 right of 2, 1 close.
+        press(&mut a, KeyCode::Enter);
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+        let p = a.practice.as_ref().unwrap();
+        assert!(p.finished());
+        let text = verdict_text(&a, 78);
+        let heading = text.lines().next().unwrap();
+        let printed = triage::report::practice_summary(&a.tree, &p.score, lang);
+        let mark = practice::round_mark(&r, lang);
+        match lang {
+            Lang::En => {
+                assert_eq!(heading, "Score: 1/2 (1 close)");
+                assert!(
+                    printed.starts_with("Score: 1/2 (1 close, seed 5)\n"),
+                    "{printed}"
+                );
+            }
+            Lang::Ko => {
+                assert_eq!(heading, "점수: 1/2 (근접 1)");
+                assert!(
+                    printed.starts_with("점수: 1/2 (근접 1, 시드 5)\n"),
+                    "{printed}"
+                );
+            }
+        }
+        // The round's line: the close mark, the fix asked for, and the one reached.
+        let title = a.tree.leaf("backup-02").unwrap().title.get(lang);
+        let note = practice::round_note(&r, lang).unwrap();
+        assert!(note.contains("network-whitelist-ips"), "{note}");
+        let line = format!("1. {mark} backup-02  {title} ({note})");
+        for list in [&text, &printed] {
+            assert!(holds(list, &line), "{list}");
+        }
+    }
+}
+
+/// The other case of the user test: `--seed 1`, round 2 (backup-18), keys 6, 1, 1 reach
+/// agent-install-windows, in backup-18's "See also": close too.
+#[test]
+fn an_agent_install_fix_for_an_agent_message_is_close() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(2, 1);
+    play(&mut a, true);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.practice.as_ref().unwrap().target(), Some("backup-18"));
+    answer(&mut a, "611");
+    assert_eq!(a.current, "agent-install-windows");
+    let r = a.practice.as_ref().unwrap().result().unwrap();
+    assert!(r.close && !r.correct, "{r:?}");
+    assert_eq!(
+        a.practice.as_ref().unwrap().score.heading(Lang::En),
+        "Score: 1/2 (1 close)"
+    );
+}
+
+/// The user test: `practice --seed 1`, round 3 (backup-11): 2, Backspace, 5, 4 was a plain
+/// "Correct" with nothing kept. Still right, but the verdict says a step was taken back and
+/// which, the round keeps it (saved with the session), and the score counts it.
+#[test]
+fn a_step_taken_back_is_kept_and_said_in_the_verdict_and_the_score() {
+    for lang in [Lang::En, Lang::Ko] {
+        let s = i18n::strings(lang);
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(3, 1);
+        for _ in 0..2 {
+            play(&mut a, true);
+            press(&mut a, KeyCode::Enter);
+        }
+        assert_eq!(a.practice.as_ref().unwrap().target(), Some("backup-11"));
+        answer(&mut a, "2");
+        press(&mut a, KeyCode::Backspace);
+        answer(&mut a, "54");
+        assert_eq!(a.current, "backup-11");
+        let r = a.practice.as_ref().unwrap().result().unwrap().clone();
+        assert!(r.correct);
+        assert_eq!(r.taken_back.len(), 1);
+        assert_eq!(
+            (r.taken_back[0].question.as_str(), r.taken_back[0].answer),
+            (a.tree.start.as_str(), 1)
+        );
+        // Saved with the session's score.
+        let json = serde_json::to_value(&a.practice.as_ref().unwrap().score).unwrap();
+        assert_eq!(json["rounds"][2]["taken_back"][0]["answer"], 1, "{json}");
+        let text = verdict_text(&a, 78);
+        let first = text
+            .lines()
+            .find(|l| l.starts_with(s.practice_correct_how.split('{').next().unwrap()));
+        let verdict = i18n::fill(
+            s.practice_correct_how,
+            &[("how", &i18n::count(1, s.practice_after_back))],
+        );
+        assert!(first.is_some() && holds(&text, &verdict), "{text}");
+        let start = a.tree.question(&a.tree.start).unwrap();
+        let taken = format!(
+            "  {}: {} > {}",
+            s.practice_taken_back,
+            start.text.get(lang),
+            start.answers[1].label.get(lang)
+        );
+        assert!(holds(&text, &taken), "{text}");
+        press(&mut a, KeyCode::Enter);
+        let p = a.practice.as_ref().unwrap();
+        assert!(p.finished());
+        let heading = p.score.heading(lang);
+        match lang {
+            Lang::En => assert_eq!(heading, "Score: 3/3 (1 step taken back)"),
+            Lang::Ko => assert_eq!(heading, "점수: 3/3 (1단계 되돌림)"),
+        }
+        let list = verdict_text(&a, 78);
+        let line = list.lines().find(|l| l.contains("backup-11")).unwrap();
+        assert!(
+            line.ends_with(&format!("({})", i18n::count(1, s.practice_back_note))),
+            "{line}"
+        );
+    }
+}
+
+/// A wrong answer taken back is a wrong turn of the round (its verdict says so, with the
+/// answer toward the fix and why the question is asked); Alt-N and `r` take answers back too.
+#[test]
+fn a_wrong_answer_taken_back_is_a_wrong_turn_and_alt_n_and_r_take_back_too() {
+    let s = &EN;
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(3, 1);
+    for _ in 0..2 {
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+    }
+    // backup-11: "3" (restoring) cannot lead there; taken back with Backspace.
+    answer(&mut a, "3");
+    press(&mut a, KeyCode::Backspace);
+    answer(&mut a, "54");
+    let r = a.practice.as_ref().unwrap().result().unwrap().clone();
+    assert!(r.correct);
+    assert_eq!(r.wrong_turns, vec![a.tree.start.clone()]);
+    assert!(r.turns[0].taken_back);
+    let text = verdict_text(&a, 78);
+    assert!(text.contains(s.practice_wrong_turns), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}: Restoring a VM",
+            s.practice_you_answered_taken_back
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: Backup or restore is taking hours",
+            s.practice_right_answer
+        )),
+        "{text}"
+    );
+    // Alt-1 (back to the first answer) and r (start over) take back what they drop.
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(1, 1);
+    let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+    let way: Vec<usize> = a
+        .tree
+        .path_to(&target)
+        .unwrap()
+        .iter()
+        .map(|(_, i)| *i)
+        .collect();
+    assert!(way.len() >= 2, "{way:?}");
+    app::update(&mut a, Msg::Choose(way[0]));
+    app::update(&mut a, Msg::Choose(way[1]));
+    app::update(&mut a, Msg::JumpTo(0));
+    assert_eq!(a.practice.as_ref().unwrap().taken_back.len(), 2);
+    app::update(&mut a, Msg::Choose(way[0]));
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.practice.as_ref().unwrap().taken_back.len(), 3);
+    play(&mut a, true);
+    let r = a.practice.as_ref().unwrap().result().unwrap();
+    assert!(r.correct && r.taken_back.len() == 3, "{r:?}");
+    assert!(
+        r.wrong_turns.is_empty(),
+        "the answers taken back were on the way: {r:?}"
+    );
+    // The next round starts with nothing taken back.
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.taken_back.is_empty());
+}
+
+/// A walk longer than the shortest way (4 answers on a 3-answer way) is right, and the verdict
+/// says it was not the straight way.
+#[test]
+fn a_longer_way_is_right_and_the_verdict_says_how_long() {
+    let tree = tree();
+    // A fix reached through "Not sure: I only have an error message" by more answers than its
+    // shortest way: the error-keyword question leads to fixes also asked for directly.
+    let (target, trail) = tree
+        .leaves()
+        .filter(|(_, l)| !l.errors.is_empty())
+        .find_map(|(id, _)| {
+            let shortest = tree.path_to(id)?.len();
+            let mut trail = vec![(tree.start.clone(), 7)];
+            let rest = tree.path_to(id).and_then(|_| {
+                let q = tree.question(&tree.start)?;
+                let from = &q.answers[7].next;
+                // The shortest way from `from` to the fix, as a trail.
+                way_from(&tree, from, id)
+            })?;
+            trail.extend(rest);
+            (trail.len() > shortest).then(|| (id.to_string(), trail))
+        })
+        .expect("a fix with a longer way");
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(1, 1);
+    a.practice.as_mut().unwrap().targets[0] = target.clone();
+    for (_, i) in &trail {
+        app::update(&mut a, Msg::Choose(*i));
+    }
+    assert_eq!(a.current, target);
+    let r = a.practice.as_ref().unwrap().result().unwrap().clone();
+    assert!(r.correct && r.answers > r.shortest, "{r:?}");
+    let text = verdict_text(&a, 78);
+    let how = format!("in {} answers where {} would do", r.answers, r.shortest);
+    assert!(
+        text.contains(&format!("Correct, {how}: this is the fix for the message.")),
+        "{text}"
+    );
+}
+
+/// The shortest way from question `from` to `leaf`, as a trail (breadth first).
+fn way_from(tree: &Tree, from: &str, leaf: &str) -> Option<Vec<(String, usize)>> {
+    let mut queue = std::collections::VecDeque::from([(from.to_string(), Vec::new())]);
+    let mut seen = std::collections::HashSet::new();
+    while let Some((at, trail)) = queue.pop_front() {
+        if at == leaf {
+            return Some(trail);
+        }
+        if !seen.insert(at.clone()) {
+            continue;
+        }
+        if let Some(q) = tree.question(&at) {
+            for (i, a) in q.answers.iter().enumerate() {
+                let mut next: Vec<(String, usize)> = trail.clone();
+                next.push((at.clone(), i));
+                queue.push_back((a.next.clone(), next));
+            }
+        }
+    }
+    None
+}
+
+/// A session saved before rounds kept what was close or taken back still loads, as it was.
+#[test]
+fn a_score_saved_before_close_and_steps_back_were_kept_still_loads() {
+    let old = r#"{"seed": 1, "count": 2, "rounds": [
+        {"target": "backup-02", "reached": "network-whitelist-ips", "correct": false,
+         "answers": 2, "shortest": 3, "wrong_turns": ["start"],
+         "turns": [{"given": 6, "right": 1}]},
+        {"target": "backup-11", "reached": "backup-11", "correct": true,
+         "answers": 2, "shortest": 2, "wrong_turns": []}]}"#;
+    let score: Score = serde_json::from_str(old).unwrap();
+    assert_eq!(
+        (score.correct(), score.close(), score.taken_back()),
+        (1, 0, 0)
+    );
+    assert_eq!(score.heading(Lang::En), "Score: 1/2");
+    assert!(!score.rounds[0].turns[0].taken_back);
 }

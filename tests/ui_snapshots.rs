@@ -444,7 +444,8 @@ fn hyperlinks_sit_on_the_url_pieces_as_drawn() {
 }
 
 /// Practice at the small size: the message to solve is pinned (cut with ".." when long), the
-/// question's first line stays in view, and nothing offers search (it is off in practice).
+/// question and the whole of "Why we ask" stay in view above the first answer, and nothing
+/// offers search (it is off in practice).
 fn practice_40x12(lang: Lang) -> String {
     use unicode_width::UnicodeWidthStr;
     let mut a = app(lang);
@@ -769,7 +770,7 @@ fn every_practice_message_can_be_read_whole_at_40x12() {
 }
 
 /// The longest Korean message of the practice snapshots, scrolled to its end with PgDn: "^"
-/// says there is more above, the question and the first answer keep their rows.
+/// says there is more above, the question, "Why we ask" and the first answer keep their rows.
 #[test]
 fn practice_message_scrolled_ko_40x12() {
     let mut a = app(Lang::Ko);
@@ -815,4 +816,225 @@ fn practice_ended_early_en_80x24() {
 #[test]
 fn practice_ended_early_ko_40x12() {
     insta::assert_snapshot!(practice_ended_early(Lang::Ko, 40, 12));
+}
+
+/// The body rows of a drawn `w`-column screen as one text, the scroll marks in the right margin
+/// left out and the spaces of the wrapping squeezed out (so it reads whatever the width).
+fn body_text(screen: &str, w: u16) -> String {
+    let rows: Vec<&str> = screen.lines().collect();
+    let mut out = String::new();
+    for r in &rows[2..rows.len() - 1] {
+        let r = if triage::text::width(r) == usize::from(w) {
+            &r[..r.len() - 1]
+        } else {
+            r
+        };
+        out.push_str(r);
+    }
+    squeezed(&out)
+}
+
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The user test (`practice --seed 1` at 40x12): "Why we ask" under a practice question was cut
+/// to its end ("agent problems have different causes ^"), its start never in view, and at the
+/// next question only its last line showed. Now, arriving at any question of the tree in
+/// practice, in both languages, at 40x12 and 80x24, the question, the whole of "Why we ask"
+/// (its label first) and the first answer (its first line at least) are on screen, in that
+/// order.
+#[test]
+fn why_we_ask_shows_whole_under_every_practice_question() {
+    let tree = tree();
+    let mut checked = 0;
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for (w, h) in [(40, 12), (80, 24)] {
+            for (id, q) in tree.questions() {
+                let Some(why) = &q.why else {
+                    continue;
+                };
+                let mut a = app(lang);
+                app::update(&mut a, Msg::Resize(w, h));
+                a.start_practice(3, 1);
+                for (_, answer) in tree.path_to(id).unwrap_or_default() {
+                    app::update(&mut a, Msg::Choose(answer));
+                }
+                assert_eq!(a.current, id);
+                let screen = draw(&mut a, w, h);
+                let text = body_text(&screen, w);
+                let at = |part: &str| {
+                    text.find(&squeezed(part))
+                        .unwrap_or_else(|| panic!("{lang:?} {w}x{h} {id}: no {part:?}\n{screen}"))
+                };
+                let question = at(q.text.get(lang));
+                let why = at(&format!("{}: {}", s.why_we_ask, why.get(lang)));
+                // (Its first line at least: at 40x12 a long one may go on below.)
+                let label = q.answers[0].label.get(lang);
+                let first = at(&format!("> 1 {}", label.split(' ').next().unwrap()));
+                assert!(
+                    question < why && why < first,
+                    "{lang:?} {w}x{h} {id}:\n{screen}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
+
+/// A tree whose first question's "Why we ask" is longer than the rows a 40x12 screen has for it.
+fn long_why_app() -> App {
+    let why = "The first words of a long why. ".to_string()
+        + &"Every word of it matters to the trainee. ".repeat(5)
+        + "The last words of the why.";
+    let src = format!(
+        r#"Tree(id: "t", title: (en: "T", ko: "T"), start: "start", nodes: {{
+        "start": Question(text: (en: "Which one?", ko: "어느 것?"),
+            why: (en: "{why}", ko: "{why}"),
+            answers: [
+                (label: (en: "a", ko: "a"), next: "one"),
+                (label: (en: "b", ko: "b"), next: "two"),
+            ]),
+        "one": Leaf(title: (en: "One", ko: "One"), errors: [(en: "The disk is full", ko: "디스크 가득 참")],
+            cause: (en: "C.", ko: "C."), steps: [(en: "S.", ko: "S.")]),
+        "two": Leaf(title: (en: "Two", ko: "Two"), errors: [(en: "The disk is gone", ko: "디스크 없음")],
+            cause: (en: "C.", ko: "C."), steps: [(en: "S.", ko: "S.")]),
+    }})"#
+    );
+    let tree = tree::load_str("t.ron", &src).expect("a valid tree");
+    let mut a = App::new(
+        Arc::new(tree),
+        Lang::En,
+        app::index_searcher(Default::default()),
+    );
+    app::update(&mut a, Msg::Resize(40, 12));
+    a.start_practice(1, 1);
+    a
+}
+
+/// A "Why we ask" too long for its rows at 40x12 shows from its start on arriving (the
+/// question stays above it); Down scrolls on to the first answer before it moves the
+/// highlight, Up on the first answer scrolls back to the start before it wraps around: every
+/// line of it is read.
+#[test]
+fn a_long_why_we_ask_shows_from_its_start_and_scrolls_with_the_arrows() {
+    let mut a = long_why_app();
+    let screen = draw(&mut a, 40, 12);
+    let text = body_text(&screen, 40);
+    assert!(text.contains(&squeezed("Which one?")), "{screen}");
+    assert!(
+        text.contains(&squeezed("Why we ask: The first words")),
+        "{screen}"
+    );
+    assert!(
+        !text.contains(&squeezed("> 1 a")),
+        "not in view yet:\n{screen}"
+    );
+    // Down reads on, the highlight staying on the first answer until it is in view.
+    let mut seen = text.clone();
+    let mut downs = 0;
+    while !body_text(&draw(&mut a, 40, 12), 40).contains(&squeezed("> 1 a")) {
+        app::update(&mut a, Msg::Down);
+        assert_eq!(a.selected, 0);
+        seen.push_str(&body_text(&draw(&mut a, 40, 12), 40));
+        downs += 1;
+        assert!(downs < 20, "the first answer comes into view");
+    }
+    assert!(
+        seen.contains(&squeezed("The last words of the why.")),
+        "{seen}"
+    );
+    app::update(&mut a, Msg::Down);
+    assert_eq!(a.selected, 1);
+    app::update(&mut a, Msg::Up);
+    assert_eq!(a.selected, 0);
+    // Up on the first answer: back to the start of the why, then around to the last answer.
+    for _ in 0..downs {
+        app::update(&mut a, Msg::Up);
+        assert_eq!(a.selected, 0);
+    }
+    let screen = draw(&mut a, 40, 12);
+    assert!(
+        body_text(&screen, 40).contains(&squeezed("Why we ask: The first words")),
+        "{screen}"
+    );
+    app::update(&mut a, Msg::Up);
+    assert_eq!(a.selected, 1, "wraps around at the top");
+    // A digit answers whatever is in view.
+    app::update(&mut a, Msg::Choose(0));
+    assert!(a.practice_verdict());
+}
+
+/// The user test: at 40x12 the score's lines that wrap went on at the left edge ("1. 오답
+/// restore-10  선택한 서브넷이" / "없음"): they go on under the fix's id.
+#[test]
+fn the_score_lines_that_wrap_go_on_under_the_fix_id() {
+    for lang in [Lang::Ko, Lang::En] {
+        let screen = practice_ended_early(lang, 40, 12);
+        let rows: Vec<&str> = screen.lines().collect();
+        let first = rows.iter().position(|r| r.contains("restore-10")).unwrap();
+        let column = rows[first].find("restore-10").unwrap();
+        let next = rows[first + 1];
+        assert!(!next.contains(" 2. "), "{lang:?}: it wraps\n{screen}");
+        let indent = next.len() - next.trim_start().len();
+        assert_eq!(
+            triage::text::width(&rows[first][..column]),
+            indent,
+            "{lang:?}:\n{screen}"
+        );
+    }
+}
+
+/// The user test: in Korean at 80x24 the verdict's scroll mark touched the text ("스냅숏이
+/// 성공하기^"). Every "^" or "v" in the right margin of a verdict, the score or the message to
+/// solve has a blank column before it, in both languages and sizes.
+#[test]
+fn scroll_marks_in_practice_have_a_blank_before_them() {
+    let mut marks = 0;
+    for lang in [Lang::Ko, Lang::En] {
+        for (w, h) in [(80u16, 24u16), (40, 12)] {
+            for seed in 0..12 {
+                let mut a = app(lang);
+                app::update(&mut a, Msg::Resize(w, h));
+                a.start_practice(2, seed);
+                let mut screens = vec![draw(&mut a, w, h)];
+                for _ in 0..3 {
+                    app::update(&mut a, Msg::PageDown);
+                    screens.push(draw(&mut a, w, h));
+                }
+                // A wrong first answer: the verdict, scrolled a line at a time.
+                let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+                let q = a.tree.question(&a.current).unwrap();
+                let away = (0..q.answers.len())
+                    .find(|i| {
+                        !tree::validate::reachable_from(&a.tree, &q.answers[*i].next)
+                            .contains(target.as_str())
+                    })
+                    .unwrap();
+                app::update(&mut a, Msg::Choose(away));
+                while !a.practice_verdict() {
+                    app::update(&mut a, Msg::Choose(0));
+                }
+                for _ in 0..12 {
+                    screens.push(draw(&mut a, w, h));
+                    app::update(&mut a, Msg::Down);
+                }
+                for screen in &screens {
+                    let rows: Vec<&str> = screen.lines().collect();
+                    for r in &rows[2..rows.len() - 1] {
+                        if triage::text::width(r) == usize::from(w)
+                            && (r.ends_with('^') || r.ends_with('v'))
+                        {
+                            marks += 1;
+                            let before = r[..r.len() - 1].chars().last();
+                            assert_eq!(before, Some(' '), "{lang:?} {w}x{h}:\n{screen}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(marks > 0);
 }
