@@ -33,6 +33,8 @@ pub struct TranscriptWords {
     /// One round: `{verdict}` (ok/miss), `{target}` and `{title}` (the fix asked for),
     /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`.
     pub practice_round: &'static str,
+    /// A practice round's heading: `{n}` of `{count}`.
+    pub practice_round_heading: &'static str,
 }
 
 /// The command line's own messages (errors, notes, summaries). Placeholders in braces are filled
@@ -332,6 +334,7 @@ pub static EN: Strings = Strings {
         resume_hint: "`triage resume` reopens the newest session where it stopped (`triage history` lists them, `triage resume N` reopens one).",
         practice: "Practice",
         practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest})",
+        practice_round_heading: "Round {n}/{count}",
     },
     cli: CliWords {
         unknown_language: "unknown language {lang}; use en or ko",
@@ -541,6 +544,7 @@ pub static KO: Strings = Strings {
         resume_hint: "`triage resume`은 가장 최근 세션을 멈춘 곳에서 다시 엽니다(`triage history`로 목록을 보고, `triage resume N`으로 하나를 엽니다).",
         practice: "연습",
         practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개)",
+        practice_round_heading: "{count}문제 중 {n}번째",
     },
     cli: CliWords {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",

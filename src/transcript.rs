@@ -148,43 +148,112 @@ pub fn markdown(tree: &Tree, session: &Session) -> String {
     out
 }
 
-/// The transcript of a practice run: what was done, then each round (the fix asked for, where
-/// the trainee got to, how many answers) and the score, instead of a fix (the last one reached
-/// is a round's answer, not a fix for a real problem).
+/// The transcript of a practice run, round by round: the message to solve, what was done, and
+/// the round's result (a fix reached is a round's answer, not a fix for a real problem); then
+/// the score.
 pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice::Score) -> String {
     let lang = session.lang;
-    let w = &strings(lang).transcript;
-    let mut out = journal(tree, session);
+    let s = strings(lang);
+    let w = &s.transcript;
+    let mut out = header(tree, session);
+    // A round ends at the fix reached (search and See also are off in practice); what comes
+    // after the last one is the round left unfinished.
+    let mut rounds: Vec<Vec<&SessionStep>> = vec![Vec::new()];
+    for step in &session.steps {
+        if let Some(round) = rounds.last_mut() {
+            round.push(step);
+        }
+        if matches!(step, SessionStep::Reached { .. }) {
+            rounds.push(Vec::new());
+        }
+    }
+    if rounds.len() > score.rounds.len() && rounds.last().is_some_and(Vec::is_empty) {
+        rounds.pop();
+    }
+    // A record without its steps still lists every round played.
+    while rounds.len() < score.rounds.len() {
+        rounds.push(Vec::new());
+    }
+    let planned = score.count.max(rounds.len()).max(score.rounds.len());
+    let targets = crate::practice::pick_targets(tree, planned, score.seed);
+    for (i, steps) in rounds.iter().enumerate() {
+        let result = score.rounds.get(i);
+        let target = result
+            .map(|r| r.target.as_str())
+            .or(targets.get(i).map(String::as_str))
+            .unwrap_or("");
+        let title = tree.leaf(target).map_or("", |l| l.title.get(lang));
+        let round = crate::i18n::fill(
+            w.practice_round_heading,
+            &[("n", &(i + 1).to_string()), ("count", &planned.to_string())],
+        );
+        out.push_str(&format!(
+            "\n## {round}: `{}` {}\n\n> {}: {}\n\n",
+            sanitize_line(target),
+            sanitize_line(title),
+            s.error_message,
+            sanitize_line(&crate::practice::prompt(tree, target, lang))
+        ));
+        for (n, step) in steps.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", n + 1, step_line(tree, lang, step)));
+        }
+        match result {
+            Some(r) => {
+                let line = crate::i18n::fill(
+                    w.practice_round,
+                    &[
+                        ("verdict", crate::practice::round_mark(r, lang).trim_end()),
+                        ("target", &sanitize_line(&r.target)),
+                        ("title", &sanitize_line(title)),
+                        ("reached", &sanitize_line(&r.reached)),
+                        ("answers", &r.answers.to_string()),
+                        ("shortest", &r.shortest.to_string()),
+                    ],
+                );
+                let notes: Vec<String> = crate::practice::round_note(r, lang)
+                    .into_iter()
+                    .chain(crate::practice::detour(r, lang))
+                    .collect();
+                out.push_str(&format!("\n{line}"));
+                if !notes.is_empty() {
+                    out.push_str(&format!(" ({})", sanitize_line(&notes.join("; "))));
+                }
+                out.push('\n');
+            }
+            None => out.push_str(&format!("\n{}\n", w.not_finished)),
+        }
+    }
     out.push_str(&format!(
-        "\n## {}: {}\n\n",
+        "\n## {}: {}\n",
         w.practice,
         score.result(lang, true)
     ));
-    for (i, r) in score.rounds.iter().enumerate() {
-        let title = tree.leaf(&r.target).map_or("", |l| l.title.get(lang));
-        let verdict = crate::practice::mark(r.correct, lang);
-        let line = crate::i18n::fill(
-            w.practice_round,
-            &[
-                ("verdict", verdict.trim_end()),
-                ("target", &sanitize_line(&r.target)),
-                ("title", &sanitize_line(title)),
-                ("reached", &sanitize_line(&r.reached)),
-                ("answers", &r.answers.to_string()),
-                ("shortest", &r.shortest.to_string()),
-            ],
-        );
-        out.push_str(&format!("{}. {line}\n", i + 1));
-    }
     out
 }
 
 /// The header and the numbered list of what was done.
 fn journal(tree: &Tree, session: &Session) -> String {
+    let w = &strings(session.lang).transcript;
+    let mut out = header(tree, session);
+    out.push_str(&format!("\n## {}\n\n", w.session));
+    for (n, step) in session.steps.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {}\n",
+            n + 1,
+            step_line(tree, session.lang, step)
+        ));
+    }
+    if session.steps.is_empty() {
+        out.push_str(&format!("{}\n", w.no_answers));
+    }
+    out
+}
+
+/// The title, and the tree, language and times of the session.
+fn header(tree: &Tree, session: &Session) -> String {
     let lang = session.lang;
-    let s = strings(lang);
+    let w = &strings(lang).transcript;
     let mut out = format!("# triage: {}\n\n", sanitize_line(tree.title.get(lang)));
-    let w = &s.transcript;
     out.push_str(&format!(
         "- {}: `{}`\n- {}: {}\n- {}: {}\n",
         w.tree,
@@ -197,7 +266,12 @@ fn journal(tree: &Tree, session: &Session) -> String {
     if let Some(ended) = &session.ended {
         out.push_str(&format!("- {}: {}\n", w.ended, sanitize_line(ended)));
     }
-    out.push_str(&format!("\n## {}\n\n", w.session));
+    out
+}
+
+/// One step of the session as a line of its list.
+fn step_line(tree: &Tree, lang: Lang, step: &SessionStep) -> String {
+    let w = &strings(lang).transcript;
     // A node as a reader knows it: its question or title after the id.
     let node = |id: &str| -> String {
         let text = match tree.node(id) {
@@ -211,54 +285,45 @@ fn journal(tree: &Tree, session: &Session) -> String {
             format!("`{}` {}", sanitize_line(id), sanitize_line(text))
         }
     };
-    let mut n = 0;
-    for step in &session.steps {
-        n += 1;
-        let line = match step {
-            SessionStep::Answered {
-                question, answer, ..
-            } => format!("{} **{}**", sanitize_line(question), sanitize_line(answer)),
-            SessionStep::WentBack { to_question } => {
-                format!("{} {}", w.went_back, node(to_question))
+    match step {
+        SessionStep::Answered {
+            question, answer, ..
+        } => format!("{} **{}**", sanitize_line(question), sanitize_line(answer)),
+        SessionStep::WentBack { to_question } => {
+            format!("{} {}", w.went_back, node(to_question))
+        }
+        SessionStep::Restarted => w.restarted.to_string(),
+        SessionStep::Searched { query, top } => format!(
+            "{} {} ({}: {})",
+            w.searched,
+            inline_code(query),
+            w.top,
+            sanitize_line(&top.join(", "))
+        ),
+        SessionStep::Reached {
+            leaf,
+            title,
+            via_search,
+            see_also_of,
+        } => format!(
+            "{} `{}` {}{}",
+            w.reached,
+            sanitize_line(leaf),
+            sanitize_line(title),
+            match see_also_of {
+                Some(from) => format!(
+                    " {}",
+                    crate::i18n::fill(w.from_see_also, &[("leaf", &sanitize_line(from))])
+                ),
+                None if *via_search => format!(" {}", w.from_search),
+                None => String::new(),
             }
-            SessionStep::Restarted => w.restarted.to_string(),
-            SessionStep::Searched { query, top } => format!(
-                "{} {} ({}: {})",
-                w.searched,
-                inline_code(query),
-                w.top,
-                sanitize_line(&top.join(", "))
-            ),
-            SessionStep::Reached {
-                leaf,
-                title,
-                via_search,
-                see_also_of,
-            } => format!(
-                "{} `{}` {}{}",
-                w.reached,
-                sanitize_line(leaf),
-                sanitize_line(title),
-                match see_also_of {
-                    Some(from) => format!(
-                        " {}",
-                        crate::i18n::fill(w.from_see_also, &[("leaf", &sanitize_line(from))])
-                    ),
-                    None if *via_search => format!(" {}", w.from_search),
-                    None => String::new(),
-                }
-            ),
-            SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),
-            SessionStep::Resumed { at, time } => {
-                format!("{} {} ({})", w.resumed, node(at), sanitize_line(time))
-            }
-        };
-        out.push_str(&format!("{n}. {line}\n"));
+        ),
+        SessionStep::Copied { command, .. } => format!("{} {}", w.copied, inline_code(command)),
+        SessionStep::Resumed { at, time } => {
+            format!("{} {} ({})", w.resumed, node(at), sanitize_line(time))
+        }
     }
-    if n == 0 {
-        out.push_str(&format!("{}\n", w.no_answers));
-    }
-    out
 }
 
 /// The fix the session ended on, whole: message, cause, steps with commands, links.

@@ -105,25 +105,45 @@ fn a_korean_score_has_no_english_word_on_screen_on_quit_or_in_the_transcript() {
     // What is printed after quitting (full-screen and plain mode print the same).
     let printed = triage::report::practice_summary(&a.tree, score, Lang::Ko);
     assert!(printed.starts_with("점수: 1/2 (시드 7)\n"), "{printed}");
-    // The transcript.
-    let session = triage::transcript::Session {
-        tree_id: a.tree.id.clone(),
-        lang: Lang::Ko,
-        started: "2026-11-30T00:00:00Z".into(),
-        ended: None,
-        steps: Vec::new(),
-        current: a.current.clone(),
-        trail: Vec::new(),
-        values: Default::default(),
-    };
-    let md = triage::transcript::practice_markdown(&a.tree, &session, score);
-    let rounds = md.split_once("## 연습: ").expect("the practice heading").1;
-    assert!(rounds.starts_with("1/2 (시드 7)"), "{md}");
-    assert!(
-        rounds.contains("1. **오답** ") && rounds.contains("2. **정답** "),
-        "{md}"
+    // The transcript: round by round (heading, message, answers, result), then the score.
+    let session = triage::transcript::Session::from_events(
+        &a.tree,
+        Lang::Ko,
+        &a.events,
+        "2026-11-30T00:00:00Z".into(),
+        &a.current,
+        &a.trail,
     );
-    for text in [&screen, &printed, &rounds.to_string()] {
+    let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+    let (body, score_line) = md.split_once("## 연습: ").expect("the practice heading");
+    assert!(score_line.starts_with("1/2 (시드 7)"), "{md}");
+    for (i, r) in score.rounds.iter().enumerate() {
+        let heading = format!("## 2문제 중 {}번째: `{}`", i + 1, r.target);
+        let at = body
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading}:\n{md}"));
+        let round = &body[at..];
+        let round = &round[..round[1..].find("\n## ").map_or(round.len(), |e| e + 1)];
+        let prompt = triage::practice::prompt(&a.tree, &r.target, Lang::Ko);
+        assert!(
+            round.contains(&format!("> 오류 메시지: {prompt}")),
+            "{round}"
+        );
+        assert!(round.contains("1. "), "the round's answers: {round}");
+        let mark = if r.correct {
+            "**정답** "
+        } else {
+            "**오답** "
+        };
+        assert!(round.contains(mark), "{round}");
+    }
+    let results: String = body
+        .lines()
+        .filter(|l| l.starts_with("**"))
+        .chain(std::iter::once(score_line))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for text in [&screen, &printed, &results] {
         let rest = own_words(text, score, Lang::Ko);
         assert!(
             !rest.chars().any(|c| c.is_ascii_alphabetic()),
