@@ -1866,12 +1866,26 @@ fn backup_01_from_a_paste() -> App {
     app::update(&mut a, Msg::Resize(80, 24));
     paste_and_open(&mut a, "backup-01", "rg-app", "vm-web-01");
     assert_eq!(a.current, "backup-01");
+    select_get_az_vm(&mut a);
+    a
+}
+
+/// backup-01 opened from a search for `query`, its Get-AzVM command selected.
+fn backup_01_searched_for(query: &str) -> App {
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, query);
+    app::update(&mut a, Msg::Confirm);
+    select_get_az_vm(&mut a);
+    a
+}
+
+fn select_get_az_vm(a: &mut App) {
     while a.selected_command()
         != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
     {
-        app::update(&mut a, Msg::NextCommand);
+        app::update(a, Msg::NextCommand);
     }
-    a
 }
 
 /// The VM and resource group a pasted id names go into the commands: shown, copied, printed.
@@ -2345,15 +2359,7 @@ fn the_forms_refusal_note_stays_until_the_field_is_left() {
 /// not typed over.
 #[test]
 fn the_form_opens_on_the_first_blank_field() {
-    let mut a = app();
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, "backup-01 -g rg-prod");
-    app::update(&mut a, Msg::Confirm);
-    while a.selected_command()
-        != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
-    {
-        app::update(&mut a, Msg::NextCommand);
-    }
+    let mut a = backup_01_searched_for("backup-01 -g rg-prod");
     app::update(&mut a, Msg::Fill);
     assert_eq!(form(&a).values, ["rg-prod", ""]);
     assert_eq!(form(&a).field, 1);
@@ -2367,15 +2373,7 @@ fn the_form_opens_on_the_first_blank_field() {
 /// id, and its resource group too.
 #[test]
 fn a_resource_id_pasted_into_the_form_fills_the_fields_it_names() {
-    let mut a = app();
-    app::update(&mut a, Msg::OpenSearch);
-    app::paste(&mut a, "backup-01");
-    app::update(&mut a, Msg::Confirm);
-    while a.selected_command()
-        != Some(r#"Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>""#)
-    {
-        app::update(&mut a, Msg::NextCommand);
-    }
+    let mut a = backup_01_searched_for("backup-01");
     app::update(&mut a, Msg::Fill);
     app::update(&mut a, Msg::NextCommand);
     app::paste(
