@@ -882,7 +882,7 @@ impl App {
             || self.last_search.is_some()
             || !self.values.pairs().is_empty();
         // Nothing to start over from: a transcript need not say it did.
-        if !somewhere && self.practice.is_none() {
+        if !somewhere {
             return;
         }
         if let Some(p) = &mut self.practice {
@@ -969,12 +969,17 @@ impl App {
             .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
         // The answers filled in on the way are the session's answers too (a transcript lists
-        // them before the one the user gives).
-        for (question, answer) in &self.trail {
-            self.events.push(Event::Answered {
+        // them before the one the user gives); asked again after Esc, they are there already.
+        let filled: Vec<Event> = self
+            .trail
+            .iter()
+            .map(|(question, answer)| Event::Answered {
                 question: question.clone(),
                 answer: *answer,
-            });
+            })
+            .collect();
+        if !self.events.ends_with(&filled) {
+            self.events.extend(filled);
         }
         self.via_search = false;
         self.arrive(split.question);
@@ -1824,22 +1829,7 @@ fn update_fill(app: &mut App, msg: Msg) {
     };
     // A refused character is noted until the field is left: typed quickly, the next keys
     // would otherwise hide that the value is not what was typed.
-    if !matches!(
-        msg,
-        Msg::Type(_)
-            | Msg::CursorLeft
-            | Msg::CursorRight
-            | Msg::WordLeft
-            | Msg::WordRight
-            | Msg::Home
-            | Msg::End
-            | Msg::Erase
-            | Msg::EraseNext
-            | Msg::EraseWord
-            | Msg::EraseToStart
-            | Msg::EraseToEnd
-            | Msg::ClearQuery
-    ) {
+    if !matches!(msg, Msg::Type(_)) && edit_of(msg).is_none() {
         app.status = None;
     }
     let mut line = Line::new(value, &mut form.cursor);

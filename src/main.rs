@@ -613,7 +613,8 @@ fn run_tui(
     let input = spawn_input_thread()?;
     let mut linked = Linked::default();
     // Events read ahead while telling typing from a paste the terminal typed out.
-    let mut pending: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
+    let mut pending: std::collections::VecDeque<std::io::Result<Event>> =
+        std::collections::VecDeque::new();
     while !app.quit {
         let size = terminal.size()?;
         let wanted = if hyperlinks {
@@ -648,7 +649,7 @@ fn run_tui(
         // Waking up now and then lets a SIGTERM or SIGHUP, or a terminal that hung up without one,
         // end the wizard the normal way: terminal restored (if still there), session saved.
         let received = match pending.pop_front() {
-            Some(event) => Ok(Ok(event)),
+            Some(event) => Ok(event),
             None => input.recv_timeout(std::time::Duration::from_millis(200)),
         };
         let event = match received {
@@ -863,19 +864,18 @@ impl std::io::Read for PlainInput {
 }
 
 /// The text typed out with `first` when more keys come right after it, within a few
-/// milliseconds each (a terminal typing out a paste; people type far slower); the keys read
-/// ahead are left in `pending` when they do not make such a text (at least four characters,
-/// not one key repeated, not digits only).
+/// milliseconds each (a terminal typing out a paste; people type far slower); what was read
+/// ahead is left in `pending` when it does not make such a text (at least four characters, not
+/// one key repeated, at least two that are not digits: `tmux send-keys 2131q` is keys).
 fn typed_out(
     first: event::KeyEvent,
     input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
-    pending: &mut std::collections::VecDeque<Event>,
+    pending: &mut std::collections::VecDeque<std::io::Result<Event>>,
 ) -> Option<String> {
     let char_of = |key: &event::KeyEvent| -> Option<char> {
-        if key.kind == KeyEventKind::Release
-            || key
-                .modifiers
-                .intersects(event::KeyModifiers::CONTROL | event::KeyModifiers::ALT)
+        if key
+            .modifiers
+            .intersects(event::KeyModifiers::CONTROL | event::KeyModifiers::ALT)
         {
             return None;
         }
@@ -887,39 +887,39 @@ fn typed_out(
         }
     };
     let mut text = String::from(char_of(&first)?);
+    // The events that were text; the one that ended the text (if any) is kept for after it.
+    let mut read = 0;
     let gap = std::time::Duration::from_millis(TYPED_OUT_GAP_MS);
-    while let Ok(Ok(event)) = input.recv_timeout(gap) {
-        let more = match &event {
-            Event::Key(key) => char_of(key),
+    while let Ok(received) = input.recv_timeout(gap) {
+        let more = match &received {
+            // Key releases (where a terminal reports them) come between the presses.
+            Ok(Event::Key(key)) if key.kind == KeyEventKind::Release => {
+                pending.push_back(received);
+                read += 1;
+                continue;
+            }
+            Ok(Event::Key(key)) => char_of(key),
             _ => None,
         };
-        pending.push_back(event);
+        pending.push_back(received);
         match more {
-            Some(c) => text.push(c),
+            Some(c) => {
+                text.push(c);
+                read += 1;
+            }
             None => break,
         }
     }
-    let distinct = |t: &str| {
-        t.chars()
-            .filter(|c| !c.is_whitespace())
-            .any(|c| !t.starts_with(c))
-    };
-    // Digits typed out together are answers (`tmux send-keys 2131`), not text.
+    let distinct = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .any(|c| !text.starts_with(c));
     let words = text
         .chars()
-        .any(|c| !c.is_ascii_digit() && !c.is_whitespace());
-    if text.chars().count() >= 4 && distinct(&text) && words {
-        // Every key read ahead was part of the text but the one that ended it.
-        let last_is_text = pending
-            .back()
-            .is_some_and(|e| matches!(e, Event::Key(k) if char_of(k).is_some()));
-        if !last_is_text {
-            let stop = pending.pop_back();
-            pending.clear();
-            pending.extend(stop);
-        } else {
-            pending.clear();
-        }
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .count();
+    if text.chars().count() >= 4 && distinct && words >= 2 {
+        pending.drain(..read);
         // `/` opens the search box anyway: the text is what comes after it.
         return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));
     }

@@ -28,6 +28,8 @@ pub fn run_with<R: BufRead>(
     pasted_more: &mut dyn FnMut(&mut R) -> bool,
 ) -> std::io::Result<i32> {
     let mut shown: Option<String> = None;
+    // Lines that came together but are each a command (`2`, `q`, `VMName=vm-01`): one per turn.
+    let mut queued: std::collections::VecDeque<String> = std::collections::VecDeque::new();
     loop {
         let s = strings(app.lang);
         let here = screen_key(app);
@@ -47,27 +49,38 @@ pub fn run_with<R: BufRead>(
         };
         write!(out, "{prompt}")?;
         out.flush()?;
-        let Some((line, cut)) = read_line(input)? else {
-            writeln!(out)?;
-            score_on_quit(app, out)?;
-            return Ok(0);
+        let (line, cut) = match queued.pop_front() {
+            Some(line) => {
+                writeln!(out, "{}", sanitize_line(line.trim()))?;
+                (line, false)
+            }
+            None => match read_line(input)? {
+                Some(read) => read,
+                None => {
+                    writeln!(out)?;
+                    score_on_quit(app, out)?;
+                    return Ok(0);
+                }
+            },
         };
         let mut cut = cut;
-        let mut pasted = line;
-        let mut lines = 1;
+        let mut pasted = vec![line];
         while app.practice.is_none()
             && !app.practice_verdict()
-            && pasted.len() < MAX_LINE
+            && pasted.iter().map(String::len).sum::<usize>() < MAX_LINE
             && pasted_more(input)
         {
             let Some((more, more_cut)) = read_line(input)? else {
                 break;
             };
-            pasted.push('\n');
-            pasted.push_str(&more);
+            pasted.push(more);
             cut |= more_cut;
-            lines += 1;
         }
+        if pasted.len() > 1 && pasted.iter().all(|l| is_command(l.trim())) {
+            queued.extend(pasted.drain(1..));
+        }
+        let lines = pasted.len();
+        let pasted = pasted.join("\n");
         if lines > 1 {
             // A pasted log or portal text: found as a whole, wherever it was pasted.
             if !matches!(app.overlay, Some(Overlay::Search(_))) {
@@ -97,6 +110,19 @@ pub fn run_with<R: BufRead>(
             return Ok(0);
         }
     }
+}
+
+/// Whether `line` is something the prompts take as a command (an answer or result number, a
+/// key word, `/TEXT`, `NAME=VALUE`), not text to search for.
+fn is_command(line: &str) -> bool {
+    line.is_empty()
+        || (line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            line,
+            "q" | "quit" | "exit" | "b" | "back" | "r" | "restart" | "L" | "lang" | "?"
+        )
+        || line.starts_with('/')
+        || crate::fill::setting(line).is_some()
 }
 
 /// A practice run ended before its score screen (`q` mid-round, end of input, Ctrl-C): the score

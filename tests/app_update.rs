@@ -1776,6 +1776,11 @@ fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
         .collect();
     assert!(!filled.is_empty());
     assert_eq!(a.events[searched + 1..], filled[..]);
+    // Esc back to the search and Tab again: the answers are recorded once.
+    app::update(&mut a, Msg::Escape);
+    assert!(matches!(a.overlay, Some(Overlay::Search(_))));
+    app::update(&mut a, Msg::AskSplit);
+    assert_eq!(a.events[searched + 1..], filled[..]);
     // Enter follows the highlighted answer: toward the first result.
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.current, "backup-14");
@@ -2659,4 +2664,31 @@ fn a_second_esc_after_closing_the_search_does_not_quit() {
     let mut a = app_at("backup-19", 80, 24);
     press(&mut a, &esc);
     assert!(a.quit);
+}
+
+/// Lines handed over together that are each a command (answers typed out by a script or
+/// tmux, `NAME=VALUE` lines) are taken one by one, not searched for.
+#[test]
+fn plain_mode_takes_commands_handed_over_together_one_by_one() {
+    let path: Vec<String> = path_to(&app(), "backup-19")
+        .iter()
+        .map(|a| (a + 1).to_string())
+        .collect();
+    let answers: &'static str = Box::leak(format!("{}\n", path.join("\n")).into_boxed_str());
+    let mut a = app();
+    let mut input = std::io::BufReader::new(Chunked(
+        [answers, "VMName=vm-01\nResourceGroup=rg-01\n", "q\n"].into(),
+    ));
+    let mut out = Vec::new();
+    triage::plain::run_with(
+        &mut a,
+        &mut input,
+        &mut out,
+        &mut |_| {},
+        &mut |r: &mut std::io::BufReader<Chunked>| !r.buffer().is_empty(),
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(a.current, "backup-19", "{out}");
+    assert!(!out.contains("Search (text"), "{out}");
 }

@@ -819,14 +819,21 @@ fn sigterm_on_a_fix_prints_it_like_quitting() {
     assert!(screen.contains("backup-19  VSS writers"), "{screen}");
 }
 
-/// Digits typed out together (`tmux send-keys 2131`) still answer question after question.
+/// Digits typed out together, a command key after them (`tmux send-keys 2131q`), still answer
+/// question after question, then act.
 #[test]
 fn digits_typed_out_at_once_answer_questions() {
     let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
     let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
     s.wait_for("What were you doing");
-    s.keys(&digits_to("backup-19"));
-    s.wait_for("vssadmin list writers");
-    s.keys(b"q");
+    let mut keys = digits_to("backup-19");
+    keys.push(b'q');
+    s.keys(&keys);
     s.wait_for("EXIT=0");
+    // Quitting on the fix printed it.
+    assert!(
+        s.screen().contains("vssadmin list writers"),
+        "{}",
+        s.screen()
+    );
 }
