@@ -49,7 +49,8 @@ pub fn run_with<R: BufRead>(
         };
         write!(out, "{prompt}")?;
         out.flush()?;
-        let (line, cut) = match queued.pop_front() {
+        let from_queue = !queued.is_empty();
+        let (line, mut cut) = match queued.pop_front() {
             Some(line) => {
                 writeln!(out, "{}", sanitize_line(line.trim()))?;
                 (line, false)
@@ -63,9 +64,10 @@ pub fn run_with<R: BufRead>(
                 }
             },
         };
-        let mut cut = cut;
         let mut pasted = vec![line];
-        while app.practice.is_none()
+        // A line of a paste taken apart already is one command.
+        while !from_queue
+            && app.practice.is_none()
             && !app.practice_verdict()
             && pasted.iter().map(String::len).sum::<usize>() < MAX_LINE
             && pasted_more(input)

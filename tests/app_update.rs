@@ -2529,7 +2529,7 @@ fn typing_in_practice_does_not_search() {
 }
 
 /// Hands out its chunks one read at a time, as a terminal hands over a line typed or a paste.
-struct Chunked(std::collections::VecDeque<&'static str>);
+struct Chunked(std::collections::VecDeque<String>);
 
 impl std::io::Read for Chunked {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -2542,6 +2542,24 @@ impl std::io::Read for Chunked {
     }
 }
 
+/// A plain session fed `chunks`, each handed over at once (a line typed, or a paste), the way
+/// `main` tells them apart; the session and what it printed.
+fn plain_handed_over(chunks: &[&str]) -> (App, String) {
+    let mut a = app();
+    let mut input =
+        std::io::BufReader::new(Chunked(chunks.iter().map(|c| c.to_string()).collect()));
+    let mut out = Vec::new();
+    triage::plain::run_with(
+        &mut a,
+        &mut input,
+        &mut out,
+        &mut |_| {},
+        &mut |r: &mut std::io::BufReader<Chunked>| !r.buffer().is_empty(),
+    )
+    .unwrap();
+    (a, String::from_utf8(out).unwrap())
+}
+
 /// In plain mode, the lines of a paste (handed over at once) are one search, not one search
 /// per line; the lines typed after it are commands again.
 #[test]
@@ -2550,23 +2568,8 @@ fn plain_mode_searches_a_multi_line_paste_as_one_text() {
                  Error Message: Snapshot operation failed due to no network connectivity on the virtual machine\n\
                  Recommended Action: Ensure that VM has network access.\n";
     for at_question in [false, true] {
-        let mut chunks: std::collections::VecDeque<&'static str> =
-            ["/\n", paste, "1\n", "q\n"].into();
-        if at_question {
-            chunks.pop_front();
-        }
-        let mut a = app();
-        let mut input = std::io::BufReader::new(Chunked(chunks));
-        let mut out = Vec::new();
-        triage::plain::run_with(
-            &mut a,
-            &mut input,
-            &mut out,
-            &mut |_| {},
-            &mut |r: &mut std::io::BufReader<Chunked>| !r.buffer().is_empty(),
-        )
-        .unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let chunks = ["/\n", paste, "1\n", "q\n"];
+        let (a, out) = plain_handed_over(&chunks[usize::from(at_question)..]);
         let prompts = out.matches("Search (text").count();
         assert_eq!(prompts, if at_question { 1 } else { 2 }, "{out}");
         assert_eq!(a.current, "backup-02", "{out}");
@@ -2674,21 +2677,8 @@ fn plain_mode_takes_commands_handed_over_together_one_by_one() {
         .iter()
         .map(|a| (a + 1).to_string())
         .collect();
-    let answers: &'static str = Box::leak(format!("{}\n", path.join("\n")).into_boxed_str());
-    let mut a = app();
-    let mut input = std::io::BufReader::new(Chunked(
-        [answers, "VMName=vm-01\nResourceGroup=rg-01\n", "q\n"].into(),
-    ));
-    let mut out = Vec::new();
-    triage::plain::run_with(
-        &mut a,
-        &mut input,
-        &mut out,
-        &mut |_| {},
-        &mut |r: &mut std::io::BufReader<Chunked>| !r.buffer().is_empty(),
-    )
-    .unwrap();
-    let out = String::from_utf8(out).unwrap();
+    let answers = format!("{}\n", path.join("\n"));
+    let (a, out) = plain_handed_over(&[&answers, "VMName=vm-01\nResourceGroup=rg-01\n", "q\n"]);
     assert_eq!(a.current, "backup-19", "{out}");
     assert!(!out.contains("Search (text"), "{out}");
 }
