@@ -402,12 +402,15 @@ fn container_values(text: &str, found: &mut Found) {
 }
 
 /// `text` with the names [`from_text`] reads (a VM's, a resource group's, a vault's) blanked
-/// out where they stand as whole words: they say which resources, not what went wrong.
+/// out where they stand as whole words, and so are words shaped like names ([`name_shaped`]):
+/// they say which resources, not what went wrong. An operating system in a name stays
+/// (`vm-linux-batch-02` → `linux`): it says what the machine runs.
 pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
     let names: Vec<String> = from_text(text).into_iter().map(|(_, v)| v).collect();
-    if names.is_empty() {
+    if names.is_empty() && !text.contains('-') {
         return std::borrow::Cow::Borrowed(text);
     }
+    let mut changed = false;
     // A path (a resource id) is one word: blanking a name inside it would break it up.
     let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/');
     let mut out = String::with_capacity(text.len());
@@ -418,15 +421,65 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
             .find(|c: char| !is_name_char(c))
             .unwrap_or(rest.len() - start);
         let word = &rest[start..start + word_len];
-        if names.iter().any(|n| n == word.trim_end_matches('.')) {
+        let bare = word.trim_end_matches('.');
+        if names.iter().any(|n| n == bare) {
             out.push_str(&" ".repeat(word.len()));
+            changed = true;
+        } else if name_shaped(bare) {
+            for (i, part) in bare.split('-').enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                if crate::search::names_os(&part.to_ascii_lowercase()) {
+                    out.push_str(part);
+                } else {
+                    out.push_str(&" ".repeat(part.len()));
+                }
+            }
+            out.push_str(&word[bare.len()..]);
+            changed = true;
         } else {
             out.push_str(word);
         }
         rest = &rest[start + word_len..];
     }
+    if !changed {
+        return std::borrow::Cow::Borrowed(text);
+    }
     out.push_str(rest);
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether `word` is shaped like the name of someone's Azure resource rather than a word:
+/// letters and digits in three or more pieces joined by hyphens, the last ending in a digit
+/// (`web-fe-01`, `vm-sql-prd-02`), or starting with the abbreviation Azure's naming guide
+/// gives the resource type (`rg-erp-prod`, `rsv-core`, `vm-dc02`). Two pieces of letters then
+/// digits (`backup-19`, `centos-7`) are ids and versions; `up-to-date` is a word.
+pub fn name_shaped(word: &str) -> bool {
+    /// Abbreviations that start a name of three or more pieces.
+    const TYPES: &[&str] = &[
+        "aks", "app", "db", "kv", "nic", "nsg", "pip", "rg", "rsv", "snet", "sql", "srv", "st",
+        "vm", "vnet", "web",
+    ];
+    /// Those that also start a name of two pieces (`vm` only with a digit: `vm-level` is
+    /// a word).
+    const TYPES_OF_TWO: &[&str] = &["kv", "nsg", "rg", "rsv", "snet", "vnet"];
+    let parts: Vec<&str> = word.split('-').collect();
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        return false;
+    }
+    let first = parts[0].to_ascii_lowercase();
+    let ends_in_digit = word.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    if parts.len() >= 3 {
+        ends_in_digit || TYPES.contains(&first.as_str())
+    } else {
+        TYPES_OF_TWO.contains(&first.as_str())
+            || (first == "vm" && word.bytes().any(|b| b.is_ascii_digit()))
+    }
 }
 
 /// `text` without what names the user's resources: the names [`without_names`] blanks and
@@ -661,13 +714,55 @@ mod tests {
     #[test]
     fn names_are_blanked_out_as_whole_words_only() {
         assert_eq!(
-            without_names("Get-AzVM -ResourceGroupName rg-app -VMName vm-01. vm-011 rg-app2"),
-            "Get-AzVM -ResourceGroupName        -VMName        vm-011 rg-app2"
+            without_names("Get-AzVM -ResourceGroupName rg-app -VMName vm-01. myvm-011 xrg-app2"),
+            "Get-AzVM -ResourceGroupName        -VMName        myvm-011 xrg-app2"
         );
         let id = "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-01";
         assert_eq!(without_names(id), id);
         assert!(matches!(
             without_names("snapshot failed"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn words_shaped_like_names_are_blanked_but_their_system() {
+        for name in [
+            "vm-sql-02",
+            "web-fe-01",
+            "app-db-prod-3",
+            "rg-erp-prod",
+            "rsv-core",
+            "vm-dc02",
+            "VM-SQL-PRD-02",
+        ] {
+            assert!(name_shaped(name), "{name}");
+        }
+        for word in [
+            "backup-19",
+            "centos-7",
+            "up-to-date",
+            "point-in-time",
+            "vm-level",
+            "ifcfg-eth0",
+            "Set-AzVMExtension",
+            "WALinuxAgent-2.2.18",
+            "ERROR_INSTALL_SERVICE_FAILURE",
+            "-rf",
+            "vm--01",
+        ] {
+            assert!(!name_shaped(word), "{word}");
+        }
+        assert_eq!(
+            without_names("backup failed on vm-sql-02."),
+            "backup failed on          ."
+        );
+        assert_eq!(
+            without_names("vm-linux-batch-02 freeze failed"),
+            "   linux          freeze failed"
+        );
+        assert!(matches!(
+            without_names("agent not up-to-date"),
             std::borrow::Cow::Borrowed(_)
         ));
     }

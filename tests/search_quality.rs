@@ -311,6 +311,22 @@ fn the_names_a_paste_gives_are_not_search_words() {
     assert_eq!(ids(&plain), ids(&named));
 }
 
+/// A name in free text ("on vm-sql-02") is no symptom either, but the system in one is.
+#[test]
+fn words_shaped_like_names_are_not_search_words() {
+    let index = Index::build(&tree::embedded());
+    let ids = |r: &triage::search::Results| r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    let plain = index.search("backup failed", Lang::En, 3);
+    let named = index.search("backup failed on vm-sql-02", Lang::En, 3);
+    assert_eq!(ids(&plain), ids(&named));
+    assert!(named.hits.iter().all(|h| !h.why.contains("sql")), "{named:?}");
+    let linux = index.search("fsfreeze failed on vm-linux-batch-02", Lang::En, 3);
+    assert_eq!(
+        ids(&linux),
+        ids(&index.search("fsfreeze failed on linux", Lang::En, 3))
+    );
+}
+
 #[test]
 fn typos_and_unfinished_words_are_explained() {
     let index = Index::build(&tree::embedded());

@@ -9,7 +9,8 @@
 //!
 //! * Analysis ([`analyze`]), the same for the tree and the query: URLs, Azure resource ids,
 //!   GUIDs, hashes, times and short numbers are dropped (and, from a query, the names it gives
-//!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`; see `fill::from_text`), and so is the boilerplate of portal columns ("Error Code: …
+//!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`, and words shaped like names: `web-fe-01`; see
+//!   `fill::without_names`), and so is the boilerplate of portal columns ("Error Code: …
 //!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
 //!   dropped and the rest stemmed (Snowball), so "installation" meets "install". CamelCase codes
 //!   give the whole code and its words (`UserErrorFsFreezeFailed` → user, error, fs, freeze,
@@ -71,6 +72,11 @@ pub use index::Index;
 
 use crate::tree::Tree;
 use std::sync::OnceLock;
+
+/// Whether `word` (lower case) names an operating system or a distribution.
+pub fn names_os(word: &str) -> bool {
+    rank::os_named(word, word) != 0
+}
 
 /// Queries are cut to this many bytes (a 1 MiB paste stays fast).
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;

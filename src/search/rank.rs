@@ -941,7 +941,7 @@ fn one_jamo_away(c: char, with_finals: bool) -> impl Iterator<Item = char> {
 }
 
 /// The operating system a query word names, if any (`OS_WINDOWS` or `OS_LINUX` bit).
-fn os_named(word: &str, surface: &str) -> u8 {
+pub(super) fn os_named(word: &str, surface: &str) -> u8 {
     const WINDOWS: &[&str] = &["windows", "win", "윈도우", "윈도"];
     const LINUX: &[&str] = &[
         "linux",
