@@ -21,18 +21,57 @@ pub struct Findings {
     pub confident: bool,
     /// Not confident because the first hits score about the same (see `search::Results`).
     pub close: bool,
+    /// The query names a topic the tree does not cover (see `search::Results`).
+    pub not_covered: Option<crate::tree::NotCovered>,
 }
 
 impl Findings {
-    /// What to say above the results, if anything: nothing matches well, or a close call.
-    pub fn caution(&self, lang: Lang) -> Option<&'static str> {
+    /// What to say above the results, if anything: the query is about a topic the tree does
+    /// not cover, nothing matches well, or a close call.
+    pub fn caution(&self, lang: Lang) -> Option<String> {
         let s = crate::i18n::strings(lang);
+        if let Some(topic) = &self.not_covered {
+            return Some(not_covered_line(topic, lang));
+        }
         match (self.hits.is_empty(), self.confident, self.close) {
-            (false, false, true) => Some(s.search_close_call),
-            (false, false, false) => Some(s.search_weak_match),
+            (false, false, true) => Some(s.search_close_call.to_string()),
+            (false, false, false) => Some(s.search_weak_match.to_string()),
             _ => None,
         }
     }
+
+    /// Where to read instead, when the query is about a topic the tree does not cover.
+    pub fn read_instead(&self, lang: Lang) -> Option<String> {
+        self.not_covered
+            .as_ref()
+            .and_then(|topic| read_instead_line(topic, lang))
+    }
+
+    /// Nothing to show: no result, and no topic to point elsewhere.
+    pub fn nothing(&self) -> bool {
+        self.hits.is_empty() && self.not_covered.is_none()
+    }
+}
+
+/// "This may be about {topic}, which this guide does not cover."
+pub fn not_covered_line(topic: &crate::tree::NotCovered, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::strings(lang).search_not_covered,
+        &[("topic", &crate::text::sanitize_line(topic.topic.get(lang)))],
+    )
+}
+
+/// "Read instead: {title}: {url}", when the topic has a link.
+pub fn read_instead_line(topic: &crate::tree::NotCovered, lang: Lang) -> Option<String> {
+    topic.link.as_ref().map(|link| {
+        crate::i18n::fill(
+            crate::i18n::strings(lang).search_not_covered_link,
+            &[
+                ("title", &crate::text::sanitize_line(link.title.get(lang))),
+                ("url", &crate::text::sanitize_line(&link.url)),
+            ],
+        )
+    })
 }
 
 /// In a close call, the question that tells the first two results apart.
@@ -2034,6 +2073,10 @@ pub fn index_searcher(index: Arc<crate::search::LazyIndex>) -> Searcher {
         Findings {
             confident: results.confident,
             close: results.close,
+            not_covered: results
+                .not_covered
+                .and_then(|i| tree.not_covered.get(i))
+                .cloned(),
             hits: results
                 .hits
                 .into_iter()

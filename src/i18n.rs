@@ -159,6 +159,10 @@ pub struct Strings {
     pub search_weak_match: &'static str,
     /// The best result is good but the next one nearly as good.
     pub search_close_call: &'static str,
+    /// Above the results of a search that names a topic the tree does not cover: `{topic}`.
+    pub search_not_covered: &'static str,
+    /// Under it, where to read instead: `{title}`, `{url}`.
+    pub search_not_covered_link: &'static str,
     /// Plain mode: `?` on a search that is not a close call.
     pub plain_no_split: &'static str,
     /// Plain mode: `NAME=VALUE` for a placeholder `{name}` no command of the fix has.
@@ -418,6 +422,8 @@ pub static EN: Strings = Strings {
     search_no_match: "Nothing matches well. Try other words, or press Esc and answer the questions.",
     search_weak_match: "Weak matches only: check the error message before you follow one.",
     search_close_call: "Close call: the next result fits almost as well; compare them below.",
+    search_not_covered: "This may be about {topic}, which this guide does not cover.",
+    search_not_covered_link: "Read instead: {title}: {url}",
     split_question: "The question that tells them apart: {question}",
     fill_title: "Fill in the command (the values are kept for the other commands)",
     plain_fill_hint: "To fill in {names} in the commands, type NAME=VALUE (e.g. {example}=...)",
@@ -628,6 +634,8 @@ pub static KO: Strings = Strings {
     search_no_match: "잘 맞는 결과가 없습니다. 다른 단어로 찾거나 Esc를 눌러 질문에 답하세요.",
     search_weak_match: "약한 일치뿐입니다. 따르기 전에 오류 메시지를 확인하세요.",
     search_close_call: "다음 결과도 거의 비슷하게 맞습니다. 아래 내용을 비교해 보세요.",
+    search_not_covered: "{topic} 관련 문제일 수 있습니다. 이 가이드에서 다루지 않는 내용입니다.",
+    search_not_covered_link: "대신 읽을 문서: {title}: {url}",
     split_question: "둘을 가르는 질문: {question}",
     fill_title: "명령 채우기 (입력한 값은 다른 명령에도 쓰입니다)",
     plain_fill_hint: "명령의 빈칸({names})을 채우려면 이름=값을 입력하세요 (예: {example}=...)",

@@ -331,10 +331,13 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
         if state.query.trim().is_empty() {
             return Ok(());
         }
-        if state.findings.hits.is_empty() {
+        if state.findings.nothing() {
             writeln!(out, "{}", s.plain_search_no_match)?;
         } else if let Some(caution) = state.findings.caution(lang) {
             writeln!(out, "{caution}")?;
+            if let Some(read) = state.findings.read_instead(lang) {
+                writeln!(out, "{read}")?;
+            }
             if let Some(split) = &state.split
                 && let Some(question) = app.tree.question(&split.question)
             {

@@ -699,6 +699,9 @@ fn split_hint(app: &App, state: &SearchState) -> Option<String> {
     ))
 }
 
+/// Rows the search box keeps for results under its notices (a result and its reason, twice).
+const SEARCH_RESULT_ROOM: usize = 4;
+
 fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let label = view::query_label(app.lang);
@@ -735,13 +738,23 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
         for l in wrap(s.search_prompt, body_width) {
             lines.push(Line::from(Span::styled(l, theme.dim)));
         }
-    } else if state.findings.hits.is_empty() {
+    } else if state.findings.nothing() {
         for l in wrap(s.search_no_match, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
         }
     } else if let Some(caution) = state.findings.caution(app.lang) {
-        for l in wrap(caution, body_width) {
+        for l in wrap(&caution, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
+        }
+        // A link is read whole or not at all: it gets its own lines, if that leaves room
+        // for the first results (not on a small screen).
+        if let Some(read) = state.findings.read_instead(app.lang) {
+            let read = wrap(&read, body_width);
+            if lines.len() + read.len() + 1 + SEARCH_RESULT_ROOM <= usize::from(area.height) {
+                for l in read {
+                    lines.push(Line::from(Span::styled(l, theme.dim)));
+                }
+            }
         }
         if let Some(hint) = split_hint(app, state) {
             lines.push(Line::from(Span::styled(

@@ -1728,6 +1728,7 @@ fn close_call_search(ids: &[&str], query: &str) -> App {
         hits: found(ids),
         confident: false,
         close: true,
+        not_covered: None,
     });
     app::update(&mut a, Msg::OpenSearch);
     app::paste(&mut a, query);
@@ -1806,6 +1807,7 @@ fn tab_outside_a_close_call_leaves_the_search_as_it_is() {
             hits: found(hits),
             confident,
             close,
+            not_covered: None,
         });
         app::update(&mut a, Msg::OpenSearch);
         app::paste(&mut a, "msdtc");

@@ -253,3 +253,34 @@ fn a_closed_multi_line_string_before_an_error_gives_no_hint() {
     assert!(errors[0].message.contains("Expected comma"), "{errors:#?}");
     assert!(errors[0].hint.is_none(), "{:#?}", errors[0].hint);
 }
+
+/// A topic the tree does not cover, without its Korean name (line 7) and with no words that
+/// name it (line 8).
+const NOT_COVERED: &str = r#"Tree(
+    id: "not-covered",
+    title: (en: "Not covered", ko: "다루지 않음"),
+    start: "fix",
+    not_covered: [
+        (topic: (en: "MARS agent backup", ko: "MARS 에이전트 백업"), phrases: ["MARS"]),
+        (topic: (en: "DPM", ko: ""), phrases: ["DPM"]),
+        (topic: (en: "Azure Files", ko: "Azure Files"), phrases: [" "]),
+    ],
+    nodes: {
+        "fix": Leaf(
+            title: (en: "Fix", ko: "해결"),
+            cause: (en: "Cause", ko: "원인"),
+            steps: [(en: "Do it", ko: "하세요")],
+        ),
+    },
+)
+"#;
+
+#[test]
+fn a_topic_not_covered_is_checked_where_it_stands() {
+    let errors = check("not-covered.ron", NOT_COVERED);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors[0].line, 7, "{errors:#?}");
+    assert!(errors[0].message.contains("\"DPM\"") && errors[0].message.contains("Korean"));
+    assert_eq!(errors[1].line, 8, "{errors:#?}");
+    assert!(errors[1].message.contains("no phrases"), "{errors:#?}");
+}

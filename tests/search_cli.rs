@@ -238,3 +238,58 @@ fn a_close_call_in_json_names_the_question_that_splits_it() {
     let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(hits[0].get("split").is_none(), "{hits}");
 }
+
+/// A search about a product the guide does not cover says so and where to read, in text and
+/// in JSON; with no result at all it still says so (and exits 1).
+#[test]
+fn search_names_a_topic_the_guide_does_not_cover() {
+    let out = triage()
+        .args(["search", "--lang", "en", "MARS agent backup failed"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    let first = lines.next().unwrap();
+    assert!(first.starts_with("This may be about MARS agent"), "{text}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains("backup-azure-mars-troubleshoot"),
+        "{text}"
+    );
+    assert!(!text.contains("Weak matches"), "{text}");
+
+    let out = triage()
+        .args(["search", "--json", "--lang", "ko", "DPM 복제본 불일치"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["confident"], false, "{v}");
+    assert!(
+        v[0]["not_covered"]["topic"]
+            .as_str()
+            .unwrap()
+            .contains("DPM"),
+        "{v}"
+    );
+    assert!(
+        v[0]["not_covered"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://"),
+        "{v}"
+    );
+    assert!(v[1].get("not_covered").is_none(), "{v}");
+
+    let out = triage()
+        .args(["search", "--lang", "en", "mabs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Azure Backup Server"), "{text}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.is_empty(), "{err}");
+}

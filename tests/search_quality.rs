@@ -319,7 +319,10 @@ fn words_shaped_like_names_are_not_search_words() {
     let plain = index.search("backup failed", Lang::En, 3);
     let named = index.search("backup failed on vm-sql-02", Lang::En, 3);
     assert_eq!(ids(&plain), ids(&named));
-    assert!(named.hits.iter().all(|h| !h.why.contains("sql")), "{named:?}");
+    assert!(
+        named.hits.iter().all(|h| !h.why.contains("sql")),
+        "{named:?}"
+    );
     let linux = index.search("fsfreeze failed on vm-linux-batch-02", Lang::En, 3);
     assert_eq!(
         ids(&linux),
@@ -532,4 +535,101 @@ fn a_small_trees_exact_message_is_confident() {
     assert!(!index.search("pizza oven", Lang::En, 3).confident);
     // In both fixes alike: no sure answer.
     assert!(!index.search("하세요", Lang::En, 3).confident);
+}
+
+/// A small tree that lists MARS as not covered and has one fix that speaks of it.
+const NOT_COVERED_TREE: &str = r#"Tree(
+    id: "nc",
+    title: (en: "Not covered", ko: "다루지 않음"),
+    start: "start",
+    not_covered: [
+        (topic: (en: "MARS agent backup", ko: "MARS 에이전트 백업"), phrases: ["MARS"]),
+        (topic: (en: "Azure Files backup", ko: "Azure Files 백업"), phrases: ["file share", "파일 공유"],
+         link: Some(title: (en: "Azure Files", ko: "Azure Files"), url: "https://example.com/files")),
+    ],
+    nodes: {
+        "start": Question(
+            text: (en: "What failed?", ko: "무엇이 실패했나요?"),
+            answers: [
+                (label: (en: "Agent", ko: "에이전트"), next: "agent-old"),
+                (label: (en: "Both agents", ko: "두 에이전트"), next: "agents-clash"),
+            ],
+        ),
+        "agent-old": Leaf(
+            title: (en: "VM agent out of date", ko: "VM 에이전트가 오래됨"),
+            errors: [(en: "The VM agent is out of date and backup failed", ko: "VM 에이전트가 오래되어 백업이 실패했습니다")],
+            cause: (en: "An old agent", ko: "오래된 에이전트"),
+            steps: [(en: "Update the agent", ko: "에이전트를 업데이트합니다")],
+        ),
+        "agents-clash": Leaf(
+            title: (en: "MARS and VM agent clash", ko: "MARS와 VM 에이전트 충돌"),
+            cause: (en: "Both agents snapshot at once", ko: "두 에이전트가 동시에 스냅숏"),
+            steps: [(en: "Move the MARS schedule", ko: "MARS 일정을 옮깁니다")],
+        ),
+    },
+)"#;
+
+/// A query about a topic the tree lists as not covered is told so instead of being given a
+/// confident fix that only shares its words; a fix that speaks of the topic still answers, and
+/// the phrase must be there as written (in order, Korean spacing aside).
+#[test]
+fn topics_the_tree_does_not_cover_are_named() {
+    let t = tree::load_str("nc.ron", NOT_COVERED_TREE).expect("the tree loads");
+    let index = Index::build(&t);
+    let plain = index.search("agent out of date backup failed", Lang::En, 3);
+    assert!(plain.confident && plain.not_covered.is_none(), "{plain:?}");
+    let mars = index.search("MARS agent backup failed", Lang::En, 3);
+    assert_eq!(mars.not_covered, Some(0), "{mars:?}");
+    assert!(!mars.confident && !mars.close, "{mars:?}");
+    // The fix that names MARS answers a query about it.
+    let clash = index.search("MARS and VM agent clash", Lang::En, 3);
+    assert_eq!(clash.hits[0].id, "agents-clash");
+    assert_eq!(clash.not_covered, None, "{clash:?}");
+    // Words of a phrase apart or in another order are not the phrase.
+    for query in [
+        "file backup failed on the share",
+        "share the file: agent out of date",
+    ] {
+        assert_eq!(
+            index.search(query, Lang::En, 3).not_covered,
+            None,
+            "{query}"
+        );
+    }
+    for query in [
+        "file shares backup failed",
+        "파일공유",
+        "파일 공유를 어떻게",
+    ] {
+        assert_eq!(
+            index.search(query, Lang::En, 3).not_covered,
+            Some(1),
+            "{query}"
+        );
+    }
+}
+
+/// The embedded tree names the neighbouring products it does not cover, and a strong match of
+/// one of its messages still answers a query that names one only as context.
+#[test]
+fn the_azure_tree_points_other_products_elsewhere() {
+    let t = tree::embedded();
+    let index = Index::build(&t);
+    let topic = |q: &str| {
+        let r = index.search(q, Lang::En, 3);
+        r.not_covered.map(|i| t.not_covered[i].topic.en.clone())
+    };
+    assert!(topic("MARS agent file and folder backup fails with access denied").is_some());
+    assert!(topic("DPM replica is inconsistent").is_some());
+    assert_eq!(topic("Azure backup of windows server 2016 fails"), None);
+    let context = index.search(
+        "Snapshot operation failed due to VSS Writers in bad state - the server also has the MARS agent",
+        Lang::En,
+        3,
+    );
+    assert_eq!(context.hits[0].id, "backup-19");
+    assert!(
+        context.confident && context.not_covered.is_none(),
+        "{context:?}"
+    );
 }

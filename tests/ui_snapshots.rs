@@ -105,6 +105,14 @@ fn search_vss(a: &mut App) {
     }
 }
 
+/// A search for a MARS agent failure: a topic the guide does not cover.
+fn search_mars(a: &mut App) {
+    app::update(a, Msg::OpenSearch);
+    for c in "MARS agent backup failed".chars() {
+        app::update(a, Msg::Type(c));
+    }
+}
+
 screens! {
     question_en_80x24: Lang::En, 80, 24, |_| {};
     question_ko_80x24: Lang::Ko, 80, 24, |_| {};
@@ -121,6 +129,8 @@ screens! {
     search_en_80x24: Lang::En, 80, 24, search_vss;
     search_ko_40x12: Lang::Ko, 40, 12, search_vss;
     search_nothing_en_80x24: Lang::En, 80, 24, |a| { app::update(a, Msg::OpenSearch); for c in "zzqx".chars() { app::update(a, Msg::Type(c)); } };
+    search_not_covered_en_80x24: Lang::En, 80, 24, search_mars;
+    search_not_covered_ko_40x12: Lang::Ko, 40, 12, search_mars;
     too_small_39x11: Lang::En, 39, 11, |_| {};
     search_close_call_en_80x24: Lang::En, 80, 24, search_shared_code;
     search_close_call_ko_40x12: Lang::Ko, 40, 12, search_shared_code;

@@ -47,6 +47,17 @@ struct JsonHit {
     /// First hit of a close call only: the tree's question that tells the first two apart.
     #[serde(skip_serializing_if = "Option::is_none")]
     split: Option<JsonSplit>,
+    /// First hit only: the query names a topic the tree does not cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_covered: Option<JsonNotCovered>,
+}
+
+#[derive(Serialize)]
+struct JsonNotCovered {
+    topic: String,
+    /// Where to read about it instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +123,7 @@ pub fn search(
             &[("kib", &(MAX_QUERY_BYTES / 1024).to_string())],
         ));
     }
+    let not_covered = results.not_covered.and_then(|i| tree.not_covered.get(i));
     let written = if json {
         let items: Vec<JsonHit> = results
             .hits
@@ -128,12 +140,21 @@ pub fn search(
                 split: (i == 0 && results.close)
                     .then(|| json_split(tree, &results.hits, lang))
                     .flatten(),
+                not_covered: not_covered.filter(|_| i == 0).map(|t| JsonNotCovered {
+                    topic: crate::text::sanitize(t.topic.get(lang)),
+                    url: t.link.as_ref().map(|l| crate::text::sanitize(&l.url)),
+                }),
             })
             .collect();
         super::write_json(out, &items)
     } else {
         (|| {
-            if !results.hits.is_empty() && !results.confident {
+            if let Some(topic) = not_covered {
+                writeln!(out, "{}", crate::app::not_covered_line(topic, lang))?;
+                if let Some(read) = crate::app::read_instead_line(topic, lang) {
+                    writeln!(out, "{read}")?;
+                }
+            } else if !results.hits.is_empty() && !results.confident {
                 let s = i18n::strings(lang);
                 let caution = if results.close {
                     s.search_close_call
@@ -186,7 +207,7 @@ pub fn search(
         return EXIT_FAILURE;
     }
     if results.hits.is_empty() {
-        if !json {
+        if !json && not_covered.is_none() {
             super::say(s.nothing_matches);
         }
         return EXIT_FAILURE;

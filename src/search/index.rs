@@ -182,6 +182,8 @@ pub struct Index {
     code_grams: OnceLock<FxMap<u32, Vec<u32>>>,
     /// Synonym groups: phrases, each a list of analysed terms.
     pub(crate) synonyms: Vec<Vec<Phrase>>,
+    /// The tree's topics it does not cover: for each, its phrases as analysed terms in order.
+    pub(crate) not_covered: Vec<Vec<Vec<Box<str>>>>,
     pub(crate) stem: Stem,
     /// Hash of a leaf id → its doc (check the id: hashes may collide).
     id_hashes: FxMap<u64, u32>,
@@ -1026,6 +1028,32 @@ impl Index {
             }
         }
 
+        let not_covered = tree
+            .not_covered
+            .iter()
+            .map(|topic| {
+                topic
+                    .phrases
+                    .iter()
+                    .map(|phrase| {
+                        let mut terms: Vec<Box<str>> = Vec::new();
+                        tokenize(phrase, &mut |t| match t.kind {
+                            Kind::Word | Kind::Part => terms.push(b.stem.stem(t.text).into()),
+                            Kind::Number | Kind::Hangul => terms.push(t.text.into()),
+                            Kind::HangulJoin | Kind::HangulTail => {}
+                        });
+                        // A phrase that loses a stop word ("fail over" → "fail") would name
+                        // far more than the topic: it is left out.
+                        let stop = phrase
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| is_stop_word(&w.to_lowercase()));
+                        if stop { Vec::new() } else { terms }
+                    })
+                    .filter(|terms| !terms.is_empty())
+                    .collect()
+            })
+            .collect();
+
         let id_hashes = docs
             .iter()
             .enumerate()
@@ -1047,6 +1075,7 @@ impl Index {
             code_map,
             code_grams: OnceLock::new(),
             synonyms,
+            not_covered,
             stem: b.stem,
         }
     }

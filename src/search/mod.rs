@@ -37,6 +37,10 @@
 //!   (or a distribution) lifts the leaves for that system and lowers those for the other; the
 //!   number after such a name is its version ("Windows Server 2012"), not a word to match. Ties
 //!   keep the tree's order.
+//! * Topics the tree does not cover (`Tree::not_covered`: MARS, DPM…): a query that has one of
+//!   their phrases (its words in a row) is not answered confidently and names the topic
+//!   (`Results::not_covered`), unless the best leaf has the phrase too or holds most of the
+//!   query with a lot of evidence (a quoted message that names the product only as context).
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms (in units of the rarest word's idf: a small tree's exact
@@ -93,6 +97,9 @@ pub struct Results {
     pub close: bool,
     /// The query was longer than [`MAX_QUERY_BYTES`] and only its start was searched.
     pub truncated: bool,
+    /// The query names a topic the tree does not cover (an index in `Tree::not_covered`)
+    /// and the best hit does not speak of it: then the results are not confident.
+    pub not_covered: Option<usize>,
 }
 
 /// One leaf found.

@@ -35,6 +35,11 @@ const MIN_EVIDENCE: f32 = 0.957;
 const STRONG_EVIDENCE: f32 = 2.19;
 /// ... and covers at least this share.
 const MIN_COVERAGE_STRONG: f32 = 0.25;
+/// A best hit that covers this share of the query's evidence...
+const NOT_COVERED_COVERAGE: f32 = 0.55;
+/// ... and has this much of it (in units of the rarest word's idf) answers the query even when
+/// it names a topic the tree does not cover.
+const NOT_COVERED_EVIDENCE: f32 = 3.5;
 /// The best hit is not clearly ahead when the next one scores at least this share of it: a
 /// close call, which a person must settle by reading both messages.
 const CLOSE_CALL: f32 = 0.85;
@@ -118,6 +123,9 @@ struct Query {
     unknown: f32,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
     os: u8,
+    /// The hashes of the words (stemmed), numbers and Korean grams the query typed, in order
+    /// (topics the tree does not cover are phrases of them).
+    sequence: Vec<u64>,
 }
 
 impl Query {
@@ -267,6 +275,7 @@ impl Index {
                     };
                     let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
                     let stemmed = self.stem.stem(t.text);
+                    q.sequence.push(fx_hash(&stemmed));
                     let known = self.terms.get(stemmed.as_ref()).copied();
                     if !q.typed.contains(stemmed.as_ref()) {
                         q.typed.insert(stemmed.to_string());
@@ -323,6 +332,7 @@ impl Index {
                     }
                 }
                 Kind::Number => {
+                    q.sequence.push(fx_hash(t.text));
                     if let Some(&ci) = self.code_map.get(t.text) {
                         push_code(&mut q, ci, 1.0, t.surface);
                     }
@@ -331,8 +341,11 @@ impl Index {
                     }
                 }
                 Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
-                    if t.kind == Kind::Hangul && !q.typed.contains(t.text) {
-                        q.typed.insert(t.text.to_string());
+                    if t.kind == Kind::Hangul {
+                        q.sequence.push(fx_hash(t.text));
+                        if !q.typed.contains(t.text) {
+                            q.typed.insert(t.text.to_string());
+                        }
                     }
                     let (w, origin) = if t.kind == Kind::Hangul {
                         (W_WORD, Origin::Word)
@@ -703,6 +716,8 @@ impl Index {
         touched.truncate(limit);
         touched.sort_by(by_score);
 
+        // The best hit's share of the query's evidence and its evidence (in max idfs).
+        let mut best_match = (0f32, 0f32);
         let hits: Vec<Hit> = touched
             .iter()
             .enumerate()
@@ -723,6 +738,9 @@ impl Index {
                 let dominant = rank == 0
                     && evidence >= strong_evidence
                     && acc[d as usize] >= DOMINANT * runner_up;
+                if rank == 0 {
+                    best_match = (coverage, evidence / self.max_idf.max(f32::EPSILON));
+                }
                 Hit {
                     id: self.docs[d as usize].id.clone(),
                     score: acc[d as usize],
@@ -739,6 +757,22 @@ impl Index {
                 }
             })
             .collect();
+        let mut hits = hits;
+        // A leaf that holds most of a query with a lot of evidence (a quoted message) is the
+        // answer even when the query names a neighbouring product ("the server also has the
+        // MARS agent"); a middling match is not.
+        let (coverage, evidence) = best_match;
+        let strong = coverage >= NOT_COVERED_COVERAGE && evidence >= NOT_COVERED_EVIDENCE;
+        let not_covered = if strong {
+            None
+        } else {
+            self.not_covered(q, touched.first().copied())
+        };
+        if not_covered.is_some()
+            && let Some(first) = hits.first_mut()
+        {
+            first.confident = false;
+        }
         let close = hits
             .first()
             .is_some_and(|first| first.confident && runner_up >= CLOSE_CALL * best);
@@ -747,7 +781,35 @@ impl Index {
             close,
             hits,
             truncated: false,
+            not_covered,
         }
+    }
+
+    /// The first topic the tree does not cover that the query names, unless the best leaf
+    /// (`best`) speaks of it too or has the very code the query gives: "MARS agent backup
+    /// fails with access denied" is not answered by a VM fix that only shares "agent",
+    /// "backup" and "access denied".
+    fn not_covered(&self, q: &Query, best: Option<u32>) -> Option<usize> {
+        if let Some(d) = best
+            && q.codes
+                .iter()
+                .any(|m| m.similarity >= 1.0 && self.codes[m.code as usize].docs.contains(&d))
+        {
+            return None;
+        }
+        let in_best = |terms: &[Box<str>]| {
+            best.is_some_and(|d| {
+                terms.iter().all(|t| {
+                    self.term_id(t)
+                        .is_some_and(|id| self.posting(id, d).is_some())
+                })
+            })
+        };
+        self.not_covered.iter().position(|phrases| {
+            phrases
+                .iter()
+                .any(|terms| says_in_order(&q.sequence, terms) && !in_best(terms))
+        })
     }
 
     /// What the query's own phrase of a synonym group (`ids`) scores in `doc`.
@@ -980,6 +1042,37 @@ struct Correction<'a> {
     penalty: f32,
     /// The known word, as the tree writes it (lower case).
     word: &'a str,
+}
+
+/// Whether `sequence` (hashed query terms) has `terms` in a row: words right after each
+/// other, a Korean gram within two places of the one before ("파일공유" has a gram between
+/// 파일 and 공유).
+fn says_in_order(sequence: &[u64], terms: &[Box<str>]) -> bool {
+    let wanted: Vec<(u64, usize)> = terms
+        .iter()
+        .map(|t| (fx_hash(t), if t.chars().any(is_hangul) { 2 } else { 1 }))
+        .collect();
+    let Some((&(first, _), rest)) = wanted.split_first() else {
+        return false;
+    };
+    sequence.iter().enumerate().any(|(start, &h)| {
+        if h != first {
+            return false;
+        }
+        let mut at = start;
+        rest.iter().all(|&(next, reach)| {
+            match sequence
+                .get(at + 1..(at + 1 + reach).min(sequence.len()))
+                .and_then(|window| window.iter().position(|&x| x == next))
+            {
+                Some(k) => {
+                    at += 1 + k;
+                    true
+                }
+                None => false,
+            }
+        })
+    })
 }
 
 fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {

@@ -8,7 +8,9 @@ pub mod schema;
 pub mod validate;
 
 pub use diagnostic::Diagnostic;
-pub use schema::{Answer, Command, Lang, Leaf, Link, Node, Os, Question, Step, Text, Tree};
+pub use schema::{
+    Answer, Command, Lang, Leaf, Link, Node, NotCovered, Os, Question, Step, Text, Tree,
+};
 
 use crate::fsutil::ReadError;
 use std::cmp::Reverse;
@@ -678,6 +680,14 @@ impl Tree {
         for group in &mut self.synonyms {
             group.iter_mut().for_each(&mut f);
         }
+        for topic in &mut self.not_covered {
+            text(&mut topic.topic, &mut f);
+            topic.phrases.iter_mut().for_each(&mut f);
+            if let Some(link) = &mut topic.link {
+                text(&mut link.title, &mut f);
+                f(&mut link.url);
+            }
+        }
         for (id, node) in &mut self.nodes {
             f(id);
             match node {
@@ -1025,6 +1035,7 @@ mod tests {
             languages: Lang::ALL.to_vec(),
             start: "start".to_string(),
             synonyms: vec![vec!["failed".to_string(), "error".to_string()]],
+            not_covered: Vec::new(),
             nodes,
             index: HashMap::new(),
         };

@@ -103,6 +103,10 @@ pub struct Tree {
     /// Groups of words that mean the same to a searcher ("VM", "virtual machine", "가상 머신").
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// Topics next to the tree's that it does not cover (another product, another workload):
+    /// a search that names one is told so instead of being given a fix that only shares words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_covered: Vec<NotCovered>,
     /// Nodes keyed by id, in the order of the file; duplicates are kept so validation can name them.
     #[serde(
         deserialize_with = "ordered_entries",
@@ -246,7 +250,21 @@ impl Command {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A topic the tree does not cover, and the words that name it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotCovered {
+    /// What it is, as in "This may be about {topic}".
+    pub topic: Text,
+    /// Words or phrases that name it in a query, any language ("MARS", "file share"); a
+    /// phrase matches its words in order.
+    pub phrases: Vec<String>,
+    /// Where to read about it instead.
+    #[serde(default)]
+    pub link: Option<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub title: Text,

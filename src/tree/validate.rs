@@ -457,6 +457,52 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         }
     }
 
+    // Topics the tree does not cover: named in every language, and by some words.
+    let topics = list_items(loc.src, "not_covered");
+    for (i, topic) in tree.not_covered.iter().enumerate() {
+        let at = || {
+            topics
+                .get(i)
+                .map_or_else(|| loc.field("not_covered"), |r| r.0)
+        };
+        let name = topic.topic.get(Lang::En);
+        for lang in &tree.languages {
+            if topic.topic.exact(*lang).trim().is_empty() {
+                p.add(
+                    at,
+                    || {
+                        format!(
+                            "not_covered[{i}] ({name:?}): the topic has no {} text",
+                            lang_name(*lang)
+                        )
+                    },
+                    || format!("add `{}: \"...\"` to it", lang.code()),
+                )?;
+            }
+            if let Some(link) = &topic.link
+                && link.title.exact(*lang).trim().is_empty()
+            {
+                p.add(
+                    at,
+                    || {
+                        format!(
+                            "not_covered[{i}] ({name:?}): the link title has no {} text",
+                            lang_name(*lang)
+                        )
+                    },
+                    || format!("add `{}: \"...\"` to it", lang.code()),
+                )?;
+            }
+        }
+        if topic.phrases.iter().all(|w| w.trim().is_empty()) {
+            p.add(
+                at,
+                || format!("not_covered[{i}] ({name:?}) has no phrases"),
+                || "list the words that name the topic in a query: `phrases: [\"MARS\"]`".into(),
+            )?;
+        }
+    }
+
     same_error_messages(tree, loc, p, &first_seen)?;
 
     // Reachability and cycles (only meaningful once ids resolve).
