@@ -415,6 +415,9 @@ pub struct App {
     /// The last key was an Esc that closed the search, the form or the key list: another Esc
     /// right after is a second press of the same habit, not a wish to quit (it says how).
     pub esc_closed: bool,
+    /// The last key asked for the form and got a note instead (nothing to fill): an Esc right
+    /// after is meant to close the form the user expected, not to quit (it says how).
+    pub esc_expected_box: bool,
     /// Values for the commands' placeholders: typed with `f`, or read from what was pasted into
     /// search (a resource id names the VM and its resource group). Commands are shown and
     /// copied with them put in.
@@ -479,6 +482,7 @@ impl App {
             values: crate::fill::Values::default(),
             asked_from_search: false,
             esc_closed: false,
+            esc_expected_box: false,
             keep_on_resize: false,
             before_restart: None,
             see_also_from: Vec::new(),
@@ -1293,10 +1297,20 @@ impl App {
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let had_overlay = app.overlay.is_some();
     let esc_closed = std::mem::take(&mut app.esc_closed);
+    let esc_expected_box = std::mem::take(&mut app.esc_expected_box);
     let key = msg;
     let msg = if msg == Msg::EscapeKey {
-        if esc_closed && app.overlay.is_none() && app.practice.is_none() && !app.asked_from_search {
-            app.status = Some(crate::i18n::strings(app.lang).esc_again.to_string());
+        let guarded = app.overlay.is_none() && app.practice.is_none() && !app.asked_from_search;
+        let s = crate::i18n::strings(app.lang);
+        if guarded && (esc_closed || esc_expected_box) {
+            app.status = Some(
+                if esc_closed {
+                    s.esc_again
+                } else {
+                    s.esc_nothing_open
+                }
+                .to_string(),
+            );
             return None;
         }
         Msg::Escape
@@ -1306,6 +1320,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let effect = handle(app, msg);
     app.esc_closed =
         matches!(key, Msg::Escape | Msg::EscapeKey) && had_overlay && app.overlay.is_none();
+    app.esc_expected_box = key == Msg::Fill && app.overlay.is_none();
     // Moved on from the first question after starting over: Backspace no longer undoes it.
     if app.before_restart.is_some() && (app.current != app.tree.start || !app.trail.is_empty()) {
         app.before_restart = None;

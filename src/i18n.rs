@@ -224,6 +224,8 @@ pub struct Strings {
     pub quit_hint: &'static str,
     /// Esc pressed again right after an Esc closed a box: it does not quit.
     pub esc_again: &'static str,
+    /// Esc right after `f` found nothing to fill (no form opened).
+    pub esc_nothing_open: &'static str,
     pub help_hint: &'static str,
     pub copy_label: &'static str,
     pub open_label: &'static str,
@@ -460,6 +462,7 @@ pub static EN: Strings = Strings {
     transcript_on_quit: "The transcript is written when you quit, to",
     quit_hint: "q quit",
     esc_again: "Closed. To quit, press Esc again or q",
+    esc_nothing_open: "Nothing is open. To quit, press Esc again or q",
     help_hint: "Up/Down scroll  Esc close",
     copy_label: "c: copy",
     open_label: "Enter: open",
@@ -672,6 +675,7 @@ pub static KO: Strings = Strings {
     transcript_on_quit: "기록은 종료할 때 저장됩니다:",
     quit_hint: "q 종료",
     esc_again: "닫았습니다. 종료하려면 Esc를 한 번 더 누르거나 q",
+    esc_nothing_open: "열린 창이 없습니다. 종료하려면 Esc를 한 번 더 누르거나 q",
     help_hint: "Up/Down 스크롤  Esc 닫기",
     copy_label: "c: 복사",
     open_label: "Enter: 열기",

@@ -2669,6 +2669,28 @@ fn a_second_esc_after_closing_the_search_does_not_quit() {
     let mut a = app_at("backup-19", 80, 24);
     press(&mut a, &esc);
     assert!(a.quit);
+    // `f` on a fix with nothing to fill opens no form: the Esc meant for it does not quit.
+    let t = triage::tree::embedded();
+    let plain = t
+        .leaves()
+        .find(|(_, l)| {
+            l.commands().next().is_some()
+                && l.commands()
+                    .all(|c| triage::fill::names(c.code()).is_empty())
+        })
+        .map(|(id, _)| id.to_string())
+        .expect("a fix whose commands have no blanks");
+    let mut a = app_at(&plain, 80, 24);
+    press(
+        &mut a,
+        &KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE),
+    );
+    assert!(a.overlay.is_none(), "{:?}", a.status);
+    press(&mut a, &esc);
+    assert!(!a.quit);
+    assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.esc_nothing_open));
+    press(&mut a, &esc);
+    assert!(a.quit);
 }
 
 /// Lines handed over together that are each a command (answers typed out by a script or
