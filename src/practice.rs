@@ -67,6 +67,26 @@ impl Score {
         self.rounds.iter().filter(|r| r.close).count()
     }
 
+    /// The run in a line of `triage history`: "practice run: 3 of 5 right, 1 close".
+    pub fn history_line(&self, lang: Lang) -> String {
+        let s = crate::i18n::strings(lang);
+        let mut line = crate::i18n::fill(
+            s.cli.practice_run,
+            &[
+                ("right", &self.correct().to_string()),
+                ("rounds", &self.rounds.len().to_string()),
+            ],
+        );
+        if self.close() > 0 {
+            line.push_str(", ");
+            line.push_str(&crate::i18n::fill(
+                s.practice_close_count,
+                &[("n", &self.close().to_string())],
+            ));
+        }
+        line
+    }
+
     /// Answers taken back over the rounds played.
     pub fn taken_back(&self) -> usize {
         self.rounds.iter().map(|r| r.taken_back.len()).sum()
@@ -652,6 +672,37 @@ mod tests {
         };
         assert_eq!(score.heading(Lang::En), "Score: 2/2 (2 steps taken back)");
         assert_eq!(score.heading(Lang::Ko), "점수: 2/2 (2단계 되돌림)");
+        assert_eq!(score.history_line(Lang::En), "practice run: 2 of 2 right");
+    }
+
+    /// `triage history` lists a practice run by its score, rounds that reached a related fix
+    /// included.
+    #[test]
+    fn a_history_line_counts_close_rounds() {
+        let round = |correct, close| RoundResult {
+            target: "backup-19".into(),
+            reached: "backup-24".into(),
+            correct,
+            close,
+            answers: 3,
+            shortest: 3,
+            wrong_turns: Vec::new(),
+            turns: Vec::new(),
+            taken_back: Vec::new(),
+        };
+        let score = Score {
+            seed: 1,
+            rounds: vec![round(true, false), round(false, true), round(false, false)],
+            count: 3,
+        };
+        assert_eq!(
+            score.history_line(Lang::En),
+            "practice run: 1 of 3 right, 1 close"
+        );
+        assert_eq!(
+            score.history_line(Lang::Ko),
+            "연습: 3문제 중 1개 정답, 근접 1"
+        );
     }
 
     /// A walk longer than the shortest way (another way through the tree) is right, and its

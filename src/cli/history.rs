@@ -136,13 +136,7 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
             // The answers on the trail the session ended with (the breadcrumb `resume` shows);
             // a practice run's score instead (where a round stopped is no incident's state).
             let what = match &e.record.practice {
-                Some(p) => i18n::fill(
-                    words.practice_run,
-                    &[
-                        ("right", &p.correct().to_string()),
-                        ("rounds", &p.rounds.len().to_string()),
-                    ],
-                ),
+                Some(p) => p.history_line(lang),
                 None => format!(
                     "{}  {}",
                     i18n::count(s.trail.len(), words.count_answers),
