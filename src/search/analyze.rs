@@ -424,6 +424,9 @@ fn resource_id_start(chunk: &str) -> Option<usize> {
         .min()
 }
 
+/// Placeholders longer than this (between `<` and `>`) are text, not a blank to fill.
+const MAX_PLACEHOLDER: usize = 48;
+
 /// The tokens of one whitespace-free chunk of text (see [`chunks`]), in order. `before` is
 /// the `after` of the chunk before: when both are there, the `HangulJoin` across the space
 /// comes first. Apart from that token, the tokens and the returned ends depend on the chunk
@@ -541,6 +544,20 @@ pub(crate) fn tokenize_chunk(
             latin_word(&chunk[start..i], lower, parts, sink);
             attached = true;
             prev_syllable = None;
+            continue;
+        }
+        // A placeholder of a command (`<VMName>`) is a blank to fill, not words of the fix.
+        if c == '<'
+            && let Some(len) = chunk[i + 1..]
+                .bytes()
+                .take(MAX_PLACEHOLDER + 1)
+                .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            && len > 0
+            && bytes.get(i + 1 + len) == Some(&b'>')
+        {
+            i += len + 2;
+            prev_syllable = None;
+            attached = false;
             continue;
         }
         // Punctuation between words breaks Korean bigrams across words.
@@ -776,6 +793,21 @@ mod tests {
         );
         let tail = |w: &str| toks(w).into_iter().find(|t| t.0 == Kind::HangulTail);
         assert_eq!(tail("걸림"), tail("걸려요"));
+    }
+
+    #[test]
+    fn placeholders_of_commands_are_not_words() {
+        // The flags stay; the blanks after them go.
+        assert_eq!(
+            words("Get-AzVM -ResourceGroupName <ResourceGroupName> -Name <VMName>;"),
+            words("Get-AzVM -ResourceGroupName -Name;")
+        );
+        assert_eq!(words("<VMName>"), Vec::<String>::new());
+        assert_eq!(words("<VMName>스냅숏"), words("스냅숏"));
+        // Not placeholders: comparisons, empty brackets, spaces inside.
+        assert_eq!(words("vss<writer"), vec!["vss", "writer"]);
+        assert_eq!(words("<>vss<"), vec!["vss"]);
+        assert!(words("<vm name>").contains(&"vm".to_string()));
     }
 
     #[test]

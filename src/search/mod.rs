@@ -8,7 +8,7 @@
 //! query finds the leaf whatever `--lang` says; the language only picks the words of the "why".
 //!
 //! * Analysis ([`analyze`]), the same for the tree and the query: URLs, Azure resource ids,
-//!   GUIDs, hashes, times and short numbers are dropped (and, from a query, the names it gives
+//!   GUIDs, hashes, times, short numbers and the blanks of commands (`<VMName>`) are dropped (and, from a query, the names it gives
 //!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`, and words shaped like names: `web-fe-01`; see
 //!   `fill::without_names`), and so is the boilerplate of portal columns ("Error Code: …
 //!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
