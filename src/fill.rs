@@ -422,15 +422,13 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
             .unwrap_or(rest.len() - start);
         let word = &rest[start..start + word_len];
         let bare = word.trim_end_matches('.');
-        if names.iter().any(|n| n == bare) {
-            out.push_str(&" ".repeat(word.len()));
-            changed = true;
-        } else if name_shaped(bare) {
-            for (i, part) in bare.split('-').enumerate() {
+        if names.iter().any(|n| n == bare) || name_shaped(bare) {
+            for (i, part) in bare.split(['-', '_']).enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }
-                if crate::search::names_os(&part.to_ascii_lowercase()) {
+                let system = part.trim_end_matches(|c: char| c.is_ascii_digit());
+                if crate::search::names_os(&system.to_ascii_lowercase()) {
                     out.push_str(part);
                 } else {
                     out.push_str(&" ".repeat(part.len()));
@@ -451,19 +449,22 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `word` is shaped like the name of someone's Azure resource rather than a word:
-/// letters and digits in three or more pieces joined by hyphens, the last ending in a digit
-/// (`web-fe-01`, `vm-sql-prd-02`), or starting with the abbreviation Azure's naming guide
-/// gives the resource type (`rg-erp-prod`, `rsv-core`, `vm-dc02`). Two pieces of letters then
-/// digits (`backup-19`, `centos-7`) are ids and versions; `up-to-date` is a word.
+/// letters and digits in one case, in three or more pieces joined by hyphens, the last ending
+/// in a digit (`web-fe-01`, `VM-SQL-PRD-02`), or starting with the abbreviation Azure's naming
+/// guide gives the resource type (`rg-erp-prod`, `rsv-core`, `vm-dc02`). Two pieces of
+/// letters then digits (`backup-19`, `centos-7`) are ids and versions; `up-to-date`,
+/// `nsg-rules` and `SQL-Server-2019` are words.
 pub fn name_shaped(word: &str) -> bool {
     /// Abbreviations that start a name of three or more pieces.
     const TYPES: &[&str] = &[
         "aks", "app", "db", "kv", "nic", "nsg", "pip", "rg", "rsv", "snet", "sql", "srv", "st",
         "vm", "vnet", "web",
     ];
-    /// Those that also start a name of two pieces (`vm` only with a digit: `vm-level` is
-    /// a word).
-    const TYPES_OF_TWO: &[&str] = &["kv", "nsg", "rg", "rsv", "snet", "vnet"];
+    /// Those that start a name of two pieces, as any word after them does (`rg-backup`).
+    const GROUPS: &[&str] = &["rg", "rsv"];
+    /// Those that start a name of two pieces with a digit (`vm-dc02`; `vm-level` and
+    /// `nsg-rules` are words).
+    const TYPES_OF_TWO: &[&str] = &["kv", "nsg", "snet", "vm", "vnet"];
     let parts: Vec<&str> = word.split('-').collect();
     if parts.len() < 2
         || parts
@@ -472,13 +473,21 @@ pub fn name_shaped(word: &str) -> bool {
     {
         return false;
     }
+    let (upper, lower) = (
+        word.bytes().any(|b| b.is_ascii_uppercase()),
+        word.bytes().any(|b| b.is_ascii_lowercase()),
+    );
+    if upper && lower {
+        return false;
+    }
     let first = parts[0].to_ascii_lowercase();
+    let first = first.as_str();
     let ends_in_digit = word.bytes().last().is_some_and(|b| b.is_ascii_digit());
     if parts.len() >= 3 {
-        ends_in_digit || TYPES.contains(&first.as_str())
+        ends_in_digit || TYPES.contains(&first)
     } else {
-        TYPES_OF_TWO.contains(&first.as_str())
-            || (first == "vm" && word.bytes().any(|b| b.is_ascii_digit()))
+        GROUPS.contains(&first)
+            || (TYPES_OF_TWO.contains(&first) && word.bytes().any(|b| b.is_ascii_digit()))
     }
 }
 
@@ -715,7 +724,7 @@ mod tests {
     fn names_are_blanked_out_as_whole_words_only() {
         assert_eq!(
             without_names("Get-AzVM -ResourceGroupName rg-app -VMName vm-01. myvm-011 xrg-app2"),
-            "Get-AzVM -ResourceGroupName        -VMName        myvm-011 xrg-app2"
+            "Get-AzVM -ResourceGroupName        -VMName      . myvm-011 xrg-app2"
         );
         let id = "/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-01";
         assert_eq!(without_names(id), id);
@@ -741,6 +750,11 @@ mod tests {
         for word in [
             "backup-19",
             "centos-7",
+            "NSG-blocked",
+            "nsg-rules",
+            "vnet-peering",
+            "SQL-Server-2019",
+            "VM-to-VM",
             "up-to-date",
             "point-in-time",
             "vm-level",
@@ -760,6 +774,12 @@ mod tests {
         assert_eq!(
             without_names("vm-linux-batch-02 freeze failed"),
             "   linux          freeze failed"
+        );
+        assert_eq!(without_names("on vm-win2019-01"), "on    win2019   ");
+        // A name read from a key keeps its system too.
+        assert_eq!(
+            without_names(r#"agent, "vmName": "vm-linux-02""#),
+            r#"agent, "vmName": "   linux   ""#
         );
         assert!(matches!(
             without_names("agent not up-to-date"),

@@ -264,6 +264,10 @@ const NOT_COVERED: &str = r#"Tree(
         (topic: (en: "MARS agent backup", ko: "MARS 에이전트 백업"), phrases: ["MARS"]),
         (topic: (en: "DPM", ko: ""), phrases: ["DPM"]),
         (topic: (en: "Azure Files", ko: "Azure Files"), phrases: [" "]),
+        (
+            topic: (en: "AKS", ko: "AKS"),
+            phrases: ["AKS", "--"],
+        ),
     ],
     nodes: {
         "fix": Leaf(
@@ -278,9 +282,15 @@ const NOT_COVERED: &str = r#"Tree(
 #[test]
 fn a_topic_not_covered_is_checked_where_it_stands() {
     let errors = check("not-covered.ron", NOT_COVERED);
-    assert_eq!(errors.len(), 2, "{errors:#?}");
-    assert_eq!(errors[0].line, 7, "{errors:#?}");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    // At the field to fix: the topic's name, the phrases.
+    assert_eq!((errors[0].line, errors[0].column), (7, 10), "{errors:#?}");
     assert!(errors[0].message.contains("\"DPM\"") && errors[0].message.contains("Korean"));
-    assert_eq!(errors[1].line, 8, "{errors:#?}");
+    assert_eq!((errors[1].line, errors[1].column), (8, 57), "{errors:#?}");
     assert!(errors[1].message.contains("no phrases"), "{errors:#?}");
+    assert_eq!((errors[2].line, errors[2].column), (11, 13), "{errors:#?}");
+    assert!(
+        errors[2].message.contains("\"--\" has no words"),
+        "{errors:#?}"
+    );
 }

@@ -282,6 +282,17 @@ fn search_names_a_topic_the_guide_does_not_cover() {
         "{v}"
     );
     assert!(v[1].get("not_covered").is_none(), "{v}");
+    assert!(v[0]["not_covered"]["title"].as_str().is_some(), "{v}");
+    // No hit to carry it in JSON: the topic goes to stderr, stdout stays a JSON list.
+    let out = triage()
+        .args(["search", "--json", "--lang", "en", "mabs"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v, serde_json::json!([]));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Azure Backup Server"), "{err}");
 
     let out = triage()
         .args(["search", "--lang", "en", "mabs"])

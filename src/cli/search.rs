@@ -55,7 +55,9 @@ struct JsonHit {
 #[derive(Serialize)]
 struct JsonNotCovered {
     topic: String,
-    /// Where to read about it instead.
+    /// Where to read about it instead: the page's title and address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
 }
@@ -142,6 +144,10 @@ pub fn search(
                     .flatten(),
                 not_covered: not_covered.filter(|_| i == 0).map(|t| JsonNotCovered {
                     topic: crate::text::sanitize(t.topic.get(lang)),
+                    title: t
+                        .link
+                        .as_ref()
+                        .map(|l| crate::text::sanitize(l.title.get(lang))),
                     url: t.link.as_ref().map(|l| crate::text::sanitize(&l.url)),
                 }),
             })
@@ -207,8 +213,17 @@ pub fn search(
         return EXIT_FAILURE;
     }
     if results.hits.is_empty() {
-        if !json && not_covered.is_none() {
-            super::say(s.nothing_matches);
+        match not_covered {
+            // JSON has no hit to carry the topic: it goes with the notes, on stderr.
+            Some(topic) if json => {
+                super::say(&crate::app::not_covered_line(topic, lang));
+                if let Some(read) = crate::app::read_instead_line(topic, lang) {
+                    super::say(&read);
+                }
+            }
+            Some(_) => {}
+            None if !json => super::say(s.nothing_matches),
+            None => {}
         }
         return EXIT_FAILURE;
     }

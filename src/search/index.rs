@@ -150,6 +150,13 @@ pub(crate) struct Phrase {
     pub trigger: bool,
 }
 
+/// A topic the tree does not cover: its phrases (words as typed, see `phrase::words`) and, for
+/// each, the docs that have it in one of their texts (a fix that speaks of the topic).
+pub(crate) struct Topic {
+    pub phrases: Vec<Vec<String>>,
+    pub docs: Vec<Vec<u32>>,
+}
+
 /// Typo correction: every known word and its one-letter deletions, hashed and sorted.
 pub(crate) struct Fuzzy {
     pub deletions: Vec<(u64, u32)>,
@@ -182,8 +189,8 @@ pub struct Index {
     code_grams: OnceLock<FxMap<u32, Vec<u32>>>,
     /// Synonym groups: phrases, each a list of analysed terms.
     pub(crate) synonyms: Vec<Vec<Phrase>>,
-    /// The tree's topics it does not cover: for each, its phrases as analysed terms in order.
-    pub(crate) not_covered: Vec<Vec<Vec<Box<str>>>>,
+    /// The tree's topics it does not cover, in the tree's order.
+    pub(crate) not_covered: Vec<Topic>,
     pub(crate) stem: Stem,
     /// Hash of a leaf id → its doc (check the id: hashes may collide).
     id_hashes: FxMap<u64, u32>,
@@ -1028,29 +1035,30 @@ impl Index {
             }
         }
 
-        let not_covered = tree
+        let not_covered: Vec<Topic> = tree
             .not_covered
             .iter()
             .map(|topic| {
-                topic
+                let phrases: Vec<Vec<String>> = topic
                     .phrases
                     .iter()
-                    .map(|phrase| {
-                        let mut terms: Vec<Box<str>> = Vec::new();
-                        tokenize(phrase, &mut |t| match t.kind {
-                            Kind::Word | Kind::Part => terms.push(b.stem.stem(t.text).into()),
-                            Kind::Number | Kind::Hangul => terms.push(t.text.into()),
-                            Kind::HangulJoin | Kind::HangulTail => {}
-                        });
-                        // A phrase that loses a stop word ("fail over" → "fail") would name
-                        // far more than the topic: it is left out.
-                        let stop = phrase
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(|w| is_stop_word(&w.to_lowercase()));
-                        if stop { Vec::new() } else { terms }
-                    })
-                    .filter(|terms| !terms.is_empty())
-                    .collect()
+                    .map(|p| super::phrase::words(p))
+                    .filter(|words| !words.is_empty())
+                    .collect();
+                let mut docs = vec![Vec::new(); phrases.len()];
+                for (d, (_, leaf)) in leaves.iter().enumerate() {
+                    leaf_texts(leaf, &[], |text, _| {
+                        let words = super::phrase::words(text);
+                        for (p, phrase) in phrases.iter().enumerate() {
+                            if docs[p].last() != Some(&(d as u32))
+                                && super::phrase::contains(&words, phrase)
+                            {
+                                docs[p].push(d as u32);
+                            }
+                        }
+                    });
+                }
+                Topic { phrases, docs }
             })
             .collect();
 

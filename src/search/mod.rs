@@ -38,9 +38,10 @@
 //!   number after such a name is its version ("Windows Server 2012"), not a word to match. Ties
 //!   keep the tree's order.
 //! * Topics the tree does not cover (`Tree::not_covered`: MARS, DPM…): a query that has one of
-//!   their phrases (its words in a row) is not answered confidently and names the topic
-//!   (`Results::not_covered`), unless the best leaf has the phrase too or holds most of the
-//!   query with a lot of evidence (a quoted message that names the product only as context).
+//!   their phrases (its words as typed, in a row: [`phrase`]) is not answered confidently and
+//!   names the topic (`Results::not_covered`), unless the best leaf has the phrase too, or the
+//!   error code the query gives, or holds most of the query with a lot of evidence (a quoted
+//!   message that names the product only as context).
 //! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms (in units of the rarest word's idf: a small tree's exact
@@ -70,6 +71,7 @@
 pub mod analyze;
 pub mod eval;
 mod index;
+pub(crate) mod phrase;
 mod rank;
 
 pub use index::Index;

@@ -123,9 +123,9 @@ struct Query {
     unknown: f32,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
     os: u8,
-    /// The hashes of the words (stemmed), numbers and Korean grams the query typed, in order
-    /// (topics the tree does not cover are phrases of them).
-    sequence: Vec<u64>,
+    /// The words of the query as typed (`phrase::words`), when the tree has topics it does
+    /// not cover (their phrases are matched on them).
+    words: Vec<String>,
 }
 
 impl Query {
@@ -208,18 +208,25 @@ impl Index {
             use unicode_normalization::UnicodeNormalization;
             std::borrow::Cow::Owned(text.nfkc().collect::<String>())
         };
-        // The names of the user's own resources ("vm-sql-02", "rg-vault") are not symptoms.
-        let text = crate::fill::without_names(&text);
-        let q = self.parse(&text);
+        // The names of the user's own resources ("vm-sql-02", "rg-vault") are not symptoms;
+        // a leaf id shaped like one (`vm-agent-missing`) is still looked up.
+        let named = crate::fill::without_names(&text);
+        let mut q = self.parse(&named, &text);
+        let text = named;
+        if !self.not_covered.is_empty() {
+            q.words = super::phrase::words(&text);
+        }
         let mut results = self.rank(&q, lang, limit);
         results.truncated = truncated;
         results
     }
 
-    fn parse(&self, text: &str) -> Query {
+    /// The query `text`; `unblanked` is the same before the names of resources were blanked
+    /// out (for leaf ids).
+    fn parse(&self, text: &str, unblanked: &str) -> Query {
         let mut q = Query::default();
         // Leaf ids, as `triage show` and transcripts print them: whole words of the query.
-        for word in text.split_whitespace() {
+        for word in unblanked.split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if word.len() > MAX_ID_BYTES {
                 continue;
@@ -275,7 +282,6 @@ impl Index {
                     };
                     let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
                     let stemmed = self.stem.stem(t.text);
-                    q.sequence.push(fx_hash(&stemmed));
                     let known = self.terms.get(stemmed.as_ref()).copied();
                     if !q.typed.contains(stemmed.as_ref()) {
                         q.typed.insert(stemmed.to_string());
@@ -332,7 +338,6 @@ impl Index {
                     }
                 }
                 Kind::Number => {
-                    q.sequence.push(fx_hash(t.text));
                     if let Some(&ci) = self.code_map.get(t.text) {
                         push_code(&mut q, ci, 1.0, t.surface);
                     }
@@ -341,11 +346,8 @@ impl Index {
                     }
                 }
                 Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
-                    if t.kind == Kind::Hangul {
-                        q.sequence.push(fx_hash(t.text));
-                        if !q.typed.contains(t.text) {
-                            q.typed.insert(t.text.to_string());
-                        }
+                    if t.kind == Kind::Hangul && !q.typed.contains(t.text) {
+                        q.typed.insert(t.text.to_string());
                     }
                     let (w, origin) = if t.kind == Kind::Hangul {
                         (W_WORD, Origin::Word)
@@ -797,18 +799,11 @@ impl Index {
         {
             return None;
         }
-        let in_best = |terms: &[Box<str>]| {
-            best.is_some_and(|d| {
-                terms.iter().all(|t| {
-                    self.term_id(t)
-                        .is_some_and(|id| self.posting(id, d).is_some())
-                })
+        self.not_covered.iter().position(|topic| {
+            topic.phrases.iter().zip(&topic.docs).any(|(phrase, docs)| {
+                super::phrase::contains(&q.words, phrase)
+                    && !best.is_some_and(|d| docs.contains(&d))
             })
-        };
-        self.not_covered.iter().position(|phrases| {
-            phrases
-                .iter()
-                .any(|terms| says_in_order(&q.sequence, terms) && !in_best(terms))
         })
     }
 
@@ -1042,37 +1037,6 @@ struct Correction<'a> {
     penalty: f32,
     /// The known word, as the tree writes it (lower case).
     word: &'a str,
-}
-
-/// Whether `sequence` (hashed query terms) has `terms` in a row: words right after each
-/// other, a Korean gram within two places of the one before ("파일공유" has a gram between
-/// 파일 and 공유).
-fn says_in_order(sequence: &[u64], terms: &[Box<str>]) -> bool {
-    let wanted: Vec<(u64, usize)> = terms
-        .iter()
-        .map(|t| (fx_hash(t), if t.chars().any(is_hangul) { 2 } else { 1 }))
-        .collect();
-    let Some((&(first, _), rest)) = wanted.split_first() else {
-        return false;
-    };
-    sequence.iter().enumerate().any(|(start, &h)| {
-        if h != first {
-            return false;
-        }
-        let mut at = start;
-        rest.iter().all(|&(next, reach)| {
-            match sequence
-                .get(at + 1..(at + 1 + reach).min(sequence.len()))
-                .and_then(|window| window.iter().position(|&x| x == next))
-            {
-                Some(k) => {
-                    at += 1 + k;
-                    true
-                }
-                None => false,
-            }
-        })
-    })
 }
 
 fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {

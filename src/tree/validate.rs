@@ -460,16 +460,18 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
     // Topics the tree does not cover: named in every language, and by some words.
     let topics = list_items(loc.src, "not_covered");
     for (i, topic) in tree.not_covered.iter().enumerate() {
-        let at = || {
-            topics
-                .get(i)
-                .map_or_else(|| loc.field("not_covered"), |r| r.0)
+        // The field `name` of the item, else the item, else the list.
+        let at = |name: &str| match topics.get(i) {
+            Some(&(start, end)) => loc.src[start..end]
+                .find(&format!("{name}:"))
+                .map_or(start, |k| start + k),
+            None => loc.field("not_covered"),
         };
         let name = topic.topic.get(Lang::En);
         for lang in &tree.languages {
             if topic.topic.exact(*lang).trim().is_empty() {
                 p.add(
-                    at,
+                    || at("topic"),
                     || {
                         format!(
                             "not_covered[{i}] ({name:?}): the topic has no {} text",
@@ -483,7 +485,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                 && link.title.exact(*lang).trim().is_empty()
             {
                 p.add(
-                    at,
+                    || at("link"),
                     || {
                         format!(
                             "not_covered[{i}] ({name:?}): the link title has no {} text",
@@ -494,11 +496,18 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                 )?;
             }
         }
-        if topic.phrases.iter().all(|w| w.trim().is_empty()) {
+        let has_words = |phrase: &String| phrase.chars().any(char::is_alphanumeric);
+        if !topic.phrases.iter().any(has_words) {
             p.add(
-                at,
+                || at("phrases"),
                 || format!("not_covered[{i}] ({name:?}) has no phrases"),
                 || "list the words that name the topic in a query: `phrases: [\"MARS\"]`".into(),
+            )?;
+        } else if let Some(empty) = topic.phrases.iter().find(|p| !has_words(p)) {
+            p.add(
+                || at("phrases"),
+                || format!("not_covered[{i}] ({name:?}): the phrase {empty:?} has no words"),
+                || "write the words that name the topic, or remove it".into(),
             )?;
         }
     }
