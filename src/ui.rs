@@ -248,12 +248,13 @@ const MAX_HYPERLINK_BYTES: usize = 2000;
 /// overlay), where `render` draws them in `area`. Only URLs of printable ASCII are linked: nothing
 /// else can end up inside the escape sequence, and every character takes exactly one cell.
 pub fn hyperlinks(app: &App, area: Rect) -> Vec<Hyperlink> {
-    if area.width < MIN_WIDTH
-        || area.height < MIN_HEIGHT
-        || app.overlay.is_some()
-        || app.practice_verdict()
-        || !app.on_leaf()
-    {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Vec::new();
+    }
+    if let Some(Overlay::Search(state)) = &app.overlay {
+        return search_hyperlinks(app, state, body_area(area));
+    }
+    if app.overlay.is_some() || app.practice_verdict() || !app.on_leaf() {
         return Vec::new();
     }
     let Node::Leaf(leaf) = app.node() else {
@@ -284,6 +285,39 @@ pub fn hyperlinks(app: &App, area: Rect) -> Vec<Hyperlink> {
                 url: url.clone(),
                 id: format!("triage-{}", piece.link + 1),
                 selected: app.see_also.is_none() && app.link == Some(piece.link),
+            })
+        })
+        .collect()
+}
+
+/// The page to read instead, under a search about a topic the tree does not cover (as
+/// `search` draws it).
+fn search_hyperlinks(app: &App, state: &SearchState, body: Rect) -> Vec<Hyperlink> {
+    if state.query.trim().is_empty() || state.findings.nothing() {
+        return Vec::new();
+    }
+    let Some(caution) = state.findings.caution(app.lang) else {
+        return Vec::new();
+    };
+    let row = 1 + wrap(&caution, usize::from(body.width)).len();
+    let Some(read) = read_instead_rows(app, state, body, row) else {
+        return Vec::new();
+    };
+    let Some(href) = read.href else {
+        return Vec::new();
+    };
+    read.url
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, text)| {
+            let y = body.y + u16::try_from(read.url_row + k).ok()?;
+            (y < body.y + body.height).then(|| Hyperlink {
+                x: body.x,
+                y,
+                text,
+                url: href.clone(),
+                id: "triage-elsewhere".to_string(),
+                selected: false,
             })
         })
         .collect()
@@ -702,6 +736,55 @@ fn split_hint(app: &App, state: &SearchState) -> Option<String> {
 /// Rows the search box keeps for results under its notices (a result and its reason, twice).
 const SEARCH_RESULT_ROOM: usize = 4;
 
+/// Where to read about a topic the tree does not cover, as the search box draws it under its
+/// notice: the page's title, then its address cut to the width (one hyperlink over the rows).
+struct ReadInstead {
+    /// The row of the address's first piece, in the search box.
+    url_row: usize,
+    label: Vec<String>,
+    url: Vec<String>,
+    /// The whole address (when it can be a hyperlink: printable ASCII).
+    href: Option<String>,
+}
+
+/// The rows of [`ReadInstead`] when the notice ends at row `row` of the search box `area`;
+/// none when there is no link, or no room for it and the first results (a small screen).
+fn read_instead_rows(
+    app: &App,
+    state: &SearchState,
+    area: Rect,
+    row: usize,
+) -> Option<ReadInstead> {
+    let topic = state.findings.not_covered.as_ref()?;
+    let link = topic.link.as_ref()?;
+    let width = usize::from(area.width).max(1);
+    let label = crate::i18n::fill(
+        strings(app.lang).search_not_covered_link,
+        &[
+            ("title", &sanitize_line(link.title.get(app.lang))),
+            ("url", ""),
+        ],
+    );
+    let label = wrap(label.trim_end(), width);
+    let url = sanitize_line(&link.url);
+    let printable = !url.is_empty() && url.bytes().all(|b| b.is_ascii_graphic());
+    let url_rows: Vec<String> = if printable {
+        url.as_bytes()
+            .chunks(width)
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect()
+    } else {
+        wrap(&url, width)
+    };
+    let rows = label.len() + url_rows.len();
+    (row + rows + 1 + SEARCH_RESULT_ROOM <= usize::from(area.height)).then(|| ReadInstead {
+        url_row: row + label.len(),
+        label,
+        url: url_rows,
+        href: (printable && url.len() <= MAX_HYPERLINK_BYTES).then(|| url.clone()),
+    })
+}
+
 fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let label = view::query_label(app.lang);
@@ -746,14 +829,12 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
         for l in wrap(&caution, body_width) {
             lines.push(Line::from(Span::styled(l, theme.warning)));
         }
-        // A link is read whole or not at all: it gets its own lines, if that leaves room
-        // for the first results (not on a small screen).
-        if let Some(read) = state.findings.read_instead(app.lang) {
-            let read = wrap(&read, body_width);
-            if lines.len() + read.len() + 1 + SEARCH_RESULT_ROOM <= usize::from(area.height) {
-                for l in read {
-                    lines.push(Line::from(Span::styled(l, theme.dim)));
-                }
+        if let Some(read) = read_instead_rows(app, state, area, lines.len()) {
+            for l in read.label {
+                lines.push(Line::from(Span::styled(l, theme.dim)));
+            }
+            for l in read.url {
+                lines.push(Line::from(Span::styled(l, theme.link)));
             }
         }
         if let Some(hint) = split_hint(app, state) {

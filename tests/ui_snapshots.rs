@@ -398,6 +398,41 @@ fn chrome_has_no_ambiguous_width_glyphs() {
     }
 }
 
+/// The page to read instead of a topic the guide does not cover is a hyperlink in the search
+/// box, its pieces exactly where they are drawn; with no room for it (40x12), no link.
+#[test]
+fn the_page_to_read_instead_is_a_hyperlink_in_the_search_box() {
+    use ratatui::layout::Rect;
+    for (w, h) in [(80u16, 24u16), (50, 20)] {
+        let mut a = app(Lang::En);
+        app::update(&mut a, Msg::Resize(w, h));
+        search_mars(&mut a);
+        let area = Rect::new(0, 0, w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let theme = Theme::new(ThemeName::Default, false);
+        terminal.draw(|f| ui::render(f, &a, &theme)).unwrap();
+        let links = ui::hyperlinks(&a, area);
+        let buffer = terminal.backend().buffer();
+        let url = "https://learn.microsoft.com/azure/backup/backup-azure-mars-troubleshoot";
+        assert!(!links.is_empty(), "{w}x{h}");
+        for l in &links {
+            let drawn: String = (l.x..l.x + l.text.len() as u16)
+                .map(|x| buffer[(x, l.y)].symbol())
+                .collect();
+            assert_eq!(drawn, l.text, "{w}x{h}");
+            assert_eq!(l.url, url);
+        }
+        assert_eq!(
+            links.iter().map(|l| l.text.as_str()).collect::<String>(),
+            url
+        );
+    }
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    search_mars(&mut a);
+    assert!(ui::hyperlinks(&a, Rect::new(0, 0, 40, 12)).is_empty());
+}
+
 /// The hyperlinks `main` writes over the URLs (OSC 8) sit exactly on the URL pieces drawn, and
 /// only where a URL is on screen.
 #[test]
