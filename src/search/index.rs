@@ -1046,13 +1046,12 @@ impl Index {
                     .filter(|words| !words.is_empty())
                     .collect();
                 let mut docs = vec![Vec::new(); phrases.len()];
+                let list: Vec<&[String]> = phrases.iter().map(Vec::as_slice).collect();
                 for (d, (_, leaf)) in leaves.iter().enumerate() {
                     leaf_texts(leaf, &[], |text, _| {
-                        let words = super::phrase::words(text);
-                        for (p, phrase) in phrases.iter().enumerate() {
-                            if docs[p].last() != Some(&(d as u32))
-                                && super::phrase::contains(&words, phrase)
-                            {
+                        let found = super::phrase::found_in(text, &list);
+                        for (p, _) in found.iter().enumerate().filter(|(_, f)| **f) {
+                            if docs[p].last() != Some(&(d as u32)) {
                                 docs[p].push(d as u32);
                             }
                         }

@@ -50,12 +50,44 @@ pub fn contains(words: &[String], phrase: &[String]) -> bool {
             && words.iter().any(|w| w.starts_with(&phrase.concat())))
 }
 
+/// For each of `phrases`, whether `text` has it ([`contains`]). The text is split into words
+/// only when the first word of a phrase is in it at all: most texts name no other product.
+pub fn found_in(text: &str, phrases: &[&[String]]) -> Vec<bool> {
+    let mut found = vec![false; phrases.len()];
+    let lower = text.to_lowercase();
+    let maybe: Vec<usize> = (0..phrases.len())
+        .filter(|&i| {
+            phrases[i]
+                .first()
+                .is_some_and(|w| lower.contains(w.as_str()))
+        })
+        .collect();
+    if maybe.is_empty() {
+        return found;
+    }
+    let words = words(text);
+    for i in maybe {
+        found[i] = contains(&words, phrases[i]);
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn has(text: &str, phrase: &str) -> bool {
         contains(&words(text), &words(phrase))
+    }
+
+    #[test]
+    fn found_in_checks_each_phrase() {
+        let mars = words("MARS");
+        let share = words("file share");
+        let phrases: Vec<&[String]> = vec![&mars, &share];
+        assert_eq!(found_in("Azure File Share backup", &phrases), [false, true]);
+        assert_eq!(found_in("Mar 12 snapshot", &phrases), [false, false]);
+        assert_eq!(found_in("", &phrases), [false, false]);
     }
 
     #[test]

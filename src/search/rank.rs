@@ -123,9 +123,9 @@ struct Query {
     unknown: f32,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
     os: u8,
-    /// The words of the query as typed (`phrase::words`), when the tree has topics it does
-    /// not cover (their phrases are matched on them).
-    words: Vec<String>,
+    /// For each topic the tree does not cover, for each of its phrases: whether the query
+    /// has it (`phrase::found_in`).
+    phrases: Vec<Vec<bool>>,
 }
 
 impl Query {
@@ -214,7 +214,17 @@ impl Index {
         let mut q = self.parse(&named, &text);
         let text = named;
         if !self.not_covered.is_empty() {
-            q.words = super::phrase::words(&text);
+            let list: Vec<&[String]> = self
+                .not_covered
+                .iter()
+                .flat_map(|t| t.phrases.iter().map(Vec::as_slice))
+                .collect();
+            let mut found = super::phrase::found_in(&text, &list).into_iter();
+            q.phrases = self
+                .not_covered
+                .iter()
+                .map(|t| found.by_ref().take(t.phrases.len()).collect())
+                .collect();
         }
         let mut results = self.rank(&q, lang, limit);
         results.truncated = truncated;
@@ -799,12 +809,16 @@ impl Index {
         {
             return None;
         }
-        self.not_covered.iter().position(|topic| {
-            topic.phrases.iter().zip(&topic.docs).any(|(phrase, docs)| {
-                super::phrase::contains(&q.words, phrase)
-                    && !best.is_some_and(|d| docs.contains(&d))
+        self.not_covered
+            .iter()
+            .zip(&q.phrases)
+            .position(|(topic, found)| {
+                topic
+                    .docs
+                    .iter()
+                    .zip(found)
+                    .any(|(docs, &found)| found && !best.is_some_and(|d| docs.contains(&d)))
             })
-        })
     }
 
     /// What the query's own phrase of a synonym group (`ids`) scores in `doc`.
