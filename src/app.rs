@@ -412,6 +412,9 @@ pub struct App {
     /// Set on the question a close call's Tab opened, until the user moves on: Esc there goes
     /// back to the search instead of quitting.
     pub asked_from_search: bool,
+    /// Where the user was when a close call's Tab moved them (the node and the trail): Esc on
+    /// that question goes back there, under the search it reopens.
+    before_split: Option<(String, Vec<(String, usize)>)>,
     /// The last key was an Esc that closed the search, the form or the key list: another Esc
     /// right after is a second press of the same habit, not a wish to quit (it says how).
     pub esc_closed: bool,
@@ -481,6 +484,7 @@ impl App {
             last_search: None,
             values: crate::fill::Values::default(),
             asked_from_search: false,
+            before_split: None,
             esc_closed: false,
             esc_expected_box: false,
             keep_on_resize: false,
@@ -1008,6 +1012,7 @@ impl App {
         if new_query {
             self.values.learn(&query);
         }
+        let before = (self.current.clone(), self.trail.clone());
         self.trail = tree
             .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
@@ -1027,6 +1032,7 @@ impl App {
         self.via_search = false;
         self.arrive(split.question);
         self.asked_from_search = true;
+        self.before_split = Some(before);
         self.selected = toward;
         // Which answer goes where, by the numbers on screen (1-based).
         self.status = Some(crate::i18n::fill(
@@ -1568,7 +1574,12 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Confirm => app.choose(app.selected),
         Msg::WriteTranscript => return Some(Effect::WriteTranscript),
         // Back to the close call this question was asked from.
+        // Back to the close call this question was asked from, and to where the user was.
         Msg::Escape if app.asked_from_search => {
+            if let Some((current, trail)) = app.before_split.take() {
+                app.trail = trail;
+                app.arrive(current);
+            }
             app.asked_from_search = false;
             app.open_search();
         }

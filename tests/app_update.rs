@@ -2103,10 +2103,14 @@ fn typing_into_the_reopened_search_replaces_it() {
 #[test]
 fn esc_after_tab_goes_back_to_the_close_call() {
     let mut a = close_call_search(&["backup-14", "backup-23"], "msdtc");
+    let (start, trail) = (a.current.clone(), a.trail.clone());
     app::update(&mut a, Msg::AskSplit);
+    assert_ne!(a.current, start);
     app::update(&mut a, Msg::Escape);
     assert!(!a.quit);
     assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "msdtc"));
+    // Under the search, the user is back where they were before Tab.
+    assert_eq!((&a.current, &a.trail), (&start, &trail));
     // Esc closes the search, and Esc on the question then quits: no going round in circles.
     app::update(&mut a, Msg::Escape);
     app::update(&mut a, Msg::Escape);
