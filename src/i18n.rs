@@ -303,6 +303,8 @@ pub struct Strings {
     /// `{max}` is the number of answers.
     pub plain_bad_answer: &'static str,
     pub plain_bad_leaf: &'static str,
+    /// Put first in the prompt on a fix whose commands have blanks.
+    pub plain_prompt_fill: &'static str,
     /// `{ids}` is the leaf's "See also" ids.
     pub plain_bad_leaf_see_also: &'static str,
     pub plain_leaf_see_also_prompt: &'static str,
@@ -519,6 +521,7 @@ pub static EN: Strings = Strings {
     plain_done_prompt: "(Enter or q to quit): ",
     plain_bad_answer: "Not understood: type 1-{max} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)",
     plain_bad_leaf: "Not understood: type b (back), r (restart), /TEXT (search) or q (quit)",
+    plain_prompt_fill: "NAME=VALUE fills a blank; ",
     plain_bad_leaf_see_also: "Not understood: type a See also id ({ids}), b (back), r (restart), /TEXT (search) or q (quit)",
     plain_leaf_see_also_prompt: "(a See also id opens it; b back; r restart; /TEXT search; q quit): ",
     plain_bad_result: "No result {n}: type 1-{max} to open one, other words to search again, or an empty line to close",
@@ -732,6 +735,7 @@ pub static KO: Strings = Strings {
     plain_done_prompt: "(Enter 또는 q 종료): ",
     plain_bad_answer: "알 수 없는 입력입니다: 1-{max} (답), 0 또는 /검색어 (검색), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_leaf: "알 수 없는 입력입니다: b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",
+    plain_prompt_fill: "이름=값으로 빈칸 채우기; ",
     plain_bad_leaf_see_also: "알 수 없는 입력입니다: 함께 보기 id ({ids}), b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",
     plain_leaf_see_also_prompt: "(함께 보기 id로 열기; b 뒤로; r 처음부터; /검색어 검색; q 종료): ",
     plain_bad_result: "{n}번 결과는 없습니다: 1-{max} 번호로 결과를 열거나, 다른 검색어를 입력하거나, 빈 줄로 닫으세요",

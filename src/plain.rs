@@ -47,7 +47,14 @@ pub fn run_with<R: BufRead>(
             (_, Node::Leaf(l)) if !l.see_also.is_empty() => s.plain_leaf_see_also_prompt,
             (_, Node::Leaf(_)) => s.plain_leaf_prompt,
         };
-        write!(out, "{prompt}")?;
+        // A fix with blanks says how to fill them, at every prompt.
+        let blanks = matches!(app.node(), Node::Leaf(l) if !crate::fill::leaf_names(l).is_empty());
+        match prompt.strip_prefix('(') {
+            Some(rest) if blanks && app.overlay.is_none() && !app.practice_verdict() => {
+                write!(out, "({}{rest}", s.plain_prompt_fill)?
+            }
+            _ => write!(out, "{prompt}")?,
+        }
         out.flush()?;
         let from_queue = !queued.is_empty();
         let (line, mut cut) = match queued.pop_front() {
@@ -125,6 +132,13 @@ fn is_command(line: &str) -> bool {
         )
         || line.starts_with('/')
         || crate::fill::setting(line).is_some()
+}
+
+/// Whether `line`, not a command, is text to search for: two letters or more, or a number
+/// too long to be an answer (an error code such as 320001).
+fn searchable(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 || (line.len() >= 4 && line.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A practice run ended before its score screen (`q` mid-round, end of input, Ctrl-C): the score
@@ -267,6 +281,18 @@ fn handle(app: &mut App, line: &str) {
         search if search.starts_with('/') => {
             app::update(app, Msg::OpenSearch);
             app::paste(app, search[1..].trim());
+            return;
+        }
+        // Text that is no command is searched for, as typing it in the full-screen wizard does
+        // (an error code, a message); not in practice, where search is off.
+        text if app.practice.is_none()
+            && !is_command(text)
+            && !matches!(app.node(), Node::Leaf(l)
+                if l.see_also.iter().any(|id| id.eq_ignore_ascii_case(text)))
+            && searchable(text) =>
+        {
+            app::update(app, Msg::OpenSearch);
+            app::paste(app, text.trim());
             return;
         }
         other => match app.node() {

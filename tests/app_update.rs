@@ -1143,7 +1143,7 @@ fn plain_mode_says_what_is_accepted_instead_of_ignoring_input() {
         Node::Question(q) => q.answers.len(),
         _ => unreachable!(),
     };
-    let out = plain(Lang::En, &format!("{}\nhello\n\nq\n", answers + 1));
+    let out = plain(Lang::En, &format!("{}\n-\n\nq\n", answers + 1));
     let notice = format!(
         "Not understood: type 1-{answers} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)"
     );
@@ -1152,13 +1152,34 @@ fn plain_mode_says_what_is_accepted_instead_of_ignoring_input() {
     // empty line, and the first one.
     assert_eq!(out.matches("What were you doing").count(), 1, "{out}");
     assert_eq!(out.matches("Answer (number;").count(), 4, "{out}");
-    let out = plain(Lang::Ko, &format!("{}\n아무거나\nq\n", answers + 1));
+    let out = plain(Lang::Ko, &format!("{}\n-\nq\n", answers + 1));
     assert_eq!(
         out.matches(&format!("알 수 없는 입력입니다: 1-{answers} (답)"))
             .count(),
         2,
         "{out}"
     );
+}
+
+/// Text that is no command (an error code, a message, a long number) is searched for, on a
+/// question and on a fix, as typing it in the full-screen wizard does; a fix with blanks says
+/// at its prompt how to fill them.
+#[test]
+fn plain_mode_searches_text_that_is_no_command() {
+    let out = plain(Lang::En, "UserErrorFsFreezeFailed\n\nq\n");
+    assert!(out.contains("1) backup-25  Linux mount points"), "{out}");
+    assert!(!out.contains("Not understood"), "{out}");
+    let out = plain(Lang::En, "320001\n\nq\n");
+    assert!(out.contains("error code \"320001\""), "{out}");
+    let a = app();
+    let walk: String = path_to(&a, "backup-19")
+        .iter()
+        .map(|d| format!("{}\n", d + 1))
+        .collect();
+    let out = plain(Lang::En, &format!("{walk}vss writers failed\n\nq\n"));
+    assert!(out.contains("1) backup-19"), "{out}");
+    let out = plain(Lang::En, "/backup-01\n1\nq\n");
+    assert!(out.contains("(NAME=VALUE fills a blank; "), "{out}");
 }
 
 #[test]
@@ -1169,7 +1190,7 @@ fn plain_mode_on_a_fix_lists_its_see_also_ids_and_opens_one() {
         .map(|d| format!("{}\n", d + 1))
         .collect();
     let see_also = a.tree.leaf("backup-19").unwrap().see_also.clone();
-    let out = plain(Lang::En, &format!("{walk}3\nxyz\n{}\nq\n", see_also[0]));
+    let out = plain(Lang::En, &format!("{walk}3\nx\n{}\nq\n", see_also[0]));
     let notice = format!(
         "Not understood: type a See also id ({}), b (back), r (restart), /TEXT (search) or q (quit)",
         see_also.join(", ")
@@ -1180,7 +1201,7 @@ fn plain_mode_on_a_fix_lists_its_see_also_ids_and_opens_one() {
     let title = a.tree.leaf(&see_also[0]).unwrap().title.get(Lang::En);
     assert!(out.contains(&format!("{}  {title}", see_also[0])), "{out}");
     assert!(out.contains("How the questions lead here"), "{out}");
-    let out = plain(Lang::Ko, &format!("{walk}xyz\nq\n"));
+    let out = plain(Lang::Ko, &format!("{walk}x\nq\n"));
     assert!(
         out.contains("알 수 없는 입력입니다: 함께 보기 id ("),
         "{out}"
