@@ -104,10 +104,14 @@ pub enum Location {
     File(PathBuf),
 }
 
-/// True when a `--tree` choice names a file rather than a tree id: an existing file, or a name
-/// ending in `.ron` (a file that is missing is said to be missing, not an unknown id).
+/// True when a `--tree` choice names a file rather than a tree id: an existing file, a name
+/// ending in `.ron`, or a path to something that is not a folder (`./nope`: a file that is
+/// missing is said to be missing, not an unknown id).
 pub fn names_a_file(choice: &str) -> bool {
-    Path::new(choice).is_file() || choice.ends_with(".ron")
+    let path = Path::new(choice);
+    path.is_file()
+        || choice.ends_with(".ron")
+        || (choice.contains(['/', std::path::MAIN_SEPARATOR]) && !path.is_dir())
 }
 
 /// Where the tree named by `choice` is: a path to a file, or the id of a discovered tree.

@@ -19,8 +19,8 @@ use triage::{clipboard, history, i18n, keys, plain, report, transcript, ui};
 /// How the wizard starts.
 enum Mode {
     Fresh,
-    /// Reopen session N of the history (1 = newest).
-    Resume(usize),
+    /// Reopen session N of the history (1 = newest; none: the newest that is no practice run).
+    Resume(Option<usize>),
     Practice {
         count: usize,
         seed: u64,
@@ -180,7 +180,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let mut resumed = None;
     if let Mode::Resume(n) = mode {
         match cli::resume::session(n, cli::resolve_lang(cli.lang)) {
-            Ok(entry) => resumed = Some((n, entry)),
+            Ok((n, entry)) => resumed = Some((n, entry)),
             Err(code) => return code,
         }
     }

@@ -552,3 +552,22 @@ fn an_empty_tree_file_is_said_to_be_empty() {
         assert!(err.contains("the file is empty"), "{err}");
     }
 }
+
+/// A `--tree` with a path separator is a path, even without `.ron`: a missing file is said to
+/// be missing, not an unknown tree id.
+#[test]
+fn a_tree_path_without_ron_is_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let (code, _, err) = output(
+        common::triage()
+            .arg("--tree")
+            .arg(&missing)
+            .arg("list")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cannot read the file"), "{err}");
+    assert!(!err.contains("known trees"), "{err}");
+}

@@ -682,3 +682,43 @@ fn plain_practice_does_not_offer_search() {
     assert!(!text.contains(s.none_fits), "{text}");
     assert!(text.contains(s.plain_practice_prompt), "{text}");
 }
+
+/// `resume` without N reopens the newest wizard session, past a practice run made since;
+/// `resume 1` names the practice run and how to practise it again.
+#[test]
+fn resume_without_n_skips_practice_runs() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin(answers_to("backup-19") + "q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // History files are named by their start time: the practice run must start later.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--seed", "7", "--count", "1", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = triage(config.path(), data.path())
+        .args(["resume", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("backup-19"), "{text}");
+    let out = triage(config.path(), data.path())
+        .args(["resume", "1", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a practice run"));
+}

@@ -117,11 +117,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Reopen session N of `triage history` (1, the newest, by default) where it stopped.
+    /// Reopen session N of `triage history` (by default the newest that is not a practice run)
+    /// where it stopped.
     Resume {
         /// Number of the session in `triage history` (1 is the newest).
-        #[arg(value_name = "N", default_value_t = 1)]
-        n: usize,
+        #[arg(value_name = "N")]
+        n: Option<usize>,
         #[command(flatten)]
         wizard: WizardArgs,
     },

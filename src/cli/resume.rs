@@ -113,14 +113,21 @@ pub fn tree(
     }
 }
 
-/// The history entry chosen for `resume`, or the exit code after saying why not.
-pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
+/// The history entry chosen for `resume` (`n`, or the newest that is no practice run, else
+/// the newest) and its number, or the exit code after saying why not.
+pub fn session(n: Option<usize>, lang: Lang) -> Result<(usize, crate::history::Entry), i32> {
     let words = &crate::i18n::strings(lang).cli;
     let Some(dir) = crate::paths::data_dir() else {
         super::say(words.no_data_dir);
         return Err(super::EXIT_FAILURE);
     };
     let entries = super::load_sessions(&dir, lang)?;
+    let n = n.unwrap_or_else(|| {
+        entries
+            .iter()
+            .position(|e| e.record.practice.is_none())
+            .map_or(1, |i| i + 1)
+    });
     match entries.into_iter().nth(n.saturating_sub(1)) {
         // A practice run is not resumed as a triage (it would open at the start, its rounds
         // gone): the same seed practises the same rounds again.
@@ -152,7 +159,7 @@ pub fn session(n: usize, lang: Lang) -> Result<crate::history::Entry, i32> {
             ));
             Err(super::EXIT_USAGE)
         }
-        Some(e) if n >= 1 => Ok(e),
+        Some(e) if n >= 1 => Ok((n, e)),
         _ => {
             super::say(&crate::i18n::fill(
                 words.no_session,
