@@ -294,3 +294,31 @@ fn a_topic_not_covered_is_checked_where_it_stands() {
         "{errors:#?}"
     );
 }
+
+/// A link that is no web address (line 10) and a leaf that lists itself in `see_also`
+/// (line 11).
+const BAD_LINK: &str = r#"Tree(
+    id: "bad-link",
+    title: (en: "Bad link", ko: "잘못된 링크"),
+    start: "fix",
+    nodes: {
+        "fix": Leaf(
+            title: (en: "Fix", ko: "해결"),
+            cause: (en: "Cause", ko: "원인"),
+            steps: [(en: "Do it", ko: "하세요")],
+            links: [(title: (en: "Docs", ko: "문서"), url: "not a url")],
+            see_also: ["fix"],
+        ),
+    },
+)
+"#;
+
+#[test]
+fn a_link_without_an_address_and_a_leaf_seeing_itself_are_placed() {
+    let errors = check("bad-link.ron", BAD_LINK);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors[0].message.contains("no web address"), "{errors:#?}");
+    assert_eq!(errors[0].line, 10, "{errors:#?}");
+    assert!(errors[1].message.contains("lists itself"), "{errors:#?}");
+    assert_eq!(errors[1].line, 11, "{errors:#?}");
+}

@@ -416,7 +416,39 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                                     .into()
                             },
                         )?,
+                        Some(_) if target == id => p.add(
+                            || loc.see_also(i, k, entries, target),
+                            || format!("leaf {id:?} lists itself in `see_also`"),
+                            || "`see_also` lists other fixes: remove this entry".into(),
+                        )?,
                         Some(_) => {}
+                    }
+                }
+                // A link is opened by the terminal or copied into a browser: a web address.
+                let links = loc.list_items(i, "links", leaf.links.len());
+                for (k, link) in leaf.links.iter().enumerate() {
+                    let url = link.url.trim();
+                    let web = ["https://", "http://"].iter().any(|p| {
+                        url.get(..p.len())
+                            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+                    });
+                    if !web {
+                        p.add(
+                            || {
+                                links
+                                    .as_ref()
+                                    .and_then(|l| l.get(k))
+                                    .map_or_else(|| loc.in_node(i, "links:"), |r| r.0)
+                            },
+                            || {
+                                format!(
+                                    "leaf {id:?}: link {} has no web address: {:?}",
+                                    k + 1,
+                                    link.url
+                                )
+                            },
+                            || "write an address starting with https://".into(),
+                        )?;
                     }
                 }
                 for c in leaf.commands() {
