@@ -201,16 +201,17 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
             let start = doc.lines.len();
             let fillable = !crate::fill::placeholders(command.code()).is_empty();
             let label = if selected {
-                format!(
-                    "     > [{}]  {}{}",
-                    crate::i18n::shell_label(command, lang),
-                    s.copy_label,
-                    if fillable {
-                        format!("  {}", s.fill_label)
-                    } else {
-                        String::new()
+                // The key hints that fit whole (a hint cut short reads as another word).
+                let mut label = format!("     > [{}]", crate::i18n::shell_label(command, lang));
+                let hints = std::iter::once(s.copy_label).chain(fillable.then_some(s.fill_label));
+                for hint in hints {
+                    if width_of(&label) + 2 + width_of(hint) > width {
+                        break;
                     }
-                )
+                    label.push_str("  ");
+                    label.push_str(hint);
+                }
+                label
             } else {
                 format!("       [{}]", crate::i18n::shell_label(command, lang))
             };
