@@ -219,6 +219,8 @@ pub struct Strings {
     pub no_command: &'static str,
     pub transcript_written: &'static str,
     pub transcript_failed: &'static str,
+    /// Why `--transcript FILE` is refused before the wizard starts.
+    pub transcript_no_folder: &'static str,
     /// `e` while `--transcript` names the terminal the wizard is drawn on, or a pipe.
     pub transcript_on_quit: &'static str,
     pub quit_hint: &'static str,
@@ -461,6 +463,7 @@ pub static EN: Strings = Strings {
     no_command: "This fix has no command to copy",
     transcript_written: "Transcript written to",
     transcript_failed: "Could not write the transcript",
+    transcript_no_folder: "its folder does not exist, or it is a folder",
     transcript_on_quit: "The transcript is written when you quit, to",
     quit_hint: "q quit",
     esc_again: "Closed. To quit, press Esc again or q",
@@ -675,6 +678,7 @@ pub static KO: Strings = Strings {
     no_command: "이 해결책에는 복사할 명령이 없습니다",
     transcript_written: "기록을 저장했습니다:",
     transcript_failed: "기록을 저장하지 못했습니다",
+    transcript_no_folder: "폴더가 없거나, 파일이 아니라 폴더입니다",
     transcript_on_quit: "기록은 종료할 때 저장됩니다:",
     quit_hint: "q 종료",
     esc_again: "닫았습니다. 종료하려면 Esc를 한 번 더 누르거나 q",

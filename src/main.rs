@@ -201,6 +201,23 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         Err(code) => return code,
     };
     let resumed = resumed.map(|(_, entry)| entry);
+    // A transcript that cannot be written is said now, not after the incident is worked.
+    if let Some(path) = &args.transcript {
+        let folder = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        if !folder.is_dir() || path.is_dir() {
+            let shown = std::path::absolute(path).unwrap_or(path.clone());
+            cli::say(&format!(
+                "{}: {} ({})",
+                i18n::strings(lang).transcript_failed,
+                triage::text::sanitize_line(&shown.display().to_string()),
+                i18n::strings(lang).transcript_no_folder
+            ));
+            return cli::EXIT_USAGE;
+        }
+    }
     if matches!(mode, Mode::Practice { .. })
         && triage::practice::pick_targets(&tree, 1, 0).is_empty()
     {

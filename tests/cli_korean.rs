@@ -163,9 +163,11 @@ fn history_and_resume_notes_in_korean() {
     );
 }
 
+/// A transcript whose folder does not exist is refused before the wizard starts (exit 2), in
+/// the user's language.
 #[test]
-fn a_transcript_write_failure_in_korean_exits_1() {
-    // The session itself is saved: in a data directory of its own.
+fn a_transcript_to_a_missing_folder_is_refused_at_start_in_korean() {
+    // Any session would be saved: in a data directory of its own.
     let data = tempfile::tempdir().unwrap();
     let (code, _, err) = run(triage()
         .env("TRIAGE_DATA_DIR", data.path())
@@ -177,12 +179,16 @@ fn a_transcript_write_failure_in_korean_exits_1() {
             "/nonexistent/dir/session.md",
         ])
         .write_stdin("q\n"));
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2));
     assert!(
-        err.contains(&format!("triage: {} (", KO.transcript_failed)),
+        err.contains(&format!("triage: {}: ", KO.transcript_failed)),
         "{err}"
     );
-    assert!(err.contains(KO.cli.no_such_file), "{err}");
+    assert!(err.contains(KO.transcript_no_folder), "{err}");
+    assert!(
+        std::fs::read_dir(data.path()).unwrap().next().is_none(),
+        "no session was started"
+    );
 }
 
 #[test]
