@@ -1535,7 +1535,11 @@ fn update_common(app: &mut App, msg: Msg) -> bool {
         Msg::JumpTo(step) => app.jump_to(step),
         Msg::Restart => app.restart(),
         Msg::OpenSearch => app.open_search(),
-        Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
+        // The key list is read on its own: a note of the screen below does not stay on it.
+        Msg::ToggleHelp => {
+            app.status = None;
+            app.overlay = Some(Overlay::Help(0));
+        }
         Msg::Escape => app.quit = true,
         _ => return false,
     }

@@ -2681,6 +2681,10 @@ fn a_second_esc_after_closing_the_search_does_not_quit() {
     press(&mut a, &esc);
     assert!(!a.quit, "the second Esc only says how to quit");
     assert_eq!(a.status.as_deref(), Some(triage::i18n::EN.esc_again));
+    // The key list does not keep that note.
+    app::update(&mut a, Msg::ToggleHelp);
+    assert_eq!(a.status, None);
+    app::update(&mut a, Msg::ToggleHelp);
     press(&mut a, &esc);
     assert!(a.quit);
     // `q` right after closing the box quits at once.
