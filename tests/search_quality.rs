@@ -330,6 +330,22 @@ fn words_shaped_like_names_are_not_search_words() {
     );
 }
 
+/// A long code with a letter or two wrong is as sure as the code: a code two fixes share is a
+/// close call with the question that splits it, as when spelt right.
+#[test]
+fn a_misspelt_long_code_is_as_sure_as_the_code() {
+    let index = Index::build(&tree::embedded());
+    let right = index.search("UserErrorGuestAgentStatusUnavailable", Lang::En, 3);
+    let typo = index.search("UsrErrorGuestAgentStatusUnavailble", Lang::En, 3);
+    assert!(right.close && typo.close, "{right:?}\n{typo:?}");
+    let one = index.search("UserErrorVmProvisoningStateFailed", Lang::En, 3);
+    assert_eq!(one.hits[0].id, "backup-04");
+    assert!(one.confident, "{one:?}");
+    // A short code typed halfway is no sure answer.
+    let partial = index.search("UserErrorGuestAg", Lang::En, 3);
+    assert!(!partial.confident, "{partial:?}");
+}
+
 #[test]
 fn typos_and_unfinished_words_are_explained() {
     let index = Index::build(&tree::embedded());

@@ -42,7 +42,8 @@
 //!   names the topic (`Results::not_covered`), unless the best leaf has the phrase too, or the
 //!   error code the query gives, or holds most of the query with a lot of evidence (a quoted
 //!   message that names the product only as context).
-//! * Confidence: a hit is confident when an exact code matched, or when it covers enough of the
+//! * Confidence: a hit is confident when an exact code matched (or a code of 16 letters or more
+//!   with one or two wrong: `UsrErrorGuestAgentStatusUnavailble`), or when it covers enough of the
 //!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms (in units of the rarest word's idf: a small tree's exact
 //!   message is as sure as a big one's), or a lot in absolute terms (a log paste full of unknown

@@ -92,7 +92,14 @@ struct CodeMatch {
     code: u32,
     similarity: f32,
     surface: String,
+    /// As sure as the code itself: typed exactly, or a long code with a letter or two wrong
+    /// (`UsrErrorGuestAgentStatusUnavailble`), not a prefix still being typed.
+    sure: bool,
 }
+
+/// A misspelt code at least this long with at most [`SURE_CODE_EDITS`] edits is the code.
+const SURE_CODE_LEN: usize = 16;
+const SURE_CODE_EDITS: usize = 2;
 
 /// A synonym group the query triggered.
 struct Expansion {
@@ -349,7 +356,7 @@ impl Index {
                 }
                 Kind::Number => {
                     if let Some(&ci) = self.code_map.get(t.text) {
-                        push_code(&mut q, ci, 1.0, t.surface);
+                        push_code(&mut q, ci, 1.0, t.surface, true);
                     }
                     if let Some(&id) = self.terms.get(t.text).filter(|_| !version) {
                         q.add(id, W_WORD, Origin::Word, s);
@@ -417,7 +424,7 @@ impl Index {
     /// Finds the error code `word` names: exactly, as a prefix (typing), or misspelt.
     fn match_code(&self, word: &str, surface: &str, known_word: bool, q: &mut Query) {
         if let Some(&ci) = self.code_map.get(word) {
-            push_code(q, ci, 1.0, surface);
+            push_code(q, ci, 1.0, surface, true);
             return;
         }
         // A word of the tree ("extension") is not a code being typed or misspelt.
@@ -437,29 +444,31 @@ impl Index {
                 }
             }
         }
-        let mut best: Option<(f32, u32)> = None;
+        let mut best: Option<(f32, u32, bool)> = None;
         for (&ci, &n) in &shared {
             if (n as f32) < grams.len() as f32 * 0.5 {
                 continue;
             }
             let code = self.codes[ci as usize].shown.to_ascii_lowercase();
-            let similarity = if code.starts_with(word) {
-                0.5 + 0.5 * word.len() as f32 / code.len() as f32
+            let (similarity, sure) = if code.starts_with(word) {
+                (0.5 + 0.5 * word.len() as f32 / code.len() as f32, false)
             } else {
-                let d = strsim::osa_distance(word, &code) as f32;
+                let edits = strsim::osa_distance(word, &code);
+                let d = edits as f32;
                 let longest = word.len().max(code.len()) as f32;
                 let allowed = (longest / 7.0).max(2.0);
                 if d > allowed {
                     continue;
                 }
-                0.9 - 0.3 * d / allowed
+                let sure = code.len() >= SURE_CODE_LEN && edits <= SURE_CODE_EDITS;
+                (0.9 - 0.3 * d / allowed, sure)
             };
-            if best.is_none_or(|(s, c)| similarity > s || (similarity == s && ci < c)) {
-                best = Some((similarity, ci));
+            if best.is_none_or(|(s, c, _)| similarity > s || (similarity == s && ci < c)) {
+                best = Some((similarity, ci, sure));
             }
         }
-        if let Some((similarity, ci)) = best {
-            push_code(q, ci, similarity, surface);
+        if let Some((similarity, ci, sure)) = best {
+            push_code(q, ci, similarity, surface, sure);
         }
     }
 
@@ -851,8 +860,8 @@ impl Index {
             if self.codes[m.code as usize].docs.contains(&doc) {
                 let shown = &self.codes[m.code as usize].shown;
                 let label = label(lang, None);
+                exact_code |= m.sure;
                 if m.similarity >= 1.0 {
-                    exact_code = true;
                     parts.push(format!("{label} \"{shown}\""));
                 } else {
                     let typed = crate::text::truncate(&m.surface, MAX_WHY_WORD);
@@ -1053,13 +1062,17 @@ struct Correction<'a> {
     word: &'a str,
 }
 
-fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str) {
+fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str, sure: bool) {
     match q.codes.iter_mut().find(|m| m.code == code) {
-        Some(m) => m.similarity = m.similarity.max(similarity),
+        Some(m) => {
+            m.similarity = m.similarity.max(similarity);
+            m.sure |= sure;
+        }
         None => q.codes.push(CodeMatch {
             code,
             similarity,
             surface: surface.to_string(),
+            sure,
         }),
     }
 }
