@@ -23,15 +23,20 @@ fn answers_to(id: &str) -> String {
         .collect()
 }
 
-#[test]
-fn history_round_trip_and_resume_where_it_stopped() {
-    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let out = triage(config.path(), data.path())
+/// A plain session that walks to backup-19 and quits there (saved in the history).
+fn walk_to_backup_19(config: &std::path::Path, data: &std::path::Path) {
+    let out = triage(config, data)
         .arg("--plain")
         .write_stdin(answers_to("backup-19") + "q\n")
         .output()
         .unwrap();
     assert!(out.status.success());
+}
+
+#[test]
+fn history_round_trip_and_resume_where_it_stopped() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    walk_to_backup_19(config.path(), data.path());
     let out = triage(config.path(), data.path())
         .args(["history", "--json"])
         .output()
@@ -688,12 +693,7 @@ fn plain_practice_does_not_offer_search() {
 #[test]
 fn resume_without_n_skips_practice_runs() {
     let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let out = triage(config.path(), data.path())
-        .arg("--plain")
-        .write_stdin(answers_to("backup-19") + "q\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    walk_to_backup_19(config.path(), data.path());
     // History files are named by their start time: the practice run must start later.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let out = triage(config.path(), data.path())
