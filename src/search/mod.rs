@@ -11,8 +11,7 @@
 //!   GUIDs, hashes, times, short numbers and the blanks of commands (`<VMName>`) are dropped (and, from a query, the names it gives
 //!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`, and words shaped like names: `web-fe-01`; see
 //!   `fill::without_names`), and so is the boilerplate of portal columns ("Error Code: …
-//!   Recommended Action:"), JSON keys and log levels; a log whose lines have levels keeps only
-//!   its error and warning lines (and the lines without a level) when it has both kinds. English words are lower-cased, stop words
+//!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
 //!   dropped and the rest stemmed (Snowball), so "installation" meets "install". CamelCase codes
 //!   give the whole code and its words (`UserErrorFsFreezeFailed` → user, error, fs, freeze,
 //!   failed). Korean words lose their particle or ending (스냅숏이 → 스냅숏) and become syllable

@@ -215,9 +215,6 @@ impl Index {
             use unicode_normalization::UnicodeNormalization;
             std::borrow::Cow::Owned(text.nfkc().collect::<String>())
         };
-        // A log pasted whole: its error and warning lines say what went wrong, not the lines
-        // of routine progress around them.
-        let text = without_info_lines(&text);
         // The names of the user's own resources ("vm-sql-02", "rg-vault") are not symptoms;
         // a leaf id shaped like one (`vm-agent-missing`) is still looked up.
         let named = crate::fill::without_names(&text);
@@ -1065,51 +1062,6 @@ struct Correction<'a> {
     word: &'a str,
 }
 
-/// The log level a line is written at: `Some(true)` for an error or a warning, `Some(false)`
-/// for information or debugging, `None` for a line with no level (a message going on, JSON).
-fn log_level(line: &str) -> Option<bool> {
-    const PROBLEM: &[&str] = &[
-        "ERROR", "ERR", "WARN", "WARNING", "FATAL", "CRITICAL", "Error", "Warning",
-    ];
-    const ROUTINE: &[&str] = &[
-        "INFO", "DEBUG", "VERBOSE", "TRACE", "Info", "Verbose", "Debug",
-    ];
-    let mut level = None;
-    for word in line
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(12)
-    {
-        if PROBLEM.contains(&word) {
-            return Some(true);
-        }
-        if level.is_none() && ROUTINE.contains(&word) {
-            level = Some(false);
-        }
-    }
-    level
-}
-
-/// `text` without its routine log lines (INFO, DEBUG…) when it also has error or warning
-/// lines; any other text as it is.
-fn without_info_lines(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('\n') {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let levels: Vec<(&str, Option<bool>)> = text.lines().map(|l| (l, log_level(l))).collect();
-    let problems = levels.iter().any(|(_, l)| *l == Some(true));
-    let routine = levels.iter().any(|(_, l)| *l == Some(false));
-    if !(problems && routine) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let kept: Vec<&str> = levels
-        .iter()
-        .filter(|(_, l)| *l != Some(false))
-        .map(|(line, _)| *line)
-        .collect();
-    std::borrow::Cow::Owned(kept.join("\n"))
-}
-
 fn push_code(q: &mut Query, code: u32, similarity: f32, surface: &str, sure: bool) {
     match q.codes.iter_mut().find(|m| m.code == code) {
         Some(m) => {
@@ -1158,37 +1110,5 @@ fn label(lang: Lang, field: Option<Field>) -> &'static str {
         (Lang::Ko, Some(Field::Step)) => "단계",
         (Lang::Ko, Some(Field::Link)) => "링크",
         (Lang::Ko, Some(Field::CodeWord)) => "코드 단어",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_log_keeps_its_error_and_warning_lines() {
-        let log = "2024/03/02 01:12:44 INFO Daemon Agent Version: 2.2.45\n\
-                   2024/03/02 01:12:50 ERROR ExtHandler install failed\n  \
-                   at line 3 of handle.sh\n\
-                   2024/03/02 01:13:50 WARNING Unable to connect\n\
-                   [Verbose] polling";
-        assert_eq!(
-            without_info_lines(log),
-            "2024/03/02 01:12:50 ERROR ExtHandler install failed\n  \
-             at line 3 of handle.sh\n\
-             2024/03/02 01:13:50 WARNING Unable to connect"
-        );
-        // Only routine lines, only problems, one line, or no levels at all: as it is.
-        for text in [
-            "INFO a\nINFO b",
-            "ERROR a\nsomething",
-            "INFO Error in one line",
-            "Error Code: UserErrorX\nError Message: snapshot failed",
-        ] {
-            assert_eq!(without_info_lines(text), text);
-        }
-        // A level is a word of its own, early in the line: "Information" or "terror" is none.
-        assert_eq!(log_level("Informational terror"), None);
-        assert_eq!(log_level("[Info] started"), Some(false));
     }
 }
