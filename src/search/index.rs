@@ -191,6 +191,8 @@ pub struct Index {
     pub(crate) synonyms: Vec<Vec<Phrase>>,
     /// The tree's topics it does not cover, in the tree's order.
     pub(crate) not_covered: Vec<Topic>,
+    /// Finds the phrases of all the topics, one after another.
+    pub(crate) topic_phrases: super::phrase::Finder,
     pub(crate) stem: Stem,
     /// Hash of a leaf id → its doc (check the id: hashes may collide).
     id_hashes: FxMap<u64, u32>,
@@ -1035,29 +1037,37 @@ impl Index {
             }
         }
 
-        let not_covered: Vec<Topic> = tree
+        let phrases: Vec<Vec<Vec<String>>> = tree
             .not_covered
             .iter()
             .map(|topic| {
-                let phrases: Vec<Vec<String>> = topic
+                topic
                     .phrases
                     .iter()
                     .map(|p| super::phrase::words(p))
                     .filter(|words| !words.is_empty())
-                    .collect();
-                let mut docs = vec![Vec::new(); phrases.len()];
-                let list: Vec<&[String]> = phrases.iter().map(Vec::as_slice).collect();
-                for (d, (_, leaf)) in leaves.iter().enumerate() {
-                    leaf_texts(leaf, &[], |text, _| {
-                        let found = super::phrase::found_in(text, &list);
-                        for (p, _) in found.iter().enumerate().filter(|(_, f)| **f) {
-                            if docs[p].last() != Some(&(d as u32)) {
-                                docs[p].push(d as u32);
-                            }
+                    .collect()
+            })
+            .collect();
+        let topic_phrases = super::phrase::Finder::new(phrases.iter().flatten().cloned().collect());
+        let mut phrase_docs: Vec<Vec<u32>> = vec![Vec::new(); phrases.iter().map(Vec::len).sum()];
+        if !phrase_docs.is_empty() {
+            for (d, (_, leaf)) in leaves.iter().enumerate() {
+                leaf_texts(leaf, &[], |text, _| {
+                    for (p, found) in topic_phrases.found_in(text).into_iter().enumerate() {
+                        if found && phrase_docs[p].last() != Some(&(d as u32)) {
+                            phrase_docs[p].push(d as u32);
                         }
-                    });
-                }
-                Topic { phrases, docs }
+                    }
+                });
+            }
+        }
+        let mut phrase_docs = phrase_docs.into_iter();
+        let not_covered: Vec<Topic> = phrases
+            .into_iter()
+            .map(|phrases| Topic {
+                docs: phrase_docs.by_ref().take(phrases.len()).collect(),
+                phrases,
             })
             .collect();
 
@@ -1083,6 +1093,7 @@ impl Index {
             code_grams: OnceLock::new(),
             synonyms,
             not_covered,
+            topic_phrases,
             stem: b.stem,
         }
     }

@@ -50,26 +50,69 @@ pub fn contains(words: &[String], phrase: &[String]) -> bool {
             && words.iter().any(|w| w.starts_with(&phrase.concat())))
 }
 
-/// For each of `phrases`, whether `text` has it ([`contains`]). The text is split into words
-/// only when the first word of a phrase is in it at all: most texts name no other product.
-pub fn found_in(text: &str, phrases: &[&[String]]) -> Vec<bool> {
-    let mut found = vec![false; phrases.len()];
-    let lower = text.to_lowercase();
-    let maybe: Vec<usize> = (0..phrases.len())
-        .filter(|&i| {
-            phrases[i]
-                .first()
-                .is_some_and(|w| lower.contains(w.as_str()))
-        })
-        .collect();
-    if maybe.is_empty() {
-        return found;
+/// Finds phrases in texts: which of them a text has ([`contains`]). A text is split into words
+/// only when every word of a phrase is in it somewhere (one pass of an Aho-Corasick automaton
+/// over the text): most texts name no other product.
+pub struct Finder {
+    phrases: Vec<Vec<String>>,
+    /// The distinct words of the phrases, ASCII case ignored.
+    words: aho_corasick::AhoCorasick,
+    /// For each phrase, its words' patterns.
+    needs: Vec<Vec<usize>>,
+    patterns: usize,
+}
+
+impl Finder {
+    /// `phrases`: each as [`words`] gives it (none empty).
+    pub fn new(phrases: Vec<Vec<String>>) -> Finder {
+        let mut patterns: Vec<&str> = Vec::new();
+        let needs = phrases
+            .iter()
+            .map(|phrase| {
+                phrase
+                    .iter()
+                    .map(|w| match patterns.iter().position(|p| p == w) {
+                        Some(i) => i,
+                        None => {
+                            patterns.push(w);
+                            patterns.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let count = patterns.len();
+        let words = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .unwrap_or_else(|_| aho_corasick::AhoCorasick::new(Vec::<&str>::new()).expect("empty"));
+        Finder {
+            phrases,
+            words,
+            needs,
+            patterns: count,
+        }
     }
-    let words = words(text);
-    for i in maybe {
-        found[i] = contains(&words, phrases[i]);
+
+    /// For each phrase (in the order given), whether `text` has it.
+    pub fn found_in(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.phrases.len()];
+        let mut seen = vec![false; self.patterns];
+        for m in self.words.find_overlapping_iter(text) {
+            seen[m.pattern().as_usize()] = true;
+        }
+        let maybe: Vec<usize> = (0..self.phrases.len())
+            .filter(|&i| !self.needs[i].is_empty() && self.needs[i].iter().all(|&p| seen[p]))
+            .collect();
+        if maybe.is_empty() {
+            return found;
+        }
+        let words = words(text);
+        for i in maybe {
+            found[i] = contains(&words, &self.phrases[i]);
+        }
+        found
     }
-    found
 }
 
 #[cfg(test)]
@@ -81,13 +124,22 @@ mod tests {
     }
 
     #[test]
-    fn found_in_checks_each_phrase() {
-        let mars = words("MARS");
-        let share = words("file share");
-        let phrases: Vec<&[String]> = vec![&mars, &share];
-        assert_eq!(found_in("Azure File Share backup", &phrases), [false, true]);
-        assert_eq!(found_in("Mar 12 snapshot", &phrases), [false, false]);
-        assert_eq!(found_in("", &phrases), [false, false]);
+    fn a_finder_checks_each_phrase() {
+        let finder = Finder::new(vec![words("MARS"), words("file share"), words("파일 공유")]);
+        assert_eq!(
+            finder.found_in("Azure File Share backup"),
+            [false, true, false]
+        );
+        assert_eq!(
+            finder.found_in("Mar 12 snapshot, marshal"),
+            [false, false, false]
+        );
+        assert_eq!(
+            finder.found_in("MARS에이전트 파일공유를"),
+            [true, false, true]
+        );
+        assert_eq!(finder.found_in(""), [false, false, false]);
+        assert!(Finder::new(Vec::new()).found_in("MARS").is_empty());
     }
 
     #[test]

@@ -221,12 +221,7 @@ impl Index {
         let mut q = self.parse(&named, &text);
         let text = named;
         if !self.not_covered.is_empty() {
-            let list: Vec<&[String]> = self
-                .not_covered
-                .iter()
-                .flat_map(|t| t.phrases.iter().map(Vec::as_slice))
-                .collect();
-            let mut found = super::phrase::found_in(&text, &list).into_iter();
+            let mut found = self.topic_phrases.found_in(&text).into_iter();
             q.phrases = self
                 .not_covered
                 .iter()
