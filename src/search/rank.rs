@@ -131,7 +131,7 @@ struct Query {
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
     os: u8,
     /// For each topic the tree does not cover, for each of its phrases: whether the query
-    /// has it (`phrase::found_in`).
+    /// has it (`phrase::Finder`).
     phrases: Vec<Vec<bool>>,
 }
 
@@ -734,7 +734,7 @@ impl Index {
 
         // The best hit's share of the query's evidence and its evidence (in max idfs).
         let mut best_match = (0f32, 0f32);
-        let hits: Vec<Hit> = touched
+        let mut hits: Vec<Hit> = touched
             .iter()
             .enumerate()
             .map(|(rank, &d)| {
@@ -773,7 +773,6 @@ impl Index {
                 }
             })
             .collect();
-        let mut hits = hits;
         // A leaf that holds most of a query with a lot of evidence (a quoted message) is the
         // answer even when the query names a neighbouring product ("the server also has the
         // MARS agent"); a middling match is not.
@@ -837,13 +836,14 @@ impl Index {
     }
 
     /// Why `doc` matched: the code, then the query words by the best field they hit. Also
-    /// returns the evidence of typed words (see [`Evidence`]) and whether an exact code matched.
+    /// returns the evidence of typed words (see [`Evidence`]) and whether a sure code matched
+    /// (exact, or long and a letter or two off: see `CodeMatch::sure`) or the leaf's id.
     fn explain(&self, q: &Query, doc: u32, lang: Lang) -> (String, Evidence, bool) {
         let mut parts: Vec<String> = Vec::new();
-        let mut exact_code = false;
+        let mut sure_code = false;
         if q.ids.contains(&doc) {
             // Naming a leaf is as sure as quoting its code.
-            exact_code = true;
+            sure_code = true;
             let label = if lang == Lang::Ko {
                 "항목 ID"
             } else {
@@ -855,7 +855,7 @@ impl Index {
             if self.codes[m.code as usize].docs.contains(&doc) {
                 let shown = &self.codes[m.code as usize].shown;
                 let label = label(lang, None);
-                exact_code |= m.sure;
+                sure_code |= m.sure;
                 if m.similarity >= 1.0 {
                     parts.push(format!("{label} \"{shown}\""));
                 } else {
@@ -988,7 +988,7 @@ impl Index {
                 parts.push(format!("{label}: {}", pairs.join(", ")));
             }
         }
-        (parts.join("; "), evidence, exact_code)
+        (parts.join("; "), evidence, sure_code)
     }
 }
 
