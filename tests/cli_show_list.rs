@@ -214,17 +214,26 @@ fn show_set_fills_in_placeholders() {
     }
 }
 
-/// A value for a placeholder the fix does not have is most likely a typo: said on stderr.
+/// A value for a placeholder the fix does not have is most likely a typo: said on stderr, once,
+/// with the name as typed.
 #[test]
 fn show_set_notes_a_name_no_command_has() {
     let out = triage()
-        .args(["show", "backup-01", "--set", "VMNmae=vm-01"])
+        .args([
+            "show",
+            "backup-01",
+            "--set",
+            "VMNmae=vm-01",
+            "--set",
+            "vmnmae=vm-02",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("no command of backup-01 has a placeholder named <vmnmae>"),
+        err.contains("no command of backup-01 has a placeholder named <VMNmae>"),
         "{err}"
     );
+    assert_eq!(err.matches("no command of").count(), 1, "{err}");
 }

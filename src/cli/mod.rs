@@ -571,6 +571,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 let asked = show::Asked {
                     id,
                     command: &triage_command(cli.tree.as_deref()),
+                    set_names: set.iter().map(|(name, _)| name.as_str()).collect(),
                 };
                 show::show(&tree, asked, lang, *json, *path, &values, &mut out)
             }

@@ -48,6 +48,8 @@ pub struct Asked<'a> {
     pub id: &'a str,
     /// `triage` with the options that chose the tree, for the hints.
     pub command: &'a str,
+    /// The placeholder names `--set` gave, as typed (a note names one no command has).
+    pub set_names: Vec<&'a str>,
 }
 
 /// `triage show`; `values` fill in the commands' placeholders (`--set NAME=VALUE`).
@@ -60,7 +62,11 @@ pub fn show(
     values: &crate::fill::Values,
     out: &mut impl Write,
 ) -> i32 {
-    let Asked { id, command } = asked;
+    let Asked {
+        id,
+        command,
+        set_names,
+    } = asked;
     // Ids are lower case; an error code names the leaves that list it.
     let lower = id.trim().to_lowercase();
     let by_code: Vec<&str> = tree
@@ -109,12 +115,20 @@ pub fn show(
         .into_iter()
         .map(crate::fill::key)
         .collect();
-    let unused = values.pairs().into_keys().filter(|k| !used.contains(k));
-    for name in unused.filter(|_| !path) {
+    let mut said: Vec<String> = Vec::new();
+    for name in set_names.iter().filter(|_| !path) {
+        let key = crate::fill::key(name);
+        if used.contains(&key) || said.contains(&key) {
+            continue;
+        }
         super::say(&i18n::fill(
             i18n::strings(lang).cli.set_unused,
-            &[("id", &sanitize_line(id)), ("name", &format!("<{name}>"))],
+            &[
+                ("id", &sanitize_line(id)),
+                ("name", &format!("<{}>", sanitize_line(name))),
+            ],
         ));
+        said.push(key);
     }
     let written = if path {
         let steps = report::path_steps(tree, id, lang).unwrap_or_default();
