@@ -884,15 +884,7 @@ fn tab_goes_through_the_commands_then_the_see_also_entries_and_enter_opens_one()
     assert_eq!(a.current, from);
     assert_eq!(a.selected_see_also(), Some(target.as_str()));
     check_invariants(&a);
-    let session = triage::transcript::Session::from_events(
-        &a.tree,
-        Lang::En,
-        &a.events,
-        "2024-01-01T00:00:00Z".into(),
-        &a.current,
-        &a.trail,
-    );
-    let md = triage::transcript::markdown(&a.tree, &session);
+    let md = transcript_of(&a, Lang::En);
     assert!(
         md.contains(&format!("(from the See also of `{from}`)")),
         "{md}"
@@ -1117,6 +1109,19 @@ fn a_link_with_control_characters_is_not_copied() {
     let theme = triage::theme::Theme::new(triage::theme::ThemeName::Default, false);
     let doc = triage::view::leaf_document(&a.leaf_view().unwrap(), 78, &theme);
     assert!(doc.lines.iter().all(|l| !line_text(l).contains('\x1b')));
+}
+
+/// The Markdown transcript of the session so far, in `lang`.
+fn transcript_of(a: &App, lang: Lang) -> String {
+    let session = triage::transcript::Session::from_events(
+        &a.tree,
+        lang,
+        &a.events,
+        "2024-01-01T00:00:00Z".into(),
+        &a.current,
+        &a.trail,
+    );
+    triage::transcript::markdown(&a.tree, &session)
 }
 
 // --------------------------------------------------------------------------- plain mode
@@ -2626,15 +2631,7 @@ fn a_transcript_of_an_unfinished_session_says_where_it_stopped() {
     app::update(&mut a, Msg::AskSplit);
     let filled = a.trail.clone();
     for lang in [Lang::En, Lang::Ko] {
-        let session = triage::transcript::Session::from_events(
-            &a.tree,
-            lang,
-            &a.events,
-            "2024-01-01T00:00:00Z".into(),
-            &a.current,
-            &a.trail,
-        );
-        let md = triage::transcript::markdown(&a.tree, &session);
+        let md = transcript_of(&a, lang);
         let w = &triage::i18n::strings(lang).transcript;
         assert!(md.contains(&format!("## {}", w.not_finished)), "{md}");
         let question = a.tree.question(&a.current).unwrap().text.get(lang);
@@ -2649,15 +2646,7 @@ fn a_transcript_of_an_unfinished_session_says_where_it_stopped() {
     // On a fix, the fix is the end: no "not finished".
     app::update(&mut a, Msg::Confirm);
     assert!(a.on_leaf());
-    let session = triage::transcript::Session::from_events(
-        &a.tree,
-        Lang::En,
-        &a.events,
-        "2024-01-01T00:00:00Z".into(),
-        &a.current,
-        &a.trail,
-    );
-    let md = triage::transcript::markdown(&a.tree, &session);
+    let md = transcript_of(&a, Lang::En);
     assert!(!md.contains("Not finished"), "{md}");
 }
 

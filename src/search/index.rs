@@ -150,10 +150,9 @@ pub(crate) struct Phrase {
     pub trigger: bool,
 }
 
-/// A topic the tree does not cover: its phrases (words as typed, see `phrase::words`) and, for
-/// each, the docs that have it in one of their texts (a fix that speaks of the topic).
+/// A topic the tree does not cover: for each of its phrases (found by `Index::topic_phrases`,
+/// in order), the docs that have it in one of their texts (a fix that speaks of the topic).
 pub(crate) struct Topic {
-    pub phrases: Vec<Vec<String>>,
     pub docs: Vec<Vec<u32>>,
 }
 
@@ -1067,7 +1066,6 @@ impl Index {
             .into_iter()
             .map(|phrases| Topic {
                 docs: phrase_docs.by_ref().take(phrases.len()).collect(),
-                phrases,
             })
             .collect();
 

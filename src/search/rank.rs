@@ -225,7 +225,7 @@ impl Index {
             q.phrases = self
                 .not_covered
                 .iter()
-                .map(|t| found.by_ref().take(t.phrases.len()).collect())
+                .map(|t| found.by_ref().take(t.docs.len()).collect())
                 .collect();
         }
         let mut results = self.rank(&q, lang, limit);
