@@ -171,8 +171,10 @@ pub struct Index {
     pub(crate) terms: FxMap<Box<str>, u32>,
     /// Korean gram (see `gram_key`) → term id.
     pub(crate) grams: FxMap<u64, u32>,
-    /// (first word, second word) → term id of the pair.
-    pub(crate) pairs: FxMap<u64, u32>,
+    /// Word pairs (`pair_key(first word, second word)`), ascending: the pair at `i` is term
+    /// `pair_base + i`.
+    pub(crate) pairs: Vec<u64>,
+    pub(crate) pair_base: u32,
     /// Postings of every term, one after another (term `t`: `offsets[t]..offsets[t + 1]`).
     pub(crate) postings: Vec<Posting>,
     pub(crate) offsets: Vec<u32>,
@@ -279,13 +281,12 @@ impl std::hash::Hash for ShortChunk {
     }
 }
 
-/// Term ids (stemmed words and numbers, Korean grams, word pairs) in the order the text gives
-/// them, and the number of docs with each term.
+/// Term ids (stemmed words and numbers, Korean grams) in the order the text gives them, and
+/// the number of docs with each term. Word pairs are not here: see `Builder::pairs`.
 #[derive(Default)]
 struct Vocab {
     terms: FxMap<Box<str>, u32>,
     grams: FxMap<u64, u32>,
-    pairs: FxMap<u64, u32>,
     df: Vec<u32>,
 }
 
@@ -321,17 +322,6 @@ impl Vocab {
         }
     }
 
-    fn pair(&mut self, key: u64) -> u32 {
-        match self.pairs.get(&key) {
-            Some(&id) => id,
-            None => {
-                let id = self.new_term();
-                self.pairs.insert(key, id);
-                id
-            }
-        }
-    }
-
     /// Takes in the terms of `other` (met in the docs right after this vocabulary's) as if
     /// this one had gone on with those docs: terms new to it get the next ids in the order
     /// `other` met them, so ids (and every tie broken by them) do not depend on the split.
@@ -340,24 +330,18 @@ impl Vocab {
         enum Key {
             Term(Box<str>),
             Gram(u64),
-            Pair(u32, u32),
         }
         let mut keys: Vec<Option<Key>> = Vec::new();
         keys.resize_with(other.len(), || None);
         // Room for all of them (these maps are only looked up, never walked in order).
         self.terms.reserve(other.terms.len());
         self.grams.reserve(other.grams.len());
-        self.pairs.reserve(other.pairs.len());
         for (term, id) in other.terms {
             keys[id as usize] = Some(Key::Term(term));
         }
         for (gram, id) in other.grams {
             keys[id as usize] = Some(Key::Gram(gram));
         }
-        for (pair, id) in other.pairs {
-            keys[id as usize] = Some(Key::Pair((pair >> 32) as u32, pair as u32));
-        }
-        // A pair comes after both its words, so they are mapped by then.
         let mut ids: Vec<u32> = Vec::with_capacity(keys.len());
         for key in keys {
             let id = match key {
@@ -370,7 +354,6 @@ impl Vocab {
                     }
                 },
                 Some(Key::Gram(gram)) => self.gram(gram),
-                Some(Key::Pair(a, b)) => self.pair(pair_key(ids[a as usize], ids[b as usize])),
                 None => self.new_term(),
             };
             ids.push(id);
@@ -427,6 +410,10 @@ struct Builder<'a> {
     entries: Vec<(u32, u32)>,
     /// Where each doc's raw postings end in `entries`.
     doc_ends: Vec<u32>,
+    /// Every occurrence of a word pair: `pair_key(first, second) << 64 | doc << 32 | field`
+    /// (most pairs occur once in the whole tree: sorting them at the end is cheaper than
+    /// looking each one up in a table as big as the tree).
+    pairs: Vec<u128>,
 }
 
 impl<'a> Builder<'a> {
@@ -444,6 +431,7 @@ impl<'a> Builder<'a> {
             lengths: [0; FIELDS],
             entries: Vec::new(),
             doc_ends: Vec::with_capacity(leaves),
+            pairs: Vec::new(),
         }
     }
 
@@ -500,8 +488,9 @@ impl<'a> Builder<'a> {
         match kind {
             Kind::Word if pairs => {
                 if let Some(p) = *prev_word {
-                    let pair = self.vocab.pair(pair_key(p, id));
-                    self.count(pair, field as usize);
+                    let doc = self.doc_ends.len() as u128;
+                    self.pairs
+                        .push(u128::from(pair_key(p, id)) << 64 | doc << 32 | field as u128);
                 }
                 *prev_word = Some(id);
             }
@@ -713,10 +702,9 @@ impl<'a> Part<'a> {
                 // Room for the raw postings of every leaf, judging by the first ones.
                 let per_leaf = b.entries.len() / 16 + 1;
                 b.entries.reserve(per_leaf * leaves.len() * 9 / 8);
-                // Word pairs are mostly new in each leaf: room for them too (growing a big
-                // table rehashes everything it holds, again and again).
-                let pairs = b.vocab.pairs.len() / 16 + 1;
-                b.vocab.pairs.reserve(pairs * leaves.len());
+                // And for the word pairs.
+                let pairs = b.pairs.len() / 16 + 1;
+                b.pairs.reserve(pairs * leaves.len() * 9 / 8);
             }
             let doc = i as u32;
             for c in &leaf.codes {
@@ -853,6 +841,105 @@ fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a 
     }
 }
 
+/// The word pairs of every part (`(occurrences, number of the part's first doc)`; the ids of a
+/// part after the first are its own, `part_ids` maps them) with the index's word ids and doc
+/// numbers, sorted: by pair, then doc, then field.
+fn sorted_pairs(parts: Vec<(Vec<u128>, u32)>, part_ids: &[Vec<u32>]) -> Vec<u128> {
+    let sort = |k: usize, mut pairs: Vec<u128>, first_doc: u32| {
+        if let Some(ids) = k.checked_sub(1).and_then(|p| part_ids.get(p)) {
+            for p in &mut pairs {
+                let (first, second) = ((*p >> 96) as usize, (*p >> 64) as u32 as usize);
+                let doc = u128::from((*p >> 32) as u32 + first_doc);
+                *p = u128::from(pair_key(ids[first], ids[second])) << 64
+                    | doc << 32
+                    | *p & 0xffff_ffff;
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    };
+    let mut sorted: Vec<Vec<u128>> = if parts.len() == 1 {
+        parts
+            .into_iter()
+            .map(|(pairs, first_doc)| sort(0, pairs, first_doc))
+            .collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, (pairs, first_doc))| scope.spawn(move || sort(k, pairs, first_doc)))
+                .collect();
+            handles.into_iter().map(join).collect()
+        })
+    };
+    let mut all = sorted.remove(0);
+    for next in sorted {
+        all = merge(&all, &next);
+    }
+    all
+}
+
+/// The sorted `a` and `b` as one sorted list.
+fn merge(a: &[u128], b: &[u128]) -> Vec<u128> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x <= y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The distinct word pairs of `occurrences` (sorted, see `Builder::pairs`), the number of docs
+/// with each and their postings, one pair after another.
+fn pair_postings(
+    occurrences: &[u128],
+    norms: &[[f32; FIELDS]],
+) -> (Vec<u64>, Vec<u32>, Vec<Posting>) {
+    let mut keys = Vec::new();
+    let mut df = Vec::new();
+    let mut postings: Vec<Posting> = Vec::with_capacity(occurrences.len());
+    let mut i = 0;
+    while let Some(&first) = occurrences.get(i) {
+        let key = (first >> 64) as u64;
+        let start = postings.len();
+        while let Some(&occurrence) = occurrences.get(i).filter(|&&o| (o >> 64) as u64 == key) {
+            // The same pair in the same field of the same doc: counted as one term would be.
+            let mut count = 0u32;
+            while occurrences.get(i) == Some(&occurrence) {
+                count += 1;
+                i += 1;
+            }
+            let (doc, f) = ((occurrence >> 32) as u32, occurrence as u32 as usize);
+            let tf = WEIGHT[f] * f32::from(count.min(u32::from(u16::MAX)) as u16)
+                / norms[doc as usize][f];
+            let this_pair = postings.len() > start;
+            match postings.last_mut() {
+                Some(p) if this_pair && p.doc == doc => {
+                    p.tf += tf;
+                    p.fields |= 1 << f;
+                }
+                _ => postings.push(Posting {
+                    doc,
+                    tf,
+                    fields: 1 << f,
+                }),
+            }
+        }
+        keys.push(key);
+        df.push((postings.len() - start) as u32);
+    }
+    (keys, df, postings)
+}
+
 /// Reads every text of `leaf`, a byte per cache line. A big tree's strings lie all over the
 /// heap and out of the cache: asking for the next leaf's strings all at once, before they are
 /// needed, overlaps their cache misses with each other and with the work on this leaf.
@@ -908,11 +995,15 @@ impl Index {
         let mut all = parts.remove(0);
         let mut grouped: Vec<Grouped> = Vec::with_capacity(parts.len() + 1);
         let mut part_ids: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
-        for (k, part) in parts.into_iter().enumerate() {
+        // Each part's word pairs, and the number of its first doc.
+        let mut part_pairs = vec![(std::mem::take(&mut all.b.pairs), 0u32)];
+        for (k, mut part) in parts.into_iter().enumerate() {
+            part_pairs.push((std::mem::take(&mut part.b.pairs), all.docs.len() as u32));
             let (part, ids) = all.append(part, k as u32 + 1);
             grouped.push(part);
             part_ids.push(ids);
         }
+        let pairs = sorted_pairs(part_pairs, &part_ids);
         let Part {
             b,
             grouped: first,
@@ -925,8 +1016,7 @@ impl Index {
         let Vocab {
             terms,
             grams,
-            pairs,
-            df,
+            mut df,
         } = b.vocab;
 
         // BM25F: pseudo term frequencies with per-field length normalisation.
@@ -944,6 +1034,9 @@ impl Index {
             .iter()
             .map(|l| std::array::from_fn(|f| 1.0 - B[f] + B[f] * l[f] as f32 / avg[f]))
             .collect();
+        let pair_base = df.len() as u32;
+        let (pairs, pair_df, pair_postings) = pair_postings(&pairs, &norms);
+        df.extend(pair_df);
         let mut offsets = Vec::with_capacity(df.len() + 1);
         let mut idf = Vec::with_capacity(df.len());
         let mut sum = 0u32;
@@ -957,14 +1050,15 @@ impl Index {
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
         // Each term's postings in a row: the first part's docs, then the next part's... Big
         // trees: the first half of the terms (by postings) on one thread, the rest on another.
-        let mut postings = vec![
+        let mut postings = Vec::with_capacity(sum as usize);
+        postings.resize(
+            offsets[pair_base as usize] as usize,
             Posting {
                 doc: 0,
                 tf: 0.0,
-                fields: 0
-            };
-            sum as usize
-        ];
+                fields: 0,
+            },
+        );
         let postings_of = |terms: std::ops::Range<u32>, out: &mut [Posting]| {
             let mut at = 0;
             for term in terms {
@@ -973,7 +1067,7 @@ impl Index {
                 }
             }
         };
-        let terms_count = df.len() as u32;
+        let terms_count = pair_base;
         if grouped.len() > 1 {
             let mid = (offsets.partition_point(|&o| o < sum / 2) as u32).min(terms_count);
             let (low, high) = postings.split_at_mut(offsets[mid as usize] as usize);
@@ -987,6 +1081,7 @@ impl Index {
             postings_of(0..terms_count, &mut postings);
         }
         drop(grouped);
+        postings.extend(pair_postings);
 
         let surfaces: Vec<(Box<str>, u32)> = b
             .surface_ids
@@ -1080,6 +1175,7 @@ impl Index {
             terms,
             grams,
             pairs,
+            pair_base,
             postings,
             offsets,
             idf,
@@ -1094,6 +1190,12 @@ impl Index {
             topic_phrases,
             stem: b.stem,
         }
+    }
+
+    /// The term id of the word pair `first` `second`, if the tree has it.
+    pub(crate) fn pair_id(&self, first: u32, second: u32) -> Option<u32> {
+        let i = self.pairs.binary_search(&pair_key(first, second)).ok()?;
+        Some(self.pair_base + i as u32)
     }
 
     /// The doc of the leaf whose id is `word`, if any.
@@ -1331,6 +1433,41 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_counts_like_a_word_in_every_field_and_doc() {
+        // "zebra" only ever follows "quartz", and only in pair fields: the pair's postings are
+        // the word's, field by field and count by count.
+        let leaf = |error: &str, title: &str, keyword: &str| {
+            json!({"Leaf": {"title": {"en": title, "ko": "제목"},
+                "errors": [{"en": error, "ko": "오류"}],
+                "cause": {"en": "quartz alone", "ko": "원인"}, "steps": [],
+                "keywords": [keyword]}})
+        };
+        let tree: Tree = serde_json::from_value(json!({
+            "id": "t", "title": {"en": "t", "ko": "t"}, "start": "start",
+            "nodes": {
+                "start": {"Question": {"text": {"en": "Pick", "ko": "선택"}, "answers": [
+                    {"label": {"en": "a", "ko": "가"}, "next": "a"},
+                    {"label": {"en": "b", "ko": "나"}, "next": "b"},
+                    {"label": {"en": "c", "ko": "다"}, "next": "c"}]}},
+                "a": leaf("quartz zebra beside quartz zebra again", "quartz zebra", "none"),
+                "b": leaf("nothing here", "other title", "keyword"),
+                "c": leaf("only once quartz zebra", "title", "quartz zebra"),
+            }
+        }))
+        .expect("the test tree deserialises");
+        let index = Index::build(&tree);
+        let (quartz, zebra) = (index.terms["quartz"], index.terms["zebra"]);
+        let pair = index.pair_id(quartz, zebra).expect("the pair is indexed");
+        let key = |p: &Posting| (p.doc, p.tf.to_bits(), p.fields);
+        let pair_postings: Vec<_> = index.list(pair).iter().map(key).collect();
+        let word_postings: Vec<_> = index.list(zebra).iter().map(key).collect();
+        assert_eq!(pair_postings, word_postings);
+        assert_eq!(pair_postings.len(), 2);
+        assert_eq!(index.idf[pair as usize], index.idf[zebra as usize]);
+        assert_eq!(index.pair_id(zebra, quartz), None);
+    }
+
+    #[test]
     fn parts_do_not_change_the_index() {
         let tree = tree(600);
         let one = Index::build_in(&tree, 1);
@@ -1344,7 +1481,7 @@ mod tests {
             let many = Index::build_in(&tree, parts);
             assert_eq!(sorted(&many.terms), sorted(&one.terms), "{parts} parts");
             assert_eq!(sorted(&many.grams), sorted(&one.grams));
-            assert_eq!(sorted(&many.pairs), sorted(&one.pairs));
+            assert_eq!(many.pairs, one.pairs);
             assert_eq!(many.offsets, one.offsets);
             assert_eq!(postings(&many), postings(&one));
             let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();

@@ -4,7 +4,7 @@
 use super::analyze::{Kind, is_hangul, tokenize};
 use super::index::{
     ALL_FIELDS, FIELDS, Field, FxMap, Index, MAX_FUZZY_WORD, OS_LINUX, OS_WINDOWS, Phrase, fx_hash,
-    pair_key, trigram,
+    trigram,
 };
 use super::{Hit, MAX_QUERY_BYTES, Results};
 use crate::tree::Lang;
@@ -341,7 +341,7 @@ impl Index {
                     if t.kind == Kind::Word {
                         for &(p, pw) in &prev_word {
                             for &(id, w) in &readings {
-                                if let Some(&pid) = self.pairs.get(&pair_key(p, id)) {
+                                if let Some(pid) = self.pair_id(p, id) {
                                     q.add(pid, W_PAIR * pw * w, Origin::Pair, s);
                                 }
                             }
