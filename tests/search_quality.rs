@@ -311,6 +311,22 @@ fn the_names_a_paste_gives_are_not_search_words() {
     assert_eq!(ids(&plain), ids(&named));
 }
 
+/// The words of a file path in a log say where something lives: they weigh less than the
+/// message (waagent logs name /var/lib/waagent, which one fix lists as the path SELinux must
+/// let through), but they still count.
+#[test]
+fn the_words_of_a_path_weigh_less_than_the_message() {
+    let index = Index::build(&tree::embedded());
+    let first = |q: &str| index.search(q, Lang::En, 1).hits[0].id.clone();
+    let log = "2024/06/02 03:00:12 WARNING ExtHandler Unable to download extension from \
+               /var/lib/waagent/ExtensionsConfig: agent cannot reach 168.63.129.16";
+    assert_eq!(first(log), "backup-03");
+    assert_eq!(first("selinux blocks /var/lib/waagent"), "backup-16");
+    let as_path = index.search("/var/lib/waagent", Lang::En, 1).hits[0].score;
+    let as_words = index.search("var lib waagent", Lang::En, 1).hits[0].score;
+    assert!(as_path < as_words, "{as_path} {as_words}");
+}
+
 /// A name in free text ("on vm-sql-02") is no symptom either, but the system in one is.
 #[test]
 fn words_shaped_like_names_are_not_search_words() {

@@ -329,6 +329,29 @@ pub fn without_colour_codes(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The byte ranges of `text` that are file paths (`/var/lib/waagent/...`,
+/// `C:\Packages\Plugins\...`): pieces with two separators or more between words. In a
+/// pasted log a path says where something lives, rarely what went wrong.
+pub(crate) fn path_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    for chunk in chunks(text) {
+        let bytes = chunk.as_bytes();
+        if !bytes.iter().any(|&b| b == b'/' || b == b'\\') || chunk.contains("://") {
+            continue;
+        }
+        let words = chunk
+            .split(['/', '\\'])
+            .filter(|segment| segment.chars().any(char::is_alphabetic))
+            .count();
+        let separators = bytes.iter().filter(|&&b| b == b'/' || b == b'\\').count();
+        if separators >= 2 && words >= 2 {
+            let start = chunk.as_ptr() as usize - text.as_ptr() as usize;
+            spans.push(start..start + chunk.len());
+        }
+    }
+    spans
+}
+
 /// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
 /// looked at closer; Hangul and other characters are never decoded.
 pub(crate) fn chunks(text: &str) -> Chunks<'_> {
@@ -836,6 +859,15 @@ mod tests {
         assert_eq!(s.stem("failed"), s.stem("fail"));
         assert_eq!(s.stem("com+"), "com+");
         assert_eq!(s.stem("vm"), "vm");
+    }
+
+    #[test]
+    fn paths_are_pieces_with_two_separators_between_words() {
+        let text =
+            "see /var/lib/waagent/x.log and C:\\Packages\\Plugins or and/or http://a/b/c ./run.sh";
+        let spans: Vec<&str> = path_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, ["/var/lib/waagent/x.log", "C:\\Packages\\Plugins"]);
+        assert!(path_spans("").is_empty());
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //!   (가상머신/가상 머신) does not matter, and conjugations meet (걸림/걸려요 → 걸ㄹ).
 //! * Ranking (`rank.rs`): BM25F over those terms, plus two neighbouring words as one term in the
 //!   message, title and keyword fields (so a pasted message beats a leaf that merely shares its
-//!   words). Error codes are matched on their own: exactly, by prefix while typing, or misspelt
+//!   words). The words of a file path in a query (`/var/lib/waagent/...` in a pasted log)
+//!   weigh half and make no pairs: a path says where something lives, rarely what went
+//!   wrong. Error codes are matched on their own: exactly, by prefix while typing, or misspelt
 //!   (trigram candidates, then edit distance); a match adds a large bonus, full for leaves that
 //!   quote an error message and a little less for how-to leaves that list the code too. Unknown
 //!   words are corrected to known ones within one or two edits (transpositions count as one; a

@@ -22,6 +22,9 @@ const W_TYPO: f32 = 0.75;
 const W_SYNONYM: f32 = 0.4;
 const W_PAIR: f32 = 0.5;
 const W_JOIN: f32 = 0.5;
+/// A word inside a file path of the query (a log's `/var/lib/waagent/...`): where something
+/// lives, rarely what went wrong.
+const W_PATH: f32 = 0.5;
 /// Score factors for a leaf whose `os` matches (or excludes) the system the query names.
 const OS_MATCH: f32 = 1.2;
 const OS_MISMATCH: f32 = 0.7;
@@ -261,6 +264,14 @@ impl Index {
         // Tokens of one word share its surface: look it up once (a word may be 64 KiB long).
         let mut last_surface: Option<(*const u8, usize, usize)> = None;
         let mut after_os_name = false;
+        let paths = super::analyze::path_spans(text);
+        let in_path = |surface: &str| {
+            let Some(at) = (surface.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+                return false;
+            };
+            let i = paths.partition_point(|span| span.end <= at);
+            paths.get(i).is_some_and(|span| span.contains(&at))
+        };
         tokenize(text, &mut |t| {
             let key = (t.surface.as_ptr(), t.surface.len());
             let s = match last_surface {
@@ -292,7 +303,9 @@ impl Index {
                     } else {
                         Origin::Part
                     };
+                    let path = in_path(t.surface);
                     let base = if t.kind == Kind::Word { W_WORD } else { W_PART };
+                    let base = if path { base * W_PATH } else { base };
                     let stemmed = self.stem.stem(t.text);
                     let known = self.terms.get(stemmed.as_ref()).copied();
                     if !q.typed.contains(stemmed.as_ref()) {
@@ -338,7 +351,10 @@ impl Index {
                             }
                         }
                     }
-                    if t.kind == Kind::Word {
+                    if path {
+                        // The segments of a path are no phrase.
+                        prev_word.clear();
+                    } else if t.kind == Kind::Word {
                         for &(p, pw) in &prev_word {
                             for &(id, w) in &readings {
                                 if let Some(pid) = self.pair_id(p, id) {
