@@ -106,7 +106,7 @@ fn check_with_tree_checks_that_tree_wherever_the_option_is() {
     let (code, out, _) = env.run(&["--tree", "azure-vm-backup", "check"]);
     assert_eq!(code, Some(0));
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with("trees/azure-vm-backup.ron: ok"), "{out}");
+    assert!(out.starts_with("azure-vm-backup (embedded): ok"), "{out}");
     let _ = broken;
 }
 
@@ -144,7 +144,7 @@ fn check_without_arguments_checks_the_users_trees_too() {
     assert_eq!(
         checked,
         [
-            "trees/azure-vm-backup.ron".to_string(),
+            "azure-vm-backup (embedded)".to_string(),
             shown(&good),
             shown(&extra)
         ]

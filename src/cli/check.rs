@@ -59,11 +59,16 @@ pub fn run(
     let mut ids: Vec<(String, Option<PathBuf>)> = Vec::new();
     for target in &targets {
         let (name, path, result) = match target {
-            Location::Embedded => (
-                tree::EMBEDDED_NAME.to_string(),
-                None,
-                tree::load_str(tree::EMBEDDED_NAME, tree::EMBEDDED_SOURCE),
-            ),
+            // Named as `triage trees` lists it: its source path is nowhere on the user's disk.
+            Location::Embedded => {
+                let result = tree::load_str(tree::EMBEDDED_NAME, tree::EMBEDDED_SOURCE);
+                let id = result.as_ref().map_or("", |t| t.id.as_str());
+                (
+                    format!("{id} {}", s.embedded).trim().to_string(),
+                    None,
+                    result,
+                )
+            }
             // A file that cannot be opened is said in the user's language.
             Location::File(f) => (
                 f.display().to_string(),
