@@ -437,6 +437,18 @@ pub struct App {
     searcher: Searcher,
 }
 
+/// What `j` and `k` change: the selection on a question or a fix, and the scroll.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    selected: usize,
+    command: usize,
+    link: Option<usize>,
+    see_also: Option<usize>,
+    selection_cleared: bool,
+    scroll: usize,
+    status: Option<String>,
+}
+
 /// A fix left for one of its "See also" entries.
 struct SeeAlsoFrom {
     leaf: String,
@@ -658,6 +670,30 @@ impl App {
         self.tree
             .node(&self.current)
             .expect("validated trees only hold existing ids")
+    }
+
+    /// The selection, to put back with [`App::restore_selection`] (a `j` that was the first
+    /// letter of a word, not a move).
+    pub fn selection(&self) -> Selection {
+        Selection {
+            selected: self.selected,
+            command: self.command,
+            link: self.link,
+            see_also: self.see_also,
+            selection_cleared: self.selection_cleared,
+            scroll: self.scroll,
+            status: self.status.clone(),
+        }
+    }
+
+    pub fn restore_selection(&mut self, s: Selection) {
+        self.selected = s.selected;
+        self.command = s.command;
+        self.link = s.link;
+        self.see_also = s.see_also;
+        self.selection_cleared = s.selection_cleared;
+        self.scroll = s.scroll;
+        self.status = s.status;
     }
 
     pub fn on_leaf(&self) -> bool {

@@ -494,6 +494,59 @@ pub fn to_msg(screen: Ctx, event: &KeyEvent) -> Option<Msg> {
     None
 }
 
+/// A plain letter (no Ctrl or Alt).
+fn plain_letter(event: &KeyEvent) -> Option<char> {
+    match event.code {
+        KeyCode::Char(c)
+            if c.is_alphabetic()
+                && !event
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// What a plain letter may be on a question or a fix, where a letter no key takes starts a
+/// search: the first letter of a word typed slowly ("quota", "linux", "restore") is often a
+/// key there (see `main`, which times the keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Letter {
+    /// No key: it starts a search with itself.
+    Types,
+    /// `j` or `k`: moves the selection at once (a move is undone if a word follows).
+    Moves,
+    /// Another key (`q`, `l`, `r`, `e`, `c`...): acts once no letter follows it at typing speed.
+    Held,
+}
+
+/// The kind of `event` on `screen` when it is a plain letter on a question or a fix.
+pub fn letter(screen: Ctx, event: &KeyEvent) -> Option<Letter> {
+    if !matches!(screen, Ctx::Question | Ctx::Leaf) || event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let c = plain_letter(event)?;
+    Some(match to_msg(screen, event) {
+        Some(Msg::Type(_)) => Letter::Types,
+        _ if matches!(c, 'j' | 'k') => Letter::Moves,
+        _ => Letter::Held,
+    })
+}
+
+/// Whether the letters `typed` (the first a key on `screen`, the others following it at typing
+/// speed) are the start of a word: one of them is no key, and they are not one key repeated.
+pub fn starts_word(screen: Ctx, typed: &[KeyEvent]) -> bool {
+    let letters: Vec<char> = typed.iter().filter_map(plain_letter).collect();
+    letters.len() == typed.len()
+        && letters.len() >= 2
+        && letters.iter().any(|&c| c != letters[0])
+        && typed
+            .iter()
+            .any(|key| letter(screen, key) == Some(Letter::Types))
+}
+
 /// `msg` turned around when `key` is the backward key of a pair sharing a row (Up of Up/Down,
 /// PgUp of PgDn/PgUp, Left of Left/Right, Home of Home/End, Ctrl-U of Ctrl-U/K).
 fn directed(msg: Msg, key: &Key) -> Msg {
@@ -642,6 +695,42 @@ mod tests {
         }
         assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Char('c'))), Some(Msg::Copy));
         assert_eq!(to_msg(Ctx::Verdict, &key(KeyCode::Char('U'))), None);
+    }
+
+    #[test]
+    fn letters_that_are_keys_may_start_a_word() {
+        let q = key(KeyCode::Char('q'));
+        assert_eq!(letter(Ctx::Question, &q), Some(Letter::Held));
+        assert_eq!(
+            letter(Ctx::Question, &key(KeyCode::Char('j'))),
+            Some(Letter::Moves)
+        );
+        assert_eq!(
+            letter(Ctx::Question, &key(KeyCode::Char('u'))),
+            Some(Letter::Types)
+        );
+        assert_eq!(
+            letter(Ctx::Leaf, &key(KeyCode::Char('c'))),
+            Some(Letter::Held)
+        );
+        // Not while typing, and not digits or keys with Ctrl.
+        assert_eq!(letter(Ctx::Search, &q), None);
+        assert_eq!(letter(Ctx::Question, &key(KeyCode::Char('1'))), None);
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(letter(Ctx::Question, &ctrl_q), None);
+
+        let word =
+            |w: &str| -> Vec<KeyEvent> { w.chars().map(|c| key(KeyCode::Char(c))).collect() };
+        assert!(starts_word(Ctx::Question, &word("qu")));
+        // "re" may still become "restore": both are keys, so no word yet.
+        assert!(!starts_word(Ctx::Question, &word("re")));
+        assert!(starts_word(Ctx::Question, &word("res")));
+        assert!(!starts_word(Ctx::Question, &word("q")));
+        assert!(!starts_word(Ctx::Leaf, &word("ccc")));
+        assert!(!starts_word(Ctx::Question, &word("q1")));
+        let mut enter = word("q");
+        enter.push(key(KeyCode::Enter));
+        assert!(!starts_word(Ctx::Question, &enter));
     }
 
     #[test]

@@ -629,6 +629,9 @@ fn run_tui(
     let signal = termination_signal();
     let input = spawn_input_thread()?;
     let mut linked = Linked::default();
+    // The last key, when it was a `j` or `k` that moved the selection: when it was the first
+    // letter of a word ("jobs"), the move is undone.
+    let mut moved: Option<(event::KeyEvent, std::time::Instant, app::Selection)> = None;
     // Events read ahead while telling typing from a paste the terminal typed out.
     let mut pending: std::collections::VecDeque<std::io::Result<Event>> =
         std::collections::VecDeque::new();
@@ -699,20 +702,48 @@ fn run_tui(
             if key.modifiers.contains(event::KeyModifiers::CONTROL)
                 && matches!(key.code, event::KeyCode::Char('c' | 'C')));
         // Text that arrives faster than anyone types (a paste the terminal did not mark as
-        // one) on a question or a fix is something to find, not keys to act on.
+        // one) on a question or a fix is something to find, not keys to act on. So is a word
+        // typed at a person's pace whose first letter is a key there: "quota" does not quit,
+        // "linux" answers nothing. Such a key waits for the letters after it; `j` and `k` move
+        // at once, and the move is undone when a word follows.
+        let ctx = ui::context(app);
+        let typing_screen =
+            matches!(ctx, keys::Ctx::Question | keys::Ctx::Leaf) && app.practice.is_none();
+        let moved_before = moved.take();
         let event = match event {
-            Event::Key(key)
-                if pending.is_empty()
-                    && matches!(ui::context(app), keys::Ctx::Question | keys::Ctx::Leaf)
-                    && app.practice.is_none() =>
-            {
+            Event::Key(key) if pending.is_empty() && typing_screen => {
                 match typed_out(key, &input, &mut pending) {
                     Some(text) => Event::Paste(text),
+                    None if pending.is_empty()
+                        && keys::letter(ctx, &key) == Some(keys::Letter::Held) =>
+                    {
+                        match held_word(key, ctx, &input, &mut pending) {
+                            Some(text) => Event::Paste(text),
+                            None => Event::Key(key),
+                        }
+                    }
                     None => Event::Key(key),
                 }
             }
             event => event,
         };
+        let event = match (moved_before, event) {
+            (Some((first, at, selection)), Event::Key(key))
+                if typing_screen
+                    && at.elapsed() < HOLD
+                    && keys::starts_word(ctx, &[first, key]) =>
+            {
+                app.restore_selection(selection);
+                Event::Paste(key_text(&[first, key]))
+            }
+            (_, event) => event,
+        };
+        if let Event::Key(key) = &event
+            && typing_screen
+            && keys::letter(ctx, key) == Some(keys::Letter::Moves)
+        {
+            moved = Some((*key, std::time::Instant::now(), app.selection()));
+        }
         let msg = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if let Some(k) = panic_key
@@ -939,6 +970,65 @@ fn typed_out(
         pending.drain(..read);
         // `/` opens the search box anyway: the text is what comes after it.
         return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));
+    }
+    None
+}
+
+/// Letters typed at most this far apart make one word (people type one every 100 to 250 ms);
+/// a key that may start a word waits this long for the next letter (see [`held_word`]).
+const HOLD: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The characters of `keys`.
+fn key_text(keys: &[event::KeyEvent]) -> String {
+    keys.iter()
+        .filter_map(|k| match k.code {
+            event::KeyCode::Char(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The start of the word `first` begins, a letter that is a key on `ctx` (`q`, `l`, `r`...),
+/// when letters follow it, each within [`HOLD`], and make a word (see `keys::starts_word`):
+/// "quota" is text to find. Else None, and what was read is left in `pending`, to act as keys
+/// after `first`.
+fn held_word(
+    first: event::KeyEvent,
+    ctx: keys::Ctx,
+    input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
+    pending: &mut std::collections::VecDeque<std::io::Result<Event>>,
+) -> Option<String> {
+    let mut typed = vec![first];
+    // The events read that were part of the word (key releases too).
+    let mut read = 0;
+    while let Ok(received) = input.recv_timeout(HOLD) {
+        let key = match &received {
+            Ok(Event::Key(key)) if key.kind == KeyEventKind::Release => {
+                pending.push_back(received);
+                read += 1;
+                continue;
+            }
+            Ok(Event::Key(key)) => Some(*key),
+            _ => None,
+        };
+        pending.push_back(received);
+        let Some(key) = key else { break };
+        typed.push(key);
+        read += 1;
+        if keys::starts_word(ctx, &typed) {
+            pending.drain(..read);
+            return Some(key_text(&typed));
+        }
+        // Still only keys (`re` may become "restore"); a key pressed again is a key.
+        let keys_only = typed.iter().all(|k| {
+            matches!(
+                keys::letter(ctx, k),
+                Some(keys::Letter::Held | keys::Letter::Moves)
+            )
+        });
+        if !keys_only || typed.iter().all(|k| k.code == first.code) {
+            break;
+        }
     }
     None
 }

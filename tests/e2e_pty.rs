@@ -788,6 +788,35 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.wait_for("EXIT=0");
 }
 
+/// A word typed at a person's pace whose first letter is a key there is searched too: "quota"
+/// does not quit (`q`), "jobs" does not move the selection (`j`), "linux" answers nothing (`l`).
+#[test]
+fn a_word_typed_slowly_is_searched_even_when_its_first_letter_is_a_key() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    let selected = |s: &Session| {
+        s.screen()
+            .lines()
+            .find(|l| l.trim_start().starts_with('>'))
+            .map(str::to_string)
+    };
+    let first = selected(&s);
+    for word in ["quota", "jobs", "linux"] {
+        // `keys` waits 100 ms after each key: a person typing, not a paste.
+        for c in word.bytes() {
+            s.keys(&[c]);
+        }
+        s.wait_for(&format!("Search: {word}"));
+        s.keys(b"\x1b");
+        s.wait_for("What were you doing");
+        assert_eq!(selected(&s), first, "after {word}");
+    }
+    // A key alone still acts, after a moment: `q` quits.
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
 /// SIGTERM on a fix (a tmux window killed, a shutdown) leaves the fix in the scrollback, as
 /// `q` and Ctrl-C do: the terminal is still there to read it.
 #[test]
