@@ -661,6 +661,13 @@ fn the_azure_tree_points_other_products_elsewhere() {
     assert_eq!(topic("Azure backup of windows server 2016 fails"), None);
     // A fix that has the words of a phrase here and there does not speak of the product.
     assert!(topic("Azure Backup Server proxy settings").is_some());
+    // An app reading Key Vault is not a VM backup reading it.
+    assert!(topic("function app gets 403 Forbidden reading a secret from Key Vault").is_some());
+    assert!(topic("함수 앱에서 Key Vault 비밀을 못 읽어요 403").is_some());
+    assert_eq!(
+        topic("Azure Backup has no permissions to Key Vault for the encrypted VM"),
+        None
+    );
     let context = index.search(
         "Snapshot operation failed due to VSS Writers in bad state - the server also has the MARS agent",
         Lang::En,
