@@ -63,13 +63,23 @@ pub fn not_covered_line(topic: &crate::tree::NotCovered, lang: Lang) -> String {
 
 /// "Read instead: {title}: {url}", when the topic has a link.
 pub fn read_instead_line(topic: &crate::tree::NotCovered, lang: Lang) -> Option<String> {
+    read_instead_parts(topic, lang).map(|(label, url)| format!("{label} {url}"))
+}
+
+/// The "Read instead" line in two: the words ("Read instead: {title}:") and the address, for
+/// a screen that puts the address on rows of its own. Both templates end with the address.
+pub fn read_instead_parts(topic: &crate::tree::NotCovered, lang: Lang) -> Option<(String, String)> {
     topic.link.as_ref().map(|link| {
-        crate::i18n::fill(
+        let label = crate::i18n::fill(
             crate::i18n::strings(lang).search_not_covered_link,
             &[
                 ("title", &crate::text::sanitize_line(link.title.get(lang))),
-                ("url", &crate::text::sanitize_line(&link.url)),
+                ("url", ""),
             ],
+        );
+        (
+            label.trim_end().to_string(),
+            crate::text::sanitize_line(&link.url),
         )
     })
 }

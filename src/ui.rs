@@ -756,17 +756,9 @@ fn read_instead_rows(
     row: usize,
 ) -> Option<ReadInstead> {
     let topic = state.findings.not_covered.as_ref()?;
-    let link = topic.link.as_ref()?;
+    let (label, url) = crate::app::read_instead_parts(topic, app.lang)?;
     let width = usize::from(area.width).max(1);
-    let label = crate::i18n::fill(
-        strings(app.lang).search_not_covered_link,
-        &[
-            ("title", &sanitize_line(link.title.get(app.lang))),
-            ("url", ""),
-        ],
-    );
-    let label = wrap(label.trim_end(), width);
-    let url = sanitize_line(&link.url);
+    let label = wrap(&label, width);
     let printable = !url.is_empty() && url.bytes().all(|b| b.is_ascii_graphic());
     let url_rows: Vec<String> = if printable {
         url.as_bytes()
