@@ -449,11 +449,11 @@ pub fn without_names(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `word` is shaped like the name of someone's Azure resource rather than a word:
-/// letters and digits in one case, in three or more pieces joined by hyphens, the last ending
-/// in a digit (`web-fe-01`, `VM-SQL-PRD-02`), or starting with the abbreviation Azure's naming
-/// guide gives the resource type (`rg-erp-prod`, `rsv-core`, `vm-dc02`). Two pieces of
-/// letters then digits (`backup-19`, `centos-7`) are ids and versions; `up-to-date`,
-/// `nsg-rules` and `SQL-Server-2019` are words.
+/// letters and digits in one case (but a capital first letter), in three or more pieces joined
+/// by hyphens, the last ending in a digit (`web-fe-01`, `VM-SQL-PRD-02`, `Backup-vm-sql-02`),
+/// or starting with the abbreviation Azure's naming guide gives the resource type
+/// (`rg-erp-prod`, `rsv-core`, `vm-dc02`). Two pieces of letters then digits (`backup-19`,
+/// `centos-7`) are ids and versions; `up-to-date`, `nsg-rules` and `SQL-Server-2019` are words.
 pub fn name_shaped(word: &str) -> bool {
     /// Abbreviations that start a name of three or more pieces.
     const TYPES: &[&str] = &[
@@ -473,9 +473,11 @@ pub fn name_shaped(word: &str) -> bool {
     {
         return false;
     }
+    // A capital first letter starts a sentence ("Backup-vm-sql-02 failed"): not a case of its own.
+    let rest = &word[1..];
     let (upper, lower) = (
-        word.bytes().any(|b| b.is_ascii_uppercase()),
-        word.bytes().any(|b| b.is_ascii_lowercase()),
+        rest.bytes().any(|b| b.is_ascii_uppercase()),
+        rest.bytes().any(|b| b.is_ascii_lowercase()),
     );
     if upper && lower {
         return false;
@@ -744,6 +746,7 @@ mod tests {
             "rsv-core",
             "vm-dc02",
             "VM-SQL-PRD-02",
+            "Backup-vm-sql-02",
         ] {
             assert!(name_shaped(name), "{name}");
         }
@@ -756,7 +759,9 @@ mod tests {
             "SQL-Server-2019",
             "VM-to-VM",
             "up-to-date",
+            "Up-to-date",
             "point-in-time",
+            "Vm-level",
             "vm-level",
             "ifcfg-eth0",
             "Set-AzVMExtension",

@@ -339,6 +339,15 @@ fn words_shaped_like_names_are_not_search_words() {
         named.hits.iter().all(|h| !h.why.contains("sql")),
         "{named:?}"
     );
+    // Also with a capital first letter, as a sentence starts.
+    let capital = index.search("Backup-vm-sql-02 failed", Lang::En, 3);
+    assert!(
+        capital
+            .hits
+            .iter()
+            .all(|h| !h.why.to_lowercase().contains("sql")),
+        "{capital:?}"
+    );
     let linux = index.search("fsfreeze failed on vm-linux-batch-02", Lang::En, 3);
     assert_eq!(
         ids(&linux),
