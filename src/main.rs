@@ -914,7 +914,8 @@ impl std::io::Read for PlainInput {
 /// The text typed out with `first` when more keys come right after it, within a few
 /// milliseconds each (a terminal typing out a paste; people type far slower); what was read
 /// ahead is left in `pending` when it does not make such a text (at least four characters, not
-/// one key repeated, at least two that are not digits: `tmux send-keys 2131q` is keys).
+/// one key repeated, at least two that are not digits, or five digits: `tmux send-keys 2131q`
+/// is keys, `320001` a code).
 fn typed_out(
     first: event::KeyEvent,
     input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
@@ -966,7 +967,10 @@ fn typed_out(
         .chars()
         .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
         .count();
-    if text.chars().count() >= 4 && distinct && words >= 2 {
+    // Five digits or more at once are an error code (`320001`), not a walk through the
+    // questions (each digit an answer).
+    let code = text.len() >= 5 && text.bytes().all(|b| b.is_ascii_digit());
+    if text.chars().count() >= 4 && distinct && (words >= 2 || code) {
         pending.drain(..read);
         // `/` opens the search box anyway: the text is what comes after it.
         return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));

@@ -783,6 +783,11 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     assert!(!s.screen().contains("Transcript written"), "{}", s.screen());
     s.keys(b"\x1b");
     s.wait_for("What were you doing");
+    // A numeric error code typed out at once is no walk through the questions.
+    s.keys(b"320001");
+    s.wait_for("Search: 320001");
+    s.keys(b"\x1b");
+    s.wait_for("What were you doing");
     // Keys pressed one at a time still act at once.
     s.keys(b"q");
     s.wait_for("EXIT=0");
