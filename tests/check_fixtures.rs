@@ -223,3 +223,36 @@ fn past_the_limit_the_count_is_of_errors_shown_not_of_the_stop_note() {
         "{stderr}"
     );
 }
+
+/// The guide's minimal English tree without its `languages: [en]` line: one error that says to
+/// add that line, not one "no Korean text" per field.
+#[test]
+fn a_tree_with_no_text_in_a_language_is_one_error_naming_the_fix() {
+    let doc = std::fs::read_to_string("docs/tree-format.md").unwrap();
+    let section = doc.find("## A minimal tree").expect("the minimal tree");
+    let start = section + doc[section..].find("```ron\n").unwrap() + "```ron\n".len();
+    let minimal = &doc[start..start + doc[start..].find("```").unwrap()];
+    assert!(tree::load_str("disk-full.ron", minimal).is_ok());
+    let english = minimal.replacen("languages: [en],", "", 1);
+    let errors = tree::load_str("disk-full.ron", &english).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        has(&errors, 3, 5, "the tree has no Korean (ko) text at all"),
+        "{errors:?}"
+    );
+    let help = errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("`languages: [en],`"), "{help}");
+    // One Korean text: then each missing one is an error of its own.
+    let one = english.replacen(
+        "(en: \"Writes fail on a Linux host\")",
+        "(en: \"Writes fail on a Linux host\", ko: \"쓰기 실패\")",
+        1,
+    );
+    let errors = tree::load_str("disk-full.ron", &one).unwrap_err();
+    assert!(errors.len() > 5, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.message.contains("has no Korean (ko) text"))
+    );
+}

@@ -464,10 +464,60 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         }
     }
 
-    // Translations.
+    // Translations. A language with no text at all is one error: the tree is written in the
+    // others only, and saying so (`languages: [en]`) is the fix, not a text for each field.
+    let absent: Vec<Lang> = tree
+        .languages
+        .iter()
+        .copied()
+        .filter(|&lang| {
+            tree.title.exact(lang).trim().is_empty()
+                && tree.nodes.iter().all(|(_, node)| {
+                    node_texts(node)
+                        .iter()
+                        .all(|(_, text)| text.exact(lang).trim().is_empty())
+                })
+                && tree.not_covered.iter().all(|topic| {
+                    topic.topic.exact(lang).trim().is_empty()
+                        && topic
+                            .link
+                            .as_ref()
+                            .is_none_or(|link| link.title.exact(lang).trim().is_empty())
+                })
+        })
+        .collect();
+    let written: Vec<&str> = tree
+        .languages
+        .iter()
+        .filter(|lang| !absent.contains(lang))
+        .map(|lang| lang.code())
+        .collect();
+    if !written.is_empty() {
+        for lang in &absent {
+            p.add(
+                || loc.field("title"),
+                || format!("the tree has no {} text at all", lang_name(*lang)),
+                || {
+                    format!(
+                        "written in {} only? say so after the title: `languages: [{}],`; \
+                         else add `{}: \"...\"` to every text",
+                        written.join(", "),
+                        written.join(", "),
+                        lang.code()
+                    )
+                },
+            )?;
+        }
+    }
+    let languages: Vec<Lang> = tree
+        .languages
+        .iter()
+        .copied()
+        .filter(|lang| written.is_empty() || !absent.contains(lang))
+        .collect();
     for (i, (id, node)) in tree.nodes.iter().enumerate() {
         for (field, text) in node_texts(node) {
-            for lang in &tree.languages {
+            for lang in &languages {
                 if text.exact(*lang).trim().is_empty() {
                     let key = field.split(['[', '.']).next().unwrap_or(&field);
                     p.add(
@@ -479,7 +529,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
             }
         }
     }
-    for lang in &tree.languages {
+    for lang in &languages {
         if tree.title.exact(*lang).trim().is_empty() {
             p.add(
                 || loc.field("title"),
@@ -500,7 +550,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
             None => loc.field("not_covered"),
         };
         let name = topic.topic.get(Lang::En);
-        for lang in &tree.languages {
+        for lang in &languages {
             if topic.topic.exact(*lang).trim().is_empty() {
                 p.add(
                     || at("topic"),
