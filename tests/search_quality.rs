@@ -327,6 +327,31 @@ fn the_words_of_a_path_weigh_less_than_the_message() {
     assert!(as_path < as_words, "{as_path} {as_words}");
 }
 
+/// A leaf's error message quoted whole is a sure answer, even short and inside the noise of
+/// CLI JSON: what surrounds it does not make it a weak match.
+#[test]
+fn a_quoted_message_is_sure_even_inside_json() {
+    let index = Index::build(&tree::embedded());
+    let message = "VM is not in a state that allows backups.";
+    let json = format!(
+        r#"{{"name": "1d2e3f4a", "properties": {{"activityId": "abcd-1234",
+        "backupManagementType": "AzureIaasVM", "duration": "0:00:31.123",
+        "entityFriendlyName": "vm-web-01", "errorDetails": [{{"errorCode": "",
+        "errorString": "{message}", "errorTitle": "",
+        "recommendations": ["Retry the operation after the VM reaches a steady state."]}}],
+        "jobType": "AzureIaaSVMJob", "operation": "Backup", "status": "Failed"}},
+        "type": "Microsoft.RecoveryServices/vaults/backupJobs"}}"#
+    );
+    for q in [message, json.as_str()] {
+        let r = index.search(q, Lang::En, 3);
+        assert_eq!(r.hits[0].id, "backup-16", "{q}");
+        assert!(r.confident, "{q}: {r:?}");
+    }
+    // Half the message is no quote.
+    let r = index.search("VM is not in a state", Lang::En, 3);
+    assert!(!r.confident, "{r:?}");
+}
+
 /// A name in free text ("on vm-sql-02") is no symptom either, but the system in one is.
 #[test]
 fn words_shaped_like_names_are_not_search_words() {

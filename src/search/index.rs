@@ -125,6 +125,9 @@ pub(crate) struct Doc {
     pub id: String,
     /// The leaf quotes error messages (a code names a message first, a how-to second).
     pub has_errors: bool,
+    /// The word pairs of its shortest English error message (0: none): a query that has most
+    /// of them quotes the message.
+    pub quote_pairs: u16,
     /// Operating systems the leaf applies to: `OS_WINDOWS | OS_LINUX` bits; 0 for any.
     pub os: u8,
 }
@@ -414,6 +417,8 @@ struct Builder<'a> {
     /// (most pairs occur once in the whole tree: sorting them at the end is cheaper than
     /// looking each one up in a table as big as the tree).
     pairs: Vec<u128>,
+    /// The word pairs of the shortest error message of the current doc that has any.
+    quote_pairs: Option<u16>,
 }
 
 impl<'a> Builder<'a> {
@@ -432,6 +437,7 @@ impl<'a> Builder<'a> {
             entries: Vec::new(),
             doc_ends: Vec::with_capacity(leaves),
             pairs: Vec::new(),
+            quote_pairs: None,
         }
     }
 
@@ -501,6 +507,7 @@ impl<'a> Builder<'a> {
 
     fn add_text(&mut self, text: &'a str, field: Field) {
         let pairs = PAIR_FIELDS.contains(&field);
+        let pairs_before = self.pairs.len();
         let mut prev_word: Option<u32> = None;
         let mut before: Option<char> = None;
         for chunk in chunks(text) {
@@ -531,6 +538,10 @@ impl<'a> Builder<'a> {
                 }
             };
             before = ends.after;
+        }
+        let text_pairs = (self.pairs.len() - pairs_before).min(usize::from(u16::MAX)) as u16;
+        if field == Field::Error && text_pairs > 0 {
+            self.quote_pairs = Some(self.quote_pairs.map_or(text_pairs, |q| q.min(text_pairs)));
         }
     }
 
@@ -727,6 +738,7 @@ impl<'a> Part<'a> {
             docs.push(Doc {
                 id: id.to_string(),
                 has_errors: !leaf.errors.is_empty(),
+                quote_pairs: b.quote_pairs.take().unwrap_or(0),
                 os: leaf.os.iter().fold(0, |bits, os| {
                     bits | match os {
                         Os::Windows => OS_WINDOWS,

@@ -44,9 +44,12 @@
 //!   names the topic (`Results::not_covered`), unless the best leaf has the phrase too, or the
 //!   error code the query gives, or holds most of the query with a lot of evidence (a quoted
 //!   message that names the product only as context).
+//! * Quotes: a leaf whose English error message the query holds (most of the message's word
+//!   pairs, three at least) scores a quarter more and is a sure answer, however much else the
+//!   query holds (a short message inside CLI JSON or a log).
 //! * Confidence: a hit is confident when an exact code matched (or a code of 16 letters or more
-//!   with one or two wrong: `UsrErrorGuestAgentStatusUnavailble`), or when it covers enough of the
-//!   query's evidence (idf-weighted typed words; words the tree does not know count against it)
+//!   with one or two wrong: `UsrErrorGuestAgentStatusUnavailble`), or quotes its message, or
+//!   when it covers enough of the query's evidence (idf-weighted typed words; words the tree does not know count against it)
 //!   and enough in absolute terms (in units of the rarest word's idf: a small tree's exact
 //!   message is as sure as a big one's), or a lot in absolute terms (a log paste full of unknown
 //!   words), and some of it comes from words as typed (a leaf found only through corrections

@@ -49,6 +49,12 @@ const CLOSE_CALL: f32 = 0.85;
 /// A best hit with strong evidence and at least this many times the runner-up's score is
 /// confident however much else the query holds.
 const DOMINANT: f32 = 2.0;
+/// A leaf whose error message the query quotes (this share of the message's word pairs, and
+/// at least `MIN_QUOTE_PAIRS` of them) scores this much more, and is a sure answer however
+/// much else the query holds (a short message inside CLI JSON or a log).
+const QUOTED: f32 = 1.25;
+const QUOTE_SHARE: f32 = 0.8;
+const MIN_QUOTE_PAIRS: u16 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
@@ -700,6 +706,10 @@ impl Index {
             }
             acc[d as usize] += ID_BONUS;
         }
+        let quoted = self.quoted(q);
+        for &d in &quoted {
+            acc[d as usize] *= QUOTED;
+        }
         for m in &q.codes {
             for &d in &self.codes[m.code as usize].docs {
                 let a = &mut acc[d as usize];
@@ -768,8 +778,8 @@ impl Index {
                 let (min_evidence, strong_evidence) =
                     (MIN_EVIDENCE * self.max_idf, STRONG_EVIDENCE * self.max_idf);
                 let dominant = rank == 0
-                    && evidence >= strong_evidence
-                    && acc[d as usize] >= DOMINANT * runner_up;
+                    && ((evidence >= strong_evidence && acc[d as usize] >= DOMINANT * runner_up)
+                        || quoted.contains(&d));
                 if rank == 0 {
                     best_match = (coverage, evidence / self.max_idf.max(f32::EPSILON));
                 }
@@ -814,6 +824,28 @@ impl Index {
             truncated: false,
             not_covered,
         }
+    }
+
+    /// The leaves whose error message the query quotes: it has most of the message's word pairs
+    /// in the message field (see `QUOTE_SHARE`).
+    fn quoted(&self, q: &Query) -> Vec<u32> {
+        let error = 1u16 << Field::Error as u16;
+        let mut pairs: FxMap<u32, u16> = FxMap::default();
+        for t in q.terms.iter().filter(|t| t.origin == Origin::Pair) {
+            for p in self.list(t.id).iter().filter(|p| p.fields & error != 0) {
+                *pairs.entry(p.doc).or_default() += 1;
+            }
+        }
+        let mut quoted: Vec<u32> = pairs
+            .into_iter()
+            .filter(|&(d, n)| {
+                let need = self.docs[d as usize].quote_pairs;
+                need >= MIN_QUOTE_PAIRS && f32::from(n) >= QUOTE_SHARE * f32::from(need)
+            })
+            .map(|(d, _)| d)
+            .collect();
+        quoted.sort_unstable();
+        quoted
     }
 
     /// The first topic the tree does not cover that the query names, unless the best leaf
