@@ -49,11 +49,12 @@
 //!   query holds (a short message inside CLI JSON or a log).
 //! * Confidence: a hit is confident when an exact code matched (or a code of 16 letters or more
 //!   with one or two wrong: `UsrErrorGuestAgentStatusUnavailble`), or quotes its message, or
-//!   when it covers enough of the query's evidence (idf-weighted typed words; words the tree does not know count against it)
-//!   and enough in absolute terms (in units of the rarest word's idf: a small tree's exact
-//!   message is as sure as a big one's), or a lot in absolute terms (a log paste full of unknown
-//!   words), and some of it comes from words as typed (a leaf found only through corrections
-//!   of misspelt words is no sure answer). The results are confident when the best hit is and the next one scores under 85%
+//!   when it covers enough of the query's evidence (idf-weighted typed words; words the tree
+//!   does not know count against it) and enough in absolute terms (in units of the rarest
+//!   word's idf: a small tree's exact message is as sure as a big one's), or a lot in absolute
+//!   terms (a log paste full of unknown words), and some of it comes from words as typed (a
+//!   leaf found only through corrections of misspelt words is no sure answer). The results are
+//!   confident when the best hit is and the next one scores under 85%
 //!   of it; a good best hit with a runner-up that close is a close call (`Results::close`:
 //!   most wrong first answers are one, and the right one is then second). A UI says "nothing
 //!   matches well" or "compare the first two" instead of presenting a guess as the answer.
