@@ -269,6 +269,9 @@ pub struct FillState {
     pub fresh: bool,
     /// Where the cursor is in the field, in characters.
     pub cursor: usize,
+    /// The characters refused since the field was entered, each once (the note lists them all:
+    /// "vm web;01" lost its space too, not only the `;`).
+    pub refused: Vec<char>,
 }
 
 impl FillState {
@@ -1278,6 +1281,7 @@ impl App {
             field: 0,
             fresh: true,
             cursor: 0,
+            refused: Vec::new(),
         };
         // Values known already (from a paste or an earlier form) are kept: the first blank
         // one is where typing is wanted.
@@ -1946,6 +1950,7 @@ fn update_fill(app: &mut App, msg: Msg) {
     // would otherwise hide that the value is not what was typed.
     if !matches!(msg, Msg::Type(_)) && edit_of(msg).is_none() {
         app.status = None;
+        form.refused.clear();
     }
     let mut line = Line::new(value, &mut form.cursor);
     if let Some(edit) = edit_of(msg) {
@@ -1970,7 +1975,10 @@ fn update_fill(app: &mut App, msg: Msg) {
     match msg {
         Msg::Type(c) if !crate::fill::allowed(c) => {
             form.fresh = fresh;
-            app.status = Some(refused(s, c));
+            if !form.refused.contains(&c) {
+                form.refused.push(c);
+            }
+            app.status = Some(refused(s, &form.refused));
         }
         Msg::Type(c) => {
             if fresh {
@@ -2018,9 +2026,13 @@ pub fn paste_cut_notice(lang: Lang, bytes: usize) -> String {
     )
 }
 
-/// "Not allowed in a value: `c`" (the form, plain mode).
-pub fn refused(s: &crate::i18n::Strings, c: char) -> String {
-    crate::i18n::fill(s.fill_refused, &[("char", &c.escape_debug().to_string())])
+/// "Not in a value: ' ', ';'" (the form, plain mode): the characters refused, each once.
+pub fn refused(s: &crate::i18n::Strings, chars: &[char]) -> String {
+    let listed: Vec<String> = chars
+        .iter()
+        .map(|c| format!("'{}'", c.escape_debug()))
+        .collect();
+    crate::i18n::fill(s.fill_refused, &[("chars", &listed.join(", "))])
 }
 
 /// Adds pasted text to the search box at the cursor, in one go (a paste may be a whole log), or
@@ -2050,9 +2062,15 @@ pub fn paste(app: &mut App, text: &str) {
             .find(|l| !l.trim().is_empty())
             .unwrap_or("")
             .trim();
-        if let Some(bad) = line.chars().find(|c| !crate::fill::allowed(*c)) {
+        let mut bad: Vec<char> = Vec::new();
+        for c in line.chars().filter(|c| !crate::fill::allowed(*c)) {
+            if !bad.contains(&c) {
+                bad.push(c);
+            }
+        }
+        if !bad.is_empty() {
             form.fresh = fresh;
-            app.status = Some(refused(crate::i18n::strings(app.lang), bad));
+            app.status = Some(refused(crate::i18n::strings(app.lang), &bad));
         } else if let Some(value) = form.values.get_mut(form.field) {
             app.status = None;
             let mut field = Line::new(value, &mut form.cursor);

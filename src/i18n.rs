@@ -189,7 +189,7 @@ pub struct Strings {
     pub fill_done: &'static str,
     /// After copying a command that still has placeholders `{names}`.
     pub copied_blanks: &'static str,
-    /// A character a value may not hold: `{char}`.
+    /// Characters a value may not hold: `{chars}`, each quoted.
     pub fill_refused: &'static str,
     /// After the form: `{names}` still have none.
     pub fill_missing: &'static str,
@@ -444,7 +444,7 @@ pub static EN: Strings = Strings {
     plain_restarted: "Started over: type b to go back to where you were",
     fill_done: "Filled in: c copies the command with your values",
     fill_missing: "Still to fill in: {names}",
-    fill_refused: "Not in a value: '{char}' (letters, digits and - . _ / : @ + , only)",
+    fill_refused: "Not in a value: {chars} (letters, digits and - . _ / : @ + , only)",
     copied_blanks: "Copied with blanks: {names} (f fills them in)",
     split_answer: "\"{answer}\" leads to {id}",
     split_hint: "Tab to tell them apart: {question}",
@@ -659,7 +659,7 @@ pub static KO: Strings = Strings {
     plain_restarted: "처음부터 다시 시작했습니다: b를 입력하면 이전 위치로 돌아갑니다",
     fill_done: "채웠습니다: c로 값이 들어간 명령을 복사합니다",
     fill_missing: "아직 채울 칸: {names}",
-    fill_refused: "값에 쓸 수 없는 문자: '{char}' (영문자, 숫자, - . _ / : @ + , 만 가능)",
+    fill_refused: "값에 쓸 수 없는 문자: {chars} (영문자, 숫자, - . _ / : @ + , 만 가능)",
     copied_blanks: "빈칸이 남은 채 복사됨: {names} (f로 채우기)",
     split_answer: "\"{answer}\" → {id}",
     split_hint: "Tab으로 가르기: {question}",

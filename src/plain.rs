@@ -318,7 +318,7 @@ fn handle(app: &mut App, line: &str) {
                         &[("name", &sanitize_line(name))],
                     ));
                 } else if let Err(bad) = app.values.set(name, value) {
-                    app.status = Some(app::refused(s, bad));
+                    app.status = Some(app::refused(s, &[bad]));
                 }
                 return;
             }

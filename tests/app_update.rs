@@ -1966,7 +1966,22 @@ fn the_fill_in_form_sets_values_for_every_command() {
     // What could end the command's quoting is refused, and said.
     app::update(&mut a, Msg::Type('"'));
     assert!(
-        a.status.as_deref().unwrap().contains("Not in a value"),
+        a.status
+            .as_deref()
+            .unwrap()
+            .contains("Not in a value: '\\\"'"),
+        "{:?}",
+        a.status
+    );
+    // Each character refused in the field is said, once, not only the last one.
+    for c in [' ', '"', ';'] {
+        app::update(&mut a, Msg::Type(c));
+    }
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap()
+            .starts_with("Not in a value: '\\\"', ' ', ';' ("),
         "{:?}",
         a.status
     );
@@ -2204,6 +2219,7 @@ fn an_empty_form_closes_on_any_key() {
         field: 0,
         fresh: true,
         cursor: 0,
+        refused: vec![],
     }));
     app::update(&mut a, Msg::Type('x'));
     assert!(a.overlay.is_none());
