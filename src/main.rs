@@ -623,6 +623,11 @@ fn run_tui(
     app::update(app, Msg::Resize(size.width, size.height));
     let mut copier = clipboard::Copier::from_env();
     // Lets the end-to-end tests prove the panic hook restores the terminal: a panic on purpose.
+    // Tests on a busy machine type slower than people do: they may wait longer.
+    let hold = std::env::var("TRIAGE_TEST_HOLD_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(HOLD, std::time::Duration::from_millis);
     let panic_key = std::env::var("TRIAGE_TEST_PANIC_KEY")
         .ok()
         .and_then(|k| k.chars().next());
@@ -709,15 +714,32 @@ fn run_tui(
         let ctx = ui::context(app);
         let typing_screen =
             matches!(ctx, keys::Ctx::Question | keys::Ctx::Leaf) && app.practice.is_none();
-        let moved_before = moved.take();
-        let event = match event {
-            Event::Key(key) if pending.is_empty() && typing_screen => {
+        // The key after a move, not its release (Windows reports releases too).
+        let release = matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Release);
+        let moved_before = if release { None } else { moved.take() };
+        let recent_move = moved_before.filter(|(_, at, _)| typing_screen && at.elapsed() < hold);
+        let event = match (event, recent_move) {
+            // A `j` or `k` a moment ago, and now a letter: maybe a word ("jobs", "keyvault").
+            (Event::Key(key), Some((first, _, selection)))
+                if matches!(
+                    keys::letter(ctx, &key),
+                    Some(keys::Letter::Types | keys::Letter::Held)
+                ) =>
+            {
+                match held_word(vec![first, key], ctx, hold, &input, &mut pending) {
+                    Some(text) => {
+                        app.restore_selection(selection);
+                        Event::Paste(text)
+                    }
+                    None => Event::Key(key),
+                }
+            }
+            (Event::Key(key), _) if pending.is_empty() && typing_screen => {
                 match typed_out(key, &input, &mut pending) {
                     Some(text) => Event::Paste(text),
-                    None if pending.is_empty()
-                        && keys::letter(ctx, &key) == Some(keys::Letter::Held) =>
-                    {
-                        match held_word(key, ctx, &input, &mut pending) {
+                    // What `typed_out` read ahead is the start of the word, if any.
+                    None if keys::letter(ctx, &key) == Some(keys::Letter::Held) => {
+                        match held_word(vec![key], ctx, hold, &input, &mut pending) {
                             Some(text) => Event::Paste(text),
                             None => Event::Key(key),
                         }
@@ -725,18 +747,7 @@ fn run_tui(
                     None => Event::Key(key),
                 }
             }
-            event => event,
-        };
-        let event = match (moved_before, event) {
-            (Some((first, at, selection)), Event::Key(key))
-                if typing_screen
-                    && at.elapsed() < HOLD
-                    && keys::starts_word(ctx, &[first, key]) =>
-            {
-                app.restore_selection(selection);
-                Event::Paste(key_text(&[first, key]))
-            }
-            (_, event) => event,
+            (event, _) => event,
         };
         if let Event::Key(key) = &event
             && typing_screen
@@ -992,33 +1003,21 @@ fn key_text(keys: &[event::KeyEvent]) -> String {
         .collect()
 }
 
-/// The start of the word `first` begins, a letter that is a key on `ctx` (`q`, `l`, `r`...),
-/// when letters follow it, each within [`HOLD`], and make a word (see `keys::starts_word`):
-/// "quota" is text to find. Else None, and what was read is left in `pending`, to act as keys
-/// after `first`.
+/// The start of the word `typed` begins (letters, the first a key on `ctx`: `q`, `l`, `r`...),
+/// when it and the letters that follow, each within `hold` ([`HOLD`]; read ahead into `pending`
+/// first),
+/// make a word (see `keys::starts_word`): "quota" is text to find. Else None, and what was read
+/// is left in `pending`, to act as keys after the last of `typed`.
 fn held_word(
-    first: event::KeyEvent,
+    mut typed: Vec<event::KeyEvent>,
     ctx: keys::Ctx,
+    hold: std::time::Duration,
     input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
     pending: &mut std::collections::VecDeque<std::io::Result<Event>>,
 ) -> Option<String> {
-    let mut typed = vec![first];
-    // The events read that were part of the word (key releases too).
+    // The events of `pending` that are part of the word (key releases too).
     let mut read = 0;
-    while let Ok(received) = input.recv_timeout(HOLD) {
-        let key = match &received {
-            Ok(Event::Key(key)) if key.kind == KeyEventKind::Release => {
-                pending.push_back(received);
-                read += 1;
-                continue;
-            }
-            Ok(Event::Key(key)) => Some(*key),
-            _ => None,
-        };
-        pending.push_back(received);
-        let Some(key) = key else { break };
-        typed.push(key);
-        read += 1;
+    loop {
         if keys::starts_word(ctx, &typed) {
             pending.drain(..read);
             return Some(key_text(&typed));
@@ -1030,11 +1029,25 @@ fn held_word(
                 Some(keys::Letter::Held | keys::Letter::Moves)
             )
         });
-        if !keys_only || typed.iter().all(|k| k.code == first.code) {
-            break;
+        let again = typed.len() > 1 && typed.iter().all(|k| k.code == typed[0].code);
+        if !keys_only || again {
+            return None;
+        }
+        if read == pending.len() {
+            match input.recv_timeout(hold) {
+                Ok(received) => pending.push_back(received),
+                Err(_) => return None,
+            }
+        }
+        match pending.get(read) {
+            Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Release => read += 1,
+            Some(Ok(Event::Key(key))) => {
+                typed.push(*key);
+                read += 1;
+            }
+            _ => return None,
         }
     }
-    None
 }
 
 /// Keys further apart than this were typed by a person (see [`typed_out`]).

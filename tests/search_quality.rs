@@ -322,9 +322,13 @@ fn the_words_of_a_path_weigh_less_than_the_message() {
                /var/lib/waagent/ExtensionsConfig: agent cannot reach 168.63.129.16";
     assert_eq!(first(log), "backup-03");
     assert_eq!(first("selinux blocks /var/lib/waagent"), "backup-16");
-    let as_path = index.search("/var/lib/waagent", Lang::En, 1).hits[0].score;
-    let as_words = index.search("var lib waagent", Lang::En, 1).hits[0].score;
+    let as_path = index.search("selinux /var/lib/waagent", Lang::En, 1).hits[0].score;
+    let as_words = index.search("selinux var lib waagent", Lang::En, 1).hits[0].score;
     assert!(as_path < as_words, "{as_path} {as_words}");
+    // A path that is the whole query is what is asked about.
+    let asked = index.search(r"C:\WindowsAzure\Packages", Lang::En, 3);
+    assert_eq!(asked.hits[0].id, "agent-validate-windows");
+    assert!(asked.confident, "{asked:?}");
 }
 
 /// A leaf's error message quoted whole is a sure answer, even short and inside the noise of

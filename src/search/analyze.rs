@@ -330,24 +330,58 @@ pub fn without_colour_codes(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The byte ranges of `text` that are file paths (`/var/lib/waagent/...`,
-/// `C:\Packages\Plugins\...`): pieces with two separators or more between words. In a
-/// pasted log a path says where something lives, rarely what went wrong.
+/// `C:\Packages\Plugins\...`, also inside JSON: `"file":"/var/log/x.log"`): from a root (`/`,
+/// `~/`, `./`, `../`, a drive, `\\server`) at the start of a piece or after a quote, `=`, `(`,
+/// `[` or `,`, up to a quote, `,`, `;` or a bracket, with two separators or more and two words
+/// ("RHEL/CentOS/Oracle" is no path). In a pasted log a path says where something lives,
+/// rarely what went wrong. None when paths are all the query has: then they are what is asked.
 pub(crate) fn path_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut spans = Vec::new();
+    let mut outside = false;
     for chunk in chunks(text) {
+        let base = chunk.as_ptr() as usize - text.as_ptr() as usize;
         let bytes = chunk.as_bytes();
-        if !bytes.iter().any(|&b| b == b'/' || b == b'\\') || chunk.contains("://") {
-            continue;
+        let mut covered = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let after_delimiter =
+                i == 0 || matches!(bytes[i - 1], b'"' | b'\'' | b'=' | b'(' | b',' | b'[');
+            let rest = &bytes[i..];
+            let drive = rest.len() >= 3
+                && rest[0].is_ascii_alphabetic()
+                && rest[1] == b':'
+                && matches!(rest[2], b'\\' | b'/');
+            let rooted = drive
+                || rest.starts_with(b"/")
+                || rest.starts_with(b"~/")
+                || rest.starts_with(b"./")
+                || rest.starts_with(b"../")
+                || rest.starts_with(b"\\\\");
+            if !(after_delimiter && rooted) {
+                i += 1;
+                continue;
+            }
+            let len = rest
+                .iter()
+                .position(|b| matches!(b, b'"' | b'\'' | b',' | b';' | b')' | b']' | b'>' | b'`'))
+                .unwrap_or(rest.len());
+            // A delimiter is ASCII: `len` ends on a character boundary.
+            let path = &chunk[i..i + len];
+            let separators = path.bytes().filter(|&b| b == b'/' || b == b'\\').count();
+            let words = path
+                .split(['/', '\\'])
+                .filter(|segment| segment.chars().any(char::is_alphabetic))
+                .count();
+            if separators >= 2 && words >= 2 {
+                spans.push(base + i..base + i + len);
+                covered += path.chars().filter(|c| c.is_alphanumeric()).count();
+            }
+            i += len.max(1);
         }
-        let words = chunk
-            .split(['/', '\\'])
-            .filter(|segment| segment.chars().any(char::is_alphabetic))
-            .count();
-        let separators = bytes.iter().filter(|&&b| b == b'/' || b == b'\\').count();
-        if separators >= 2 && words >= 2 {
-            let start = chunk.as_ptr() as usize - text.as_ptr() as usize;
-            spans.push(start..start + chunk.len());
-        }
+        outside |= chunk.chars().filter(|c| c.is_alphanumeric()).count() > covered;
+    }
+    if !outside {
+        spans.clear();
     }
     spans
 }
@@ -862,12 +896,22 @@ mod tests {
     }
 
     #[test]
-    fn paths_are_pieces_with_two_separators_between_words() {
-        let text =
-            "see /var/lib/waagent/x.log and C:\\Packages\\Plugins or and/or http://a/b/c ./run.sh";
+    fn paths_are_rooted_pieces_with_two_separators_between_words() {
+        let text = r#"see /var/lib/waagent/x.log and C:\Packages\Plugins or and/or http://a/b/c
+            ./run.sh RHEL/CentOS/Oracle {"file":"/var/log/azure/x.log","status":1}"#;
         let spans: Vec<&str> = path_spans(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(spans, ["/var/lib/waagent/x.log", "C:\\Packages\\Plugins"]);
+        assert_eq!(
+            spans,
+            [
+                "/var/lib/waagent/x.log",
+                r"C:\Packages\Plugins",
+                "/var/log/azure/x.log"
+            ]
+        );
         assert!(path_spans("").is_empty());
+        // A query of paths only asks about them.
+        assert!(path_spans(r"C:\WindowsAzure\Packages").is_empty());
+        assert!(path_spans(" /var/lib/waagent  ").is_empty());
     }
 
     #[test]

@@ -1081,7 +1081,8 @@ impl Index {
         };
         let terms_count = pair_base;
         if grouped.len() > 1 {
-            let mid = (offsets.partition_point(|&o| o < sum / 2) as u32).min(terms_count);
+            let words = offsets[terms_count as usize];
+            let mid = (offsets.partition_point(|&o| o < words / 2) as u32).min(terms_count);
             let (low, high) = postings.split_at_mut(offsets[mid as usize] as usize);
             std::thread::scope(|scope| {
                 let low = scope.spawn(|| postings_of(0..mid, low));

@@ -314,7 +314,8 @@ impl Index {
                     let base = if path { base * W_PATH } else { base };
                     let stemmed = self.stem.stem(t.text);
                     let known = self.terms.get(stemmed.as_ref()).copied();
-                    if !q.typed.contains(stemmed.as_ref()) {
+                    // A path's words do not call in their synonyms.
+                    if !in_path(t.surface) && !q.typed.contains(stemmed.as_ref()) {
                         q.typed.insert(stemmed.to_string());
                     }
                     if t.kind == Kind::Word
