@@ -382,9 +382,12 @@ pub fn query_window(query: &str, cursor: usize, offset: usize, room: usize) -> Q
     }
 }
 
-/// Code keeps its own line breaks and spaces; long lines are cut by characters. Each row says
-/// whether it goes on from the row before (a cut, not a line break of the code).
+/// Code keeps its own line breaks and spaces; a long line is cut after its last space that
+/// fits (the space stays at the end of the row: the rows put together are the line), or by
+/// characters when that would leave less than half a row. Each row says whether it goes on
+/// from the row before (a cut, not a line break of the code).
 fn wrap_code(code: &str, max: usize) -> Vec<(String, bool)> {
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let mut out = Vec::new();
     for line in code.lines() {
         let line = line.replace('\t', "    ");
@@ -393,10 +396,18 @@ fn wrap_code(code: &str, max: usize) -> Vec<(String, bool)> {
         let mut continued = false;
         for c in line.chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > max && used > 0 {
-                out.push((std::mem::take(&mut current), continued));
+            while used + w > max && used > 0 {
+                let cut = current
+                    .rfind(' ')
+                    .map(|i| i + 1)
+                    .filter(|&i| i < current.len() && 2 * width(&current[..i]) >= max);
+                let rest = match cut {
+                    Some(i) => current.split_off(i),
+                    None => String::new(),
+                };
+                out.push((std::mem::replace(&mut current, rest), continued));
                 continued = true;
-                used = 0;
+                used = width(&current);
             }
             current.push(c);
             used += w;
@@ -751,5 +762,39 @@ pub fn help_document(
     Document {
         lines,
         ..Document::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_code;
+
+    #[test]
+    fn code_is_cut_after_a_space_and_its_rows_make_the_line() {
+        let line = "Get-AzRecoveryServicesBackupItem -BackupManagementType AzureVM -WorkloadType AzureVM -VaultId $vault.ID";
+        for max in [1, 2, 7, 20, 33, 40, 80, 200] {
+            let rows = wrap_code(line, max);
+            let joined: String = rows.iter().map(|(r, _)| r.as_str()).collect();
+            assert_eq!(joined, line, "{max}");
+            assert!(
+                rows.iter().all(|(r, _)| r.chars().count() <= max),
+                "{max}: {rows:?}"
+            );
+            assert!(!rows[0].1 && rows[1..].iter().all(|r| r.1), "{max}");
+        }
+        let rows = wrap_code(line, 40);
+        assert_eq!(rows[0].0, "Get-AzRecoveryServicesBackupItem ");
+        assert_eq!(rows[1].0, "-BackupManagementType AzureVM ");
+        // A word longer than a row is cut where the row ends; code keeps its own lines.
+        let rows = wrap_code("abcdefghij klm\nxy", 4);
+        let rows: Vec<&str> = rows.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(rows, ["abcd", "efgh", "ij ", "klm", "xy"]);
+        // Wide characters never overflow a row.
+        let rows = wrap_code("가나 다라마바", 5);
+        assert!(
+            rows.iter()
+                .all(|(r, _)| unicode_width::UnicodeWidthStr::width(r.as_str()) <= 5),
+            "{rows:?}"
+        );
     }
 }
