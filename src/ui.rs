@@ -435,13 +435,32 @@ fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let crumbs: Vec<String> = if whole <= room + 3 {
         labels
     } else {
+        // The widest cut of the earlier answers that fits (at least 24 columns; the last one
+        // keeps 40 at least): a wide terminal shows as much of each as it can.
+        let widths: Vec<usize> = labels.iter().map(|l| width(l)).collect();
+        let fits = |cap: usize| {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(i, &w)| match i {
+                    0 => w,
+                    _ if i == last => w.min(cap.max(40)),
+                    _ => w.min(cap),
+                } + 3)
+                .sum::<usize>()
+                <= room + 3
+        };
+        // Wider cuts take more room: the first that does not fit ends the search.
+        let widest = widths.iter().copied().max().unwrap_or(0).max(24);
+        let caps: Vec<usize> = (24..=widest).collect();
+        let cap = caps[caps.partition_point(|&cap| fits(cap)).saturating_sub(1)];
         labels
             .into_iter()
             .enumerate()
             .map(|(i, l)| match i {
                 0 => l,
-                _ if i == last => truncate(&l, 40),
-                _ => truncate(&l, 24),
+                _ if i == last => truncate(&l, cap.max(40)),
+                _ => truncate(&l, cap),
             })
             .collect()
     };
