@@ -103,6 +103,13 @@ impl Session {
         self.pump(Duration::from_millis(100));
     }
 
+    /// Each character on its own, at least 100 ms apart: a person typing, not a paste.
+    fn type_slowly(&mut self, text: &str) {
+        for c in text.bytes() {
+            self.keys(&[c]);
+        }
+    }
+
     /// After the wizard ended inside `...; echo EXIT=$?; stty -a`: the main screen is back, the
     /// cursor shown, the shell saw `code` and cooked mode. Returns the output from `EXIT=` on.
     fn assert_restored(&self, code: i32) -> String {
@@ -811,10 +818,7 @@ fn a_word_typed_slowly_is_searched_even_when_its_first_letter_is_a_key() {
     let first = selected(&s);
     // "keyvault": a move (`k`), then keys (`e`), then a letter no key takes.
     for word in ["quota", "jobs", "linux", "keyvault"] {
-        // `keys` waits 100 ms after each key: a person typing, not a paste.
-        for c in word.bytes() {
-            s.keys(&[c]);
-        }
+        s.type_slowly(word);
         s.wait_for(&format!("Search: {word}"));
         s.keys(b"\x1b");
         s.wait_for("What were you doing");
@@ -822,9 +826,7 @@ fn a_word_typed_slowly_is_searched_even_when_its_first_letter_is_a_key() {
     }
     // Two letters the terminal sends in one go, then the rest at a person's pace.
     s.keys(b"qu");
-    for c in b"ota" {
-        s.keys(&[*c]);
-    }
+    s.type_slowly("ota");
     s.wait_for("Search: quota");
     s.keys(b"\x1b");
     s.wait_for("What were you doing");
@@ -833,9 +835,7 @@ fn a_word_typed_slowly_is_searched_even_when_its_first_letter_is_a_key() {
     s.keys(b"1");
     s.wait_for("[PowerShell]");
     let command = selected(&s);
-    for c in b"jobs" {
-        s.keys(&[*c]);
-    }
+    s.type_slowly("jobs");
     s.wait_for("Search: jobs");
     s.keys(b"\x1b");
     s.wait_for("[PowerShell]");
