@@ -622,12 +622,12 @@ fn run_tui(
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
     let mut copier = clipboard::Copier::from_env();
-    // Lets the end-to-end tests prove the panic hook restores the terminal: a panic on purpose.
     // Tests on a busy machine type slower than people do: they may wait longer.
     let hold = std::env::var("TRIAGE_TEST_HOLD_MS")
         .ok()
         .and_then(|ms| ms.parse().ok())
         .map_or(HOLD, std::time::Duration::from_millis);
+    // Lets the end-to-end tests prove the panic hook restores the terminal: a panic on purpose.
     let panic_key = std::env::var("TRIAGE_TEST_PANIC_KEY")
         .ok()
         .and_then(|k| k.chars().next());
@@ -1004,10 +1004,9 @@ fn key_text(keys: &[event::KeyEvent]) -> String {
 }
 
 /// The start of the word `typed` begins (letters, the first a key on `ctx`: `q`, `l`, `r`...),
-/// when it and the letters that follow, each within `hold` ([`HOLD`]; read ahead into `pending`
-/// first),
-/// make a word (see `keys::starts_word`): "quota" is text to find. Else None, and what was read
-/// is left in `pending`, to act as keys after the last of `typed`.
+/// when it and the letters that follow, each within `hold` ([`HOLD`]; those read ahead into
+/// `pending` first), make a word (see `keys::starts_word`): "quota" is text to find. Else None,
+/// and what was read is left in `pending`, to act as keys after the last of `typed`.
 fn held_word(
     mut typed: Vec<event::KeyEvent>,
     ctx: keys::Ctx,
