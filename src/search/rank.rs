@@ -315,7 +315,7 @@ impl Index {
                     let stemmed = self.stem.stem(t.text);
                     let known = self.terms.get(stemmed.as_ref()).copied();
                     // A path's words do not call in their synonyms.
-                    if !in_path(t.surface) && !q.typed.contains(stemmed.as_ref()) {
+                    if !path && !q.typed.contains(stemmed.as_ref()) {
                         q.typed.insert(stemmed.to_string());
                     }
                     if t.kind == Kind::Word
