@@ -211,13 +211,27 @@ pub(crate) fn trigram(b: &[u8]) -> u32 {
 }
 
 /// A distinct whitespace-free chunk of the tree's text, analysed once: its tokens (but the
-/// Korean gram across the space before it) are `Builder::chunk_tokens[start..end]`.
+/// Korean gram across the space before it) are `Builder::chunk_tokens[start..end]`, its words
+/// as they make pairs `Builder::pair_steps[steps..steps_end]`.
 #[derive(Clone, Copy)]
 struct Chunk {
     start: u32,
     end: u32,
+    steps: u32,
+    steps_end: u32,
+    /// How many of its tokens are parts of a compound (they count in `Field::CodeWord` when
+    /// the chunk is in `Field::Code`).
+    parts: u32,
     ends: ChunkEnds,
 }
+
+/// In `Builder::chunk_tokens`: the token is a `Kind::Part` (term ids stay below `1 << 30`,
+/// see [`PART_SHIFT`]).
+const PART_BIT: u32 = 1 << 31;
+/// In `Builder::occurrences`: a term itself (a Korean gram across a space), not a chunk.
+const TERM_BIT: u32 = 1 << 31;
+/// In `Builder::pair_steps`: a Korean token, after which the next word starts no pair.
+const PAIR_BREAK: u32 = u32::MAX;
 
 /// A chunk of text as a key of `Builder::short_chunks`: up to 15 bytes inline, with the length
 /// in the last byte (equal keys are equal chunks, and a look-up does not read the tree's text).
@@ -398,20 +412,24 @@ struct Builder<'a> {
     surface_ids: Surfaces,
     /// Chunks of text seen so far (most words of a tree come back many times): short ones,
     /// and longer ones.
-    short_chunks: FxMap<ShortChunk, Chunk>,
-    long_chunks: FxMap<&'a str, Chunk>,
-    chunk_tokens: Vec<(u32, Kind)>,
+    /// (Their values index `chunks`.)
+    short_chunks: FxMap<ShortChunk, u32>,
+    long_chunks: FxMap<&'a str, u32>,
+    chunks: Vec<Chunk>,
+    /// The term ids of the chunks' tokens, `PART_BIT` set for parts of compounds.
+    chunk_tokens: Vec<u32>,
+    /// The chunks' words and Korean tokens (`PAIR_BREAK`), in order, for word pairs.
+    pair_steps: Vec<u32>,
     buffers: Buffers,
-    /// For each term, its place in `counts` if the current doc has it (else anything).
-    slot: Vec<u32>,
-    /// Terms of the current doc: the fields they occur in (bits) and their counts there.
-    counts: Vec<(u32, u16, [u16; FIELDS])>,
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
-    /// Raw postings, doc by doc, the fields of a term one after another:
-    /// (term, field << 16 | count).
-    entries: Vec<(u32, u32)>,
-    /// Where each doc's raw postings end in `entries`.
+    /// The text of every doc, chunk by chunk: an index in `chunks`, or a term with `TERM_BIT`
+    /// (a Korean gram across a space). Postings are made from these at the end: a chunk's
+    /// tokens are counted once per chunk, not once per time it occurs.
+    occurrences: Vec<u32>,
+    /// Texts: where each one's occurrences end, and its field.
+    texts: Vec<(u32, Field)>,
+    /// Where each doc's texts end in `texts`.
     doc_ends: Vec<u32>,
     /// Every occurrence of a word pair: `pair_key(first, second) << 64 | doc << 32 | field`
     /// (most pairs occur once in the whole tree: sorting them at the end is cheaper than
@@ -429,12 +447,13 @@ impl<'a> Builder<'a> {
             surface_ids: Surfaces::default(),
             short_chunks: FxMap::default(),
             long_chunks: FxMap::default(),
+            chunks: Vec::new(),
             chunk_tokens: Vec::new(),
+            pair_steps: Vec::new(),
             buffers: Buffers::default(),
-            slot: Vec::new(),
-            counts: Vec::new(),
             lengths: [0; FIELDS],
-            entries: Vec::new(),
+            occurrences: Vec::new(),
+            texts: Vec::new(),
             doc_ends: Vec::with_capacity(leaves),
             pairs: Vec::new(),
             quote_pairs: None,
@@ -451,58 +470,43 @@ impl<'a> Builder<'a> {
         id
     }
 
-    /// Counts one occurrence of `term` in field `f` of the current doc.
+    /// One occurrence of the chunk `c` in `field`: its length, and the pairs its words form
+    /// (`pairs`: whether `field` is one of `PAIR_FIELDS`).
     #[inline]
-    fn count(&mut self, term: u32, f: usize) {
-        if term as usize >= self.slot.len() {
-            self.slot.resize(self.vocab.len(), u32::MAX);
+    fn occur(&mut self, c: u32, field: Field, pairs: bool, prev_word: &mut Option<u32>) {
+        let chunk = self.chunks[c as usize];
+        self.occurrences.push(c);
+        let tokens = chunk.end - chunk.start;
+        if field == Field::Code {
+            self.lengths[Field::Code as usize] += tokens - chunk.parts;
+            self.lengths[Field::CodeWord as usize] += chunk.parts;
+        } else {
+            self.lengths[field as usize] += tokens;
         }
-        let slot = &mut self.slot[term as usize];
-        match self.counts.get_mut(*slot as usize) {
-            Some((t, fields, counts)) if *t == term => {
-                *fields |= 1 << f;
-                counts[f] = counts[f].saturating_add(1);
-            }
-            _ => {
-                *slot = self.counts.len() as u32;
-                self.counts.push((term, 1 << f, [0; FIELDS]));
-                if let Some(last) = self.counts.last_mut() {
-                    last.2[f] = 1;
+        if !pairs {
+            return;
+        }
+        for i in chunk.steps..chunk.steps_end {
+            match self.pair_steps[i as usize] {
+                PAIR_BREAK => *prev_word = None,
+                word => {
+                    if let Some(p) = *prev_word {
+                        let doc = self.doc_ends.len() as u128;
+                        self.pairs
+                            .push(u128::from(pair_key(p, word)) << 64 | doc << 32 | field as u128);
+                    }
+                    *prev_word = Some(word);
                 }
             }
         }
     }
 
-    /// One token of `field`: counts it, and the pair it forms with the word before (`pairs`:
-    /// whether `field` is one of `PAIR_FIELDS`).
-    #[inline]
-    fn occur(
-        &mut self,
-        id: u32,
-        kind: Kind,
-        field: Field,
-        pairs: bool,
-        prev_word: &mut Option<u32>,
-    ) {
-        let field = if field == Field::Code && kind == Kind::Part {
-            Field::CodeWord
-        } else {
-            field
-        };
-        self.count(id, field as usize);
+    /// The Korean gram across the space between the syllables `last` and `first`.
+    fn join(&mut self, last: char, first: char, field: Field, prev_word: &mut Option<u32>) {
+        let id = self.vocab.gram(join_key(last, first));
+        self.occurrences.push(TERM_BIT | id);
         self.lengths[field as usize] += 1;
-        match kind {
-            Kind::Word if pairs => {
-                if let Some(p) = *prev_word {
-                    let doc = self.doc_ends.len() as u128;
-                    self.pairs
-                        .push(u128::from(pair_key(p, id)) << 64 | doc << 32 | field as u128);
-                }
-                *prev_word = Some(id);
-            }
-            Kind::Word | Kind::Part | Kind::Number => {}
-            Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => *prev_word = None,
-        }
+        *prev_word = None;
     }
 
     fn add_text(&mut self, text: &'a str, field: Field) {
@@ -516,29 +520,26 @@ impl<'a> Builder<'a> {
                 Some(key) => self.short_chunks.get(&key),
                 None => self.long_chunks.get(chunk),
             };
-            let ends = match known {
+            let c = match known {
                 Some(&c) => {
-                    if let (Some(p), Some(f)) = (before, c.ends.first) {
-                        let id = self.vocab.gram(join_key(p, f));
-                        self.occur(id, Kind::HangulJoin, field, pairs, &mut prev_word);
+                    if let (Some(p), Some(f)) = (before, self.chunks[c as usize].ends.first) {
+                        self.join(p, f, field, &mut prev_word);
                     }
-                    for i in c.start..c.end {
-                        let (id, kind) = self.chunk_tokens[i as usize];
-                        self.occur(id, kind, field, pairs, &mut prev_word);
-                    }
-                    c.ends
+                    c
                 }
                 None => {
-                    let c = self.analyse(chunk, before, field, pairs, &mut prev_word);
+                    let c = self.analyse(chunk, before, field, &mut prev_word);
                     match short {
                         Some(key) => self.short_chunks.insert(key, c),
                         None => self.long_chunks.insert(chunk, c),
                     };
-                    c.ends
+                    c
                 }
             };
-            before = ends.after;
+            self.occur(c, field, pairs, &mut prev_word);
+            before = self.chunks[c as usize].ends.after;
         }
+        self.texts.push((self.occurrences.len() as u32, field));
         let text_pairs = (self.pairs.len() - pairs_before).min(usize::from(u16::MAX)) as u16;
         if field == Field::Error && text_pairs > 0 {
             self.quote_pairs = Some(self.quote_pairs.map_or(text_pairs, |q| q.min(text_pairs)));
@@ -546,16 +547,19 @@ impl<'a> Builder<'a> {
     }
 
     /// The first time a chunk is seen: analyses it (new terms get their ids in the order
-    /// the text gives them) and remembers its tokens.
+    /// the text gives them, the gram across the space before it too, which this counts) and
+    /// remembers its tokens; returns its index in `chunks`.
     fn analyse(
         &mut self,
         chunk: &'a str,
         before: Option<char>,
         field: Field,
-        pairs: bool,
         prev_word: &mut Option<u32>,
-    ) -> Chunk {
+    ) -> u32 {
         let start = self.chunk_tokens.len() as u32;
+        let steps = self.pair_steps.len() as u32;
+        let mut parts = 0;
+        let mut join = None;
         let mut buffers = std::mem::take(&mut self.buffers);
         let ends = tokenize_chunk(chunk, before, &mut buffers, &mut |t| {
             let id = match t.kind {
@@ -567,53 +571,106 @@ impl<'a> Builder<'a> {
                     }
                 }
             };
-            if t.kind != Kind::HangulJoin {
-                self.chunk_tokens.push((id, t.kind));
+            match t.kind {
+                Kind::HangulJoin => join = Some(id),
+                Kind::Part => {
+                    parts += 1;
+                    self.chunk_tokens.push(PART_BIT | id);
+                }
+                Kind::Word => {
+                    self.chunk_tokens.push(id);
+                    self.pair_steps.push(id);
+                }
+                Kind::Number => self.chunk_tokens.push(id),
+                Kind::Hangul | Kind::HangulTail => {
+                    self.chunk_tokens.push(id);
+                    if self.pair_steps.len() as u32 == steps
+                        || self.pair_steps.last() != Some(&PAIR_BREAK)
+                    {
+                        self.pair_steps.push(PAIR_BREAK);
+                    }
+                }
             }
-            self.occur(id, t.kind, field, pairs, prev_word);
         });
         self.buffers = buffers;
-        let end = self.chunk_tokens.len() as u32;
-        Chunk { start, end, ends }
+        if let Some(id) = join {
+            self.occurrences.push(TERM_BIT | id);
+            self.lengths[field as usize] += 1;
+            *prev_word = None;
+        }
+        self.chunks.push(Chunk {
+            start,
+            end: self.chunk_tokens.len() as u32,
+            steps,
+            steps_end: self.pair_steps.len() as u32,
+            parts,
+            ends,
+        });
+        self.chunks.len() as u32 - 1
     }
 
-    /// Moves the current doc's counts into the raw postings; returns the field lengths.
+    /// Ends the current doc; returns its field lengths.
     fn finish_doc(&mut self) -> [u32; FIELDS] {
-        for (term, mut fields, counts) in self.counts.drain(..) {
-            self.vocab.df[term as usize] += 1;
-            while fields != 0 {
-                let f = fields.trailing_zeros();
-                fields &= fields - 1;
-                self.entries
-                    .push((term, f << 16 | u32::from(counts[f as usize])));
-            }
-        }
-        self.doc_ends.push(self.entries.len() as u32);
+        self.doc_ends.push(self.texts.len() as u32);
         std::mem::take(&mut self.lengths)
     }
 
-    /// Groups the raw postings by term (a counting sort: docs stay ascending, and so do the
-    /// fields of a term in a doc).
+    /// The occurrences of every term, grouped by term (a counting sort: docs stay ascending),
+    /// and the number of docs with each.
     fn group(&mut self) -> Grouped {
-        let entries = std::mem::take(&mut self.entries);
         let terms = self.vocab.len();
         let mut starts = vec![0u32; terms + 1];
-        for &(term, _) in &entries {
-            starts[term as usize + 1] += 1;
+        let mut uses = vec![0u32; self.chunks.len()];
+        for &o in &self.occurrences {
+            if o & TERM_BIT != 0 {
+                starts[(o & !TERM_BIT) as usize + 1] += 1;
+            } else {
+                uses[o as usize] += 1;
+            }
+        }
+        for (chunk, &n) in self.chunks.iter().zip(&uses) {
+            for &t in &self.chunk_tokens[chunk.start as usize..chunk.end as usize] {
+                starts[(t & !PART_BIT) as usize + 1] += n;
+            }
         }
         for t in 0..terms {
             starts[t + 1] += starts[t];
         }
         let mut next = starts.clone();
-        let mut items = vec![(0u32, 0u32); entries.len()];
-        let mut start = 0;
-        for (doc, &end) in self.doc_ends.iter().enumerate() {
-            for &(term, field_count) in &entries[start..end as usize] {
-                let slot = &mut next[term as usize];
-                items[*slot as usize] = (doc as u32, field_count);
-                *slot += 1;
+        let mut items = vec![0u32; starts[terms] as usize];
+        let mut last_doc = vec![u32::MAX; terms];
+        let df = &mut self.vocab.df;
+        let mut add = |term: u32, doc: u32, field: u32| {
+            let t = term as usize;
+            items[next[t] as usize] = doc << FIELD_BITS | field;
+            next[t] += 1;
+            if last_doc[t] != doc {
+                last_doc[t] = doc;
+                df[t] += 1;
             }
-            start = end as usize;
+        };
+        let (mut text, mut start) = (0, 0);
+        for (doc, &texts_end) in self.doc_ends.iter().enumerate() {
+            let doc = doc as u32;
+            for &(end, field) in &self.texts[text..texts_end as usize] {
+                for &o in &self.occurrences[start..end as usize] {
+                    if o & TERM_BIT != 0 {
+                        add(o & !TERM_BIT, doc, field as u32);
+                        continue;
+                    }
+                    let chunk = &self.chunks[o as usize];
+                    for &t in &self.chunk_tokens[chunk.start as usize..chunk.end as usize] {
+                        let f = if t & PART_BIT != 0 && field == Field::Code {
+                            Field::CodeWord
+                        } else {
+                            field
+                        };
+                        add(t & !PART_BIT, doc, f as u32);
+                    }
+                }
+                start = end as usize;
+            }
+            text = texts_end as usize;
         }
         Grouped {
             starts,
@@ -624,11 +681,16 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The raw postings of the consecutive docs of a part, grouped by term: term `t`'s (the part's
-/// id) are `items[starts[t]..starts[t + 1]]`, each (doc in the part, field << 16 | count).
+/// An item of `Grouped` is `doc << FIELD_BITS | field` (a part has fewer than `1 << 28` docs:
+/// a tree that big would not fit in memory).
+const FIELD_BITS: u32 = 4;
+
+/// The occurrences of terms in the consecutive docs of a part, grouped by term: term `t`'s (the
+/// part's id) are `items[starts[t]..starts[t + 1]]`, each `doc in the part << FIELD_BITS |
+/// field`, docs ascending.
 struct Grouped {
     starts: Vec<u32>,
-    items: Vec<(u32, u32)>,
+    items: Vec<u32>,
     /// The number of the part's first doc.
     first_doc: u32,
     /// Index term id → the part's, `u32::MAX` for terms the part does not have (`None`: the
@@ -651,25 +713,36 @@ impl Grouped {
         let Some(range) = self.starts.get(term as usize..term as usize + 2) else {
             return;
         };
-        let mut last_doc = u32::MAX;
-        for &(doc, field_count) in &self.items[range[0] as usize..range[1] as usize] {
-            let doc = self.first_doc + doc;
-            let f = (field_count >> 16) as usize;
-            let tf = WEIGHT[f] * f32::from((field_count & 0xffff) as u16) / norms[doc as usize][f];
-            if doc == last_doc {
-                if let Some(p) = out.get_mut(*at - 1) {
-                    p.tf += tf;
-                    p.fields |= 1 << f;
+        let items = &self.items[range[0] as usize..range[1] as usize];
+        let mut i = 0;
+        while let Some(&first) = items.get(i) {
+            let doc = first >> FIELD_BITS;
+            // The term's count in each field of this doc.
+            let mut counts = [0u32; FIELDS];
+            let mut fields = 0u16;
+            while let Some(&item) = items.get(i).filter(|&&item| item >> FIELD_BITS == doc) {
+                let f = (item & ((1 << FIELD_BITS) - 1)) as usize;
+                if let Some(n) = counts.get_mut(f) {
+                    *n += 1;
+                    fields |= 1 << f;
                 }
-            } else if let Some(p) = out.get_mut(*at) {
-                *p = Posting {
-                    doc,
-                    tf,
-                    fields: 1 << f,
-                };
+                i += 1;
+            }
+            let doc = self.first_doc + doc;
+            let norms = &norms[doc as usize];
+            // Summed field by field, in the order of the fields.
+            let mut tf = 0.0;
+            let mut bits = fields;
+            while bits != 0 {
+                let f = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let count = f32::from(counts[f].min(u32::from(u16::MAX)) as u16);
+                tf += WEIGHT[f] * count / norms[f];
+            }
+            if let Some(p) = out.get_mut(*at) {
+                *p = Posting { doc, tf, fields };
                 *at += 1;
             }
-            last_doc = doc;
         }
     }
 }
@@ -711,8 +784,10 @@ impl<'a> Part<'a> {
             lengths.push(b.finish_doc());
             if i == 15 && leaves.len() > 64 {
                 // Room for the raw postings of every leaf, judging by the first ones.
-                let per_leaf = b.entries.len() / 16 + 1;
-                b.entries.reserve(per_leaf * leaves.len() * 9 / 8);
+                let per_leaf = b.occurrences.len() / 16 + 1;
+                b.occurrences.reserve(per_leaf * leaves.len() * 9 / 8);
+                let per_leaf = b.texts.len() / 16 + 1;
+                b.texts.reserve(per_leaf * leaves.len() * 9 / 8);
                 // And for the word pairs.
                 let pairs = b.pairs.len() / 16 + 1;
                 b.pairs.reserve(pairs * leaves.len() * 9 / 8);
