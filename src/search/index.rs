@@ -421,6 +421,8 @@ struct Builder<'a> {
     /// The chunks' words and Korean tokens (`PAIR_BREAK`), in order, for word pairs.
     pair_steps: Vec<u32>,
     buffers: Buffers,
+    /// Recent Korean grams across a space: (`join_key`, term id), 0 for none.
+    joins: Box<[(u64, u32); 1024]>,
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
     /// The text of every doc, chunk by chunk: an index in `chunks`, or a term with `TERM_BIT`
@@ -451,6 +453,7 @@ impl<'a> Builder<'a> {
             chunk_tokens: Vec::new(),
             pair_steps: Vec::new(),
             buffers: Buffers::default(),
+            joins: Box::new([(0, 0); 1024]),
             lengths: [0; FIELDS],
             occurrences: Vec::new(),
             texts: Vec::new(),
@@ -503,7 +506,16 @@ impl<'a> Builder<'a> {
 
     /// The Korean gram across the space between the syllables `last` and `first`.
     fn join(&mut self, last: char, first: char, field: Field, prev_word: &mut Option<u32>) {
-        let id = self.vocab.gram(join_key(last, first));
+        let key = join_key(last, first);
+        // A small cache in front of the vocabulary: the same few hundred joins come back.
+        let cached = &mut self.joins[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize];
+        let id = if cached.0 == key {
+            cached.1
+        } else {
+            let id = self.vocab.gram(key);
+            *cached = (key, id);
+            id
+        };
         self.occurrences.push(TERM_BIT | id);
         self.lengths[field as usize] += 1;
         *prev_word = None;
@@ -636,17 +648,17 @@ impl<'a> Builder<'a> {
         for t in 0..terms {
             starts[t + 1] += starts[t];
         }
-        let mut next = starts.clone();
+        // For each term: where its next item goes, the last doc it was in, its number of docs
+        // (side by side: one cache line for all three).
+        let mut slots: Vec<[u32; 3]> = starts[..terms].iter().map(|&s| [s, u32::MAX, 0]).collect();
         let mut items = vec![0u32; starts[terms] as usize];
-        let mut last_doc = vec![u32::MAX; terms];
-        let df = &mut self.vocab.df;
         let mut add = |term: u32, doc: u32, field: u32| {
-            let t = term as usize;
-            items[next[t] as usize] = doc << FIELD_BITS | field;
-            next[t] += 1;
-            if last_doc[t] != doc {
-                last_doc[t] = doc;
-                df[t] += 1;
+            let slot = &mut slots[term as usize];
+            items[slot[0] as usize] = doc << FIELD_BITS | field;
+            slot[0] += 1;
+            if slot[1] != doc {
+                slot[1] = doc;
+                slot[2] += 1;
             }
         };
         let (mut text, mut start) = (0, 0);
@@ -671,6 +683,9 @@ impl<'a> Builder<'a> {
                 start = end as usize;
             }
             text = texts_end as usize;
+        }
+        for (df, slot) in self.vocab.df.iter_mut().zip(&slots) {
+            *df = slot[2];
         }
         Grouped {
             starts,
@@ -717,30 +732,48 @@ impl Grouped {
         let mut i = 0;
         while let Some(&first) = items.get(i) {
             let doc = first >> FIELD_BITS;
-            // The term's count in each field of this doc.
-            let mut counts = [0u32; FIELDS];
-            let mut fields = 0u16;
-            while let Some(&item) = items.get(i).filter(|&&item| item >> FIELD_BITS == doc) {
-                let f = (item & ((1 << FIELD_BITS) - 1)) as usize;
-                if let Some(n) = counts.get_mut(f) {
-                    *n += 1;
-                    fields |= 1 << f;
+            let norms = &norms[(self.first_doc + doc) as usize];
+            let f = (first & ((1 << FIELD_BITS) - 1)) as usize;
+            let once = items
+                .get(i + 1)
+                .is_none_or(|&next| next >> FIELD_BITS != doc);
+            let (tf, fields) = match (once, WEIGHT.get(f)) {
+                // Most terms occur once in a doc.
+                (true, Some(&weight)) => {
+                    i += 1;
+                    (weight / norms[f], 1 << f)
                 }
-                i += 1;
-            }
-            let doc = self.first_doc + doc;
-            let norms = &norms[doc as usize];
-            // Summed field by field, in the order of the fields.
-            let mut tf = 0.0;
-            let mut bits = fields;
-            while bits != 0 {
-                let f = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                let count = f32::from(counts[f].min(u32::from(u16::MAX)) as u16);
-                tf += WEIGHT[f] * count / norms[f];
-            }
+                _ => {
+                    // The term's count in each field of this doc.
+                    let mut counts = [0u32; FIELDS];
+                    let mut fields = 0u16;
+                    while let Some(&item) = items.get(i).filter(|&&item| item >> FIELD_BITS == doc)
+                    {
+                        let f = (item & ((1 << FIELD_BITS) - 1)) as usize;
+                        if let Some(n) = counts.get_mut(f) {
+                            *n += 1;
+                            fields |= 1 << f;
+                        }
+                        i += 1;
+                    }
+                    // Summed field by field, in the order of the fields.
+                    let mut tf = 0.0;
+                    let mut bits = fields;
+                    while bits != 0 {
+                        let f = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let count = f32::from(counts[f].min(u32::from(u16::MAX)) as u16);
+                        tf += WEIGHT[f] * count / norms[f];
+                    }
+                    (tf, fields)
+                }
+            };
             if let Some(p) = out.get_mut(*at) {
-                *p = Posting { doc, tf, fields };
+                *p = Posting {
+                    doc: self.first_doc + doc,
+                    tf,
+                    fields,
+                };
                 *at += 1;
             }
         }
