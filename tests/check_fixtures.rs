@@ -256,3 +256,45 @@ fn a_tree_with_no_text_in_a_language_is_one_error_naming_the_fix() {
             .all(|e| e.message.contains("has no Korean (ko) text"))
     );
 }
+
+#[test]
+fn a_file_cut_short_is_called_so() {
+    let full = std::fs::read_to_string("trees/azure-vm-backup.ron").unwrap();
+    let help_of = |src: &str| {
+        let errors = tree::load_str("cut.ron", src).unwrap_err();
+        errors[0].help.clone().unwrap_or_default()
+    };
+    // Cut at the end of a line: brackets are left open.
+    let line_end = full[..full.len() / 2].rfind('\n').unwrap() + 1;
+    let help = help_of(&full[..line_end]);
+    assert!(help.contains("brackets still open"), "{help}");
+    assert!(help.contains("cut short"), "{help}");
+    // Cut inside a string.
+    let in_string = full.find("why: Some(en: \"").unwrap() + 20;
+    let help = help_of(&full[..in_string]);
+    assert!(help.contains("ends inside a string"), "{help}");
+    // A whole file with a real syntax error keeps the usual help.
+    let broken = full.replacen("start:", "start", 1);
+    assert!(!help_of(&broken).contains("cut short"));
+
+    // Cut inside a character: the bytes stop halfway through a Korean syllable.
+    let dir = tempfile::tempdir().unwrap();
+    let korean = full.find('가').unwrap();
+    let path = dir.path().join("cut.ron");
+    std::fs::write(&path, &full.as_bytes()[..korean + 1]).unwrap();
+    let errors = tree::load_path(&path).unwrap_err();
+    let help = errors[0].help.clone().unwrap_or_default();
+    assert!(help.contains("middle of a character"), "{help}");
+    // A bad byte inside the file is an encoding problem, not a cut.
+    let mut bad = full.clone().into_bytes();
+    bad[korean + 1] = b'x';
+    std::fs::write(&path, &bad).unwrap();
+    let errors = tree::load_path(&path).unwrap_err();
+    assert!(
+        errors[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("save the file as UTF-8")
+    );
+}

@@ -60,9 +60,17 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
             _ => parsed_to,
         };
         let mut d = Diagnostic::new(file, message).at_offset(src, at);
-        if let Some(open) = open_string_before(src, parsed_to) {
+        let open_string = open_string_before(src, parsed_to);
+        if let Some(open) = open_string {
             d = d.hint_at(src, open, open_string_hint(src, open));
         }
+        // A file cut short (a copy or a download that stopped) leaves brackets or a string open
+        // at its end: say so rather than what RON expected next. (A string left open inside
+        // the file unbalances what follows: the hint names it.)
+        let help = match help {
+            Some(h) if h == SYNTAX_HELP && open_string.is_none() => cut_short(src).or(Some(h)),
+            other => other,
+        };
         match help {
             Some(h) => d.help(h),
             None => d,
@@ -237,13 +245,41 @@ pub(crate) fn explain(code: &ron::Error) -> (String, Option<String>) {
             format!("brackets are nested deeper than {MAX_NESTING} levels"),
             None,
         ),
-        other => (
-            format!("RON syntax: {other}"),
-            Some(
-                "check brackets, commas and quotes near this place (see docs/tree-format.md)"
-                    .into(),
-            ),
+        other => (format!("RON syntax: {other}"), Some(SYNTAX_HELP.into())),
+    }
+}
+
+/// The help of a RON syntax error that has no better explanation.
+const SYNTAX_HELP: &str =
+    "check brackets, commas and quotes near this place (see docs/tree-format.md)";
+
+/// When `src` ends inside a string or with brackets still open, a help saying the file looks
+/// cut short.
+fn cut_short(src: &str) -> Option<String> {
+    use super::scan::{Token, scan};
+    use std::ops::ControlFlow;
+    let mut open = 0usize;
+    let mut open_string = false;
+    scan(src, |t| {
+        match t {
+            Token::Open(_) => open += 1,
+            Token::Close(_) => open = open.saturating_sub(1),
+            Token::Str { end, .. } => open_string = end >= src.len() && !src.ends_with('"'),
+            Token::Ident { .. } => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    match (open_string, open) {
+        (false, 0) => None,
+        (true, _) => Some(
+            "the file ends inside a string: was it cut short, or is a closing quote missing?"
+                .into(),
         ),
+        (false, n) => Some(format!(
+            "the file ends with {n} bracket{} still open: was it cut short, or is a closing \
+             bracket missing?",
+            if n == 1 { "" } else { "s" }
+        )),
     }
 }
 

@@ -74,10 +74,15 @@ pub fn load_path(path: &Path) -> Result<Tree, Vec<Diagnostic>> {
     let src = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
+        // No error length: the bytes stop in the middle of a character.
+        let help = match e.utf8_error().error_len() {
+            None => "the file ends in the middle of a character: was it cut short?",
+            Some(_) => "save the file as UTF-8",
+        };
         vec![
             Diagnostic::new(&name, "the file is not valid UTF-8 text")
                 .at_offset(valid, offset)
-                .help("save the file as UTF-8"),
+                .help(help),
         ]
     })?;
     load_str(&name, without_bom(&src))
