@@ -178,8 +178,11 @@ pub struct Index {
     /// `pair_base + i`.
     pub(crate) pairs: Vec<u64>,
     pub(crate) pair_base: u32,
-    /// Postings of every term, one after another (term `t`: `offsets[t]..offsets[t + 1]`).
-    pub(crate) postings: Vec<Posting>,
+    /// Postings of every term, one after another (term `t`: `offsets[t]..offsets[t + 1]`), in
+    /// segments: segment `s` holds the terms from `segment_terms[s]` on, and its first
+    /// posting is the term's (made on threads of their own, and not copied together).
+    pub(crate) postings: Vec<Vec<Posting>>,
+    pub(crate) segment_terms: Vec<u32>,
     pub(crate) offsets: Vec<u32>,
     pub(crate) idf: Vec<f32>,
     pub(crate) max_idf: f32,
@@ -717,7 +720,7 @@ impl Grouped {
     /// Writes the postings of index term `term` in these docs to `out` from `*at` on (and
     /// moves `at` past them), docs ascending; the fields of the term in a doc make one posting
     /// (`norms`: the length normalisations of every doc).
-    fn postings(&self, term: u32, norms: &[[f32; FIELDS]], out: &mut [Posting], at: &mut usize) {
+    fn postings(&self, term: u32, norms: &[[f32; FIELDS]], out: &mut Vec<Posting>) {
         let term = match &self.local {
             None => term,
             Some(local) => match local.get(term as usize) {
@@ -768,14 +771,11 @@ impl Grouped {
                     (tf, fields)
                 }
             };
-            if let Some(p) = out.get_mut(*at) {
-                *p = Posting {
-                    doc: self.first_doc + doc,
-                    tf,
-                    fields,
-                };
-                *at += 1;
-            }
+            out.push(Posting {
+                doc: self.first_doc + doc,
+                tf,
+                fields,
+            });
         }
     }
 }
@@ -963,8 +963,8 @@ fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a 
 
 /// The word pairs of every part (`(occurrences, number of the part's first doc)`; the ids of a
 /// part after the first are its own, `part_ids` maps them) with the index's word ids and doc
-/// numbers, sorted: by pair, then doc, then field.
-fn sorted_pairs(parts: Vec<(Vec<u128>, u32)>, part_ids: &[Vec<u32>]) -> Vec<u128> {
+/// numbers, each part's sorted: by pair, then doc, then field.
+fn sorted_pairs(parts: Vec<(Vec<u128>, u32)>, part_ids: &[Vec<u32>]) -> Vec<Vec<u128>> {
     let sort = |k: usize, mut pairs: Vec<u128>, first_doc: u32| {
         if let Some(ids) = k.checked_sub(1).and_then(|p| part_ids.get(p)) {
             for p in &mut pairs {
@@ -978,7 +978,7 @@ fn sorted_pairs(parts: Vec<(Vec<u128>, u32)>, part_ids: &[Vec<u32>]) -> Vec<u128
         pairs.sort_unstable();
         pairs
     };
-    let mut sorted: Vec<Vec<u128>> = if parts.len() == 1 {
+    if parts.len() == 1 {
         parts
             .into_iter()
             .map(|(pairs, first_doc)| sort(0, pairs, first_doc))
@@ -992,51 +992,65 @@ fn sorted_pairs(parts: Vec<(Vec<u128>, u32)>, part_ids: &[Vec<u32>]) -> Vec<u128
                 .collect();
             handles.into_iter().map(join).collect()
         })
-    };
-    let mut all = sorted.remove(0);
-    for next in sorted {
-        all = merge(&all, &next);
     }
-    all
 }
 
-/// The sorted `a` and `b` as one sorted list.
-fn merge(a: &[u128], b: &[u128]) -> Vec<u128> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        if x <= y {
-            out.push(x);
-            i += 1;
-        } else {
-            out.push(y);
-            j += 1;
+/// The items of sorted lists, smallest first (a merge without the merged list).
+struct Merged<'a> {
+    lists: Vec<&'a [u128]>,
+    /// The smallest first item, and its list.
+    head: Option<(u128, usize)>,
+}
+
+impl<'a> Merged<'a> {
+    fn new(lists: Vec<&'a [u128]>) -> Merged<'a> {
+        let mut merged = Merged { lists, head: None };
+        merged.find_head();
+        merged
+    }
+
+    fn find_head(&mut self) {
+        self.head = self
+            .lists
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| l.first().map(|&first| (first, k)))
+            .min();
+    }
+
+    fn peek(&self) -> Option<u128> {
+        self.head.map(|(first, _)| first)
+    }
+
+    fn next(&mut self) -> Option<u128> {
+        let (first, k) = self.head?;
+        if let Some(list) = self.lists.get_mut(k) {
+            *list = list.get(1..).unwrap_or(&[]);
         }
+        self.find_head();
+        Some(first)
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
-/// The distinct word pairs of `occurrences` (sorted, see `Builder::pairs`), the number of docs
-/// with each and their postings, one pair after another.
+/// The distinct word pairs of the sorted `runs` of occurrences (see `Builder::pairs`), the
+/// number of docs with each and their postings, one pair after another.
 fn pair_postings(
-    occurrences: &[u128],
+    runs: &[Vec<u128>],
     norms: &[[f32; FIELDS]],
 ) -> (Vec<u64>, Vec<u32>, Vec<Posting>) {
     let mut keys = Vec::new();
     let mut df = Vec::new();
-    let mut postings: Vec<Posting> = Vec::with_capacity(occurrences.len());
-    let mut i = 0;
-    while let Some(&first) = occurrences.get(i) {
+    let mut occurrences = Merged::new(runs.iter().map(Vec::as_slice).collect());
+    let mut postings: Vec<Posting> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    while let Some(first) = occurrences.peek() {
         let key = (first >> 64) as u64;
         let start = postings.len();
-        while let Some(&occurrence) = occurrences.get(i).filter(|&&o| (o >> 64) as u64 == key) {
+        while let Some(occurrence) = occurrences.peek().filter(|&o| (o >> 64) as u64 == key) {
             // The same pair in the same field of the same doc: counted as one term would be.
             let mut count = 0u32;
-            while occurrences.get(i) == Some(&occurrence) {
+            while occurrences.peek() == Some(occurrence) {
                 count += 1;
-                i += 1;
+                occurrences.next();
             }
             let (doc, f) = ((occurrence >> 32) as u32, occurrence as u32 as usize);
             let tf = WEIGHT[f] * f32::from(count.min(u32::from(u16::MAX)) as u16)
@@ -1058,6 +1072,17 @@ fn pair_postings(
         df.push((postings.len() - start) as u32);
     }
     (keys, df, postings)
+}
+
+/// Adds terms found in `df` docs each (out of `n`): where their postings end, and their idf.
+fn add_terms(df: &[u32], n: f32, offsets: &mut Vec<u32>, idf: &mut Vec<f32>) {
+    let mut sum = offsets.last().copied().unwrap_or(0);
+    for &df in df {
+        sum += df;
+        offsets.push(sum);
+        let df = df as f32;
+        idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+    }
 }
 
 /// Reads every text of `leaf`, a byte per cache line. A big tree's strings lie all over the
@@ -1133,11 +1158,7 @@ impl Index {
             code_map,
         } = all;
         grouped.insert(0, first);
-        let Vocab {
-            terms,
-            grams,
-            mut df,
-        } = b.vocab;
+        let Vocab { terms, grams, df } = b.vocab;
 
         // BM25F: pseudo term frequencies with per-field length normalisation.
         let n = docs.len().max(1) as f32;
@@ -1155,70 +1176,71 @@ impl Index {
             .map(|l| std::array::from_fn(|f| 1.0 - B[f] + B[f] * l[f] as f32 / avg[f]))
             .collect();
         let pair_base = df.len() as u32;
-        let (pairs, pair_df, pair_postings) = pair_postings(&pairs, &norms);
-        df.extend(pair_df);
-        let mut offsets = Vec::with_capacity(df.len() + 1);
-        let mut idf = Vec::with_capacity(df.len());
-        let mut sum = 0u32;
-        for &df in &df {
-            offsets.push(sum);
-            sum += df;
-            let df = df as f32;
-            idf.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
-        }
-        offsets.push(sum);
+        // Term `t`'s postings are `offsets[t]..offsets[t + 1]`: the words' first, the pairs'
+        // once their postings are made.
+        let mut offsets = Vec::with_capacity(df.len() * 2);
+        offsets.push(0);
+        let mut idf = Vec::with_capacity(df.len() * 2);
+        add_terms(&df, n, &mut offsets, &mut idf);
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
         // Each term's postings in a row: the first part's docs, then the next part's... Big
-        // trees: the first half of the terms (by postings) on one thread, the rest on another.
-        let mut postings = Vec::with_capacity(sum as usize);
-        postings.resize(
-            offsets[pair_base as usize] as usize,
-            Posting {
-                doc: 0,
-                tf: 0.0,
-                fields: 0,
-            },
-        );
-        let postings_of = |terms: std::ops::Range<u32>, out: &mut [Posting]| {
-            let mut at = 0;
+        // trees: the first half of the words (by postings) on one thread, the rest on another,
+        // the pairs and the surface words on a third.
+        let postings_of = |terms: std::ops::Range<u32>| {
+            let size = offsets[terms.end as usize] - offsets[terms.start as usize];
+            let mut out = Vec::with_capacity(size as usize);
             for term in terms {
                 for part in &grouped {
-                    part.postings(term, &norms, out, &mut at);
+                    part.postings(term, &norms, &mut out);
                 }
             }
+            out
         };
-        let terms_count = pair_base;
-        if grouped.len() > 1 {
-            let words = offsets[terms_count as usize];
-            let mid = (offsets.partition_point(|&o| o < words / 2) as u32).min(terms_count);
-            let (low, high) = postings.split_at_mut(offsets[mid as usize] as usize);
+        let surface_ids = b.surface_ids;
+        let surfaces = || -> Vec<(Box<str>, u32)> {
+            surface_ids
+                .into_iter()
+                .filter(|(s, _)| {
+                    (3..=MAX_FUZZY_WORD).contains(&s.len())
+                        && s.bytes().all(|c| c.is_ascii_lowercase())
+                })
+                .map(|(s, (id, _))| {
+                    let part = (id >> PART_SHIFT) as usize;
+                    let id = match part.checked_sub(1).and_then(|p| part_ids.get(p)) {
+                        Some(ids) => ids[(id & ((1 << PART_SHIFT) - 1)) as usize],
+                        None => id,
+                    };
+                    (s, id)
+                })
+                .collect()
+        };
+        let words = pair_base;
+        let (postings, segment_terms, (pairs, pair_df), surfaces) = if grouped.len() > 1 {
+            let half = offsets[words as usize] / 2;
+            let mid = (offsets.partition_point(|&o| o < half) as u32).min(words);
             std::thread::scope(|scope| {
-                let low = scope.spawn(|| postings_of(0..mid, low));
-                let high = scope.spawn(|| postings_of(mid..terms_count, high));
-                join(low);
-                join(high);
-            });
+                let low = scope.spawn(|| postings_of(0..mid));
+                let high = scope.spawn(|| postings_of(mid..words));
+                let rest = scope.spawn(|| (pair_postings(&pairs, &norms), surfaces()));
+                let ((pairs, pair_df, pair_postings), surfaces) = join(rest);
+                (
+                    vec![join(low), join(high), pair_postings],
+                    vec![0, mid, pair_base],
+                    (pairs, pair_df),
+                    surfaces,
+                )
+            })
         } else {
-            postings_of(0..terms_count, &mut postings);
-        }
+            let (pairs, pair_df, pair_postings) = pair_postings(&pairs, &norms);
+            (
+                vec![postings_of(0..words), pair_postings],
+                vec![0, pair_base],
+                (pairs, pair_df),
+                surfaces(),
+            )
+        };
         drop(grouped);
-        postings.extend(pair_postings);
-
-        let surfaces: Vec<(Box<str>, u32)> = b
-            .surface_ids
-            .into_iter()
-            .filter(|(s, _)| {
-                (3..=MAX_FUZZY_WORD).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase())
-            })
-            .map(|(s, (id, _))| {
-                let part = (id >> PART_SHIFT) as usize;
-                let id = match part.checked_sub(1).and_then(|p| part_ids.get(p)) {
-                    Some(ids) => ids[(id & ((1 << PART_SHIFT) - 1)) as usize],
-                    None => id,
-                };
-                (s, id)
-            })
-            .collect();
+        add_terms(&pair_df, n, &mut offsets, &mut idf);
 
         let mut synonyms = Vec::new();
         for group in &tree.synonyms {
@@ -1298,6 +1320,7 @@ impl Index {
             pairs,
             pair_base,
             postings,
+            segment_terms,
             offsets,
             idf,
             max_idf,
@@ -1354,7 +1377,23 @@ impl Index {
 
     /// The postings of term `id`, docs ascending.
     pub(crate) fn list(&self, id: u32) -> &[Posting] {
-        &self.postings[self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize]
+        let id = id as usize;
+        let segment = self
+            .segment_terms
+            .partition_point(|&first| first as usize <= id)
+            .saturating_sub(1);
+        let (Some(&first), Some(postings), Some(&start), Some(&end)) = (
+            self.segment_terms.get(segment),
+            self.postings.get(segment),
+            self.offsets.get(id),
+            self.offsets.get(id + 1),
+        ) else {
+            return &[];
+        };
+        let base = self.offsets[first as usize];
+        postings
+            .get((start - base) as usize..(end - base) as usize)
+            .unwrap_or(&[])
     }
 
     /// Known words that start with `prefix` (a word still being typed), most common first.
@@ -1595,6 +1634,7 @@ mod tests {
         let postings = |i: &Index| -> Vec<(u32, u32, u16)> {
             i.postings
                 .iter()
+                .flatten()
                 .map(|p| (p.doc, p.tf.to_bits(), p.fields))
                 .collect()
         };
@@ -1630,6 +1670,22 @@ mod tests {
                     .collect()
             };
             assert_eq!(docs(&many), docs(&one));
+            // Every term's postings, wherever their segment is.
+            let list = |i: &Index, id: u32| -> Vec<(u32, u32, u16)> {
+                i.list(id)
+                    .iter()
+                    .map(|p| (p.doc, p.tf.to_bits(), p.fields))
+                    .collect()
+            };
+            assert_eq!(many.segment_terms.len(), 3);
+            for id in 0..one.idf.len() as u32 {
+                assert_eq!(list(&many, id), list(&one, id), "term {id}, {parts} parts");
+                assert_eq!(
+                    list(&one, id).len(),
+                    (one.offsets[id as usize + 1] - one.offsets[id as usize]) as usize
+                );
+            }
+            assert!(many.list(one.idf.len() as u32).is_empty());
             assert_eq!(many.synonyms, one.synonyms);
             for q in [
                 "vm snapshot failed",
