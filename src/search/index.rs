@@ -425,7 +425,7 @@ struct Builder<'a> {
     pair_steps: Vec<u32>,
     buffers: Buffers,
     /// Recent Korean grams across a space: (`join_key`, term id), 0 for none.
-    joins: Box<[(u64, u32); 1024]>,
+    joins: Box<[(u64, u32); 16384]>,
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
     /// The text of every doc, chunk by chunk: an index in `chunks`, or a term with `TERM_BIT`
@@ -456,7 +456,7 @@ impl<'a> Builder<'a> {
             chunk_tokens: Vec::new(),
             pair_steps: Vec::new(),
             buffers: Buffers::default(),
-            joins: Box::new([(0, 0); 1024]),
+            joins: Box::new([(0, 0); 16384]),
             lengths: [0; FIELDS],
             occurrences: Vec::new(),
             texts: Vec::new(),
@@ -511,7 +511,7 @@ impl<'a> Builder<'a> {
     fn join(&mut self, last: char, first: char, field: Field, prev_word: &mut Option<u32>) {
         let key = join_key(last, first);
         // A small cache in front of the vocabulary: the same few hundred joins come back.
-        let cached = &mut self.joins[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize];
+        let cached = &mut self.joins[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize];
         let id = if cached.0 == key {
             cached.1
         } else {
