@@ -113,11 +113,31 @@ pub(crate) fn fx_hash(s: &str) -> u64 {
 }
 
 /// One leaf containing a term: its BM25F pseudo term frequency and the fields it occurs in.
+/// Eight bytes: a big tree has millions of these.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Posting {
-    pub doc: u32,
+    /// `doc << FIELDS | fields` (bits): a tree has fewer than `1 << 23` leaves (a tree file
+    /// is at most 10 MiB).
+    doc_fields: u32,
     pub tf: f32,
-    pub fields: u16,
+}
+
+impl Posting {
+    pub(crate) fn new(doc: u32, tf: f32, fields: u16) -> Posting {
+        Posting {
+            doc_fields: doc << FIELDS | u32::from(fields),
+            tf,
+        }
+    }
+
+    pub(crate) fn doc(&self) -> u32 {
+        self.doc_fields >> FIELDS
+    }
+
+    /// The fields the term occurs in: bit `f` for field `f`.
+    pub(crate) fn fields(&self) -> u16 {
+        (self.doc_fields & ((1 << FIELDS) - 1)) as u16
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -771,11 +791,7 @@ impl Grouped {
                     (tf, fields)
                 }
             };
-            out.push(Posting {
-                doc: self.first_doc + doc,
-                tf,
-                fields,
-            });
+            out.push(Posting::new(self.first_doc + doc, tf, fields));
         }
     }
 }
@@ -856,6 +872,9 @@ impl<'a> Part<'a> {
             });
         }
         let grouped = b.group();
+        // The texts are in `grouped` now: their memory may serve what comes next.
+        b.occurrences = Vec::new();
+        b.texts = Vec::new();
         Part {
             b,
             grouped,
@@ -1057,15 +1076,10 @@ fn pair_postings(
                 / norms[doc as usize][f];
             let this_pair = postings.len() > start;
             match postings.last_mut() {
-                Some(p) if this_pair && p.doc == doc => {
-                    p.tf += tf;
-                    p.fields |= 1 << f;
+                Some(p) if this_pair && p.doc() == doc => {
+                    *p = Posting::new(doc, p.tf + tf, p.fields() | 1 << f);
                 }
-                _ => postings.push(Posting {
-                    doc,
-                    tf,
-                    fields: 1 << f,
-                }),
+                _ => postings.push(Posting::new(doc, tf, 1 << f)),
             }
         }
         keys.push(key);
@@ -1419,7 +1433,7 @@ impl Index {
     /// The posting of term `id` in `doc`, if the term occurs there.
     pub(crate) fn posting(&self, id: u32, doc: u32) -> Option<Posting> {
         let list = self.list(id);
-        list.binary_search_by(|p| p.doc.cmp(&doc))
+        list.binary_search_by(|p| p.doc().cmp(&doc))
             .ok()
             .map(|i| list[i])
     }
@@ -1618,7 +1632,7 @@ mod tests {
         let index = Index::build(&tree);
         let (quartz, zebra) = (index.terms["quartz"], index.terms["zebra"]);
         let pair = index.pair_id(quartz, zebra).expect("the pair is indexed");
-        let key = |p: &Posting| (p.doc, p.tf.to_bits(), p.fields);
+        let key = |p: &Posting| (p.doc(), p.tf.to_bits(), p.fields());
         let pair_postings: Vec<_> = index.list(pair).iter().map(key).collect();
         let word_postings: Vec<_> = index.list(zebra).iter().map(key).collect();
         assert_eq!(pair_postings, word_postings);
@@ -1635,7 +1649,7 @@ mod tests {
             i.postings
                 .iter()
                 .flatten()
-                .map(|p| (p.doc, p.tf.to_bits(), p.fields))
+                .map(|p| (p.doc(), p.tf.to_bits(), p.fields()))
                 .collect()
         };
         for parts in 2..=4 {
@@ -1674,7 +1688,7 @@ mod tests {
             let list = |i: &Index, id: u32| -> Vec<(u32, u32, u16)> {
                 i.list(id)
                     .iter()
-                    .map(|p| (p.doc, p.tf.to_bits(), p.fields))
+                    .map(|p| (p.doc(), p.tf.to_bits(), p.fields()))
                     .collect()
             };
             assert_eq!(many.segment_terms.len(), 3);

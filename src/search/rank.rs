@@ -661,9 +661,9 @@ impl Index {
         for t in &q.terms {
             let w = term_weight(t) * self.idf[t.id as usize];
             for p in self.list(t.id) {
-                let a = &mut acc[p.doc as usize];
+                let a = &mut acc[p.doc() as usize];
                 if *a == 0.0 {
-                    touched.push(p.doc);
+                    touched.push(p.doc());
                 }
                 *a += w * saturate(p.tf);
             }
@@ -687,7 +687,7 @@ impl Index {
             for &id in alt_ids {
                 let w = W_SYNONYM * self.idf[id as usize];
                 for p in self.list(id) {
-                    *alt.entry(p.doc).or_default() += w * saturate(p.tf);
+                    *alt.entry(p.doc()).or_default() += w * saturate(p.tf);
                 }
             }
             for (&d, &a) in &alt {
@@ -833,8 +833,8 @@ impl Index {
         let error = 1u16 << Field::Error as u16;
         let mut pairs: FxMap<u32, u16> = FxMap::default();
         for t in q.terms.iter().filter(|t| t.origin == Origin::Pair) {
-            for p in self.list(t.id).iter().filter(|p| p.fields & error != 0) {
-                *pairs.entry(p.doc).or_default() += 1;
+            for p in self.list(t.id).iter().filter(|p| p.fields() & error != 0) {
+                *pairs.entry(p.doc()).or_default() += 1;
             }
         }
         let mut quoted: Vec<u32> = pairs
@@ -931,7 +931,9 @@ impl Index {
             if t.origin == Origin::Pair || (t.origin == Origin::Part && !parts.is_empty()) {
                 continue;
             }
-            let field = (0..FIELDS).find(|f| p.fields & (1 << f) != 0).unwrap_or(0);
+            let field = (0..FIELDS)
+                .find(|f| p.fields() & (1 << f) != 0)
+                .unwrap_or(0);
             let contribution = w * saturate(p.tf);
             // A misspelt word is shown once, as its likeliest correction here (a Korean word
             // also matches by its right grams: shown corrected all the same).
