@@ -530,7 +530,8 @@ impl<'a> Builder<'a> {
     /// The Korean gram across the space between the syllables `last` and `first`.
     fn join(&mut self, last: char, first: char, field: Field, prev_word: &mut Option<u32>) {
         let key = join_key(last, first);
-        // A small cache in front of the vocabulary: the same few hundred joins come back.
+        // A cache in front of the vocabulary: most joins come back, and the table of all grams
+        // is big.
         let cached = &mut self.joins[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize];
         let id = if cached.0 == key {
             cached.1

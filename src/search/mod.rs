@@ -63,23 +63,20 @@
 //! yet. `eval` measures it on query files (`tests/queries/search.json`).
 //!
 //! Cost (`cargo bench --bench search`, 2 cores). The build analyses each distinct
-//! whitespace-separated piece of text once; a big tree is analysed in halves on two threads,
-//! whose terms are then numbered as one thread would have met them, so the index is the same.
-//! Build it on first use ([`LazyIndex`], which a UI may also fill from a background thread) so
-//! start-up does not pay for it; the typo index and the code trigrams wait for the first query
-//! that needs them. Queries over 64 KiB are cut. Timings depend on the machine more than on
-//! anything here: the same commit built the 10,000-leaf index in 48-55 ms on the 2-core VM of
-//! 2026-11-25 and in 109-117 ms on the one of 2026-11-29 (a 2.3 GHz Xeon, about 2.3 times
-//! slower at plain loops). Measured on the latter: building the Azure tree's index 4.4 ms, a
-//! generated tree of 10,000 bilingual leaves 85-117 ms from run to run (the 50 ms target is not
-//! met on that machine); a query 16-41 µs on the Azure tree and 31-410 µs at 10,000 leaves
-//! (median of the bench's nine kinds 169 µs); a 1 MiB paste about 2.7 ms. On 2026-12-06: the
-//! Azure index 6.7-7.2 ms (finding the phrases of the topics it does not cover in its texts
-//! adds about 2 ms), 10,000 leaves 81-98 ms, a query 18-60 µs on the Azure tree and 32-455 µs
-//! at 10,000 leaves. Later that day, with word pairs sorted instead of looked up one by one
-//! (runs interleaved with the commit before, same machine): 10,000 leaves 80-90 ms against
-//! 86-96 ms; the Azure index 5.6 ms; a query 21-56 µs on the Azure tree, 43-439 µs at 10,000
-//! leaves; a 1 MiB paste 4.7-5.3 ms.
+//! whitespace-separated piece of text (a chunk) once and keeps each text as the chunks it is
+//! made of; the postings come from one counting sort over those at the end, so a chunk's terms
+//! are looked up once, not each time it occurs. A big tree is analysed in halves on two
+//! threads, whose terms are then numbered as one thread would have met them, so the index is
+//! the same. Build it on first use ([`LazyIndex`], which a UI may also fill from a background
+//! thread) so start-up does not pay for it; the typo index and the code trigrams wait for the
+//! first query that needs them. Queries over 64 KiB are cut. Timings depend on the machine
+//! more than on anything here: the same commit built the 10,000-leaf index in 48-55 ms on the
+//! 2-core VM of 2026-11-25 and in 109-117 ms on the one of 2026-11-29. On the 2-core 2.3 GHz
+//! Xeon VM of 2026-12-06 (criterion medians): the Azure index 5.6 ms; a generated tree of
+//! 10,000 bilingual leaves 65 ms (78 ms before that day's changes; the 50 ms target is not met
+//! on this machine: a build touches about 43 MB, and the kernel takes 1.7 µs to hand out each
+//! 4 KiB page of it); a query 20-59 µs on the Azure tree and 34-447 µs at 10,000 leaves; a 1 MiB
+//! paste 4.7-5.0 ms.
 
 pub mod analyze;
 pub mod eval;
