@@ -273,9 +273,23 @@ fn a_file_cut_short_is_called_so() {
     let in_string = full.find("why: Some(en: \"").unwrap() + 20;
     let help = help_of(&full[..in_string]);
     assert!(help.contains("ends inside a string"), "{help}");
+    // Cut right after a string's opening quote, or after an escaped quote inside it.
+    let quote = full.find("title: (en: \"").unwrap() + "title: (en: \"".len();
+    let help = help_of(&full[..quote]);
+    assert!(help.contains("ends inside a string"), "{help}");
+    let help = help_of(&format!("{}\\\"", &full[..quote + 3]));
+    assert!(help.contains("ends inside a string"), "{help}");
+    // Cut right after a closed raw string: brackets are open, no string is.
+    let help = help_of(&format!("{}r#\"abc\"#", &full[..quote - 1]));
+    assert!(help.contains("brackets still open"), "{help}");
     // A whole file with a real syntax error keeps the usual help.
     let broken = full.replacen("start:", "start", 1);
     assert!(!help_of(&broken).contains("cut short"));
+    // So does a bracket too many inside the file, though one is still open at its end.
+    let line = full.match_indices('\n').nth(1000).unwrap().0 + 1;
+    let stray = format!("{}(\n{}", &full[..line], &full[line..]);
+    let help = help_of(&stray);
+    assert!(!help.contains("cut short"), "{help}");
 
     // Cut inside a character: the bytes stop halfway through a Korean syllable.
     let dir = tempfile::tempdir().unwrap();

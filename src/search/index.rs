@@ -807,6 +807,15 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
 /// Trees with fewer leaves than this per core are analysed on one thread.
 const PART_LEAVES: usize = 1000;
 
+/// Room in `v`, which holds what the first `seen` leaves gave, for `leaves` leaves like them. A
+/// few first leaves with huge texts must not make it ask for gigabytes: the room per leaf is
+/// capped, and room that cannot be had is not taken (`v` then grows as it goes).
+fn reserve_like_first<T>(v: &mut Vec<T>, seen: usize, leaves: usize) {
+    const MAX_PER_LEAF: usize = 512;
+    let per_leaf = (v.len() / seen.max(1) + 1).min(MAX_PER_LEAF);
+    let _ = v.try_reserve((per_leaf.saturating_mul(leaves) / 8).saturating_mul(9));
+}
+
 /// Consecutive leaves analysed on their own (docs numbered from 0).
 struct Part<'a> {
     b: Builder<'a>,
@@ -833,14 +842,10 @@ impl<'a> Part<'a> {
             leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
             lengths.push(b.finish_doc());
             if i == 15 && leaves.len() > 64 {
-                // Room for the raw postings of every leaf, judging by the first ones.
-                let per_leaf = b.occurrences.len() / 16 + 1;
-                b.occurrences.reserve(per_leaf * leaves.len() * 9 / 8);
-                let per_leaf = b.texts.len() / 16 + 1;
-                b.texts.reserve(per_leaf * leaves.len() * 9 / 8);
-                // And for the word pairs.
-                let pairs = b.pairs.len() / 16 + 1;
-                b.pairs.reserve(pairs * leaves.len() * 9 / 8);
+                // Room for the texts and word pairs of every leaf, judging by the first ones.
+                reserve_like_first(&mut b.occurrences, 16, leaves.len());
+                reserve_like_first(&mut b.texts, 16, leaves.len());
+                reserve_like_first(&mut b.pairs, 16, leaves.len());
             }
             let doc = i as u32;
             for c in &leaf.codes {
@@ -1590,6 +1595,91 @@ mod tests {
         v
     }
 
+    /// Every word's postings as counting each token of each text, one at a time, gives them
+    /// (the builder counts chunks, in parts: it must come to the same).
+    #[test]
+    fn postings_are_what_counting_each_token_gives() {
+        let tree = tree(300);
+        let mut answers: FxMap<&str, Vec<&Text>> = FxMap::default();
+        for (_, q) in tree.questions() {
+            for a in &q.answers {
+                answers.entry(a.next.as_str()).or_default().push(&a.label);
+            }
+        }
+        for parts in [1, 3] {
+            let index = Index::build_in(&tree, parts);
+            // (term, doc) → count in each field; each doc's field lengths.
+            let mut counts: std::collections::BTreeMap<(u32, u32), [u32; FIELDS]> =
+                Default::default();
+            let mut lengths: Vec<[u32; FIELDS]> = Vec::new();
+            for (doc, (id, leaf)) in tree.leaves().enumerate() {
+                let mut length = [0u32; FIELDS];
+                let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
+                leaf_texts(leaf, labels, |text, field| {
+                    tokenize(text, &mut |t| {
+                        let f = match (field, t.kind) {
+                            (Field::Code, Kind::Part) => Field::CodeWord,
+                            _ => field,
+                        } as usize;
+                        let term = match t.kind {
+                            Kind::Word | Kind::Part => index.term_id(&index.stem.stem(t.text)),
+                            _ => match gram_key(t.text) {
+                                Some(key) => index.grams.get(&key).copied(),
+                                None => index.term_id(t.text),
+                            },
+                        };
+                        let term = term.expect("every token is a term of the index");
+                        counts.entry((term, doc as u32)).or_default()[f] += 1;
+                        length[f] += 1;
+                    });
+                });
+                lengths.push(length);
+            }
+            let n = lengths.len() as f32;
+            let avg: [f32; FIELDS] = std::array::from_fn(|f| {
+                (lengths.iter().map(|l| l[f] as f32).sum::<f32>() / n).max(1.0)
+            });
+            let mut expected: Vec<Vec<(u32, u32, u16)>> =
+                vec![Vec::new(); index.pair_base as usize];
+            for (&(term, doc), count) in &counts {
+                let l = &lengths[doc as usize];
+                let (mut tf, mut fields) = (0f32, 0u16);
+                for f in (0..FIELDS).filter(|&f| count[f] > 0) {
+                    let norm = 1.0 - B[f] + B[f] * l[f] as f32 / avg[f];
+                    tf += WEIGHT[f] * count[f].min(65_535) as f32 / norm;
+                    fields |= 1 << f;
+                }
+                expected[term as usize].push((doc, tf.to_bits(), fields));
+            }
+            for (term, want) in expected.iter().enumerate() {
+                let got: Vec<(u32, u32, u16)> = index
+                    .list(term as u32)
+                    .iter()
+                    .map(|p| (p.doc(), p.tf.to_bits(), p.fields()))
+                    .collect();
+                assert_eq!(&got, want, "term {term}, {parts} parts");
+            }
+        }
+    }
+
+    #[test]
+    fn a_few_huge_first_leaves_do_not_make_room_for_all_the_others() {
+        // The first 16 leaves gave 10,000 items each; 1,000 leaves like them would be 10 M.
+        let mut v = vec![0u8; 16 * 10_000];
+        reserve_like_first(&mut v, 16, 1000);
+        assert!(v.capacity() >= 16 * 10_000 + 500 * 1000, "{}", v.capacity());
+        assert!(v.capacity() < 1_000_000, "{}", v.capacity());
+        // Typical leaves get the room they need.
+        let mut v = vec![0u32; 16 * 100];
+        reserve_like_first(&mut v, 16, 1000);
+        assert!(v.capacity() >= 101 * 1000, "{}", v.capacity());
+        // Room that cannot be had is not taken, and nothing overflows.
+        let mut v = vec![0u64; 16 * 100];
+        reserve_like_first(&mut v, 16, usize::MAX);
+        reserve_like_first(&mut v, 0, usize::MAX);
+        assert_eq!(v.len(), 1600);
+    }
+
     proptest::proptest! {
         #[test]
         fn short_chunk_keys_are_equal_only_for_equal_chunks(
@@ -1678,10 +1768,10 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(order(&many), order(&one));
-            let docs = |i: &Index| -> Vec<(String, bool, u8)> {
+            let docs = |i: &Index| -> Vec<(String, bool, u16, u8)> {
                 i.docs
                     .iter()
-                    .map(|d| (d.id.clone(), d.has_errors, d.os))
+                    .map(|d| (d.id.clone(), d.has_errors, d.quote_pairs, d.os))
                     .collect()
             };
             assert_eq!(docs(&many), docs(&one));

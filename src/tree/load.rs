@@ -68,7 +68,9 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
         // at its end: say so rather than what RON expected next. (A string left open inside
         // the file unbalances what follows: the hint names it.)
         let help = match help {
-            Some(h) if h == SYNTAX_HELP && open_string.is_none() => cut_short(src).or(Some(h)),
+            Some(h) if h == SYNTAX_HELP && open_string.is_none() => {
+                cut_short(src, parsed_to).or(Some(h))
+            }
             other => other,
         };
         match help {
@@ -104,7 +106,7 @@ fn open_string_before(src: &str, error: usize) -> Option<usize> {
     let window = (0..OPEN_STRING_LOOKBACK).fold(error_line, |start, _| up(start));
     let mut open = None;
     scan(src, |t| {
-        if let Token::Str { start, end } = t {
+        if let Token::Str { start, end, .. } = t {
             if start >= error_line {
                 return ControlFlow::Break(());
             }
@@ -253,33 +255,41 @@ pub(crate) fn explain(code: &ron::Error) -> (String, Option<String>) {
 const SYNTAX_HELP: &str =
     "check brackets, commas and quotes near this place (see docs/tree-format.md)";
 
-/// When `src` ends inside a string or with brackets still open, a help saying the file looks
-/// cut short.
-fn cut_short(src: &str) -> Option<String> {
+/// When `src` ends inside a string or with brackets still open and RON stopped there (its error
+/// at byte `error`), a help saying the file looks cut short.
+fn cut_short(src: &str, error: usize) -> Option<String> {
     use super::scan::{Token, scan};
     use std::ops::ControlFlow;
     let mut open = 0usize;
-    let mut open_string = false;
+    // Where a string that the file ends inside opens.
+    let mut open_string = None;
     scan(src, |t| {
         match t {
             Token::Open(_) => open += 1,
             Token::Close(_) => open = open.saturating_sub(1),
-            Token::Str { end, .. } => open_string = end >= src.len() && !src.ends_with('"'),
+            Token::Str { start, closed, .. } => open_string = (!closed).then_some(start),
             Token::Ident { .. } => {}
         }
         ControlFlow::<()>::Continue(())
     });
+    // A bracket too many inside the file leaves one open at the end too, but RON stops near
+    // the bracket, not on the last line.
+    let at_end = !src
+        .get(error..)
+        .unwrap_or_default()
+        .trim_end()
+        .contains('\n');
     match (open_string, open) {
-        (false, 0) => None,
-        (true, _) => Some(
+        (Some(start), _) if error >= start => Some(
             "the file ends inside a string: was it cut short, or is a closing quote missing?"
                 .into(),
         ),
-        (false, n) => Some(format!(
+        (None, n) if n > 0 && at_end => Some(format!(
             "the file ends with {n} bracket{} still open: was it cut short, or is a closing \
              bracket missing?",
             if n == 1 { "" } else { "s" }
         )),
+        _ => None,
     }
 }
 

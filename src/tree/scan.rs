@@ -13,8 +13,12 @@ pub(crate) enum Token {
     /// `)`, `]` or `}` at this byte offset.
     Close(usize),
     /// A string literal (quotes included): `src[start..end]`; `end` is the source's length when
-    /// the string is not closed.
-    Str { start: usize, end: usize },
+    /// the string is not `closed`.
+    Str {
+        start: usize,
+        end: usize,
+        closed: bool,
+    },
     /// An identifier (a field name, a kind such as `Leaf`, `true`): `src[start..end]`.
     Ident { start: usize, end: usize },
 }
@@ -34,6 +38,7 @@ pub(crate) fn scan<B>(src: &str, mut f: impl FnMut(Token) -> ControlFlow<B>) -> 
                 Some(Token::Str {
                     start,
                     end: (close + 1).min(bytes.len()),
+                    closed: close < bytes.len(),
                 })
             }
             b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
@@ -45,6 +50,7 @@ pub(crate) fn scan<B>(src: &str, mut f: impl FnMut(Token) -> ControlFlow<B>) -> 
                 (last > start).then(|| Token::Str {
                     start,
                     end: (last + 1).min(bytes.len()),
+                    closed: last < bytes.len(),
                 })
             }
             b if is_ident_start(b) && (i == 0 || !is_ident_byte(bytes[i - 1])) => {
@@ -185,7 +191,7 @@ pub(crate) fn map_keys(src: &str) -> std::collections::HashMap<&str, Vec<usize>>
     let bytes = src.as_bytes();
     let mut keys: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     scan::<()>(src, |t| {
-        if let Token::Str { start, end } = t {
+        if let Token::Str { start, end, .. } = t {
             let after = bytes[end..]
                 .iter()
                 .find(|b| !b.is_ascii_whitespace())

@@ -183,7 +183,7 @@ fn list_items(src: &str, name: &str) -> Vec<(usize, usize)> {
             }
             (State::Named, Token::Open(at)) if bytes[at] == b'[' => State::In(0),
             (State::Seek | State::Named, _) => State::Seek,
-            (State::In(0), Token::Str { start, end }) => {
+            (State::In(0), Token::Str { start, end, .. }) => {
                 items.extend(word.take());
                 items.push((start, end));
                 State::In(0)
