@@ -540,6 +540,11 @@ impl<'a> Builder<'a> {
             *cached = (key, id);
             id
         };
+        self.occur_join(id, field, prev_word);
+    }
+
+    /// One occurrence of the Korean gram `id` across a space: no word pair spans it.
+    fn occur_join(&mut self, id: u32, field: Field, prev_word: &mut Option<u32>) {
         self.occurrences.push(TERM_BIT | id);
         self.lengths[field as usize] += 1;
         *prev_word = None;
@@ -630,9 +635,7 @@ impl<'a> Builder<'a> {
         });
         self.buffers = buffers;
         if let Some(id) = join {
-            self.occurrences.push(TERM_BIT | id);
-            self.lengths[field as usize] += 1;
-            *prev_word = None;
+            self.occur_join(id, field, prev_word);
         }
         self.chunks.push(Chunk {
             start,
@@ -738,9 +741,9 @@ struct Grouped {
 }
 
 impl Grouped {
-    /// Writes the postings of index term `term` in these docs to `out` from `*at` on (and
-    /// moves `at` past them), docs ascending; the fields of the term in a doc make one posting
-    /// (`norms`: the length normalisations of every doc).
+    /// Appends the postings of index term `term` in these docs to `out`, docs ascending; the
+    /// fields of the term in a doc make one posting (`norms`: the length normalisations of
+    /// every doc).
     fn postings(&self, term: u32, norms: &[[f32; FIELDS]], out: &mut Vec<Posting>) {
         let term = match &self.local {
             None => term,
