@@ -105,7 +105,7 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
                     h.replace(&format!(" (see {TREE_DOCS})"), "")
                 )
             }
-            // (A file that ends too early.)
+            // A syntax error's other help (a file cut short) still needs the settings named.
             Some(h) if d.message.starts_with("RON syntax") => format!("{h}; {SETTINGS_HELP}"),
             Some(h) => h.to_string(),
             None => SETTINGS_HELP.to_string(),
