@@ -238,6 +238,8 @@ pub(crate) fn trigram(b: &[u8]) -> u32 {
 /// as they make pairs `Builder::pair_steps[steps..steps_end]`.
 #[derive(Clone, Copy)]
 struct Chunk {
+    /// Its place in `Builder::chunks`.
+    index: u32,
     start: u32,
     end: u32,
     steps: u32,
@@ -435,9 +437,9 @@ struct Builder<'a> {
     surface_ids: Surfaces,
     /// Chunks of text seen so far (most words of a tree come back many times): short ones,
     /// and longer ones.
-    /// (Their values index `chunks`.)
-    short_chunks: FxMap<ShortChunk, u32>,
-    long_chunks: FxMap<&'a str, u32>,
+    /// (A chunk is in one of these maps for its occurrences, and in `chunks` for the end.)
+    short_chunks: FxMap<ShortChunk, Chunk>,
+    long_chunks: FxMap<&'a str, Chunk>,
     chunks: Vec<Chunk>,
     /// The term ids of the chunks' tokens, `PART_BIT` set for parts of compounds.
     chunk_tokens: Vec<u32>,
@@ -499,9 +501,8 @@ impl<'a> Builder<'a> {
     /// One occurrence of the chunk `c` in `field`: its length, and the pairs its words form
     /// (`pairs`: whether `field` is one of `PAIR_FIELDS`).
     #[inline]
-    fn occur(&mut self, c: u32, field: Field, pairs: bool, prev_word: &mut Option<u32>) {
-        let chunk = self.chunks[c as usize];
-        self.occurrences.push(c);
+    fn occur(&mut self, chunk: Chunk, field: Field, pairs: bool, prev_word: &mut Option<u32>) {
+        self.occurrences.push(chunk.index);
         let tokens = chunk.end - chunk.start;
         if field == Field::Code {
             self.lengths[Field::Code as usize] += tokens - chunk.parts;
@@ -563,7 +564,7 @@ impl<'a> Builder<'a> {
             };
             let c = match known {
                 Some(&c) => {
-                    if let (Some(p), Some(f)) = (before, self.chunks[c as usize].ends.first) {
+                    if let (Some(p), Some(f)) = (before, c.ends.first) {
                         self.join(p, f, field, &mut prev_word);
                     }
                     c
@@ -578,7 +579,7 @@ impl<'a> Builder<'a> {
                 }
             };
             self.occur(c, field, pairs, &mut prev_word);
-            before = self.chunks[c as usize].ends.after;
+            before = c.ends.after;
         }
         self.texts.push((self.occurrences.len() as u32, field));
         let text_pairs = (self.pairs.len() - pairs_before).min(usize::from(u16::MAX)) as u16;
@@ -589,14 +590,14 @@ impl<'a> Builder<'a> {
 
     /// The first time a chunk is seen: analyses it (new terms get their ids in the order
     /// the text gives them, the gram across the space before it too, which this counts) and
-    /// remembers its tokens; returns its index in `chunks`.
+    /// remembers its tokens.
     fn analyse(
         &mut self,
         chunk: &'a str,
         before: Option<char>,
         field: Field,
         prev_word: &mut Option<u32>,
-    ) -> u32 {
+    ) -> Chunk {
         let start = self.chunk_tokens.len() as u32;
         let steps = self.pair_steps.len() as u32;
         let mut parts = 0;
@@ -637,15 +638,17 @@ impl<'a> Builder<'a> {
         if let Some(id) = join {
             self.occur_join(id, field, prev_word);
         }
-        self.chunks.push(Chunk {
+        let chunk = Chunk {
+            index: self.chunks.len() as u32,
             start,
             end: self.chunk_tokens.len() as u32,
             steps,
             steps_end: self.pair_steps.len() as u32,
             parts,
             ends,
-        });
-        self.chunks.len() as u32 - 1
+        };
+        self.chunks.push(chunk);
+        chunk
     }
 
     /// Ends the current doc; returns its field lengths.
