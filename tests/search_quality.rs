@@ -356,6 +356,47 @@ fn a_quoted_message_is_sure_even_inside_json() {
     assert!(!r.confident, "{r:?}");
 }
 
+/// A short message (two word pairs) quoted whole comes before the longer messages that hold
+/// it, even those that hold it twice (a translation left in English).
+#[test]
+fn a_short_message_quoted_whole_comes_first() {
+    let src = r#"Tree(
+        id: "disk", title: (en: "Disk", ko: "디스크"), start: "q",
+        nodes: {
+            "q": Question(text: (en: "Which?", ko: "어느 것?"), answers: [
+                (label: (en: "a", ko: "a"), next: "docker"),
+                (label: (en: "b", ko: "b"), next: "inodes"),
+                (label: (en: "c", ko: "c"), next: "nginx"),
+            ]),
+            "docker": Leaf(title: (en: "Old images", ko: "오래된 이미지"),
+                errors: [(en: "write /var/lib/docker/tmp/GetImageBlob: no space left on device",
+                          ko: "write /var/lib/docker/tmp/GetImageBlob: no space left on device")],
+                cause: (en: "Images pile up.", ko: "이미지가 쌓입니다."),
+                steps: [(en: "Prune them.", ko: "정리합니다.")]),
+            "inodes": Leaf(title: (en: "Out of inodes", ko: "inode 부족"),
+                errors: [(en: "No space left on device", ko: "장치에 남은 공간이 없음")],
+                cause: (en: "Millions of small files.", ko: "작은 파일이 많습니다."),
+                steps: [(en: "Remove them.", ko: "삭제합니다.")]),
+            "nginx": Leaf(title: (en: "Logs not rotated", ko: "로그 순환 안 됨"),
+                errors: [(en: "write() to access.log failed (28: No space left on device)",
+                          ko: "write() to access.log failed (28: No space left on device)")],
+                cause: (en: "No logrotate.", ko: "logrotate가 없습니다."),
+                steps: [(en: "Rotate.", ko: "순환합니다.")]),
+        },
+    )"#;
+    let index = Index::build(&tree::load_str("disk.ron", src).expect("the tree loads"));
+    for q in ["No space left on device", "error: no space left on device"] {
+        assert_eq!(index.search(q, Lang::En, 3).hits[0].id, "inodes", "{q}");
+    }
+    // A longer message still wins when the query quotes it.
+    let r = index.search(
+        "write() to access.log failed (28: No space left on device)",
+        Lang::En,
+        3,
+    );
+    assert_eq!(r.hits[0].id, "nginx");
+}
+
 /// A name in free text ("on vm-sql-02") is no symptom either, but the system in one is.
 #[test]
 fn words_shaped_like_names_are_not_search_words() {

@@ -45,8 +45,8 @@
 //!   error code the query gives, or holds most of the query with a lot of evidence (a quoted
 //!   message that names the product only as context).
 //! * Quotes: a leaf whose English error message the query holds (most of the message's word
-//!   pairs, three at least) scores a quarter more and is a sure answer, however much else the
-//!   query holds (a short message inside CLI JSON or a log).
+//!   pairs, two at least: "No space left on device") scores a quarter more and is a sure
+//!   answer, however much else the query holds (a short message inside CLI JSON or a log).
 //! * Confidence: a hit is confident when an exact code matched (or a code of 16 letters or more
 //!   with one or two wrong: `UsrErrorGuestAgentStatusUnavailble`), or quotes its message, or
 //!   when it covers enough of the query's evidence (idf-weighted typed words; words the tree

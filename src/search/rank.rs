@@ -54,7 +54,7 @@ const DOMINANT: f32 = 2.0;
 /// much else the query holds (a short message inside CLI JSON or a log).
 const QUOTED: f32 = 1.25;
 const QUOTE_SHARE: f32 = 0.8;
-const MIN_QUOTE_PAIRS: u16 = 3;
+const MIN_QUOTE_PAIRS: u16 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
