@@ -322,3 +322,147 @@ fn a_link_without_an_address_and_a_leaf_seeing_itself_are_placed() {
     assert!(errors[1].message.contains("lists itself"), "{errors:#?}");
     assert_eq!(errors[1].line, 11, "{errors:#?}");
 }
+
+/// A small valid tree: two questions, four fixes.
+const DISK: &str = r#"Tree(
+    id: "disk",
+    title: (en: "Disk full", ko: "디스크 가득 참"),
+    start: "start",
+    nodes: {
+        "start": Question(
+            text: (en: "What does df -h show?", ko: "df -h 결과는?"),
+            answers: [
+                (label: (en: "A filesystem at 100%", ko: "100%인 파일 시스템"), next: "what-grew"),
+                (label: (en: "Space is free", ko: "공간은 남아 있음"), next: "inodes"),
+            ],
+        ),
+        "what-grew": Question(
+            text: (en: "Which directory grew?", ko: "어느 디렉터리가 커졌습니까?"),
+            answers: [
+                (label: (en: "/var/log", ko: "/var/log"), next: "logs"),
+                (label: (en: "/var/lib/docker", ko: "/var/lib/docker"), next: "docker"),
+            ],
+        ),
+        "inodes": Question(
+            text: (en: "What does df -i show?", ko: "df -i 결과는?"),
+            answers: [
+                (label: (en: "IUse% at 100%", ko: "IUse% 100%"), next: "small-files"),
+                (label: (en: "Inodes are fine", ko: "inode는 정상"), next: "deleted"),
+            ],
+        ),
+        "logs": Leaf(title: (en: "Logs", ko: "로그"), cause: (en: "Not rotated", ko: "순환 안 됨"),
+            steps: [(en: "Rotate them", ko: "순환합니다")]),
+        "docker": Leaf(title: (en: "Images", ko: "이미지"), cause: (en: "Old images", ko: "오래된 이미지"),
+            steps: [(en: "Prune them", ko: "정리합니다")]),
+        "small-files": Leaf(title: (en: "Inodes", ko: "inode"), cause: (en: "Small files", ko: "작은 파일"),
+            steps: [(en: "Remove them", ko: "삭제합니다")]),
+        "deleted": Leaf(title: (en: "Deleted", ko: "삭제됨"), cause: (en: "Held open", ko: "열려 있음"),
+            steps: [(en: "Restart", ko: "다시 시작합니다")]),
+    },
+)
+"#;
+
+fn messages(errors: &[Diagnostic]) -> Vec<(usize, usize, &str)> {
+    errors
+        .iter()
+        .map(|e| (e.line, e.column, e.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn the_disk_tree_is_valid() {
+    tree::load_str("disk.ron", DISK).expect("the tree loads");
+}
+
+/// A misspelt `next` is one error: the nodes it cuts off are reached once it is mended.
+#[test]
+fn a_misspelt_next_is_one_error_not_one_per_node_it_cuts_off() {
+    let src = with_line(
+        DISK,
+        9,
+        r#"                (label: (en: "A filesystem at 100%", ko: "100%인 파일 시스템"), next: "what-grw"),"#,
+    );
+    let errors = check("disk.ron", &src);
+    assert_eq!(errors.len(), 1, "{:#?}", messages(&errors));
+    assert!(errors[0].message.contains("leads to \"what-grw\""));
+    // A node that nothing leads to is still one.
+    let orphan = src.replace(
+        r#"        "deleted": Leaf("#,
+        r#"        "orphan": Leaf(title: (en: "O", ko: "O"), cause: (en: "C", ko: "C"),
+            steps: [(en: "S", ko: "S")]),
+        "deleted": Leaf("#,
+    );
+    let errors = check("disk.ron", &orphan);
+    assert_eq!(errors.len(), 2, "{:#?}", messages(&errors));
+    assert!(errors[1].message.contains("\"orphan\" cannot be reached"));
+}
+
+/// A question whose id is taken twice is one error, not one more for each node after it.
+#[test]
+fn a_question_id_taken_twice_does_not_cut_off_what_follows_it() {
+    let src = with_line(DISK, 20, r#"        "what-grew": Question("#);
+    let errors = check("disk.ron", &src);
+    let found = messages(&errors);
+    assert_eq!(errors.len(), 2, "{found:#?}");
+    assert!(
+        found[0]
+            .2
+            .contains("leads to \"inodes\", which does not exist")
+    );
+    assert_eq!(
+        (found[1].0, found[1].2),
+        (20, "duplicate node id \"what-grew\"")
+    );
+}
+
+/// A fix only `see_also` names is still unreachable: the help says why.
+#[test]
+fn a_fix_only_see_also_names_is_unreachable_and_told_why() {
+    let src = DISK
+        .replace(
+            r#"steps: [(en: "Rotate them", ko: "순환합니다")]),"#,
+            r#"steps: [(en: "Rotate them", ko: "순환합니다")], see_also: ["journal"]),"#,
+        )
+        .replace(
+            r#"        "deleted": Leaf("#,
+            r#"        "journal": Leaf(title: (en: "J", ko: "J"), cause: (en: "C", ko: "C"),
+            steps: [(en: "S", ko: "S")]),
+        "deleted": Leaf("#,
+        );
+    let errors = check("disk.ron", &src);
+    assert_eq!(errors.len(), 1, "{:#?}", messages(&errors));
+    assert!(errors[0].message.contains("\"journal\" cannot be reached"));
+    let help = errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("`see_also` does not count"), "{help}");
+}
+
+/// A text missing in one language is placed at the item that lacks it, which the message names
+/// the way people count (answer 2 is the second) and quotes in the other language.
+#[test]
+fn a_missing_translation_is_placed_at_its_item_and_named_by_number() {
+    let src = with_line(
+        DISK,
+        17,
+        r#"                (label: (en: "/var/lib/docker"), next: "docker"),"#,
+    );
+    let errors = check("disk.ron", &src);
+    let found = messages(&errors);
+    assert_eq!(
+        found,
+        [(
+            17,
+            17,
+            "\"what-grew\": the label of answer 2 (\"/var/lib/docker\") has no Korean (ko) text"
+        )]
+    );
+    // An empty text: at the text itself.
+    let src = DISK.replace(
+        r#"(en: "Prune them", ko: "정리합니다")"#,
+        r#"(en: "Prune them", ko: "")"#,
+    );
+    let errors = check("disk.ron", &src);
+    let found = messages(&errors);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (30, 44), "{found:#?}");
+    assert!(found[0].2.contains("step 1 (\"Prune them\")"), "{found:#?}");
+}

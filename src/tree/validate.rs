@@ -121,14 +121,36 @@ impl<'a> Locator<'a> {
     /// Offset of the `lang` text of error message `error` (0-based) of leaf `index`, which has
     /// `errors` messages; else of the message, else of the node's `errors` field.
     fn error_message(&self, index: usize, error: usize, errors: usize, lang: Lang) -> usize {
-        match self
-            .list_items(index, "errors", errors)
-            .and_then(|items| items.get(error).copied())
-        {
-            Some((start, end)) => super::scan::field_values(&self.src[start..end], lang.code())
-                .first()
-                .map_or(start, |at| start + at),
-            None => self.in_node(index, "errors:"),
+        let place = TextPlace::Item {
+            list: "errors",
+            index: error,
+            count: errors,
+        };
+        self.text(index, place, lang)
+    }
+
+    /// Offset of the `lang` text at `place` in node `index` (where it is empty), else of the
+    /// item or field that should hold it, else of the node.
+    fn text(&self, index: usize, place: TextPlace, lang: Lang) -> usize {
+        match place {
+            TextPlace::Field(name) => self.in_node(index, &format!("{name}:")),
+            TextPlace::Item {
+                list,
+                index: k,
+                count,
+            } => {
+                match self
+                    .list_items(index, list, count)
+                    .and_then(|items| items.get(k).copied())
+                {
+                    Some((start, end)) => {
+                        super::scan::field_values(&self.src[start..end], lang.code())
+                            .first()
+                            .map_or(start, |at| start + at)
+                    }
+                    None => self.in_node(index, &format!("{list}:")),
+                }
+            }
         }
     }
 
@@ -516,13 +538,26 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         .filter(|lang| written.is_empty() || !absent.contains(lang))
         .collect();
     for (i, (id, node)) in tree.nodes.iter().enumerate() {
-        for (field, text) in node_texts(node) {
+        for (place, text) in node_texts(node) {
             for lang in &languages {
                 if text.exact(*lang).trim().is_empty() {
-                    let key = field.split(['[', '.']).next().unwrap_or(&field);
                     p.add(
-                        || loc.in_node(i, &format!("{key}:")),
-                        || format!("{id:?}: `{field}` has no {} text", lang_name(*lang)),
+                        || loc.text(i, place, *lang),
+                        || {
+                            // The text in another language says which one it is.
+                            let other = languages
+                                .iter()
+                                .map(|&l| text.exact(l).trim())
+                                .find(|t| !t.is_empty())
+                                .filter(|_| matches!(place, TextPlace::Item { .. }))
+                                .map(|t| format!(" ({:?})", quoted(t)))
+                                .unwrap_or_default();
+                            format!(
+                                "{id:?}: {}{other} has no {} text",
+                                place.describe(),
+                                lang_name(*lang)
+                            )
+                        },
                         || format!("add `{}: \"...\"` to it", lang.code()),
                     )?;
                 }
@@ -599,12 +634,30 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
     // Reachability and cycles (only meaningful once ids resolve).
     if exists(&tree.start) {
         let reachable = reachable_from(tree, &tree.start);
+        // A node cut off only by another error (a `next` misspelt, a question whose id is
+        // taken twice) is reached once that is mended: it is not one more error.
+        let mended = reachable_once_mended(tree, &tree.start, |id| {
+            closest_id(id, first_seen.keys().copied())
+        });
+        let see_also: HashSet<&str> = tree
+            .leaves()
+            .flat_map(|(_, leaf)| leaf.see_also.iter().map(String::as_str))
+            .collect();
         for (i, (id, _)) in tree.nodes.iter().enumerate() {
-            if !reachable.contains(id.as_str()) && first_seen.get(id.as_str()) == Some(&i) {
+            let id = id.as_str();
+            if !reachable.contains(id) && !mended.contains(id) && first_seen.get(id) == Some(&i) {
                 p.add(
                     || loc.node_starts[i],
                     || format!("node {id:?} cannot be reached from {:?}", tree.start),
-                    || "add an answer that leads to it, or remove it".into(),
+                    || {
+                        if see_also.contains(id) {
+                            "`see_also` does not count: the questions must lead to every fix; \
+                             add an answer that leads to it, or remove it"
+                                .into()
+                        } else {
+                            "add an answer that leads to it, or remove it".into()
+                        }
+                    },
                 )?;
             }
         }
@@ -738,29 +791,65 @@ fn lang_name(lang: Lang) -> &'static str {
 }
 
 /// Every text of a node, with the field it sits in (for messages).
-pub fn node_texts(node: &Node) -> Vec<(String, Text)> {
+/// Where a text of a node sits: a field of its own, or in an item of one of its lists.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TextPlace {
+    Field(&'static str),
+    /// Item `index` (0-based) of the list `list`, which has `count` items.
+    Item {
+        list: &'static str,
+        index: usize,
+        count: usize,
+    },
+}
+
+impl TextPlace {
+    /// The text's name in a message: "`title`", "the label of answer 3" (items counted from 1).
+    fn describe(self) -> String {
+        match self {
+            TextPlace::Field(name) => format!("`{name}`"),
+            TextPlace::Item { list, index, .. } => {
+                let n = index + 1;
+                match list {
+                    "answers" => format!("the label of answer {n}"),
+                    "errors" => format!("error message {n}"),
+                    "steps" => format!("step {n}"),
+                    "links" => format!("the title of link {n}"),
+                    _ => format!("{list} item {n}"),
+                }
+            }
+        }
+    }
+}
+
+pub fn node_texts(node: &Node) -> Vec<(TextPlace, Text)> {
     let mut out = Vec::new();
+    let item = |list, index, count| TextPlace::Item { list, index, count };
     match node {
         Node::Question(q) => {
-            out.push(("text".to_string(), q.text.clone()));
+            out.push((TextPlace::Field("text"), q.text.clone()));
             if let Some(w) = &q.why {
-                out.push(("why".to_string(), w.clone()));
+                out.push((TextPlace::Field("why"), w.clone()));
             }
+            let n = q.answers.len();
             for (i, a) in q.answers.iter().enumerate() {
-                out.push((format!("answers[{}].label", i + 1), a.label.clone()));
+                out.push((item("answers", i, n), a.label.clone()));
             }
         }
         Node::Leaf(l) => {
-            out.push(("title".to_string(), l.title.clone()));
+            out.push((TextPlace::Field("title"), l.title.clone()));
+            let n = l.errors.len();
             for (i, e) in l.errors.iter().enumerate() {
-                out.push((format!("errors[{}]", i + 1), e.clone()));
+                out.push((item("errors", i, n), e.clone()));
             }
-            out.push(("cause".to_string(), l.cause.clone()));
+            out.push((TextPlace::Field("cause"), l.cause.clone()));
+            let n = l.steps.len();
             for (i, s) in l.steps.iter().enumerate() {
-                out.push((format!("steps[{}]", i + 1), s.text()));
+                out.push((item("steps", i, n), s.text()));
             }
+            let n = l.links.len();
             for (i, link) in l.links.iter().enumerate() {
-                out.push((format!("links[{}].title", i + 1), link.title.clone()));
+                out.push((item("links", i, n), link.title.clone()));
             }
         }
     }
@@ -785,14 +874,51 @@ fn closest_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a st
 
 /// Ids of the nodes reachable from `start` by following answers.
 pub fn reachable_from<'t>(tree: &'t Tree, start: &'t str) -> HashSet<&'t str> {
+    walk(start, |id| match tree.node(id) {
+        Some(Node::Question(q)) => q.answers.iter().map(|a| a.next.as_str()).collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// Ids reachable from `start` if the tree's broken links were mended: a `next` naming no node
+/// is read as the id `mend` gives (the one it most likely meant), and every node of an id taken
+/// twice leads on.
+fn reachable_once_mended<'t>(
+    tree: &'t Tree,
+    start: &'t str,
+    mend: impl Fn(&str) -> Option<&'t str>,
+) -> HashSet<&'t str> {
+    let mut answers: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (id, node) in &tree.nodes {
+        let next = answers.entry(id).or_default();
+        if let Node::Question(q) = node {
+            next.extend(q.answers.iter().map(|a| a.next.as_str()));
+        }
+    }
+    let resolve = |id: &'t str| {
+        if answers.contains_key(id) {
+            Some(id)
+        } else {
+            mend(id)
+        }
+    };
+    walk(start, |id| {
+        answers
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|&next| resolve(next))
+            .collect()
+    })
+}
+
+/// Every id `next` leads to from `start`, step after step (`start` too).
+fn walk<'t>(start: &'t str, mut next: impl FnMut(&'t str) -> Vec<&'t str>) -> HashSet<&'t str> {
     let mut seen = HashSet::new();
     let mut stack = vec![start];
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        if let Some(Node::Question(q)) = tree.node(id) {
-            stack.extend(q.answers.iter().map(|a| a.next.as_str()));
+        if seen.insert(id) {
+            stack.extend(next(id));
         }
     }
     seen
