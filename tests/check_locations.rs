@@ -95,6 +95,32 @@ fn an_unclosed_string_keeps_the_parsers_place_and_hints_where_it_opened() {
     );
 }
 
+/// A quote missing before the next text of the same line: the string runs on to that text's
+/// opening quote, and RON stumbles on the text right after it.
+#[test]
+fn an_unclosed_string_followed_by_another_on_its_line_is_hinted() {
+    let src = with_line(
+        DISK,
+        7,
+        r#"            text: (en: "What does df -h show?, ko: "df -h 결과는?"),"#,
+    );
+    let errors = check("disk.ron", &src);
+    assert_eq!(errors.len(), 1, "{:#?}", messages(&errors));
+    let hint = errors[0]
+        .hint
+        .as_ref()
+        .expect("a hint about the unclosed string");
+    assert_eq!((hint.line, hint.column), (7, 24), "{hint:#?}");
+    // A closed string with the comma after it missing gives none.
+    let src = with_line(
+        DISK,
+        7,
+        r#"            text: (en: "What?" ko: "df -h 결과는?"),"#,
+    );
+    let errors = check("disk.ron", &src);
+    assert!(errors[0].hint.is_none(), "{:#?}", errors[0]);
+}
+
 #[test]
 fn check_prints_the_hint_with_the_line_where_the_string_opened() {
     let err = check_output("unterminated.ron", UNTERMINATED);

@@ -88,7 +88,8 @@ const OPEN_STRING_LOOKBACK: usize = 3;
 /// everything after reads inside out and RON stumbles there, on a correct line. Hence the last
 /// string literal that opens on one of the few lines before the error's line, runs on past its
 /// own line (an odd number of quotes there, escapes and raw strings minded: the scan reads them
-/// as RON does) and ends on the error's line or the line before, if any.
+/// as RON does) and ends on the error's line or the line before, if any; or the string that
+/// ends right where the error is, with text right after its closing quote.
 fn open_string_before(src: &str, error: usize) -> Option<usize> {
     use super::scan::{Token, scan};
     use std::ops::ControlFlow;
@@ -107,7 +108,7 @@ fn open_string_before(src: &str, error: usize) -> Option<usize> {
     let mut open = None;
     scan(src, |t| {
         if let Token::Str { start, end, .. } = t {
-            if start >= error_line {
+            if start >= error {
                 return ControlFlow::Break(());
             }
             // A string that ran on: its "closing" quote opened the next string, whose text
@@ -115,8 +116,13 @@ fn open_string_before(src: &str, error: usize) -> Option<usize> {
             let ran_on = bytes
                 .get(end)
                 .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-            if start >= window && end > line_before && ran_on && bytes[start..end].contains(&b'\n')
-            {
+            let ran_past_its_line = start >= window
+                && start < error_line
+                && end > line_before
+                && bytes[start..end].contains(&b'\n');
+            // Or it ran on within its line, to the next string's opening quote, and RON
+            // stumbled on that string's text: `(en: "Which?, ko: "어느?")`.
+            if ran_on && (ran_past_its_line || end == error) {
                 open = Some(start);
             }
         }
