@@ -27,6 +27,8 @@ struct Excerpt {
     text: String,
     /// Characters of the line left out before `text`.
     skip: usize,
+    /// Whether the line goes on after `text`.
+    cut: bool,
 }
 
 /// A hint that points at a second place of the file, shown with its own line and caret.
@@ -87,17 +89,21 @@ impl Diagnostic {
 }
 
 /// Line `line` of `src` (1-based) for an excerpt with a caret at `column`. Only the part that
-/// can be shown is kept: a minified tree is one long line.
+/// can be shown is kept (a minified tree is one long line): the whole line when it fits, else
+/// as much as fits around the column.
 fn excerpt(src: &str, line: usize, column: usize) -> Option<Box<Excerpt>> {
-    let skip = column
-        .saturating_sub(1)
-        .saturating_sub(MAX_EXCERPT_CHARS / 2);
     src.lines().nth(line.saturating_sub(1)).map(|l| {
         let l = l.trim_end();
+        let chars = l.chars().count();
+        let skip = column
+            .saturating_sub(1)
+            .saturating_sub(MAX_EXCERPT_CHARS / 2)
+            .min(chars.saturating_sub(MAX_EXCERPT_CHARS));
         let from = l.char_indices().nth(skip).map_or(l.len(), |(i, _)| i);
         Box::new(Excerpt {
             text: l[from..].chars().take(MAX_EXCERPT_CHARS).collect(),
-            skip: l[..from].chars().count(),
+            skip,
+            cut: skip + MAX_EXCERPT_CHARS < chars,
         })
     })
 }
@@ -116,6 +122,9 @@ pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
 }
 
 const MAX_EXCERPT_CHARS: usize = 120;
+
+/// Where an excerpt leaves out part of its line.
+const CUT: &str = "…";
 
 /// Longest message shown: one of the tree's strings may be a megabyte long.
 const MAX_MESSAGE_CHARS: usize = 400;
@@ -171,8 +180,11 @@ fn write_excerpt(
 ) -> fmt::Result {
     let pad = " ".repeat(gutter);
     let caret_at = column.saturating_sub(1).saturating_sub(excerpt.skip);
-    let mut shown = String::new();
-    let mut lead = String::new();
+    // A line cut short says so at the cut: its start is not the line's.
+    let (mut shown, mut lead) = match excerpt.skip {
+        0 => (String::new(), String::new()),
+        _ => (CUT.to_string(), " ".repeat(crate::text::width(CUT))),
+    };
     for (i, c) in excerpt.text.chars().enumerate() {
         // Each character as shown (escaped when unsafe), and the caret's lead under it: as wide
         // as what is shown.
@@ -190,6 +202,9 @@ fn write_excerpt(
             });
         }
         shown.push_str(&piece);
+    }
+    if excerpt.cut {
+        shown.push_str(CUT);
     }
     writeln!(f, "{pad} |")?;
     writeln!(f, "{line:>gutter$} | {shown}")?;
@@ -219,6 +234,28 @@ mod tests {
         assert!(shown.contains("2 |     nodez: {},"));
         assert!(shown.contains("  |     ^"));
         assert!(shown.contains("help: did you mean `nodes`?"));
+    }
+
+    #[test]
+    fn a_line_that_fits_is_shown_whole_and_a_cut_one_says_where() {
+        let fits = format!("{}X{}", "a".repeat(99), "b".repeat(15));
+        let shown = Diagnostic::new("t.ron", "e").at(&fits, 1, 100).to_string();
+        assert!(shown.contains(&format!("1 | {fits}\n")), "{shown}");
+        assert!(
+            shown.contains(&format!("  | {}^\n", " ".repeat(99))),
+            "{shown}"
+        );
+        // A minified tree: one long line, cut on both sides of the caret.
+        let long = format!("{}X{}", "a".repeat(199), "b".repeat(200));
+        let shown = Diagnostic::new("t.ron", "e").at(&long, 1, 200).to_string();
+        let line = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert!(line.starts_with("1 | …a") && line.ends_with("b…"), "{line}");
+        assert_eq!(
+            line.chars().position(|c| c == 'X'),
+            caret.find('^'),
+            "{shown}"
+        );
     }
 
     #[test]
