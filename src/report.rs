@@ -93,7 +93,7 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> String {
     out.push_str(&format!("\n{}\n", s.steps));
     for (n, step) in leaf.steps.iter().enumerate() {
         let marker = format!("{:>2}. ", n + 1);
-        let body = sanitize(step.get(lang));
+        let body = sanitize(&values.fill(step.get(lang)));
         let mut lines = body.lines();
         out.push_str(&format!("{marker}{}\n", lines.next().unwrap_or("")));
         for l in lines {
@@ -173,7 +173,7 @@ pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Value {
         "errors": leaf.errors.iter().map(|e| clean(e.get(lang))).collect::<Vec<_>>(),
         "cause": clean(leaf.cause.get(lang)),
         "steps": leaf.steps.iter().map(|s| json!({
-            "text": clean(s.get(lang)),
+            "text": clean(&values.fill(s.get(lang))),
             "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),

@@ -363,7 +363,11 @@ fn fix_section(tree: &Tree, session: &Session, out: &mut String) {
             s.steps
         ));
         for (i, step) in leaf.steps.iter().enumerate() {
-            out.push_str(&format!("{}. {}\n", i + 1, sanitize_line(step.get(lang))));
+            out.push_str(&format!(
+                "{}. {}\n",
+                i + 1,
+                sanitize_line(&values.fill(step.get(lang)))
+            ));
             for c in &step.run {
                 out.push_str(&fenced(
                     c.shell_id(),

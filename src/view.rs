@@ -180,7 +180,7 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
     for (n, step) in leaf.steps.iter().enumerate() {
         let marker = format!("{:>2}. ", n + 1);
         let body = wrap(
-            &sanitize(step.get(lang)),
+            &sanitize(&v.values.fill(step.get(lang))),
             width.saturating_sub(marker.len() + 1).max(1),
         );
         let other_os =

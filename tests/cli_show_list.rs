@@ -214,6 +214,36 @@ fn show_set_fills_in_placeholders() {
     }
 }
 
+/// The steps' own text names the same placeholders as their commands: filled in as well.
+#[test]
+fn show_set_fills_in_the_placeholders_of_the_steps_text() {
+    let args = [
+        "show",
+        "network-http-proxy",
+        "--set",
+        "ProxyIP=10.0.0.5",
+        "--set",
+        "ProxyPort=3128",
+    ];
+    let out = triage().args(args).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("add http_proxy=http://10.0.0.5:3128 to /etc/environment"),
+        "{text}"
+    );
+    assert!(!text.contains("<ProxyIP>"), "{text}");
+    let out = triage().args(args).arg("--json").output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps = json["steps"].as_array().unwrap();
+    assert!(
+        steps.iter().any(|s| s["text"]
+            .as_str()
+            .unwrap()
+            .contains("HttpProxy.Host=10.0.0.5")),
+        "{json}"
+    );
+}
+
 /// A value for a placeholder the fix does not have is most likely a typo: said on stderr, once,
 /// with the name as typed.
 #[test]
