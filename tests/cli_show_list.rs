@@ -131,6 +131,17 @@ fn unknown_language_and_tree_are_usage_errors() {
             .unwrap()
             .contains("known trees: azure-vm-backup")
     );
+    // A typo of a tree's id: that one is offered.
+    let out = triage()
+        .args(["--tree", "azure-vm-bakup", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "triage: no tree \"azure-vm-bakup\"; did you mean azure-vm-backup? \
+         (known trees: azure-vm-backup)\n"
+    );
 }
 
 #[test]

@@ -467,11 +467,18 @@ pub fn pick_failed(error: PickError, lang: Lang) -> i32 {
             known,
             problems,
         } => {
+            let names: Vec<&str> = known.iter().map(String::as_str).collect();
+            let close = show::closest_ids(&asked, &names);
             let known: Vec<String> = known.iter().map(|k| sanitize_line(k)).collect();
+            let template = match close.is_empty() {
+                true => s.unknown_tree,
+                false => s.unknown_tree_close,
+            };
             say(&i18n::fill(
-                s.unknown_tree,
+                template,
                 &[
                     ("tree", &crate::text::quoted_line(&asked)),
+                    ("ids", &close.join(", ")),
                     ("known", &known.join(", ")),
                 ],
             ));

@@ -164,10 +164,9 @@ pub fn show(
     }
 }
 
-/// "; did you mean ...?" with the closest ids, or a pointer to `COMMAND list` (`command`: `triage`
-/// and its `--tree`), in `lang`.
-pub fn suggestion(asked: &str, ids: &[&str], command: &str, lang: Lang) -> String {
-    let s = &i18n::strings(lang).cli;
+/// The ids of `ids` close enough to `asked` to be what was meant, closest first, at most three
+/// (sanitized, to be shown).
+pub fn closest_ids(asked: &str, ids: &[&str]) -> Vec<String> {
     let asked_lower = asked.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ids
         .iter()
@@ -175,11 +174,18 @@ pub fn suggestion(asked: &str, ids: &[&str], command: &str, lang: Lang) -> Strin
         .filter(|(d, id)| *d <= 3.max(id.len() / 3))
         .collect();
     scored.sort();
-    let close: Vec<String> = scored
+    scored
         .iter()
         .take(3)
         .map(|(_, id)| sanitize_line(id))
-        .collect();
+        .collect()
+}
+
+/// "; did you mean ...?" with the closest ids, or a pointer to `COMMAND list` (`command`: `triage`
+/// and its `--tree`), in `lang`.
+pub fn suggestion(asked: &str, ids: &[&str], command: &str, lang: Lang) -> String {
+    let s = &i18n::strings(lang).cli;
+    let close = closest_ids(asked, ids);
     if close.is_empty() {
         i18n::fill(s.see_every_id, &[("list", &format!("{command} list"))])
     } else {
