@@ -596,6 +596,31 @@ fn colour_codes_of_a_pasted_log_are_not_words() {
     );
 }
 
+/// A Korean gram read as a known one a jamo away, with nothing else of the word to back it,
+/// may rank a leaf but is not shown as what the user meant: 디스크 is not "비스크".
+#[test]
+fn a_lone_korean_gram_guess_is_not_shown_as_a_correction() {
+    let src = r#"Tree(
+        id: "svc", title: (en: "Services", ko: "서비스"), start: "q",
+        nodes: {
+            "q": Question(text: (en: "Which?", ko: "어느 것?"), answers: [
+                (label: (en: "a", ko: "a"), next: "held"),
+                (label: (en: "b", ko: "b"), next: "logs"),
+            ]),
+            "held": Leaf(title: (en: "Files held open", ko: "열려 있는 파일"),
+                cause: (en: "A process holds them.", ko: "프로세스가 잡고 있습니다."),
+                steps: [(en: "Restart the service.", ko: "서비스를 다시 시작합니다.")]),
+            "logs": Leaf(title: (en: "Logs", ko: "로그"),
+                cause: (en: "Not rotated.", ko: "순환되지 않습니다."),
+                steps: [(en: "Rotate them.", ko: "순환합니다.")]),
+        },
+    )"#;
+    let index = Index::build(&tree::load_str("svc.ron", src).expect("the tree loads"));
+    let r = index.search("디스크 로그", Lang::Ko, 3);
+    assert_eq!(r.hits[0].id, "logs");
+    assert!(r.hits.iter().all(|h| !h.why.contains('→')), "{:?}", r.hits);
+}
+
 #[test]
 fn a_long_korean_paste_without_spaces_stays_cheap() {
     let index = Index::build(&tree::embedded());

@@ -32,13 +32,13 @@
 //!   pairs through its correction. A Korean gram the tree does not know is read as a known one
 //!   a single jamo away (에이젼트/에이전트, 스넵샷/스냅샷; not the last final consonant, where
 //!   endings change words); it counts as evidence only when the word's neighbouring gram is
-//!   known with the same change. A whole query word that is a leaf id (`backup-19`) finds that
-//!   leaf first. The tree's `synonyms` groups expand
-//!   the query in the same script at a lower weight, counted once per leaf (a leaf that already
-//!   has the query's word gains nothing from its synonyms). A query that names Windows or Linux
-//!   (or a distribution) lifts the leaves for that system and lowers those for the other; the
-//!   number after such a name is its version ("Windows Server 2012"), not a word to match. Ties
-//!   keep the tree's order.
+//!   known with the same change (and only then is it shown as a correction). A whole query
+//!   word that is a leaf id (`backup-19`) finds that leaf first. The tree's `synonyms` groups
+//!   expand the query in the same script at a lower weight, counted once per leaf (a leaf that
+//!   already has the query's word gains nothing from its synonyms). A query that names Windows
+//!   or Linux (or a distribution) lifts the leaves for that system and lowers those for the
+//!   other; the number after such a name is its version ("Windows Server 2012"), not a word to
+//!   match. Ties keep the tree's order.
 //! * Topics the tree does not cover (`Tree::not_covered`: MARS, DPM…): a query that has one of
 //!   their phrases (its words as typed, in a row: [`phrase`]) is not answered confidently and
 //!   names the topic (`Results::not_covered`), unless the best leaf has the phrase too, or the

@@ -927,8 +927,11 @@ impl Index {
                     evidence.as_typed += w;
                 }
             }
-            // Pairs repeat their words; the words of a code already named repeat the code.
-            if t.origin == Origin::Pair || (t.origin == Origin::Part && !parts.is_empty()) {
+            // Pairs repeat their words; the words of a code already named repeat the code; a
+            // guess (a Korean gram a jamo off, alone) names a word nobody wrote: 디스크→비스크.
+            if matches!(t.origin, Origin::Pair | Origin::Guess)
+                || (t.origin == Origin::Part && !parts.is_empty())
+            {
                 continue;
             }
             let field = (0..FIELDS)
