@@ -492,3 +492,25 @@ fn a_missing_translation_is_placed_at_its_item_and_named_by_number() {
     assert_eq!((found[0].0, found[0].1), (30, 44), "{found:#?}");
     assert!(found[0].2.contains("step 1 (\"Prune them\")"), "{found:#?}");
 }
+
+/// A tab in a command is drawn as spaces but copied as it is, and a shell it is pasted into
+/// takes it for completion: an error at the tab, written as it is or as `\t`.
+#[test]
+fn a_tab_in_a_command_is_an_error_at_the_tab() {
+    for tab in ["\t", "\\t"] {
+        let src = with_line(
+            DISK,
+            28,
+            &format!(r#"            steps: [(en: "Rotate them", ko: "순환합니다", run: [Bash("du -ah |{tab}sort")])]),"#),
+        )
+        // Tabs that indent the file are no problem.
+        .replace("        \"docker\": Leaf(", "\t\"docker\": Leaf(");
+        let errors = check("disk.ron", &src);
+        let found = messages(&errors);
+        assert_eq!(
+            found,
+            [(28, 74, "leaf \"logs\" has a command with a tab in it")],
+            "{tab:?}"
+        );
+    }
+}

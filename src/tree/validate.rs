@@ -77,11 +77,17 @@ impl<'a> Locator<'a> {
 
     /// Offset of the first `needle` inside node `index`, or of the node itself.
     fn in_node(&self, index: usize, needle: &str) -> usize {
+        self.find_in_node(index, needle)
+            .unwrap_or(self.node_starts[index])
+    }
+
+    /// Offset of the first `needle` inside node `index`.
+    fn find_in_node(&self, index: usize, needle: &str) -> Option<usize> {
         let (start, end) = self.node_range(index);
         self.src
             .get(start..end)
             .and_then(|s| s.find(needle))
-            .map_or(start, |i| start + i)
+            .map(|i| start + i)
     }
 
     /// Offset of the `next` value of answer `answer` (0-based) of question `index`, which has
@@ -479,6 +485,30 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                             || loc.in_node(i, "run:"),
                             || format!("leaf {id:?} has an empty command"),
                             || "remove it or write the command".into(),
+                        )?;
+                    }
+                    // Drawn as spaces, but copied as it is: pasted into a shell, a tab asks
+                    // for completion, and the command arrives changed.
+                    if let Some(tab) = c.code().find('\t') {
+                        p.add(
+                            || {
+                                // The tab, found by what stands before it on its line, written
+                                // as it is or as `\t`.
+                                let code = c.code();
+                                let line = code[..tab].rfind('\n').map_or(0, |n| n + 1);
+                                let before = &code[line..tab];
+                                ["\t", "\\t"]
+                                    .iter()
+                                    .map(|tab| loc.find_in_node(i, &format!("{before}{tab}")))
+                                    .find_map(|at| at.map(|at| at + before.len()))
+                                    .unwrap_or_else(|| loc.in_node(i, "run:"))
+                            },
+                            || format!("leaf {id:?} has a command with a tab in it"),
+                            || {
+                                "use spaces: pasted into a shell, a tab asks for completion and \
+                                 changes the command"
+                                    .into()
+                            },
                         )?;
                     }
                 }
