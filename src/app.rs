@@ -1356,7 +1356,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let esc_expected_box = std::mem::take(&mut app.esc_expected_box);
     let key = msg;
     let msg = if msg == Msg::EscapeKey {
-        let guarded = app.overlay.is_none() && app.practice.is_none() && !app.asked_from_search;
+        let guarded = app.overlay.is_none() && !app.asked_from_search;
         let s = crate::i18n::strings(app.lang);
         if guarded && (esc_closed || esc_expected_box) {
             app.status = Some(

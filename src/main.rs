@@ -712,8 +712,10 @@ fn run_tui(
         // "linux" answers nothing. Such a key waits for the letters after it; `j` and `k` move
         // at once, and the move is undone when a word follows.
         let ctx = ui::context(app);
-        let typing_screen =
-            matches!(ctx, keys::Ctx::Question | keys::Ctx::Leaf) && app.practice.is_none();
+        let screen = matches!(ctx, keys::Ctx::Question | keys::Ctx::Leaf);
+        // In practice, where search is off, a word typed at a person's pace is keys; a burst of
+        // text still is no keys to act on one by one (it is set aside, with a notice).
+        let typing_screen = screen && app.practice.is_none();
         // The key after a move, not its release (Windows reports releases too).
         let release = matches!(&event, Event::Key(key) if key.kind == KeyEventKind::Release);
         let moved_before = if release { None } else { moved.take() };
@@ -734,11 +736,13 @@ fn run_tui(
                     None => Event::Key(key),
                 }
             }
-            (Event::Key(key), _) if pending.is_empty() && typing_screen => {
+            (Event::Key(key), _) if pending.is_empty() && screen => {
                 match typed_out(key, &input, &mut pending) {
                     Some(text) => Event::Paste(text),
                     // What `typed_out` read ahead is the start of the word, if any.
-                    None if keys::letter(ctx, &key) == Some(keys::Letter::Held) => {
+                    None if typing_screen
+                        && keys::letter(ctx, &key) == Some(keys::Letter::Held) =>
+                    {
                         match held_word(vec![key], ctx, hold, &input, &mut pending) {
                             Some(text) => Event::Paste(text),
                             None => Event::Key(key),

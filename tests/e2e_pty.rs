@@ -800,6 +800,39 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.wait_for("EXIT=0");
 }
 
+/// In practice, where search is off, text typed out at once is set aside with a notice: its
+/// letters do not take answers back (`h`), start over (`r`) or write transcripts (`e`).
+#[test]
+fn text_typed_out_at_once_in_practice_is_no_keys() {
+    let script = format!(
+        "'{}' --no-config practice --count 1 --seed 42; echo EXIT=$?; sleep 1",
+        bin()
+    );
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8"), ("TRIAGE_DATA_DIR", dir)]);
+    s.wait_for("Why we ask");
+    s.keys(b"1");
+    s.wait_for("Practice 1/1 | Start > ");
+    let trail = |s: &Session| {
+        s.screen()
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .trim_end()
+            .to_string()
+    };
+    let before = trail(&s);
+    s.keys(b"Virtual machine agent is not present");
+    s.wait_for("Search is off during practice");
+    assert_eq!(trail(&s), before, "{}", s.screen());
+    assert!(!s.screen().contains("Transcript written"), "{}", s.screen());
+    s.keys(b"q");
+    s.wait_for("Score");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
 /// A word typed at a person's pace whose first letter is a key there is searched too: "quota"
 /// does not quit (`q`), "jobs" does not move the selection (`j`), "linux" answers nothing (`l`).
 #[test]

@@ -228,6 +228,26 @@ fn q_mid_round_says_how_many_rounds_were_played_of_how_many() {
     assert!(a.quit);
 }
 
+/// Esc pressed twice to close the key list does not end the run: the second press says how to
+/// quit, as in the wizard; a third ends it.
+#[test]
+fn a_second_esc_after_closing_the_key_list_does_not_end_the_run() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(2, 7);
+    play(&mut a, true);
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('?'));
+    press(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_none());
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.quit && !a.practice.as_ref().unwrap().finished());
+    assert_eq!(a.status.as_deref(), Some(EN.esc_again));
+    press(&mut a, KeyCode::Esc);
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished() && p.score.ended_early());
+}
+
 /// q on a verdict ends the run the same way; a run played to its end says nothing of it.
 #[test]
 fn q_on_a_verdict_ends_early_too_and_a_full_run_is_not_early() {
