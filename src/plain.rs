@@ -142,7 +142,8 @@ fn searchable(line: &str) -> bool {
 }
 
 /// A practice run ended before its score screen (`q` mid-round, end of input, Ctrl-C): the score
-/// of the rounds played, as the full-screen wizard prints it when it quits.
+/// of the rounds played, as the full-screen wizard prints it when it quits. After the score
+/// screen: its line again with the seed, which plays the same rounds again.
 pub fn score_on_quit(app: &App, out: &mut impl Write) -> std::io::Result<()> {
     match &app.practice {
         Some(p) if !p.finished() => write!(
@@ -150,7 +151,8 @@ pub fn score_on_quit(app: &App, out: &mut impl Write) -> std::io::Result<()> {
             "\n{}",
             report::practice_summary(&app.tree, &p.score, app.lang)
         ),
-        _ => Ok(()),
+        Some(p) => writeln!(out, "\n{}", sanitize_line(&p.score.summary(app.lang))),
+        None => Ok(()),
     }
 }
 

@@ -567,6 +567,26 @@ fn plain_practice_quit_early_prints_the_score() {
     );
 }
 
+/// A plain practice run played to its score ends with the score's line and the seed that plays
+/// the same rounds again.
+#[test]
+fn plain_practice_played_to_the_end_says_its_seed() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--count", "1", "--seed", "5", "--plain"])
+        .write_stdin("1\n1\n1\n1\n1\n1\n\n\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let last = text.lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("Score: ") && last.ends_with("(seed 5)"),
+        "{text}"
+    );
+    assert!(text.ends_with('\n'), "{text}");
+}
+
 /// `history` shows where a session ended (what `resume` reopens), not a fix it left since.
 #[test]
 fn history_shows_where_the_session_ended() {
