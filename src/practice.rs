@@ -190,13 +190,13 @@ fn padded_mark(word: &str, lang: Lang) -> String {
     format!("{word}{}", " ".repeat(wide.saturating_sub(word.width())))
 }
 
-/// What the score's list says of a round after its fix, if anything: the related fix reached
-/// by a round that was close, and the answers taken back ("reached network-whitelist-ips, 1
-/// step back").
+/// What the score's list says of a round after its fix, if anything: the fix reached by a
+/// round that missed or was close, and the answers taken back ("reached
+/// network-whitelist-ips, 1 step back").
 pub fn round_note(round: &RoundResult, lang: Lang) -> Option<String> {
     let s = crate::i18n::strings(lang);
     let mut notes = Vec::new();
-    if round.close {
+    if !round.correct && !round.reached.is_empty() {
         notes.push(crate::i18n::fill(
             s.practice_reached_note,
             &[("reached", &crate::text::sanitize_line(&round.reached))],

@@ -538,6 +538,26 @@ fn a_fix_in_the_see_also_of_the_one_asked_for_is_close_on_the_verdict_and_the_sc
     }
 }
 
+/// A missed round's line in the score says where the trainee ended up.
+#[test]
+fn a_missed_round_names_the_fix_reached() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(1, 7);
+    play(&mut a, false);
+    let r = a.practice.as_ref().unwrap().result().unwrap();
+    assert!(!r.correct && !r.close, "{r:?}");
+    let note = practice::round_note(r, Lang::En).unwrap();
+    assert_eq!(note, format!("reached {}", a.current));
+    let right = {
+        let mut a = app(Lang::En);
+        a.start_practice(1, 7);
+        play(&mut a, true);
+        a.practice.as_ref().unwrap().result().unwrap().clone()
+    };
+    assert_eq!(practice::round_note(&right, Lang::En), None);
+}
+
 /// The other case of the user test: `--seed 1`, round 2 (backup-18), keys 6, 1, 1 reach
 /// agent-install-windows, in backup-18's "See also": close too.
 #[test]
