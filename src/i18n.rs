@@ -306,6 +306,8 @@ pub struct Strings {
     pub plain_done_prompt: &'static str,
     /// `{max}` is the number of answers.
     pub plain_bad_answer: &'static str,
+    /// The same in practice, where search is off.
+    pub plain_bad_answer_practice: &'static str,
     pub plain_bad_leaf: &'static str,
     /// Put first in the prompt on a fix whose commands have blanks.
     pub plain_prompt_fill: &'static str,
@@ -526,6 +528,7 @@ pub static EN: Strings = Strings {
     plain_verdict_prompt: "(Enter next; q quit): ",
     plain_done_prompt: "(Enter or q to quit): ",
     plain_bad_answer: "Not understood: type 1-{max} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)",
+    plain_bad_answer_practice: "Not understood: type 1-{max} (an answer), b (back), r (restart) or q (quit)",
     plain_bad_leaf: "Not understood: type b (back), r (restart), /TEXT (search) or q (quit)",
     plain_prompt_fill: "NAME=VALUE fills a blank; ",
     plain_bad_leaf_see_also: "Not understood: type a See also id ({ids}), b (back), r (restart), /TEXT (search) or q (quit)",
@@ -742,6 +745,7 @@ pub static KO: Strings = Strings {
     plain_verdict_prompt: "(Enter 다음; q 종료): ",
     plain_done_prompt: "(Enter 또는 q 종료): ",
     plain_bad_answer: "알 수 없는 입력입니다: 1-{max} (답), 0 또는 /검색어 (검색), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
+    plain_bad_answer_practice: "알 수 없는 입력입니다: 1-{max} (답), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_leaf: "알 수 없는 입력입니다: b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",
     plain_prompt_fill: "이름=값으로 빈칸 채우기; ",
     plain_bad_leaf_see_also: "알 수 없는 입력입니다: 함께 보기 id ({ids}), b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",

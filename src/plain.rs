@@ -301,10 +301,11 @@ fn handle(app: &mut App, line: &str) {
             Node::Question(q) => match other.parse::<usize>() {
                 Ok(n) if (1..=q.answers.len()).contains(&n) => Msg::Choose(n - 1),
                 _ => {
-                    app.status = Some(
-                        s.plain_bad_answer
-                            .replace("{max}", &q.answers.len().to_string()),
-                    );
+                    let bad = match app.practice {
+                        Some(_) => s.plain_bad_answer_practice,
+                        None => s.plain_bad_answer,
+                    };
+                    app.status = Some(bad.replace("{max}", &q.answers.len().to_string()));
                     return;
                 }
             },

@@ -698,7 +698,7 @@ fn plain_practice_does_not_offer_search() {
         .args([
             "practice", "--count", "1", "--seed", "1", "--plain", "--lang", "en",
         ])
-        .write_stdin("q\n")
+        .write_stdin("xyz\nq\n")
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -706,6 +706,9 @@ fn plain_practice_does_not_offer_search() {
     let s = triage::i18n::strings(triage::tree::Lang::En);
     assert!(!text.contains(s.none_fits), "{text}");
     assert!(text.contains(s.plain_practice_prompt), "{text}");
+    // What it does not understand is answered without search in the list of what to type.
+    assert!(text.contains("Not understood: type 1-"), "{text}");
+    assert!(!text.contains("(search)"), "{text}");
 }
 
 /// `resume` without N reopens the newest wizard session, past a practice run made since;
