@@ -395,6 +395,13 @@ fn a_short_message_quoted_whole_comes_first() {
         3,
     );
     assert_eq!(r.hits[0].id, "nginx");
+    // Quotes are of English messages: two English word pairs in a Korean message ("Azure
+    // Backup 서비스") do not make three generic words a quote.
+    let index = Index::build(&tree::embedded());
+    for q in ["Azure Backup Service", "snapshot operation failed"] {
+        let r = index.search(q, Lang::En, 3);
+        assert!(!r.confident && !r.close, "{q}: {r:?}");
+    }
 }
 
 /// A name in free text ("on vm-sql-02") is no symptom either, but the system in one is.

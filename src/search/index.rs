@@ -5,7 +5,7 @@ use super::analyze::{
     Buffers, ChunkEnds, Kind, Stem, chunks, gram_key, is_stop_word, join_key, tokenize,
     tokenize_chunk,
 };
-use crate::tree::{Leaf, Node, Os, Text, Tree};
+use crate::tree::{Lang, Leaf, Node, Os, Text, Tree};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -462,8 +462,6 @@ struct Builder<'a> {
     /// (most pairs occur once in the whole tree: sorting them at the end is cheaper than
     /// looking each one up in a table as big as the tree).
     pairs: Vec<u128>,
-    /// The word pairs of the shortest error message of the current doc that has any.
-    quote_pairs: Option<u16>,
 }
 
 impl<'a> Builder<'a> {
@@ -484,7 +482,6 @@ impl<'a> Builder<'a> {
             texts: Vec::new(),
             doc_ends: Vec::with_capacity(leaves),
             pairs: Vec::new(),
-            quote_pairs: None,
         }
     }
 
@@ -551,7 +548,8 @@ impl<'a> Builder<'a> {
         *prev_word = None;
     }
 
-    fn add_text(&mut self, text: &'a str, field: Field) {
+    /// Adds `text` to the current doc; returns the number of word pairs it made.
+    fn add_text(&mut self, text: &'a str, field: Field) -> u16 {
         let pairs = PAIR_FIELDS.contains(&field);
         let pairs_before = self.pairs.len();
         let mut prev_word: Option<u32> = None;
@@ -582,10 +580,7 @@ impl<'a> Builder<'a> {
             before = c.ends.after;
         }
         self.texts.push((self.occurrences.len() as u32, field));
-        let text_pairs = (self.pairs.len() - pairs_before).min(usize::from(u16::MAX)) as u16;
-        if field == Field::Error && text_pairs > 0 {
-            self.quote_pairs = Some(self.quote_pairs.map_or(text_pairs, |q| q.min(text_pairs)));
-        }
+        (self.pairs.len() - pairs_before).min(usize::from(u16::MAX)) as u16
     }
 
     /// The first time a chunk is seen: analyses it (new terms get their ids in the order
@@ -845,7 +840,15 @@ impl<'a> Part<'a> {
                 touch(next);
             }
             let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            leaf_texts(leaf, labels, |text, field| b.add_text(text, field));
+            // The word pairs of its shortest English error message that has any.
+            let mut quote_pairs: Option<u16> = None;
+            leaf_texts(leaf, labels, |text, field, lang| {
+                let pairs = b.add_text(text, field);
+                // A query quotes a leaf's English message (see `Doc::quote_pairs`).
+                if field == Field::Error && lang == Some(Lang::En) && pairs > 0 {
+                    quote_pairs = Some(quote_pairs.map_or(pairs, |q| q.min(pairs)));
+                }
+            });
             lengths.push(b.finish_doc());
             if i == 15 && leaves.len() > 64 {
                 // Room for the texts and word pairs of every leaf, judging by the first ones.
@@ -874,7 +877,7 @@ impl<'a> Part<'a> {
             docs.push(Doc {
                 id: id.to_string(),
                 has_errors: !leaf.errors.is_empty(),
-                quote_pairs: b.quote_pairs.take().unwrap_or(0),
+                quote_pairs: quote_pairs.unwrap_or(0),
                 os: leaf.os.iter().fold(0, |bits, os| {
                     bits | match os {
                         Os::Windows => OS_WINDOWS,
@@ -951,21 +954,28 @@ impl<'a> Part<'a> {
     }
 }
 
-fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a str, Field)) {
-    let both = |t: &'a Text, f: Field, add: &mut dyn FnMut(&'a str, Field)| {
-        add(&t.en, f);
-        add(&t.ko, f);
+/// Every text of `leaf` (and the labels of the `answers` that lead to it), with its field and
+/// its language (`None` for codes, keywords and commands).
+fn leaf_texts<'a>(
+    leaf: &'a Leaf,
+    answers: &[&'a Text],
+    mut add: impl FnMut(&'a str, Field, Option<Lang>),
+) {
+    type Add<'a, 'f> = &'f mut dyn FnMut(&'a str, Field, Option<Lang>);
+    let both = |t: &'a Text, f: Field, add: Add<'a, '_>| {
+        add(&t.en, f, Some(Lang::En));
+        add(&t.ko, f, Some(Lang::Ko));
     };
-    let add: &mut dyn FnMut(&'a str, Field) = &mut add;
+    let add: Add<'a, '_> = &mut add;
     for e in &leaf.errors {
         both(e, Field::Error, add);
     }
     for c in &leaf.codes {
-        add(c, Field::Code);
+        add(c, Field::Code, None);
     }
     both(&leaf.title, Field::Title, add);
     for k in &leaf.keywords {
-        add(k, Field::Keyword);
+        add(k, Field::Keyword, None);
     }
     for os in &leaf.os {
         add(
@@ -974,6 +984,7 @@ fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a 
                 Os::Linux => "linux",
             },
             Field::Keyword,
+            None,
         );
     }
     for a in answers {
@@ -981,10 +992,10 @@ fn leaf_texts<'a>(leaf: &'a Leaf, answers: &[&'a Text], mut add: impl FnMut(&'a 
     }
     both(&leaf.cause, Field::Cause, add);
     for s in &leaf.steps {
-        add(&s.en, Field::Step);
-        add(&s.ko, Field::Step);
+        add(&s.en, Field::Step, Some(Lang::En));
+        add(&s.ko, Field::Step, Some(Lang::Ko));
         for c in &s.run {
-            add(c.code(), Field::Step);
+            add(c.code(), Field::Step, None);
         }
     }
     for l in &leaf.links {
@@ -1116,7 +1127,7 @@ fn add_terms(df: &[u32], n: f32, offsets: &mut Vec<u32>, idf: &mut Vec<f32>) {
 /// needed, overlaps their cache misses with each other and with the work on this leaf.
 fn touch(leaf: &Leaf) {
     let mut seen = 0u8;
-    leaf_texts(leaf, &[], |text, _| {
+    leaf_texts(leaf, &[], |text, _, _| {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
@@ -1316,7 +1327,7 @@ impl Index {
         let mut phrase_docs: Vec<Vec<u32>> = vec![Vec::new(); phrases.iter().map(Vec::len).sum()];
         if !phrase_docs.is_empty() {
             for (d, (_, leaf)) in leaves.iter().enumerate() {
-                leaf_texts(leaf, &[], |text, _| {
+                leaf_texts(leaf, &[], |text, _, _| {
                     for (p, found) in topic_phrases.found_in(text).into_iter().enumerate() {
                         if found && phrase_docs[p].last() != Some(&(d as u32)) {
                             phrase_docs[p].push(d as u32);
@@ -1621,7 +1632,7 @@ mod tests {
             for (doc, (id, leaf)) in tree.leaves().enumerate() {
                 let mut length = [0u32; FIELDS];
                 let labels = answers.get(id).map(Vec::as_slice).unwrap_or(&[]);
-                leaf_texts(leaf, labels, |text, field| {
+                leaf_texts(leaf, labels, |text, field, _| {
                     tokenize(text, &mut |t| {
                         let f = match (field, t.kind) {
                             (Field::Code, Kind::Part) => Field::CodeWord,
