@@ -353,7 +353,7 @@ pub static EN: Strings = Strings {
     cli: CliWords {
         unknown_language: "unknown language {lang}; use en or ko",
         unknown_tree: "no tree {tree}; known trees: {known} (or give a path to a .ron file)",
-        unknown_tree_close: "no tree {tree}; did you mean {ids}? (known trees: {known})",
+        unknown_tree_close: "no tree {tree}; did you mean {ids}? (known trees: {known}; or give a path to a .ron file)",
         unknown_leaf: "no leaf {id} in tree {tree}",
         set_unused: "note: no command of {id} has a placeholder named {name}",
         code_of_leaves: "{code} is an error code, listed by {ids}; `{triage} show ID` shows one, `{triage} search {code}` ranks them",
@@ -570,7 +570,7 @@ pub static KO: Strings = Strings {
     cli: CliWords {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",
         unknown_tree: "없는 트리: {tree}. 있는 트리: {known} (또는 .ron 파일 경로를 주세요)",
-        unknown_tree_close: "없는 트리: {tree}. 혹시 이것인가요: {ids} (있는 트리: {known})",
+        unknown_tree_close: "없는 트리: {tree}. 혹시 이것인가요: {ids} (있는 트리: {known}. 또는 .ron 파일 경로를 주세요)",
         unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
         set_unused: "참고: {id}의 명령에는 {name} 자리 표시자가 없습니다",
         code_of_leaves: "{code}은(는) 오류 코드이며 {ids}에 있습니다. `{triage} show ID`로 하나를 보거나 `{triage} search {code}`로 순위를 확인하세요",

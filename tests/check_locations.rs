@@ -111,14 +111,27 @@ fn an_unclosed_string_followed_by_another_on_its_line_is_hinted() {
         .as_ref()
         .expect("a hint about the unclosed string");
     assert_eq!((hint.line, hint.column), (7, 24), "{hint:#?}");
-    // A closed string with the comma after it missing gives none.
+    // So is one whose next field's text starts with punctuation.
     let src = with_line(
         DISK,
         7,
-        r#"            text: (en: "What?" ko: "df -h 결과는?"),"#,
+        r#"            text: (en: "What?, ko: "(df -h) 결과는?"),"#,
     );
     let errors = check("disk.ron", &src);
-    assert!(errors[0].hint.is_none(), "{:#?}", errors[0]);
+    let hint = errors[0]
+        .hint
+        .as_ref()
+        .expect("a hint about the unclosed string");
+    assert_eq!((hint.line, hint.column), (7, 24), "{hint:#?}");
+    // A closed string with the comma after it missing gives none, even right against the next
+    // field's name.
+    for line in [
+        r#"            text: (en: "What?" ko: "df -h 결과는?"),"#,
+        r#"            text: (en: "What?"ko: "df -h 결과는?"),"#,
+    ] {
+        let errors = check("disk.ron", &with_line(DISK, 7, line));
+        assert!(errors[0].hint.is_none(), "{:#?}", errors[0]);
+    }
 }
 
 #[test]
@@ -513,4 +526,14 @@ fn a_tab_in_a_command_is_an_error_at_the_tab() {
             "{tab:?}"
         );
     }
+    // A command that starts with a tab, after a text whose `C:\\temp` holds a backslash and a t.
+    let src = with_line(
+        DISK,
+        28,
+        r#"            steps: [(en: "Copy C:\\temp", ko: "복사", run: [Cmd("\tdir")])]),"#,
+    );
+    let errors = check("disk.ron", &src);
+    let found = messages(&errors);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (28, 64), "{found:#?}");
 }

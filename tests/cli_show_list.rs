@@ -140,7 +140,7 @@ fn unknown_language_and_tree_are_usage_errors() {
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         "triage: no tree \"azure-vm-bakup\"; did you mean azure-vm-backup? \
-         (known trees: azure-vm-backup)\n"
+         (known trees: azure-vm-backup; or give a path to a .ron file)\n"
     );
 }
 
@@ -253,6 +253,33 @@ fn show_set_fills_in_the_placeholders_of_the_steps_text() {
             .contains("HttpProxy.Host=10.0.0.5")),
         "{json}"
     );
+}
+
+/// A placeholder only the steps' text names is one to fill too: no note that it is unused.
+#[test]
+fn show_set_takes_a_placeholder_only_the_text_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portal.ron");
+    std::fs::write(
+        &path,
+        r#"Tree(id: "portal", title: (en: "P", ko: "P"), start: "q", nodes: {
+            "q": Question(text: (en: "Q?", ko: "Q?"), answers: [(label: (en: "a", ko: "a"), next: "fix")]),
+            "fix": Leaf(title: (en: "F", ko: "F"), cause: (en: "c", ko: "c"),
+                steps: [(en: "Open <Portal>, then run:", ko: "<Portal>을 열고 실행합니다:",
+                         run: [Bash("ls -l <Dir>")])]),
+        })"#,
+    )
+    .unwrap();
+    let out = triage()
+        .arg("--tree")
+        .arg(&path)
+        .args(["show", "fix", "--set", "Portal=p1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Open p1, then run:"), "{text}");
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
 }
 
 /// A value for a placeholder the fix does not have is most likely a typo: said on stderr, once,

@@ -110,9 +110,15 @@ pub fn show(
         super::say(&message);
         return EXIT_USAGE;
     };
-    // A value for a placeholder the fix does not have is most likely a typo of a name.
+    // A value for a placeholder the fix does not have (in its commands or its steps' text) is
+    // most likely a typo of a name.
+    let step_texts = leaf
+        .steps
+        .iter()
+        .flat_map(|s| [s.en.as_str(), s.ko.as_str()]);
     let used: Vec<String> = crate::fill::leaf_names(leaf)
         .into_iter()
+        .chain(step_texts.flat_map(crate::fill::names))
         .map(crate::fill::key)
         .collect();
     let mut said: Vec<String> = Vec::new();

@@ -89,7 +89,7 @@ const OPEN_STRING_LOOKBACK: usize = 3;
 /// string literal that opens on one of the few lines before the error's line, runs on past its
 /// own line (an odd number of quotes there, escapes and raw strings minded: the scan reads them
 /// as RON does) and ends on the error's line or the line before, if any; or the string that
-/// ends right where the error is, with text right after its closing quote.
+/// ends right where the error is and holds the start of the next field (`, ko: `).
 fn open_string_before(src: &str, error: usize) -> Option<usize> {
     use super::scan::{Token, scan};
     use std::ops::ControlFlow;
@@ -120,15 +120,39 @@ fn open_string_before(src: &str, error: usize) -> Option<usize> {
                 && start < error_line
                 && end > line_before
                 && bytes[start..end].contains(&b'\n');
-            // Or it ran on within its line, to the next string's opening quote, and RON
-            // stumbled on that string's text: `(en: "Which?, ko: "어느?")`.
-            if ran_on && (ran_past_its_line || end == error) {
+            // Or it ran on within its line, over the next field's name, to that field's
+            // opening quote, and RON stumbled on the text after it: `(en: "Which?, ko: "어느?")`
+            // (`(en: "Which?"ko: "어느?")`, a comma missing, names no field inside the string).
+            let swallowed_a_field = end == error
+                && bytes.get(end).is_some_and(|b| !b",)]}: \t\r\n".contains(b))
+                && ends_with_field_name(&src[start..end - 1]);
+            if (ran_on && ran_past_its_line) || swallowed_a_field {
                 open = Some(start);
             }
         }
         ControlFlow::Continue(())
     });
     open
+}
+
+/// Whether `text` ends with a comma, a field's name and its colon (`Which?, ko: `): the start
+/// of the next field, read into a string whose closing quote is missing.
+fn ends_with_field_name(text: &str) -> bool {
+    let rest = text.trim_end();
+    let Some(rest) = rest.strip_suffix(':') else {
+        return false;
+    };
+    let rest = rest.trim_end();
+    let name_len = rest
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let name_start = rest.len() - name_len;
+    let name = &rest[name_start..];
+    !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && rest[..name_start].trim_end().ends_with(',')
 }
 
 /// The hint for a string that may lack its closing quote, opened at byte `open` of `src`.
@@ -352,6 +376,23 @@ fn normalize(tree: &mut Tree) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_name_is_a_comma_a_word_and_a_colon_at_the_end() {
+        for yes in ["\"Which?, ko: ", "\"a,ko:", "\"x, label_2 :  "] {
+            assert!(ends_with_field_name(yes), "{yes}");
+        }
+        for no in [
+            "\"Which?",
+            "\"ko: ",
+            "\"a, 2x: ",
+            "\"작은 나o",
+            "\"가,나:",
+            "\"a, : ",
+        ] {
+            assert!(!ends_with_field_name(no), "{no}");
+        }
+    }
 
     #[test]
     fn nesting_counts_only_code_brackets() {

@@ -492,15 +492,26 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                     if let Some(tab) = c.code().find('\t') {
                         p.add(
                             || {
-                                // The tab, found by what stands before it on its line, written
-                                // as it is or as `\t`.
+                                // The tab, found by what stands before it on its line (the
+                                // string's quote or the line break when nothing does),
+                                // written as it is or as `\t`.
                                 let code = c.code();
                                 let line = code[..tab].rfind('\n').map_or(0, |n| n + 1);
                                 let before = &code[line..tab];
-                                ["\t", "\\t"]
+                                let starts: &[&str] = match (before.is_empty(), line) {
+                                    (false, _) => &[""],
+                                    (true, 0) => &["\""],
+                                    (true, _) => &["\n", "\\n"],
+                                };
+                                starts
                                     .iter()
-                                    .map(|tab| loc.find_in_node(i, &format!("{before}{tab}")))
-                                    .find_map(|at| at.map(|at| at + before.len()))
+                                    .flat_map(|start| {
+                                        ["\t", "\\t"].map(|tab| (format!("{start}{before}"), tab))
+                                    })
+                                    .find_map(|(lead, tab)| {
+                                        loc.find_in_node(i, &format!("{lead}{tab}"))
+                                            .map(|at| at + lead.len())
+                                    })
                                     .unwrap_or_else(|| loc.in_node(i, "run:"))
                             },
                             || format!("leaf {id:?} has a command with a tab in it"),
