@@ -89,21 +89,31 @@ impl Diagnostic {
 }
 
 /// Line `line` of `src` (1-based) for an excerpt with a caret at `column`. Only the part that
-/// can be shown is kept (a minified tree is one long line): the whole line when it fits, else
-/// as much as fits around the column.
+/// can be shown is kept (a minified tree is one long line): the whole line when it fits in
+/// [`MAX_EXCERPT_COLUMNS`] terminal columns, else as much as fits around the column.
 fn excerpt(src: &str, line: usize, column: usize) -> Option<Box<Excerpt>> {
     src.lines().nth(line.saturating_sub(1)).map(|l| {
-        let l = l.trim_end();
-        let chars = l.chars().count();
-        let skip = column
-            .saturating_sub(1)
-            .saturating_sub(MAX_EXCERPT_CHARS / 2)
-            .min(chars.saturating_sub(MAX_EXCERPT_CHARS));
-        let from = l.char_indices().nth(skip).map_or(l.len(), |(i, _)| i);
+        let chars: Vec<char> = l.trim_end().chars().collect();
+        let width = |c: &char| crate::text::width(c.encode_utf8(&mut [0; 4]));
+        let caret = column.saturating_sub(1).min(chars.len());
+        // Half the room before the caret, the rest after it, and what is left over before.
+        let (mut skip, mut end, mut used) = (caret, caret, 0);
+        while skip > 0 && used + width(&chars[skip - 1]) <= MAX_EXCERPT_COLUMNS / 2 {
+            skip -= 1;
+            used += width(&chars[skip]);
+        }
+        while end < chars.len() && used + width(&chars[end]) <= MAX_EXCERPT_COLUMNS {
+            used += width(&chars[end]);
+            end += 1;
+        }
+        while skip > 0 && used + width(&chars[skip - 1]) <= MAX_EXCERPT_COLUMNS {
+            skip -= 1;
+            used += width(&chars[skip]);
+        }
         Box::new(Excerpt {
-            text: l[from..].chars().take(MAX_EXCERPT_CHARS).collect(),
+            text: chars[skip..end].iter().collect(),
             skip,
-            cut: skip + MAX_EXCERPT_CHARS < chars,
+            cut: end < chars.len(),
         })
     })
 }
@@ -121,7 +131,8 @@ pub fn line_column(src: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-const MAX_EXCERPT_CHARS: usize = 120;
+/// Widest excerpt of a line, in terminal columns (a Korean syllable takes two).
+const MAX_EXCERPT_COLUMNS: usize = 120;
 
 /// Where an excerpt leaves out part of its line.
 const CUT: &str = "…";
@@ -254,6 +265,21 @@ mod tests {
         assert_eq!(
             line.chars().position(|c| c == 'X'),
             caret.find('^'),
+            "{shown}"
+        );
+        // Korean takes two columns a syllable: the excerpt is cut to columns, not characters.
+        let korean = format!("{}X{}", "가".repeat(89), "나".repeat(100));
+        let shown = Diagnostic::new("t.ron", "e").at(&korean, 1, 90).to_string();
+        let line = shown.lines().nth(2).unwrap();
+        let caret = shown.lines().nth(3).unwrap();
+        assert!(
+            crate::text::width(line) <= "1 | ".len() + 2 + MAX_EXCERPT_COLUMNS,
+            "{line}"
+        );
+        let x = line.find('X').unwrap();
+        assert_eq!(
+            crate::text::width(&line[..x]),
+            caret.find('^').unwrap(),
             "{shown}"
         );
     }
