@@ -711,6 +711,35 @@ fn plain_practice_does_not_offer_search() {
     assert!(!text.contains("(search)"), "{text}");
 }
 
+/// The command `resume` gives to practise a run again keeps the run's language when it is not
+/// the one `resume` was asked in.
+#[test]
+fn resume_of_a_korean_practice_run_says_to_practise_it_in_korean() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    triage(config.path(), data.path())
+        .args([
+            "--lang", "ko", "practice", "--count", "2", "--seed", "9", "--plain",
+        ])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    let again = |lang: &str| {
+        let out = triage(config.path(), data.path())
+            .args(["--lang", lang, "resume"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let en = again("en");
+    assert!(
+        en.contains("triage --lang ko practice --count 2 --seed 9"),
+        "{en}"
+    );
+    let ko = again("ko");
+    assert!(ko.contains("triage practice --count 2 --seed 9"), "{ko}");
+}
+
 /// `resume` without N reopens the newest wizard session, past a practice run made since;
 /// `resume 1` names the practice run and how to practise it again.
 #[test]

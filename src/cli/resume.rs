@@ -144,6 +144,10 @@ pub fn session(n: Option<usize>, lang: Lang) -> Result<(usize, crate::history::E
                 ),
                 None => {}
             }
+            // In the run's language, when it is not the one asked now.
+            if e.record.session.lang != lang {
+                again.push_str(&format!(" --lang {}", e.record.session.lang.code()));
+            }
             again.push_str(" practice");
             if p.count > 0 {
                 again.push_str(&format!(" --count {}", p.count));
