@@ -160,6 +160,27 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// Offset of the tab at byte `tab` of the command `code` of node `index`, written as it is
+    /// or as `\t`: found by what stands before it on its line (the string's opening quote or
+    /// the line break when nothing does); else of the node's `run:`.
+    fn tab_in_command(&self, index: usize, code: &str, tab: usize) -> usize {
+        let line = code[..tab].rfind('\n').map_or(0, |n| n + 1);
+        let before = &code[line..tab];
+        let starts: &[&str] = match (before.is_empty(), line) {
+            (false, _) => &[""],
+            (true, 0) => &["\""],
+            (true, _) => &["\n", "\\n"],
+        };
+        starts
+            .iter()
+            .flat_map(|start| ["\t", "\\t"].map(|tab| (format!("{start}{before}"), tab)))
+            .find_map(|(lead, tab)| {
+                self.find_in_node(index, &format!("{lead}{tab}"))
+                    .map(|at| at + lead.len())
+            })
+            .unwrap_or_else(|| self.in_node(index, "run:"))
+    }
+
     /// Offset of the first field `name` (the name, then `:`), or the start of the file.
     fn field(&self, name: &str) -> usize {
         let bytes = self.src.as_bytes();
@@ -491,29 +512,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                     // for completion, and the command arrives changed.
                     if let Some(tab) = c.code().find('\t') {
                         p.add(
-                            || {
-                                // The tab, found by what stands before it on its line (the
-                                // string's quote or the line break when nothing does),
-                                // written as it is or as `\t`.
-                                let code = c.code();
-                                let line = code[..tab].rfind('\n').map_or(0, |n| n + 1);
-                                let before = &code[line..tab];
-                                let starts: &[&str] = match (before.is_empty(), line) {
-                                    (false, _) => &[""],
-                                    (true, 0) => &["\""],
-                                    (true, _) => &["\n", "\\n"],
-                                };
-                                starts
-                                    .iter()
-                                    .flat_map(|start| {
-                                        ["\t", "\\t"].map(|tab| (format!("{start}{before}"), tab))
-                                    })
-                                    .find_map(|(lead, tab)| {
-                                        loc.find_in_node(i, &format!("{lead}{tab}"))
-                                            .map(|at| at + lead.len())
-                                    })
-                                    .unwrap_or_else(|| loc.in_node(i, "run:"))
-                            },
+                            || loc.tab_in_command(i, c.code(), tab),
                             || format!("leaf {id:?} has a command with a tab in it"),
                             || {
                                 "use spaces: pasted into a shell, a tab asks for completion and \
