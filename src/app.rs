@@ -2018,10 +2018,18 @@ fn update_fill(app: &mut App, msg: Msg) {
     }
 }
 
-/// "Paste cut to its first 64 KiB" (the search box, plain mode).
+/// "Paste cut to its first 64 KiB" (a line of plain mode).
 pub fn paste_cut_notice(lang: Lang, bytes: usize) -> String {
     crate::i18n::fill(
         crate::i18n::strings(lang).paste_cut,
+        &[("kib", &(bytes / 1024).to_string())],
+    )
+}
+
+/// "Paste cut to its last 64 KiB" (the search box, which keeps a long paste's end).
+pub fn paste_cut_end_notice(lang: Lang, bytes: usize) -> String {
+    crate::i18n::fill(
+        crate::i18n::strings(lang).paste_cut_end,
         &[("kib", &(bytes / 1024).to_string())],
     )
 }
@@ -2092,21 +2100,23 @@ pub fn paste(app: &mut App, text: &str) {
         state.cursor = 0;
         state.offset = 0;
     }
+    // What fits, from the paste's end: the newest lines of a log are its last.
+    let chars: Vec<char> = text.chars().filter_map(query_char).collect();
     let mut room = MAX_QUERY_BYTES.saturating_sub(state.query.len());
-    let mut cut = false;
-    let mut kept = String::new();
-    for c in text.chars().filter_map(query_char) {
+    let mut start = chars.len();
+    while let Some(c) = start.checked_sub(1).and_then(|i| chars.get(i)) {
         if c.len_utf8() > room {
-            cut = true;
             break;
         }
-        kept.push(c);
         room -= c.len_utf8();
+        start -= 1;
     }
+    let cut = start > 0;
+    let kept: String = chars[start..].iter().collect();
     state.line().insert(&kept);
     app.run_search();
     app.follow_cursor();
-    let notice = paste_cut_notice(app.lang, MAX_QUERY_BYTES);
+    let notice = paste_cut_end_notice(app.lang, MAX_QUERY_BYTES);
     if cut {
         app.status = Some(notice);
     } else if app.status.as_deref() == Some(notice.as_str()) {

@@ -322,6 +322,19 @@ fn a_huge_paste_is_cut_with_a_notice() {
     };
     assert_eq!(state.query.len(), app::MAX_QUERY_BYTES);
     assert!(a.status.is_some());
+    // What is kept is the paste's end: a log's newest lines.
+    app::update(&mut a, Msg::ClearQuery);
+    let log = format!("oldest {} newest vss writers", "x ".repeat(1 << 16));
+    app::paste(&mut a, &log);
+    let Some(Overlay::Search(state)) = &a.overlay else {
+        panic!()
+    };
+    assert!(state.query.ends_with("newest vss writers"));
+    assert!(!state.query.contains("oldest"));
+    assert_eq!(
+        a.status,
+        Some(app::paste_cut_end_notice(Lang::En, app::MAX_QUERY_BYTES))
+    );
 }
 
 #[test]

@@ -308,7 +308,7 @@ fn a_one_mib_paste_into_search_is_cut_with_a_notice() {
             (app::MAX_QUERY_BYTES * 9 / 10..=app::MAX_QUERY_BYTES).contains(&kept),
             "{kept} bytes kept"
         );
-        let notice = app::paste_cut_notice(lang, app::MAX_QUERY_BYTES);
+        let notice = app::paste_cut_end_notice(lang, app::MAX_QUERY_BYTES);
         assert!(
             a.status.as_deref() == Some(notice.as_str()),
             "{:?}",

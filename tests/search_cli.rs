@@ -35,6 +35,32 @@ fn search_reads_stdin_when_no_text_or_dash() {
     }
 }
 
+/// A log longer than the search reads is read by its end, where its newest lines are: the
+/// error on its last line is found, and stderr says what was searched.
+#[test]
+fn a_long_log_on_stdin_is_searched_by_its_end() {
+    let mut log: String = (0..3000)
+        .map(|i| {
+            format!(
+                "2026-12-06T03:00:{:02}Z INFO ExtHandler agent heartbeat {i}\n",
+                i % 60
+            )
+        })
+        .collect();
+    log.push_str("2026-12-06T03:59:59Z ERROR UserErrorVmProvisioningStateFailed\n");
+    assert!(log.len() > 2 * triage::search::MAX_QUERY_BYTES);
+    let out = triage()
+        .args(["search", "--json", "--top", "1"])
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "backup-04", "{v}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("only its last 64 KiB"), "{err}");
+}
+
 #[test]
 fn search_json_shape() {
     let out = triage()

@@ -121,6 +121,14 @@ fn huge_and_hostile_input_is_cut_and_never_panics() {
     let r = index.search(&huge, Lang::En, 5);
     assert!(r.truncated);
     assert_eq!(r.hits[0].id, "backup-19");
+    // What is searched is the end: a log's newest lines.
+    let log = format!(
+        "{}VM agent is not responsive",
+        "INFO heartbeat ok\n".repeat(10_000)
+    );
+    let r = index.search(&log, Lang::En, 5);
+    assert!(r.truncated);
+    assert_eq!(r.hits[0].id, "backup-07", "{r:?}");
     // A cut inside a multi-byte character, binary noise, control characters.
     let korean = "스".repeat(MAX_QUERY_BYTES);
     assert!(index.search(&korean, Lang::Ko, 5).truncated);

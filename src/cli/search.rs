@@ -23,12 +23,33 @@ fn query_text(words: &[String], lang: Lang) -> Result<String, String> {
     if words.is_empty() && stdin.is_terminal() {
         return Err(s.search_no_text.to_string());
     }
+    // Only the end is kept (the search reads no more, and a log's newest lines are its last),
+    // and a few bytes more, to know the text was longer.
+    let keep = MAX_QUERY_BYTES + 4;
     let mut buf = Vec::new();
-    stdin
-        .lock()
-        .take(MAX_QUERY_BYTES as u64 + 4)
-        .read_to_end(&mut buf)
-        .map_err(|e| format!("{}: {}", s.cannot_read_stdin, i18n::io_error(&e, lang)))?;
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut input = stdin.lock();
+    loop {
+        let n = match input.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(format!(
+                    "{}: {}",
+                    s.cannot_read_stdin,
+                    i18n::io_error(&e, lang)
+                ));
+            }
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() > 2 * keep {
+            buf.drain(..buf.len() - keep);
+        }
+    }
+    if buf.len() > keep {
+        buf.drain(..buf.len() - keep);
+    }
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 

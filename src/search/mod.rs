@@ -69,7 +69,8 @@
 //! threads, whose terms are then numbered as one thread would have met them, so the index is
 //! the same. Build it on first use ([`LazyIndex`], which a UI may also fill from a background
 //! thread) so start-up does not pay for it; the typo index and the code trigrams wait for the
-//! first query that needs them. Queries over 64 KiB are cut. Timings depend on the machine
+//! first query that needs them. Queries over 64 KiB are cut to their end (a log's newest lines:
+//! the search box and `search` on stdin keep the end too). Timings depend on the machine
 //! more than on anything here: the same commit built the 10,000-leaf index in 48-55 ms on the
 //! 2-core VM of 2026-11-25 and in 109-117 ms on the one of 2026-11-29. On the 2-core 2.3 GHz
 //! Xeon VM of 2026-12-06 (criterion medians): the Azure index 5.6 ms; a generated tree of
@@ -107,7 +108,8 @@ pub struct Results {
     pub confident: bool,
     /// The best hit is a good match but the next one scores nearly as much (a close call).
     pub close: bool,
-    /// The query was longer than [`MAX_QUERY_BYTES`] and only its start was searched.
+    /// The query was longer than [`MAX_QUERY_BYTES`] and only its end was searched (the newest
+    /// lines of a log are at its end).
     pub truncated: bool,
     /// The query names a topic the tree does not cover (an index in `Tree::not_covered`)
     /// and the best hit does not speak of it: then the results are not confident.

@@ -201,11 +201,16 @@ fn cut(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
     }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
+    let mut start = s.len() - max;
+    while !s.is_char_boundary(start) {
+        start += 1;
     }
-    &s[..end]
+    let tail = &s[start..];
+    // From the start of a line, when one starts soon: not the end of a line cut in two.
+    match tail.as_bytes().iter().take(4096).position(|&b| b == b'\n') {
+        Some(i) => &tail[i + 1..],
+        None => tail,
+    }
 }
 
 impl Index {
