@@ -344,16 +344,42 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
             };
             found.put(key, value);
         }
-        // "VM name: vm-01": two words before the colon.
+        // "VM name: vm-01", "가상 머신: vm-01": two words before the colon.
         for three in words.windows(3) {
             let label = format!("{}{}", three[0], three[1]).to_ascii_lowercase();
-            if label == "vmname:" || label == "virtualmachine:" {
+            if matches!(
+                label.as_str(),
+                "vmname:" | "virtualmachine:" | "가상머신:" | "가상컴퓨터:" | "vm이름:"
+            ) {
                 found.put("vmname", three[2]);
+            }
+        }
+        // A portal table copied as text, the label and its value in columns: "VM name   vm-01".
+        let line = segment.trim();
+        for label in VM_LABELS {
+            let value = line
+                .get(..label.len())
+                .filter(|start| start.eq_ignore_ascii_case(label))
+                .and_then(|_| line.get(label.len()..))
+                .filter(|rest| rest.starts_with("  ") || rest.starts_with('\t'))
+                .map(str::trim)
+                .filter(|value| !value.is_empty() && !value.contains(char::is_whitespace));
+            if let Some(value) = value {
+                found.put("vmname", value);
             }
         }
     }
     found.0
 }
+
+/// Labels of a VM's name in the portal's tables, in both languages.
+const VM_LABELS: [&str; 5] = [
+    "VM name",
+    "Virtual machine",
+    "가상 머신",
+    "가상 컴퓨터",
+    "VM 이름",
+];
 
 /// Azure resource ids: each names a resource and the resource group it is in.
 fn id_values(text: &str, found: &mut Found) {
@@ -599,6 +625,19 @@ mod tests {
             from_text("VM name: vm-db-01 failed"),
             [("vmname".to_string(), "vm-db-01".to_string())]
         );
+        // The portal's tables copied as text: a label, then its value in a column of its own.
+        let vm = [("vmname".to_string(), "vm-sql-02".to_string())];
+        for table in [
+            "Backup job failed\nJob ID   8f3c2a1e\nVM name         vm-sql-02\nStatus  Failed",
+            "Virtual machine\tvm-sql-02",
+            "가상 머신: vm-sql-02",
+            "가상 머신     vm-sql-02",
+        ] {
+            assert_eq!(from_text(table), vm, "{table}");
+        }
+        // A sentence is no table.
+        assert!(from_text("VM name  is too long").is_empty());
+        assert!(from_text("the VM name  vm-01").is_empty());
     }
 
     fn sorted(text: &str) -> Vec<(String, String)> {
