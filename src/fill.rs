@@ -354,18 +354,22 @@ pub fn from_text(text: &str) -> Vec<(String, String)> {
                 found.put("vmname", three[2]);
             }
         }
-        // A portal table copied as text, the label and its value in columns: "VM name   vm-01".
-        let line = segment.trim();
+        // A portal table copied as text, the label and its value in columns: "VM name   vm-01"
+        // (the search box has turned its line breaks into spaces: the columns' wide gap tells).
         for label in VM_LABELS {
-            let value = line
-                .get(..label.len())
-                .filter(|start| start.eq_ignore_ascii_case(label))
-                .and_then(|_| line.get(label.len()..))
-                .filter(|rest| rest.starts_with("  ") || rest.starts_with('\t'))
-                .map(str::trim)
-                .filter(|value| !value.is_empty() && !value.contains(char::is_whitespace));
-            if let Some(value) = value {
-                found.put("vmname", value);
+            let label = label.to_ascii_lowercase();
+            for (at, _) in seg.match_indices(&label) {
+                let starts_word = seg[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(char::is_whitespace);
+                let rest = &segment[at + label.len()..];
+                if starts_word
+                    && (rest.starts_with("  ") || rest.starts_with('\t'))
+                    && let Some(value) = rest.split_whitespace().next()
+                {
+                    found.put("vmname", value);
+                }
             }
         }
     }
@@ -635,9 +639,14 @@ mod tests {
         ] {
             assert_eq!(from_text(table), vm, "{table}");
         }
+        // Its lines run together, as in the search box.
+        assert_eq!(
+            from_text("Job failed VM name     vm-sql-02 Status Failed"),
+            vm
+        );
         // A sentence is no table.
-        assert!(from_text("VM name  is too long").is_empty());
-        assert!(from_text("the VM name  vm-01").is_empty());
+        assert!(from_text("the VM name vm-01 is down").is_empty());
+        assert!(from_text("myVM name  x-01").is_empty());
     }
 
     fn sorted(text: &str) -> Vec<(String, String)> {
