@@ -195,7 +195,7 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
             sanitize_line(&crate::practice::prompt(tree, target, lang))
         ));
         for (n, step) in steps.iter().enumerate() {
-            out.push_str(&step_item(tree, lang, n + 1, step));
+            out.push_str(&format!("{}. {}\n", n + 1, step_line(tree, lang, step)));
         }
         match result {
             Some(r) => {
@@ -237,7 +237,11 @@ fn journal(tree: &Tree, session: &Session) -> String {
     let mut out = header(tree, session);
     out.push_str(&format!("\n## {}\n\n", w.session));
     for (n, step) in session.steps.iter().enumerate() {
-        out.push_str(&step_item(tree, session.lang, n + 1, step));
+        out.push_str(&format!(
+            "{}. {}\n",
+            n + 1,
+            step_line(tree, session.lang, step)
+        ));
     }
     if session.steps.is_empty() {
         out.push_str(&format!("{}\n", w.no_answers));
@@ -266,25 +270,6 @@ fn header(tree: &Tree, session: &Session) -> String {
 }
 
 /// One step of the session as a line of its list.
-/// Step `n` of a list of what was done. A search for text of several lines (a pasted log or
-/// JSON) shows it as it was, in a block under the item, not run together on one line.
-fn step_item(tree: &Tree, lang: Lang, n: usize, step: &SessionStep) -> String {
-    let item = format!("{n}. ");
-    match step {
-        SessionStep::Searched { query, top } if query.trim().lines().count() > 1 => {
-            let w = &strings(lang).transcript;
-            format!(
-                "{item}{} ({}: {}):\n\n{}",
-                w.searched,
-                w.top,
-                sanitize_line(&top.join(", ")),
-                fenced("", &sanitize(query.trim()), &" ".repeat(item.len()))
-            )
-        }
-        _ => format!("{item}{}\n", step_line(tree, lang, step)),
-    }
-}
-
 fn step_line(tree: &Tree, lang: Lang, step: &SessionStep) -> String {
     let w = &strings(lang).transcript;
     // A node as a reader knows it: its question or title after the id.
@@ -457,25 +442,6 @@ mod tests {
         assert_eq!(inline_code("a `b` c"), "``a `b` c``");
         assert_eq!(inline_code("`x`"), "`` `x` ``");
         assert_eq!(inline_code("x\u{1b}[2Jy"), "`x\\x1b[2Jy`");
-    }
-
-    #[test]
-    fn a_search_for_several_lines_keeps_them_in_a_block() {
-        let tree = crate::tree::embedded();
-        let search = |query: &str| SessionStep::Searched {
-            query: query.to_string(),
-            top: vec!["backup-19".to_string()],
-        };
-        let log = "2026-12-06 ERROR VSS\n  writer in bad state\n";
-        assert_eq!(
-            step_item(&tree, Lang::En, 3, &search(log)),
-            "3. searched (top: backup-19):\n\n   ```\n   2026-12-06 ERROR VSS\n     writer in bad state\n   ```\n"
-        );
-        // One line stays on the item's line.
-        assert_eq!(
-            step_item(&tree, Lang::En, 1, &search("vss writer")),
-            "1. searched `vss writer` (top: backup-19)\n"
-        );
     }
 
     #[test]
