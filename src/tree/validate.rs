@@ -673,9 +673,9 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
 
     // Reachability and cycles (only meaningful once ids resolve).
     if exists(&tree.start) {
-        let reachable = reachable_from(tree, &tree.start);
         // A node cut off only by another error (a `next` misspelt, a question whose id is
-        // taken twice) is reached once that is mended: it is not one more error.
+        // taken twice) is reached once that is mended: it is not one more error. (What is
+        // reached as the tree stands is reached once mended too.)
         let mended = reachable_once_mended(tree, &tree.start, |id| {
             closest_id(id, first_seen.keys().copied())
         });
@@ -685,7 +685,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
             .collect();
         for (i, (id, _)) in tree.nodes.iter().enumerate() {
             let id = id.as_str();
-            if !reachable.contains(id) && !mended.contains(id) && first_seen.get(id) == Some(&i) {
+            if !mended.contains(id) && first_seen.get(id) == Some(&i) {
                 p.add(
                     || loc.node_starts[i],
                     || format!("node {id:?} cannot be reached from {:?}", tree.start),
@@ -830,7 +830,6 @@ fn lang_name(lang: Lang) -> &'static str {
     }
 }
 
-/// Every text of a node, with the field it sits in (for messages).
 /// Where a text of a node sits: a field of its own, or in an item of one of its lists.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TextPlace {
@@ -862,6 +861,7 @@ impl TextPlace {
     }
 }
 
+/// Every text of a node, with the place it sits in (for messages).
 pub fn node_texts(node: &Node) -> Vec<(TextPlace, Text)> {
     let mut out = Vec::new();
     let item = |list, index, count| TextPlace::Item { list, index, count };
