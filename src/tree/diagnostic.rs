@@ -93,9 +93,18 @@ impl Diagnostic {
 /// [`MAX_EXCERPT_COLUMNS`] terminal columns, else as much as fits around the column.
 fn excerpt(src: &str, line: usize, column: usize) -> Option<Box<Excerpt>> {
     src.lines().nth(line.saturating_sub(1)).map(|l| {
-        let chars: Vec<char> = l.trim_end().chars().collect();
+        // Only the characters that may be shown, around the caret: a minified tree's line is
+        // megabytes long (each character takes a column at least).
+        let caret = column.saturating_sub(1);
+        let first = caret.saturating_sub(MAX_EXCERPT_COLUMNS);
+        let mut near = l.trim_end().chars().skip(first);
+        let chars: Vec<char> = near
+            .by_ref()
+            .take(caret - first + MAX_EXCERPT_COLUMNS + 1)
+            .collect();
+        let more_after = near.next().is_some();
         let width = |c: &char| crate::text::width(c.encode_utf8(&mut [0; 4]));
-        let caret = column.saturating_sub(1).min(chars.len());
+        let caret = (caret - first).min(chars.len());
         // Half the room before the caret, the rest after it, and what is left over before.
         let (mut skip, mut end, mut used) = (caret, caret, 0);
         while skip > 0 && used + width(&chars[skip - 1]) <= MAX_EXCERPT_COLUMNS / 2 {
@@ -112,8 +121,8 @@ fn excerpt(src: &str, line: usize, column: usize) -> Option<Box<Excerpt>> {
         }
         Box::new(Excerpt {
             text: chars[skip..end].iter().collect(),
-            skip,
-            cut: end < chars.len(),
+            skip: first + skip,
+            cut: end < chars.len() || more_after,
         })
     })
 }
