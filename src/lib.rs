@@ -22,3 +22,10 @@ pub mod transcript;
 pub mod tree;
 pub mod ui;
 pub mod view;
+
+/// The allocator of the program and of everything built on this crate (tests, benchmarks).
+/// The search index of a big tree is made of millions of small pieces on two threads:
+/// mimalloc's heaps of their own per thread build it about 15% faster than glibc's allocator
+/// (`cargo bench --bench search -- build`), and a first build in a fresh process a third faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
