@@ -189,6 +189,9 @@ pub struct SearchState {
     pub restored: bool,
     /// In a close call, the question that tells the first two results apart (Tab asks it).
     pub split: Option<SplitAt>,
+    /// What was pasted into the empty box, lines and all: while the query is still that paste
+    /// (run onto one line), the session records this (a log reads as a log in the transcript).
+    pub pasted: Option<String>,
 }
 
 /// A question that tells a close call's first two results apart.
@@ -234,6 +237,11 @@ fn edit_of(msg: Msg) -> Option<Edit> {
 
 /// A typed or pasted character as the query keeps it: newlines and tabs become spaces, other
 /// controls are dropped.
+/// `text` as the search box keeps it (see [`query_char`]).
+fn as_query(text: &str) -> String {
+    text.chars().filter_map(query_char).collect()
+}
+
 fn query_char(c: char) -> Option<char> {
     let c = if matches!(c, '\n' | '\t' | '\r') {
         ' '
@@ -1203,10 +1211,11 @@ impl App {
                 .take(3)
                 .map(|h| h.id.clone())
                 .collect();
-            self.events.push(Event::Searched {
-                query: state.query.clone(),
-                top,
-            });
+            let query = match &state.pasted {
+                Some(pasted) if as_query(pasted) == state.query => pasted.trim().to_string(),
+                _ => state.query.clone(),
+            };
+            self.events.push(Event::Searched { query, top });
         }
     }
 
@@ -2100,6 +2109,14 @@ pub fn paste(app: &mut App, text: &str) {
         state.cursor = 0;
         state.offset = 0;
     }
+    // A paste that goes on the end of an earlier one (the rest of a log) goes on its text.
+    let whole = match state.pasted.take() {
+        _ if state.query.is_empty() => Some(String::new()),
+        Some(earlier) if as_query(&earlier) == state.query && state.cursor == state.len() => {
+            Some(earlier)
+        }
+        _ => None,
+    };
     // What fits, from the paste's end: the newest lines of a log are its last.
     let chars: Vec<char> = text.chars().filter_map(query_char).collect();
     let mut room = MAX_QUERY_BYTES.saturating_sub(state.query.len());
@@ -2114,6 +2131,7 @@ pub fn paste(app: &mut App, text: &str) {
     let cut = start > 0;
     let kept: String = chars[start..].iter().collect();
     state.line().insert(&kept);
+    state.pasted = whole.filter(|_| !cut).map(|earlier| earlier + text);
     app.run_search();
     app.follow_cursor();
     let notice = paste_cut_end_notice(app.lang, MAX_QUERY_BYTES);

@@ -293,6 +293,17 @@ fn step_line(tree: &Tree, lang: Lang, step: &SessionStep) -> String {
             format!("{} {}", w.went_back, node(to_question))
         }
         SessionStep::Restarted => w.restarted.to_string(),
+        // A pasted log, line by line under the step.
+        SessionStep::Searched { query, top } if query.trim().contains('\n') => {
+            let lines: Vec<String> = query.trim().lines().map(sanitize_line).collect();
+            format!(
+                "{} ({}: {}):\n\n{}",
+                w.searched,
+                w.top,
+                sanitize_line(&top.join(", ")),
+                fenced("text", &lines.join("\n"), "   ").trim_end()
+            )
+        }
         SessionStep::Searched { query, top } => format!(
             "{} {} ({}: {})",
             w.searched,
@@ -442,6 +453,37 @@ mod tests {
         assert_eq!(inline_code("a `b` c"), "``a `b` c``");
         assert_eq!(inline_code("`x`"), "`` `x` ``");
         assert_eq!(inline_code("x\u{1b}[2Jy"), "`x\\x1b[2Jy`");
+    }
+
+    #[test]
+    fn a_pasted_log_is_a_block_of_its_lines() {
+        let tree = crate::tree::embedded();
+        let step = SessionStep::Searched {
+            query: "01:12:44 INFO started\n\u{1b}[31mERROR ```VSS``` in bad state".into(),
+            top: vec!["backup-19".into()],
+        };
+        let line = step_line(&tree, Lang::En, &step);
+        let lines: Vec<&str> = line.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "searched (top: backup-19):",
+                "",
+                "   ````text",
+                "   01:12:44 INFO started",
+                "   \\x1b[31mERROR ```VSS``` in bad state",
+                "   ````",
+            ]
+        );
+        // A query of one line stays on the step's line.
+        let step = SessionStep::Searched {
+            query: "vss writers".into(),
+            top: vec!["backup-19".into()],
+        };
+        assert_eq!(
+            step_line(&tree, Lang::En, &step),
+            "searched `vss writers` (top: backup-19)"
+        );
     }
 
     #[test]

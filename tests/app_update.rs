@@ -338,6 +338,49 @@ fn a_huge_paste_is_cut_with_a_notice() {
 }
 
 #[test]
+fn a_pasted_log_is_recorded_with_its_lines() {
+    let log = "01:12:44 INFO waagent started\n01:12:50 ERROR VSS Writers in bad state\n";
+    let recorded = |a: &App| -> Vec<String> {
+        a.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Searched { query, .. } => Some(query.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, log);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(recorded(&a), [log.trim()]);
+    // A log copied in two goes: both pieces, lines and all.
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "01:12:44 INFO waagent started\n");
+    app::paste(&mut a, "01:12:50 ERROR VSS Writers in bad state\n");
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(recorded(&a), [log.trim()]);
+    // Edited after the paste: the query as it stands, on one line.
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, log);
+    app::update(&mut a, Msg::Type('x'));
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(
+        recorded(&a),
+        ["01:12:44 INFO waagent started 01:12:50 ERROR VSS Writers in bad state x"]
+    );
+    // Pasted after typing: on one line too.
+    let mut a = app();
+    app::update(&mut a, Msg::OpenSearch);
+    app::update(&mut a, Msg::Type('y'));
+    app::paste(&mut a, log);
+    app::update(&mut a, Msg::Confirm);
+    assert!(!recorded(&a)[0].contains('\n'));
+}
+
+#[test]
 fn help_opens_scrolls_and_closes() {
     let mut a = app();
     app::update(&mut a, Msg::ToggleHelp);
