@@ -433,9 +433,10 @@ pub struct App {
     /// Set on the question a close call's Tab opened, until the user moves on: Esc there goes
     /// back to the search instead of quitting.
     pub asked_from_search: bool,
-    /// Where the user was when a close call's Tab moved them (the node and the trail): Esc on
-    /// that question goes back there, under the search it reopens.
-    before_split: Option<(String, Vec<(String, usize)>)>,
+    /// Where the user was when a close call's Tab moved them (the node and the trail), and the
+    /// events of the answers it filled in: Esc on that question goes back there, under the
+    /// search it reopens, and takes those answers back (the user did not give them).
+    before_split: Option<(String, Vec<(String, usize)>, std::ops::Range<usize>)>,
     /// The last key was an Esc that closed the search, the form or the key list: another Esc
     /// right after is a second press of the same habit, not a wish to quit (it says how).
     pub esc_closed: bool,
@@ -1074,7 +1075,7 @@ impl App {
             .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
         // The answers filled in on the way are the session's answers too (a transcript lists
-        // them before the one the user gives); asked again after Esc, they are there already.
+        // them before the one the user gives), unless Esc takes the user back to the search.
         let filled: Vec<Event> = self
             .trail
             .iter()
@@ -1083,13 +1084,12 @@ impl App {
                 answer: *answer,
             })
             .collect();
-        if !self.events.ends_with(&filled) {
-            self.events.extend(filled);
-        }
+        let first_filled = self.events.len();
+        self.events.extend(filled);
         self.via_search = false;
         self.arrive(split.question);
         self.asked_from_search = true;
-        self.before_split = Some(before);
+        self.before_split = Some((before.0, before.1, first_filled..self.events.len()));
         self.selected = toward;
         // Which answer goes where, by the numbers on screen (1-based).
         self.status = Some(crate::i18n::fill(
@@ -1639,7 +1639,10 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         // Back to the close call this question was asked from.
         // Back to the close call this question was asked from, and to where the user was.
         Msg::Escape if app.asked_from_search => {
-            if let Some((current, trail)) = app.before_split.take() {
+            if let Some((current, trail, filled)) = app.before_split.take() {
+                if app.events.len() == filled.end {
+                    app.events.truncate(filled.start);
+                }
                 app.trail = trail;
                 app.arrive(current);
             }

@@ -1859,9 +1859,11 @@ fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
         .collect();
     assert!(!filled.is_empty());
     assert_eq!(a.events[searched + 1..], filled[..]);
-    // Esc back to the search and Tab again: the answers are recorded once.
+    // Esc back to the search takes them back (the user did not give them); Tab again records
+    // them once.
     app::update(&mut a, Msg::Escape);
     assert!(matches!(a.overlay, Some(Overlay::Search(_))));
+    assert_eq!(a.events.len(), searched + 1);
     app::update(&mut a, Msg::AskSplit);
     assert_eq!(a.events[searched + 1..], filled[..]);
     // Enter follows the highlighted answer: toward the first result.
@@ -1874,6 +1876,27 @@ fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// Tab in a close call, Esc, then a result opened from the search: the transcript goes from the
+/// search to the fix, without the answers Tab filled in.
+#[test]
+fn esc_after_tab_takes_the_filled_answers_back() {
+    let mut a = close_call_search(
+        &["backup-14", "backup-23", "backup-13"],
+        "com+ msdtc extension install failed",
+    );
+    app::update(&mut a, Msg::AskSplit);
+    assert!(a.events.iter().any(|e| matches!(e, Event::Answered { .. })));
+    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::Down);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(a.current, "backup-23");
+    assert!(
+        !a.events.iter().any(|e| matches!(e, Event::Answered { .. })),
+        "{:?}",
+        a.events
+    );
 }
 
 /// Tab does nothing on a search that is not a close call (a clear answer, weak matches, one
