@@ -393,6 +393,15 @@ pub enum Msg {
 /// beyond it is cut, and the user told).
 pub const MAX_QUERY_BYTES: usize = crate::search::MAX_QUERY_BYTES;
 
+/// Where the user was when a close call's Tab moved them, and what Tab recorded.
+struct BeforeSplit {
+    current: String,
+    trail: Vec<(String, usize)>,
+    /// The events of the answers Tab filled in: Esc takes them back (the user did not give
+    /// them).
+    filled: std::ops::Range<usize>,
+}
+
 pub struct App {
     pub tree: Arc<Tree>,
     pub lang: Lang,
@@ -433,10 +442,9 @@ pub struct App {
     /// Set on the question a close call's Tab opened, until the user moves on: Esc there goes
     /// back to the search instead of quitting.
     pub asked_from_search: bool,
-    /// Where the user was when a close call's Tab moved them (the node and the trail), and the
-    /// events of the answers it filled in: Esc on that question goes back there, under the
-    /// search it reopens, and takes those answers back (the user did not give them).
-    before_split: Option<(String, Vec<(String, usize)>, std::ops::Range<usize>)>,
+    /// Where the user was when a close call's Tab moved them: Esc on that question goes back
+    /// there, under the search it reopens.
+    before_split: Option<BeforeSplit>,
     /// The last key was an Esc that closed the search, the form or the key list: another Esc
     /// right after is a second press of the same habit, not a wish to quit (it says how).
     pub esc_closed: bool,
@@ -1089,7 +1097,11 @@ impl App {
         self.via_search = false;
         self.arrive(split.question);
         self.asked_from_search = true;
-        self.before_split = Some((before.0, before.1, first_filled..self.events.len()));
+        self.before_split = Some(BeforeSplit {
+            current: before.0,
+            trail: before.1,
+            filled: first_filled..self.events.len(),
+        });
         self.selected = toward;
         // Which answer goes where, by the numbers on screen (1-based).
         self.status = Some(crate::i18n::fill(
@@ -1639,12 +1651,12 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         // Back to the close call this question was asked from.
         // Back to the close call this question was asked from, and to where the user was.
         Msg::Escape if app.asked_from_search => {
-            if let Some((current, trail, filled)) = app.before_split.take() {
-                if app.events.len() == filled.end {
-                    app.events.truncate(filled.start);
+            if let Some(before) = app.before_split.take() {
+                if app.events.len() == before.filled.end {
+                    app.events.truncate(before.filled.start);
                 }
-                app.trail = trail;
-                app.arrive(current);
+                app.trail = before.trail;
+                app.arrive(before.current);
             }
             app.asked_from_search = false;
             app.open_search();
