@@ -196,6 +196,8 @@ fn small_tree() -> tree::Tree {
         synonyms: [
             ["vm", "virtual machine", "가상 머신", "가상 컴퓨터"],
             ["backup now", "on-demand backup"],
+            ["ran out of room", "full"],
+            ["dns", "이름 확인"],
         ],
         nodes: {
             "q": Question(text: (en: "Which?", ko: "어느 것?"), answers: [
@@ -203,7 +205,11 @@ fn small_tree() -> tree::Tree {
                 (label: (en: "b", ko: "b"), next: "full"),
                 (label: (en: "c", ko: "c"), next: "agent-linux"),
                 (label: (en: "d", ko: "d"), next: "agent-windows"),
+                (label: (en: "e", ko: "e"), next: "names"),
             ]),
+            "names": Leaf(title: (en: "DNS lookups fail", ko: "DNS 조회가 안 됨"),
+                cause: (en: "The resolver is down.", ko: "리졸버가 중지되었습니다."),
+                steps: [(en: "Start it.", ko: "시작합니다.")]),
             "gone": Leaf(title: (en: "The virtual machine was deleted", ko: "가상 컴퓨터가 삭제됨"),
                 cause: (en: "Someone removed it.", ko: "누군가 제거했습니다."),
                 steps: [(en: "Stop protection, then run an on-demand job.",
@@ -235,6 +241,13 @@ fn synonyms_bridge_words_the_tree_does_not_use() {
     // "backup now" lost "now" to the stop words: it must not stand for every "backup".
     let r = index.search("backup", Lang::En, 3);
     assert_eq!(r.hits.len(), 1, "{:?}", r.hits);
+    // But a phrase with stop words stands for its group where the query has it word for word.
+    let r = index.search("the disk ran out of room", Lang::En, 3);
+    assert_eq!(r.hits[0].id, "full", "{:?}", r.hits);
+    assert!(index.search("room ran out", Lang::En, 3).hits.is_empty());
+    // A Korean phrase whose group has only English ones: Korean text writes "DNS" too.
+    let r = index.search("이름 확인", Lang::Ko, 3);
+    assert_eq!(r.hits.first().map(|h| h.id.as_str()), Some("names"));
 }
 
 #[test]

@@ -169,8 +169,11 @@ pub(crate) struct Phrase {
     pub text: Box<str>,
     pub terms: Vec<Box<str>>,
     /// False when analysis dropped a stop word from it ("backup now" is not "backup"): then the
-    /// phrase is offered for the others but does not stand for them.
+    /// phrase stands for the others only where a query has its words in a row ("out of
+    /// space", not "space").
     pub trigger: bool,
+    /// Its words, lower case (see `phrase::words`).
+    pub words: Vec<String>,
 }
 
 /// A topic the tree does not cover: for each of its phrases (found by `Index::topic_phrases`,
@@ -1303,6 +1306,7 @@ impl Index {
                         text: phrase.as_str().into(),
                         terms,
                         trigger,
+                        words: super::phrase::words(phrase),
                     });
                 }
             }

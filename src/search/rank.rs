@@ -119,6 +119,21 @@ struct Expansion {
     /// The group (index in `Index::synonyms`) and the phrase the query contains.
     group: usize,
     matched: usize,
+    /// The other phrases are in the other script (the group has none in the query's): they
+    /// count only in leaves without the query's phrase (a leaf with "백업" in its Korean text
+    /// has "backup" in its English text too).
+    other_script: bool,
+}
+
+impl Expansion {
+    /// What the other phrases add in a leaf, scoring `alt` there where the query's phrase
+    /// scores `own`: the group counts once per leaf.
+    fn gain(&self, alt: f32, own: f32) -> f32 {
+        if self.other_script && own > 0.0 {
+            return 0.0;
+        }
+        (alt - own).max(0.0)
+    }
 }
 
 #[derive(Default)]
@@ -435,7 +450,7 @@ impl Index {
                 q.add(id, W_WORD * W_TYPO, Origin::Typo, shown);
             }
         }
-        self.expand_synonyms(&mut q);
+        self.expand_synonyms(&mut q, text);
         q
     }
 
@@ -616,14 +631,21 @@ impl Index {
 
     /// Records every synonym group one of whose phrases the query contains, with the terms
     /// of its other phrases in the same script (every leaf has both languages already).
-    fn expand_synonyms(&self, q: &mut Query) {
+    fn expand_synonyms(&self, q: &mut Query, text: &str) {
         let korean = |p: &Phrase| p.terms.iter().any(|t| t.chars().any(is_hangul));
+        // The query's words, for phrases with a stop word (split on first need).
+        let mut words: Option<Vec<String>> = None;
         for (g, group) in self.synonyms.iter().enumerate() {
             // The query's own words decide, known to the tree or not: "vm" finds "virtual
             // machine" in a tree that never says "vm".
-            let matched = group
-                .iter()
-                .position(|p| p.trigger && p.terms.iter().all(|t| q.typed.contains(t.as_ref())));
+            let matched = group.iter().position(|p| {
+                p.terms.iter().all(|t| q.typed.contains(t.as_ref()))
+                    && (p.trigger
+                        || super::phrase::contains(
+                            words.get_or_insert_with(|| super::phrase::words(text)),
+                            &p.words,
+                        ))
+            });
             let Some(m) = matched else {
                 continue;
             };
@@ -635,17 +657,27 @@ impl Index {
                 .collect();
             let script = korean(matched);
             let mut alt = Vec::new();
-            for phrase in group {
-                if phrase == matched || korean(phrase) != script {
-                    continue;
-                }
-                for term in &phrase.terms {
-                    if let Some(id) = self.term_id(term)
-                        && !alt.contains(&id)
-                        && !q.by_id.contains_key(&id)
-                    {
-                        alt.push(id);
+            // The other phrases in the query's script (a leaf has its text in both languages);
+            // those in the other one when it has none ("이름 확인" for "DNS", which Korean
+            // text writes in English).
+            let mut other_script = false;
+            for same_script in [true, false] {
+                other_script = !same_script;
+                for phrase in group {
+                    if phrase == matched || (korean(phrase) == script) != same_script {
+                        continue;
                     }
+                    for term in &phrase.terms {
+                        if let Some(id) = self.term_id(term)
+                            && !alt.contains(&id)
+                            && !q.by_id.contains_key(&id)
+                        {
+                            alt.push(id);
+                        }
+                    }
+                }
+                if !alt.is_empty() {
+                    break;
                 }
             }
             if !alt.is_empty() {
@@ -654,6 +686,7 @@ impl Index {
                     alt,
                     group: g,
                     matched: m,
+                    other_script,
                 });
             }
         }
@@ -684,25 +717,22 @@ impl Index {
         // A synonym group counts once per leaf: its other phrases add only what they score
         // beyond the phrase the query used.
         let mut alt: FxMap<u32, f32> = FxMap::default();
-        for Expansion {
-            ids, alt: alt_ids, ..
-        } in &q.groups
-        {
+        for e in &q.groups {
             alt.clear();
-            for &id in alt_ids {
+            for &id in &e.alt {
                 let w = W_SYNONYM * self.idf[id as usize];
                 for p in self.list(id) {
                     *alt.entry(p.doc()).or_default() += w * saturate(p.tf);
                 }
             }
             for (&d, &a) in &alt {
-                let orig = self.phrase_score(ids, d);
-                if a > orig {
+                let gain = e.gain(a, self.phrase_score(&e.ids, d));
+                if gain > 0.0 {
                     let acc_d = &mut acc[d as usize];
                     if *acc_d == 0.0 {
                         touched.push(d);
                     }
-                    *acc_d += a - orig;
+                    *acc_d += gain;
                 }
             }
         }
@@ -1022,7 +1052,7 @@ impl Index {
                         Some(W_SYNONYM * self.idf[id as usize] * saturate(p.tf))
                     })
                     .sum();
-                if alt <= self.phrase_score(&e.ids, doc) {
+                if e.gain(alt, self.phrase_score(&e.ids, doc)) <= 0.0 {
                     continue;
                 }
                 let group = &self.synonyms[e.group];
