@@ -800,6 +800,22 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.wait_for("EXIT=0");
 }
 
+/// A raw log pasted without bracketed paste may hold escape sequences: an unknown one (`CSI ?
+/// 25 l`) is dropped, and the keys after it still act (crossterm waited for more, swallowing
+/// every key: crossterm-rs/crossterm#1104).
+#[test]
+fn an_unknown_escape_sequence_in_a_paste_does_not_swallow_the_keys_after_it() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    s.keys(b"vss writers \x1b[?25l failed");
+    s.wait_for("failed");
+    s.keys(b"\x1b");
+    s.wait_for("What were you doing");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
 /// In practice, where search is off, text typed out at once is set aside with a notice: its
 /// letters do not take answers back (`h`), start over (`r`) or write transcripts (`e`).
 #[test]
