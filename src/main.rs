@@ -736,8 +736,16 @@ fn run_tui(
                     None => Event::Key(key),
                 }
             }
+            // In the search box, the rest of a long paste that came in pieces: text, its line
+            // ends too (an Enter there would open the first result mid-paste).
+            (Event::Key(key), _) if pending.is_empty() && ctx == keys::Ctx::Search => {
+                match typed_out(key, &input, &mut pending, true) {
+                    Some(text) => Event::Paste(text),
+                    None => Event::Key(key),
+                }
+            }
             (Event::Key(key), _) if pending.is_empty() && screen => {
-                match typed_out(key, &input, &mut pending) {
+                match typed_out(key, &input, &mut pending, false) {
                     Some(text) => Event::Paste(text),
                     // What `typed_out` read ahead is the start of the word, if any.
                     None if typing_screen
@@ -927,14 +935,15 @@ impl std::io::Read for PlainInput {
 }
 
 /// The text typed out with `first` when more keys come right after it, within a few
-/// milliseconds each (a terminal typing out a paste; people type far slower); what was read
-/// ahead is left in `pending` when it does not make such a text (at least four characters, not
-/// one key repeated, at least two that are not digits, or five digits: `tmux send-keys 2131q`
-/// is keys, `320001` a code).
+/// milliseconds each (a terminal typing out a paste; people type far slower): at least four
+/// characters, not one key repeated, at least two that are not digits, or five digits (`tmux
+/// send-keys 2131q` is keys, `320001` a code); with `any_text` (in the search box), any two.
+/// What was read ahead is left in `pending` when it makes no such text.
 fn typed_out(
     first: event::KeyEvent,
     input: &std::sync::mpsc::Receiver<std::io::Result<Event>>,
     pending: &mut std::collections::VecDeque<std::io::Result<Event>>,
+    any_text: bool,
 ) -> Option<String> {
     let char_of = |key: &event::KeyEvent| -> Option<char> {
         if key
@@ -985,7 +994,8 @@ fn typed_out(
     // Five digits or more at once are an error code (`320001`), not a walk through the
     // questions (each digit an answer).
     let code = text.len() >= 5 && text.bytes().all(|b| b.is_ascii_digit());
-    if text.chars().count() >= 4 && distinct && (words >= 2 || code) {
+    let chars = text.chars().count();
+    if (any_text && chars >= 2) || (chars >= 4 && distinct && (words >= 2 || code)) {
         pending.drain(..read);
         // `/` opens the search box anyway: the text is what comes after it.
         return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));

@@ -800,6 +800,24 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.wait_for("EXIT=0");
 }
 
+/// A log pasted without bracketed paste into the open search box, lines and all: its line ends
+/// are no Enter (which would open the first result mid-paste).
+#[test]
+fn lines_typed_out_into_the_search_box_are_one_query() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    s.keys(b"/");
+    s.wait_for("Search:");
+    s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry\r");
+    s.wait_for("Search: INFO agent started ERROR VSS writers in bad state INFO retry");
+    assert!(s.screen().contains("backup-19"), "{}", s.screen());
+    s.keys(b"\x1b");
+    s.wait_for("What were you doing");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
 /// A raw log pasted without bracketed paste may hold escape sequences: an unknown one (`CSI ?
 /// 25 l`) is dropped, and the keys after it still act (crossterm waited for more, swallowing
 /// every key: crossterm-rs/crossterm#1104).
