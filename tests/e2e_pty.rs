@@ -818,6 +818,30 @@ fn lines_typed_out_into_the_search_box_are_one_query() {
     s.wait_for("EXIT=0");
 }
 
+/// A paste of more than the terminal reader takes at once (1 KiB) shows whole without waiting
+/// for another key (the reader's poll is edge-triggered: crossterm left the rest unread).
+#[test]
+fn a_long_paste_typed_out_shows_whole_without_another_key() {
+    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
+    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
+    s.wait_for("What were you doing");
+    s.keys(b"/");
+    s.wait_for("Search:");
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&format!("INFO heartbeat {i} of the extension is pending\r"));
+    }
+    text.push_str("ERROR VSS writers in bad state LAST");
+    assert!(text.len() > 1500);
+    s.keys(text.as_bytes());
+    s.wait_for("bad state LAST");
+    assert!(s.screen().contains("backup-19"), "{}", s.screen());
+    s.keys(b"\x1b");
+    s.wait_for("What were you doing");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
 /// A raw log pasted without bracketed paste may hold escape sequences: an unknown one (`CSI ?
 /// 25 l`) is dropped, and the keys after it still act (crossterm waited for more, swallowing
 /// every key: crossterm-rs/crossterm#1104).

@@ -115,6 +115,16 @@ impl EventSource for UnixInternalEventSource {
                             };
 
                             if let Some(event) = self.parser.next() {
+                                // triage: the poll is edge-triggered and the terminal may
+                                // hold more than this read took (a paste of over 1 KiB):
+                                // registered again, it says so at once, instead of at the next
+                                // key.
+                                let fd = self.tty_fd.raw_fd();
+                                self.poll.registry().reregister(
+                                    &mut SourceFd(&fd),
+                                    TTY_TOKEN,
+                                    Interest::READABLE,
+                                )?;
                                 return Ok(Some(event));
                             }
                         }
