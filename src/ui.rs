@@ -571,17 +571,23 @@ fn practice_question_hint(app: &App, body: Rect, columns: u16) -> String {
     }
 }
 
-/// A status message in `max` columns, what matters first. Its first line is always shown (cut at
-/// the end when it must be); each further line (a hint after a copy) only when it fits whole.
-/// "Transcript written to <path>" too long keeps the end of the path, the file name.
+/// A status message in `max` columns, what matters first. Its first line is always shown, cut
+/// at the end when it must be (down to [`STATUS_FIRST_MIN`] columns to make room); each further
+/// line (a hint after a copy: the copy may not have reached the clipboard) only when it fits
+/// whole. "Transcript written to <path>" too long keeps the end of the path, the file name.
 pub fn fit_status(status: &str, lang: Lang, max: usize) -> String {
     let mut parts = status.split('\n').map(sanitize_line);
-    let mut text = parts.next().unwrap_or_default();
+    let text = parts.next().unwrap_or_default();
+    let first_min = width(&text).min(STATUS_FIRST_MIN);
+    let mut hints = String::new();
     for part in parts {
-        if width(&text) + 1 + width(&part) <= max {
-            text.push(' ');
-            text.push_str(&part);
+        if first_min + width(&hints) + 1 + width(&part) <= max {
+            hints.push(' ');
+            hints.push_str(&part);
         }
+    }
+    if !hints.is_empty() {
+        return truncate(&text, max - width(&hints)) + &hints;
     }
     if width(&text) <= max {
         return text;
@@ -598,6 +604,10 @@ pub fn fit_status(status: &str, lang: Lang, max: usize) -> String {
 
 /// Marks the start cut off a path.
 const ELIDED: &str = "...";
+
+/// Columns the first line of a status keeps at least when a hint after it needs room ("Sent to
+/// tmux: vssad..").
+const STATUS_FIRST_MIN: usize = 18;
 
 /// The end of `path` in `room` columns, after `...`: from a separator when one fits (whole names
 /// only), else the end of the file name.

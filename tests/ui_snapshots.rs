@@ -732,6 +732,31 @@ fn the_transcript_status_keeps_the_end_of_the_path() {
     assert_eq!(ui::fit_status(&short, Lang::En, 79), short);
 }
 
+/// The hint after a copy (tmux may keep it from the clipboard) matters more than the end of
+/// the command copied, which is on screen anyway: the command is cut to make room for it.
+#[test]
+fn a_copy_hint_is_kept_and_the_command_cut_for_it() {
+    let s = &triage::i18n::EN;
+    let status = app::copied_status(
+        &format!("{}\n{}", s.copied_tmux, s.tmux_hint),
+        "vssadmin list writers",
+    );
+    assert_eq!(
+        ui::fit_status(&status, Lang::En, 79),
+        "Sent to tmux: vssadmin list writers (needs tmux set-clipboard on)"
+    );
+    let at_59 = ui::fit_status(&status, Lang::En, 59);
+    assert_eq!(
+        at_59,
+        "Sent to tmux: vssadmin list.. (needs tmux set-clipboard on)"
+    );
+    // Too narrow for both: what was copied.
+    assert_eq!(
+        ui::fit_status(&status, Lang::En, 39),
+        "Sent to tmux: vssadmin list writers"
+    );
+}
+
 /// The message to solve of practice round 1 at 40x12: the rows it gets on screen, from the
 /// third row on (below the title bar and the breadcrumb).
 fn message_rows(screen: &str, rows: usize) -> Vec<String> {
