@@ -330,6 +330,9 @@ pub enum Effect {
     Copy(String),
     /// Write the session transcript.
     WriteTranscript,
+    /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z, which raw mode takes
+    /// from the terminal).
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -352,6 +355,8 @@ pub enum Msg {
     /// not right after an Esc closed a box (see `App::esc_closed`).
     EscapeKey,
     Quit,
+    /// Ctrl-Z: suspend (see [`Effect::Suspend`]).
+    Suspend,
     ToggleLang,
     NextCommand,
     PrevCommand,
@@ -1430,6 +1435,10 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
     if msg == Msg::Quit {
         app.quit = true;
         return None;
+    }
+    // On every screen, even the "too small" notice.
+    if msg == Msg::Suspend {
+        return Some(Effect::Suspend);
     }
     // Nothing is drawn but the "too small" notice: keys would act unseen.
     if !drawn(app.viewport) && msg != Msg::Escape {

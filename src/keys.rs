@@ -419,6 +419,13 @@ pub static BINDINGS: &[Binding] = &[
         en: "quit at once",
         ko: "즉시 종료",
     },
+    Binding {
+        ctx: Ctx::Always,
+        keys: &[Ctrl('z')],
+        action: M(Msg::Suspend),
+        en: "suspend (fg to come back)",
+        ko: "일시 중지 (fg로 돌아옴)",
+    },
 ];
 
 fn key_matches(key: &Key, event: &KeyEvent) -> Option<Option<usize>> {
@@ -759,6 +766,11 @@ mod tests {
         assert_eq!(to_msg(Ctx::Search, &ctrl_h), Some(Msg::Erase));
         assert_eq!(to_msg(Ctx::Leaf, &ctrl_h), Some(Msg::Back));
         assert_eq!(to_msg(Ctx::Leaf, &ctrl_c), Some(Msg::Quit));
+        // Ctrl-Z suspends from every screen, typing included.
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for ctx in [Ctx::Search, Ctx::Leaf, Ctx::Question, Ctx::Fill, Ctx::Help] {
+            assert_eq!(to_msg(ctx, &ctrl_z), Some(Msg::Suspend), "{ctx:?}");
+        }
     }
 
     #[test]

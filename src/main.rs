@@ -122,6 +122,22 @@ fn restore_terminal() {
     );
 }
 
+/// Gives the terminal back to the shell and stops the process, as Ctrl-Z does to any program
+/// (raw mode takes the key from the terminal, which would send the signal); takes the terminal
+/// again once the shell continues it (`fg`).
+fn suspend() -> std::io::Result<()> {
+    restore_terminal();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste
+    )
+}
+
 /// True once the wizard's terminal has hung up (closed by the terminal emulator, tmux or sshd):
 /// its input is no longer a terminal (isatty fails with EIO). The wizard only takes the terminal
 /// when stdin is one, so stdin is also what crossterm reads (it opens /dev/tty only otherwise).
@@ -706,6 +722,20 @@ fn run_tui(
         let interrupt = matches!(&event, Event::Key(key)
             if key.modifiers.contains(event::KeyModifiers::CONTROL)
                 && matches!(key.code, event::KeyCode::Char('c' | 'C')));
+        // Ctrl-\ quits as SIGQUIT does (raw mode takes the key from the terminal, which would
+        // send the signal); terminals report it as Ctrl-4.
+        let quit_key = matches!(&event, Event::Key(key)
+            if key.modifiers.contains(event::KeyModifiers::CONTROL)
+                && key.kind != KeyEventKind::Release
+                && matches!(key.code, event::KeyCode::Char('\\' | '4')));
+        if quit_key {
+            app.quit = true;
+            CAUGHT_SIGNAL.store(
+                signal_hook::consts::SIGQUIT as usize,
+                std::sync::atomic::Ordering::SeqCst,
+            );
+            continue;
+        }
         // Text that arrives faster than anyone types (a paste the terminal did not mark as
         // one) on a question or a fix is something to find, not keys to act on. So is a word
         // typed at a person's pace whose first letter is a key there: "quota" does not quit,
@@ -814,6 +844,15 @@ fn run_tui(
                 let (status, written) = recorder.write_transcript(app);
                 recorder.written_on_request |= written;
                 app.status = Some(status);
+            }
+            Some(Effect::Suspend) => {
+                suspend()?;
+                // The screen as the wizard left it is gone, and its size may have changed.
+                let size = terminal.size()?;
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                terminal.hide_cursor()?;
+                app::update(app, Msg::Resize(size.width, size.height));
+                linked = Linked::default();
             }
             None => {}
         }

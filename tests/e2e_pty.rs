@@ -778,6 +778,22 @@ fn sigquit_restores_the_terminal_and_saves_the_session() {
     assert!(entries[0].record.session.ended.is_some());
 }
 
+/// Ctrl-\ (which raw mode takes from the terminal) quits as SIGQUIT does: terminal restored,
+/// exit code 131.
+#[test]
+fn ctrl_backslash_quits_like_sigquit() {
+    let data = tempfile::tempdir().unwrap();
+    let script = format!("'{}'; echo EXIT=$?; stty -a; sleep 1", bin());
+    let mut s = Session::start(
+        &script,
+        &[("TRIAGE_DATA_DIR", data.path().to_str().unwrap())],
+    );
+    s.wait_for("What were you doing");
+    s.keys(b"\x1c");
+    s.wait_exit();
+    s.assert_restored(131);
+}
+
 /// An error typed out by the terminal in one go (a paste it did not mark as one) on the first
 /// question is searched for; its letters do not answer questions or write transcripts.
 #[test]
