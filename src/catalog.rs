@@ -114,21 +114,79 @@ pub fn names_a_file(choice: &str) -> bool {
         || (choice.contains(['/', std::path::MAIN_SEPARATOR]) && !path.is_dir())
 }
 
-/// Where the tree named by `choice` is: a path to a file, or the id of a discovered tree.
-pub fn locate(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Location, PickError> {
+/// Another tree file with the id asked for, hidden by the tree picked: a user editing it would
+/// otherwise get the other tree without a word.
+#[derive(Debug)]
+pub struct Hidden {
+    pub path: PathBuf,
+    /// Its first problem, when it does not load.
+    pub problem: Option<Diagnostic>,
+    /// The file of the tree picked instead (`None`: the built-in tree).
+    pub used: Option<PathBuf>,
+}
+
+/// The tree id a tree file's text declares (its first `id: "..."`), read without parsing the
+/// file: a broken file still says which tree it means to be.
+pub fn declared_id(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("id").map(|i| from + i) {
+        from = at + 2;
+        let word_start =
+            at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let rest = text[from..].trim_start();
+        if !word_start || !rest.starts_with(':') {
+            continue;
+        }
+        let value = rest[1..].trim_start().strip_prefix('"')?;
+        return value.find(['"', '\\', '\n']).map(|end| &value[..end]);
+    }
+    None
+}
+
+/// Where the tree named by `choice` is: a path to a file, or the id of a discovered tree; and
+/// the other tree files with that id, which the one picked hides.
+pub fn locate(
+    choice: Option<&str>,
+    dirs: &[PathBuf],
+) -> Result<(Location, Vec<Hidden>), PickError> {
     let Some(choice) = choice else {
-        return Ok(Location::Embedded);
+        return Ok((Location::Embedded, Vec::new()));
     };
     let as_path = Path::new(choice);
     if names_a_file(choice) {
-        return Ok(Location::File(as_path.to_path_buf()));
+        return Ok((Location::File(as_path.to_path_buf()), Vec::new()));
     }
     let (entries, problems) = discover(dirs);
+    let hidden = |chosen: Option<&Path>| -> Vec<Hidden> {
+        tree_files(dirs)
+            .into_iter()
+            .filter(|p| Some(p.as_path()) != chosen)
+            .filter(|p| {
+                std::fs::read_to_string(p)
+                    .ok()
+                    .is_some_and(|text| declared_id(&text) == Some(choice))
+            })
+            .map(|path| {
+                let shown = path.display().to_string();
+                // Its load error; not the one that says its id is taken (it loads).
+                let problem = problems
+                    .iter()
+                    .find(|d| d.file == shown && !d.message.starts_with("tree id "))
+                    .cloned();
+                Hidden {
+                    path,
+                    problem,
+                    used: chosen.map(Path::to_path_buf),
+                }
+            })
+            .collect()
+    };
     match entries.iter().find(|e| e.id == choice) {
-        Some(Entry { path: None, .. }) => Ok(Location::Embedded),
+        Some(Entry { path: None, .. }) => Ok((Location::Embedded, hidden(None))),
         Some(Entry {
             path: Some(path), ..
-        }) => Ok(Location::File(path.clone())),
+        }) => Ok((Location::File(path.clone()), hidden(Some(path)))),
         // An id first: a folder of that name in the current directory does not hide a tree.
         None if as_path.is_dir() => Err(PickError::Directory(as_path.to_path_buf())),
         None => Err(PickError::Unknown {
@@ -139,12 +197,15 @@ pub fn locate(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Location, PickEr
     }
 }
 
-/// Loads the tree named by `choice`: a path to a file, or the id of a discovered tree.
-pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<Tree, PickError> {
-    match locate(choice, dirs)? {
-        Location::Embedded => Ok(tree::embedded()),
-        Location::File(path) => tree::load_path(&path).map_err(PickError::Invalid),
-    }
+/// Loads the tree named by `choice`: a path to a file, or the id of a discovered tree; and the
+/// other tree files with that id (see [`locate`]).
+pub fn pick(choice: Option<&str>, dirs: &[PathBuf]) -> Result<(Tree, Vec<Hidden>), PickError> {
+    let (location, hidden) = locate(choice, dirs)?;
+    let tree = match location {
+        Location::Embedded => tree::embedded(),
+        Location::File(path) => tree::load_path(&path).map_err(PickError::Invalid)?,
+    };
+    Ok((tree, hidden))
 }
 
 #[cfg(test)]
@@ -169,6 +230,42 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["azure-vm-backup", "mine"]);
+    }
+
+    #[test]
+    fn a_tree_picked_by_id_names_the_other_files_with_that_id() {
+        let dir = tempfile::tempdir().unwrap();
+        // The file being edited, broken, and an old copy after it in name order.
+        let broken = tree_with_id("mine").replacen("start: \"", "start: \"x", 1);
+        std::fs::write(dir.path().join("a.ron"), &broken).unwrap();
+        std::fs::write(dir.path().join("b.ron"), tree_with_id("mine")).unwrap();
+        std::fs::write(dir.path().join("c.ron"), tree_with_id("other")).unwrap();
+        let dirs = [dir.path().to_path_buf()];
+        let (location, hidden) = locate(Some("mine"), &dirs).unwrap();
+        assert_eq!(location, Location::File(dir.path().join("b.ron")));
+        assert_eq!(hidden.len(), 1, "{hidden:?}");
+        assert_eq!(hidden[0].path, dir.path().join("a.ron"));
+        assert_eq!(hidden[0].used, Some(dir.path().join("b.ron")));
+        assert!(hidden[0].problem.is_some());
+        // Mended, it is the tree picked, and the copy the one hidden (it loads: no problem).
+        std::fs::write(dir.path().join("a.ron"), tree_with_id("mine")).unwrap();
+        let (location, hidden) = locate(Some("mine"), &dirs).unwrap();
+        assert_eq!(location, Location::File(dir.path().join("a.ron")));
+        assert_eq!(hidden.len(), 1, "{hidden:?}");
+        assert_eq!(hidden[0].path, dir.path().join("b.ron"));
+        assert!(hidden[0].problem.is_none());
+        assert!(locate(Some("other"), &dirs).unwrap().1.is_empty());
+    }
+
+    #[test]
+    fn the_declared_id_is_read_without_parsing() {
+        assert_eq!(
+            declared_id("Tree(\n  id: \"web\", title: (en: \"x\""),
+            Some("web")
+        );
+        assert_eq!(declared_id("Tree(start_id: \"a\", id : \"b\""), Some("b"));
+        assert_eq!(declared_id("Tree(id: web)"), None);
+        assert_eq!(declared_id("Tree(title: \"id\")"), None);
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub struct CliWords {
     pub unknown_tree: &'static str,
     /// The same, when `{ids}` are close to what was asked (a typo).
     pub unknown_tree_close: &'static str,
+    /// Another file `{path}` has the tree id `{tree}` asked for, and `{used}` is used: valid
+    /// (it lost the id to the first in name order), or broken (`{problem}`: where and why).
+    pub tree_id_hidden: &'static str,
+    pub tree_id_hidden_broken: &'static str,
     /// `{id}`: the id asked for; `{tree}`: the tree's id.
     pub unknown_leaf: &'static str,
     /// `show --set` names a placeholder `{name}` no command of leaf `{id}` has.
@@ -356,6 +360,8 @@ pub static EN: Strings = Strings {
         unknown_language: "unknown language {lang}; use en or ko",
         unknown_tree: "no tree {tree}; known trees: {known} (or give a path to a .ron file)",
         unknown_tree_close: "no tree {tree}; did you mean {ids}? (known trees: {known}; or give a path to a .ron file)",
+        tree_id_hidden: "warning: {path} also has the tree id {tree}; {used} is used (the first in name order)",
+        tree_id_hidden_broken: "warning: {path} also has the tree id {tree} but does not load ({problem}); {used} is used",
         unknown_leaf: "no leaf {id} in tree {tree}",
         set_unused: "note: no command of {id} has a placeholder named {name}",
         code_of_leaves: "{code} is an error code, listed by {ids}; `{triage} show ID` shows one, `{triage} search {code}` ranks them",
@@ -574,6 +580,8 @@ pub static KO: Strings = Strings {
         unknown_language: "알 수 없는 언어 {lang}: en 또는 ko를 쓰세요",
         unknown_tree: "없는 트리: {tree}. 있는 트리: {known} (또는 .ron 파일 경로를 주세요)",
         unknown_tree_close: "없는 트리: {tree}. 혹시 이것인가요: {ids} (있는 트리: {known}. 또는 .ron 파일 경로를 주세요)",
+        tree_id_hidden: "경고: {path}도 트리 ID {tree}를 씁니다. 이름 순서로 먼저인 {used}를 씁니다",
+        tree_id_hidden_broken: "경고: {path}도 트리 ID {tree}를 쓰지만 읽을 수 없습니다({problem}). {used}를 씁니다",
         unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
         set_unused: "참고: {id}의 명령에는 {name} 자리 표시자가 없습니다",
         code_of_leaves: "{code}은(는) 오류 코드이며 {ids}에 있습니다. `{triage} show ID`로 하나를 보거나 `{triage} search {code}`로 순위를 확인하세요",

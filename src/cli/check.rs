@@ -21,7 +21,7 @@ pub fn run(
     let mut targets: Vec<Location> = Vec::new();
     if let Some(choice) = choice {
         match catalog::locate(Some(choice), &super::dirs_for(Some(choice), lang)) {
-            Ok(location) => targets.push(location),
+            Ok((location, _)) => targets.push(location),
             Err(e) => return super::pick_failed(e, lang),
         }
     }

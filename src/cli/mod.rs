@@ -455,7 +455,31 @@ pub fn pick_tree(choice: Option<&str>, lang: Lang) -> Result<Tree, i32> {
         say_raw(&d.to_string());
         return Err(EXIT_FAILURE);
     }
-    catalog::pick(choice, &dirs_for(choice, lang)).map_err(|e| pick_failed(e, lang))
+    let (tree, hidden) =
+        catalog::pick(choice, &dirs_for(choice, lang)).map_err(|e| pick_failed(e, lang))?;
+    let s = &i18n::strings(lang).cli;
+    for h in hidden {
+        let problem = h
+            .problem
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message));
+        let used = h
+            .used
+            .map_or(s.built_in_tree.to_string(), |p| p.display().to_string());
+        say(&i18n::fill(
+            if problem.is_some() {
+                s.tree_id_hidden_broken
+            } else {
+                s.tree_id_hidden
+            },
+            &[
+                ("path", &sanitize_line(&h.path.display().to_string())),
+                ("tree", &crate::text::quoted_line(&tree.id)),
+                ("problem", &sanitize_line(&problem.unwrap_or_default())),
+                ("used", &sanitize_line(&used)),
+            ],
+        ));
+    }
+    Ok(tree)
 }
 
 /// Says why a tree could not be picked; returns the exit code.
