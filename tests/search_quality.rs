@@ -575,6 +575,23 @@ fn a_hit_found_through_a_synonym_says_which() {
     );
 }
 
+/// A host name in a paste names a machine, as a VM's name does: its labels are no typos of the
+/// tree's words ("shop" is not "stop").
+#[test]
+fn the_labels_of_a_host_name_are_no_typos() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search("VSS writers in bad state on shop.example.com", Lang::En, 3);
+    assert_eq!(r.hits[0].id, "backup-19");
+    assert!(r.confident);
+    for h in &r.hits {
+        assert!(
+            !h.why.contains("shop") && !h.why.contains("com→"),
+            "{}",
+            h.why
+        );
+    }
+}
+
 #[test]
 fn leaf_ids_are_found_in_any_case() {
     let index = Index::build(&tree::embedded());

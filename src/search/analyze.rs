@@ -386,6 +386,83 @@ pub(crate) fn path_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     spans
 }
 
+/// Top-level domains that end host names in pasted errors; not those that read as file
+/// extensions (`.sh`, `.py`, `.md`).
+const HOST_ENDS: &[&str] = &[
+    "com",
+    "net",
+    "org",
+    "io",
+    "dev",
+    "app",
+    "cloud",
+    "edu",
+    "gov",
+    "mil",
+    "info",
+    "biz",
+    "co",
+    "us",
+    "uk",
+    "de",
+    "fr",
+    "jp",
+    "kr",
+    "cn",
+    "in",
+    "au",
+    "ca",
+    "eu",
+    "local",
+    "internal",
+    "lan",
+    "corp",
+    "home",
+    "arpa",
+    "localdomain",
+];
+
+/// The byte ranges of `text` that are host names (`shop.example.com`, `db01.corp.local`, also
+/// after `host:` or inside quotes): labels of lower-case letters, digits and hyphens joined by
+/// dots, the last a known top-level domain. Like a VM's name, a host's says nothing of the
+/// symptom; its labels are no typos of the tree's words ("shop" is not "stop").
+pub(crate) fn host_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    if !text.contains('.') {
+        return spans;
+    }
+    let is_host_byte =
+        |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.';
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_host_byte(bytes[i]) || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let len = bytes[i..]
+            .iter()
+            .position(|&b| !is_host_byte(b))
+            .unwrap_or(bytes.len() - i);
+        // A host name is ASCII: the span ends on a character boundary.
+        let word = text[i..i + len].trim_end_matches('.');
+        let labels: Vec<&str> = word.split('.').collect();
+        let next = bytes.get(i + len).copied();
+        let whole = !next.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if whole
+            && labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+            && labels.last().is_some_and(|tld| HOST_ENDS.contains(tld))
+        {
+            spans.push(i..i + word.len());
+        }
+        i += len.max(1);
+    }
+    spans
+}
+
 /// `text` split at whitespace (empty pieces skipped). Only the bytes of [`MAYBE_SPACE`] are
 /// looked at closer; Hangul and other characters are never decoded.
 pub(crate) fn chunks(text: &str) -> Chunks<'_> {
@@ -893,6 +970,15 @@ mod tests {
         assert_eq!(s.stem("failed"), s.stem("fail"));
         assert_eq!(s.stem("com+"), "com+");
         assert_eq!(s.stem("vm"), "vm");
+    }
+
+    #[test]
+    fn host_names_are_lower_case_labels_ending_in_a_domain() {
+        let text = r#"curl: (6) Could not resolve host: shop.example.com. "db-01.corp.local" and
+            Microsoft.Azure.RecoveryServices.VMSnapshotLinux handle.sh waagent.log 1.0.94 x.comma"#;
+        let spans: Vec<&str> = host_spans(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, ["shop.example.com", "db-01.corp.local"]);
+        assert!(host_spans("no dots here").is_empty());
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! * Analysis ([`analyze`]), the same for the tree and the query: URLs, Azure resource ids,
 //!   GUIDs, hashes, times, short numbers and the blanks of commands (`<VMName>`) are dropped (and, from a query, the names it gives
 //!   the user's resources: `-g rg-backup`, `"vmName": "vm-sql-02"`, and words shaped like names: `web-fe-01`; see
-//!   `fill::without_names`), and so is the boilerplate of portal columns ("Error Code: …
+//!   `fill::without_names`; the labels of host names, `shop.example.com`, count only where the
+//!   tree has them, and are never typos), and so is the boilerplate of portal columns ("Error Code: …
 //!   Recommended Action:"), JSON keys and log levels. English words are lower-cased, stop words
 //!   dropped and the rest stemmed (Snowball), so "installation" meets "install". CamelCase codes
 //!   give the whole code and its words (`UserErrorFsFreezeFailed` → user, error, fs, freeze,

@@ -291,13 +291,15 @@ impl Index {
         let mut last_surface: Option<(*const u8, usize, usize)> = None;
         let mut after_os_name = false;
         let paths = super::analyze::path_spans(text);
-        let in_path = |surface: &str| {
+        let hosts = super::analyze::host_spans(text);
+        let within = |spans: &[std::ops::Range<usize>], surface: &str| {
             let Some(at) = (surface.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
                 return false;
             };
-            let i = paths.partition_point(|span| span.end <= at);
-            paths.get(i).is_some_and(|span| span.contains(&at))
+            let i = spans.partition_point(|span| span.end <= at);
+            spans.get(i).is_some_and(|span| span.contains(&at))
         };
+        let in_path = |surface: &str| within(&paths, surface) || within(&hosts, surface);
         tokenize(text, &mut |t| {
             let key = (t.surface.as_ptr(), t.surface.len());
             let s = match last_surface {
@@ -362,6 +364,9 @@ impl Index {
                                 }
                             }
                         }
+                        // A host's own labels: no typos, and no sign of a question the tree
+                        // does not cover.
+                        None if within(&hosts, t.surface) => {}
                         None => {
                             if t.kind == Kind::Word {
                                 last_unknown = Some((t.text.to_string(), s));
