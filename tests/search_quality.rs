@@ -206,7 +206,12 @@ fn small_tree() -> tree::Tree {
                 (label: (en: "c", ko: "c"), next: "agent-linux"),
                 (label: (en: "d", ko: "d"), next: "agent-windows"),
                 (label: (en: "e", ko: "e"), next: "names"),
+                (label: (en: "f", ko: "f"), next: "files"),
             ]),
+            "files": Leaf(title: (en: "Too many open files", ko: "열린 파일이 너무 많음"),
+                codes: ["EMFILE", "24"],
+                cause: (en: "The limit is low.", ko: "한도가 낮습니다."),
+                steps: [(en: "Raise it.", ko: "올립니다.")]),
             "names": Leaf(title: (en: "DNS lookups fail", ko: "DNS 조회가 안 됨"),
                 cause: (en: "The resolver is down.", ko: "리졸버가 중지되었습니다."),
                 steps: [(en: "Start it.", ko: "시작합니다.")]),
@@ -248,6 +253,28 @@ fn synonyms_bridge_words_the_tree_does_not_use() {
     // A Korean phrase whose group has only English ones: Korean text writes "DNS" too.
     let r = index.search("이름 확인", Lang::Ko, 3);
     assert_eq!(r.hits.first().map(|h| h.id.as_str()), Some("names"));
+}
+
+/// A code of one or two digits the tree lists (an errno) is found as a word of the query, not
+/// in a time.
+#[test]
+fn a_short_numeric_code_is_found_as_a_word() {
+    let index = Index::build(&small_tree());
+    for q in ["24", "socket() failed (24: Not a word here)"] {
+        let r = index.search(q, Lang::En, 3);
+        assert_eq!(r.hits.first().map(|h| h.id.as_str()), Some("files"), "{q}");
+        assert!(
+            r.hits[0].why.contains("error code \"24\""),
+            "{q}: {}",
+            r.hits[0].why
+        );
+    }
+    let r = index.search("at 03:01:24 it stopped", Lang::En, 3);
+    assert!(
+        r.hits.iter().all(|h| !h.why.contains("error code")),
+        "{:?}",
+        r.hits
+    );
 }
 
 #[test]

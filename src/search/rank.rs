@@ -281,6 +281,18 @@ impl Index {
                 }
             }
         }
+        // Codes of one or two digits (an errno a tree lists: "24"), which analysis drops as
+        // numbers: whole words of the query, as messages print them ("(24: Too many open
+        // files)"), not pieces of a time or a date.
+        for word in text.split_whitespace() {
+            let word = word.trim_matches(|c: char| "()[]{},:;.'\"".contains(c));
+            if (1..3).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_digit())
+                && let Some(&ci) = self.code_map.get(word)
+            {
+                push_code(&mut q, ci, 1.0, word, true);
+            }
+        }
         // The readings of the word before (see below), for word pairs.
         let mut prev_word: Vec<(u32, f32)> = Vec::new();
         let mut korean_corrections = 0;
