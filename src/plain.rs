@@ -34,6 +34,10 @@ pub fn run_with<R: BufRead>(
         let s = strings(app.lang);
         let here = screen_key(app);
         if shown.as_deref() != Some(here.as_str()) {
+            // A blank line between screens, not before the first (`triage | head -1`).
+            if shown.is_some() {
+                writeln!(out)?;
+            }
             print_screen(app, out)?;
             shown = Some(here);
         }
@@ -355,7 +359,6 @@ fn handle(app: &mut App, line: &str) {
 fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
     let s = strings(app.lang);
     let lang = app.lang;
-    writeln!(out)?;
     if let Some(Overlay::Search(state)) = &app.overlay {
         if state.query.trim().is_empty() {
             return Ok(());

@@ -382,7 +382,13 @@ fn plain_mode_through_a_pipe() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("What were you doing"));
+    // The first line is the question (`triage | head -1`); the next screen starts on a line
+    // of its own after the prompt.
+    assert!(text.starts_with("What were you doing"), "{text}");
+    assert!(
+        text.contains("q quit): \n[Start > A backup failed"),
+        "{text}"
+    );
     assert!(text.contains("  1) "));
     assert!(text.contains("backup-19  "));
     assert!(text.contains("vssadmin list writers"));
