@@ -294,6 +294,8 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             0 if stdin_is_terminal && terminal_gone() => SIGHUP,
             caught => caught,
         };
+        // As the full-screen wizard records it (the session is then kept, see `Recorder::save`).
+        CAUGHT_SIGNAL.store(caught, std::sync::atomic::Ordering::SeqCst);
         match result {
             Err(_) if caught != 0 => {
                 // Off the prompt's line (where the terminal echoed ^C); on Ctrl-C, then what
@@ -462,6 +464,17 @@ impl Recorder {
     /// first time saving fails.
     fn save(&mut self, app: &App, ended: bool) -> Option<String> {
         if app.events.len() == self.saved_events && !ended {
+            return None;
+        }
+        // A run where nothing was done and the user quit (at the first question, `triage |
+        // head -1`) is no session to come back to: `resume` would reopen it instead of the
+        // last real one. One a signal or a hangup ended is kept, as it was.
+        if app.events.is_empty()
+            && self.saved_events == 0
+            && self.earlier.is_empty()
+            && app.practice.is_none()
+            && CAUGHT_SIGNAL.load(std::sync::atomic::Ordering::SeqCst) == 0
+        {
             return None;
         }
         let dir = self.data_dir.as_ref()?;

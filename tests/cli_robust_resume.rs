@@ -186,9 +186,10 @@ fn the_saved_file_comes_before_a_known_tree_with_the_same_id() {
             .current_dir(dir.path());
         c
     };
+    // An answer, and back to the first question (a run where nothing was done is not kept).
     let out = triage()
         .args(["--plain", "--tree", "mine.ron"])
-        .write_stdin("q\n")
+        .write_stdin("1\nb\nq\n")
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("MODIFIED FIRST QUESTION?"));
@@ -258,4 +259,20 @@ fn resume_keeps_the_values_of_the_placeholders() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(r#"-Name "vm-kept""#), "{text}");
+}
+
+/// A run where nothing was done (quit at the first question, `triage | head -1`) is not kept:
+/// `resume` then reopens the last real session, not an empty one.
+#[test]
+fn a_run_where_nothing_was_done_is_not_kept() {
+    let s = Setup::new();
+    let (file, before) = s.session();
+    s.triage()
+        .args(["--plain", "--tree", "trees/mini.ron"])
+        .write_stdin("q\n")
+        .assert()
+        .success();
+    assert_eq!(s.session(), (file, before));
+    let out = s.resume("q\n");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Second question?"));
 }

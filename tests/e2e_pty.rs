@@ -442,11 +442,22 @@ fn sigterm_restores_the_terminal_and_saves_the_session() {
     let data_dir = data.path().to_str().unwrap().to_string();
     // The inner shell's PID becomes the wizard's (exec), and a child of it sends the signal.
     let script = format!(
-        "sh -c '(sleep 1; kill -TERM $$) & exec \"{}\"'; echo EXIT=$?; stty -a; sleep 1",
+        "sh -c 'echo PID=$$.; exec \"{}\"'; echo EXIT=$?; stty -a; sleep 1",
         bin()
     );
     let mut s = Session::start(&script, &[("TRIAGE_DATA_DIR", &data_dir)]);
     s.wait_for("What were you doing");
+    // Something done first: a run where nothing was done is not kept.
+    s.keys(b"2");
+    s.wait_for("What does the backup error message mention?");
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let pid = &raw[raw.find("PID=").unwrap() + 4..];
+    let pid = &pid[..pid.find('.').unwrap()];
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
     s.wait_exit();
     s.assert_restored(143);
     let (entries, _) = triage::history::load_all(data.path());
@@ -769,6 +780,9 @@ fn sigquit_restores_the_terminal_and_saves_the_session() {
     );
     s.wait_for("What were you doing");
     assert!(s.parser.screen().alternate_screen());
+    // Something done first: a run where nothing was done is not kept.
+    s.keys(b"2");
+    s.wait_for("What does the backup error message mention?");
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
     let pid = &raw[raw.find("PID=").unwrap() + 4..];
     let pid = &pid[..pid.find('.').unwrap()];
