@@ -454,6 +454,40 @@ fn a_question_id_taken_twice_does_not_cut_off_what_follows_it() {
     );
 }
 
+/// A question nothing leads to cuts off what only it leads to: one error, at the question, which
+/// names them; a loop of such questions is one error too.
+#[test]
+fn an_orphan_question_is_one_error_naming_what_it_cuts_off() {
+    let orphans = r#"        "side": Question(text: (en: "Side?", ko: "옆?"), answers: [
+            (label: (en: "a", ko: "a"), next: "side-a"),
+            (label: (en: "b", ko: "b"), next: "side-b"),
+        ]),
+        "side-a": Leaf(title: (en: "A", ko: "A"), cause: (en: "C", ko: "C"), steps: [(en: "S", ko: "S")]),
+        "side-b": Leaf(title: (en: "B", ko: "B"), cause: (en: "C", ko: "C"), steps: [(en: "S", ko: "S")]),
+        "loop-1": Question(text: (en: "L1?", ko: "L1?"), answers: [(label: (en: "a", ko: "a"), next: "loop-2")]),
+        "loop-2": Question(text: (en: "L2?", ko: "L2?"), answers: [(label: (en: "a", ko: "a"), next: "loop-1")]),
+        "deleted": Leaf("#;
+    let src = DISK.replace(r#"        "deleted": Leaf("#, orphans);
+    let errors = check("disk.ron", &src);
+    let found = messages(&errors);
+    let unreachable: Vec<&str> = found
+        .iter()
+        .map(|f| f.2)
+        .filter(|m| m.contains("cannot be reached"))
+        .collect();
+    assert_eq!(unreachable.len(), 2, "{found:#?}");
+    assert!(
+        unreachable[0].starts_with("node \"side\" cannot be reached")
+            && unreachable[0].ends_with("nor can what it leads to: \"side-a\", \"side-b\""),
+        "{found:#?}"
+    );
+    assert!(
+        unreachable[1].starts_with("node \"loop-1\" cannot be reached")
+            && unreachable[1].ends_with("nor can what it leads to: \"loop-2\""),
+        "{found:#?}"
+    );
+}
+
 /// A fix only `see_also` names is still unreachable: the help says why.
 #[test]
 fn a_fix_only_see_also_names_is_unreachable_and_told_why() {

@@ -683,23 +683,74 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
             .leaves()
             .flat_map(|(_, leaf)| leaf.see_also.iter().map(String::as_str))
             .collect();
-        for (i, (id, _)) in tree.nodes.iter().enumerate() {
-            let id = id.as_str();
-            if !mended.contains(id) && first_seen.get(id) == Some(&i) {
-                p.add(
-                    || loc.node_starts[i],
-                    || format!("node {id:?} cannot be reached from {:?}", tree.start),
-                    || {
-                        if see_also.contains(id) {
-                            "`see_also` does not count: the questions must lead to every fix; \
-                             add an answer that leads to it, or remove it"
-                                .into()
-                        } else {
-                            "add an answer that leads to it, or remove it".into()
-                        }
-                    },
-                )?;
+        // A node only unreachable nodes lead to is cut off by them: one error, at the first of
+        // them (those no unreachable node leads to first, then what is left: loops).
+        let unreachable: Vec<usize> = (0..tree.nodes.len())
+            .filter(|&i| {
+                let id = tree.nodes[i].0.as_str();
+                !mended.contains(id) && first_seen.get(id) == Some(&i)
+            })
+            .collect();
+        let unreachable_set: HashSet<usize> = unreachable.iter().copied().collect();
+        let leads_to = |i: usize| -> Vec<usize> {
+            match &tree.nodes[i].1 {
+                Node::Question(q) => q
+                    .answers
+                    .iter()
+                    .filter_map(|a| first_seen.get(a.next.as_str()).copied())
+                    .filter(|j| unreachable_set.contains(j))
+                    .collect(),
+                Node::Leaf(_) => Vec::new(),
             }
+        };
+        let led_to: HashSet<usize> = unreachable.iter().flat_map(|&i| leads_to(i)).collect();
+        let mut cut_off: HashSet<usize> = HashSet::new();
+        let mut reported: Vec<(usize, Vec<usize>)> = Vec::new();
+        let firsts = unreachable.iter().filter(|i| !led_to.contains(i));
+        for &first in firsts.chain(unreachable.iter()) {
+            if cut_off.contains(&first) {
+                continue;
+            }
+            cut_off.insert(first);
+            let mut below = Vec::new();
+            let mut stack = leads_to(first);
+            while let Some(j) = stack.pop() {
+                if cut_off.insert(j) {
+                    below.push(j);
+                    stack.extend(leads_to(j));
+                }
+            }
+            below.sort_unstable();
+            reported.push((first, below));
+        }
+        reported.sort_unstable();
+        for (i, below) in reported {
+            let id = tree.nodes[i].0.as_str();
+            let below: Vec<String> = below
+                .iter()
+                .map(|&j| format!("{:?}", tree.nodes[j].0))
+                .collect();
+            p.add(
+                || loc.node_starts[i],
+                || {
+                    let mut message =
+                        format!("node {id:?} cannot be reached from {:?}", tree.start);
+                    if !below.is_empty() {
+                        message
+                            .push_str(&format!(", nor can what it leads to: {}", below.join(", ")));
+                    }
+                    message
+                },
+                || {
+                    if see_also.contains(id) {
+                        "`see_also` does not count: the questions must lead to every fix; \
+                         add an answer that leads to it, or remove it"
+                            .into()
+                    } else {
+                        "add an answer that leads to it, or remove it".into()
+                    }
+                },
+            )?;
         }
         for (cycle, answer) in cycles(tree, MAX_DIAGNOSTICS + 1 - p.out.len().min(MAX_DIAGNOSTICS))
         {
