@@ -5,6 +5,7 @@
 //!     lang: ko,                  // en or ko; the locale decides when absent
 //!     theme: high_contrast,      // default or high_contrast
 //!     tree_dirs: ["/srv/runbooks/trees", "~/runbooks"],
+//!     tree: "linux-web-down",    // the tree used without --tree: an id, or a file
 //!     history: true,             // keep sessions in the data dir
 //! )
 //! ```
@@ -25,6 +26,10 @@ pub struct Config {
     /// home directory, and a relative path is relative to the config directory.
     #[serde(default)]
     pub tree_dirs: Vec<PathBuf>,
+    /// The tree used when `--tree` is not given: an id, or a file (as loaded, a path as
+    /// `tree_dirs` has them).
+    #[serde(default)]
+    pub tree: Option<String>,
     #[serde(default = "yes")]
     pub history: bool,
 }
@@ -39,6 +44,7 @@ impl Default for Config {
             lang: None,
             theme: ThemeName::Default,
             tree_dirs: Vec::new(),
+            tree: None,
             history: true,
         }
     }
@@ -118,6 +124,13 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
         .iter()
         .map(|d| resolve_dir(d, home.as_deref(), dir))
         .collect();
+    if let Some(tree) = &mut config.tree
+        && crate::catalog::names_a_file(tree)
+    {
+        *tree = resolve_dir(Path::new(tree.as_str()), home.as_deref(), dir)
+            .display()
+            .to_string();
+    }
     Ok(config)
 }
 
@@ -126,8 +139,8 @@ const TREE_DOCS: &str = "docs/tree-format.md";
 
 /// What a config file may hold, and where it is described.
 const SETTINGS_HELP: &str = "the settings are Config(lang: en|ko, theme: default|high_contrast, \
-                             tree_dirs: [\"DIR\", ...], history: true|false), described in the \
-                             README's \"Files\" section";
+                             tree_dirs: [\"DIR\", ...], tree: \"ID or FILE\", \
+                             history: true|false), described in the README's \"Files\" section";
 
 /// A `tree_dirs` entry as a directory: a leading `~` is `home`, as in a shell; a relative path is
 /// relative to the config directory `config_dir` (the current directory would make the trees

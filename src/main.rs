@@ -209,8 +209,11 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     let picked = match &resumed {
         // Why the session cannot be resumed is said in the user's language, not the session's.
         Some((n, entry)) => cli::resume::tree(cli, *n, entry, cli::resolve_lang(cli.lang)),
-        None => cli::pick_tree(cli.tree.as_deref(), lang)
-            .map(|t| (t, cli.tree.as_deref().and_then(cli::resume::tree_file))),
+        None => {
+            let choice = cli::tree_choice(cli.tree.as_deref());
+            cli::pick_tree(choice.as_deref(), lang)
+                .map(|t| (t, choice.as_deref().and_then(cli::resume::tree_file)))
+        }
     };
     let (tree, tree_path) = match picked {
         Ok((t, path)) => (Arc::new(t), path),

@@ -571,3 +571,32 @@ fn a_tree_path_without_ron_is_a_path() {
     assert!(err.contains("cannot read the file"), "{err}");
     assert!(!err.contains("known trees"), "{err}");
 }
+
+/// The config's `tree` is the tree used without `--tree` (an id, or a file: `~/` is the home,
+/// a relative path is in the config directory); `--tree` still picks another.
+#[test]
+fn the_config_tree_is_used_without_the_option() {
+    let env = Env::new();
+    env.write("config/trees/mine.ron", &tree_source("mine"));
+    env.write("config/config.ron", "Config(tree: \"mine\")");
+    let (code, out, err) = env.run(&["list"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.starts_with("fix "), "{out}");
+    let (_, out, _) = env.run(&["--tree", "azure-vm-backup", "list"]);
+    assert!(out.starts_with("backup-01 "), "{out}");
+    env.write("home/runbooks/other.ron", &tree_source("other"));
+    for path in ["~/runbooks/other.ron", "../home/runbooks/other.ron"] {
+        env.write("config/config.ron", &format!("Config(tree: \"{path}\")"));
+        let (code, out, err) = env.run(&["search", "--json", "fix"]);
+        assert_eq!(code, Some(0), "{path}: {err}");
+        assert!(out.contains("\"id\": \"fix\""), "{path}: {out}");
+    }
+    // No such tree: said as for --tree.
+    env.write("config/config.ron", "Config(tree: \"nope\")");
+    let (code, _, err) = env.run(&["list"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no tree \"nope\""), "{err}");
+    // --no-config: the built-in tree.
+    let (_, out, _) = env.run(&["--no-config", "list"]);
+    assert!(out.starts_with("backup-01 "), "{out}");
+}

@@ -358,6 +358,11 @@ pub fn settings() -> &'static crate::config::Config {
     SETTINGS.get_or_init(crate::config::Config::default)
 }
 
+/// The tree to use: the flag, else the config file's `tree` (`None`: the built-in tree).
+pub fn tree_choice(flag: Option<&str>) -> Option<String> {
+    flag.map(str::to_string).or_else(|| settings().tree.clone())
+}
+
 /// The language to use: the flag, else the config file, else the locale.
 pub fn resolve_lang(flag: Option<Lang>) -> Lang {
     flag.or(settings().lang)
@@ -583,16 +588,18 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::GenAssets { dir } => assets::generate(dir, lang, &mut out),
         // The wizard's own commands: `main` runs them.
         Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
-        Command::List { json } => match pick_tree(cli.tree.as_deref(), lang) {
-            Ok(tree) => show::list(&tree, lang, *json, &mut out),
-            Err(code) => code,
-        },
+        Command::List { json } => {
+            match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
+                Ok(tree) => show::list(&tree, lang, *json, &mut out),
+                Err(code) => code,
+            }
+        }
         Command::Show {
             id,
             json,
             path,
             set,
-        } => match pick_tree(cli.tree.as_deref(), lang) {
+        } => match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
             Ok(tree) => {
                 let mut values = crate::fill::Values::default();
                 for (name, value) in set {
@@ -601,24 +608,26 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                 }
                 let asked = show::Asked {
                     id,
-                    command: &triage_command(cli.tree.as_deref()),
+                    command: &triage_command(tree_choice(cli.tree.as_deref()).as_deref()),
                     set_names: set.iter().map(|(name, _)| name.as_str()).collect(),
                 };
                 show::show(&tree, asked, lang, *json, *path, &values, &mut out)
             }
             Err(code) => code,
         },
-        Command::Search { text, json, top } => match pick_tree(cli.tree.as_deref(), lang) {
-            Ok(tree) => search::search(&tree, text, *json, usize::from(*top), lang, &mut out),
-            Err(code) => code,
-        },
+        Command::Search { text, json, top } => {
+            match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
+                Ok(tree) => search::search(&tree, text, *json, usize::from(*top), lang, &mut out),
+                Err(code) => code,
+            }
+        }
         Command::Eval {
             file,
             top_k,
             min_top1,
             min_top3,
             min_kind_top1,
-        } => match pick_tree(cli.tree.as_deref(), lang) {
+        } => match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
             Ok(tree) => {
                 let thresholds = crate::search::eval::Thresholds {
                     min_top1: *min_top1,
