@@ -24,7 +24,7 @@ function __fish_triage_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
@@ -42,35 +42,35 @@ complete -c triage -n "__fish_triage_needs_command" -f -a "completions" -d 'Prin
 complete -c triage -n "__fish_triage_needs_command" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
 complete -c triage -n "__fish_triage_needs_command" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
 complete -c triage -n "__fish_triage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c triage -n "__fish_triage_using_subcommand list" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand list" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
-complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand show" -l path -d 'Print the answers that lead to the leaf instead (for trainers)'
 complete -c triage -n "__fish_triage_using_subcommand show" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand show" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand check" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand check" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand check" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand check" -l stats -d 'Also print depth statistics (answers needed to reach each leaf)'
 complete -c triage -n "__fish_triage_using_subcommand check" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand check" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand trees" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand trees" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand trees" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand trees" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand trees" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand history" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand history" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand history" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand history" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
-complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
@@ -78,17 +78,17 @@ complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'P
 complete -c triage -n "__fish_triage_using_subcommand practice" -l count -d 'Number of rounds' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l seed -d 'Seed for a reproducible set of rounds (default: random)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
-complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
-complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand completions" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand completions" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand search" -l top -d 'How many results to show' -r
-complete -c triage -n "__fish_triage_using_subcommand search" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand search" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand search" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
@@ -97,7 +97,7 @@ complete -c triage -n "__fish_triage_using_subcommand eval" -l top-k -d 'A query
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top1 -d 'Fail when top-1 accuracy is below X (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top3 -d 'Fail when top-K accuracy is below Y (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-kind-top1 -d 'Fail when any kind\'s top-1 accuracy is below Z (0 to 1)' -r
-complete -c triage -n "__fish_triage_using_subcommand eval" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir' -r
+complete -c triage -n "__fish_triage_using_subcommand eval" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand eval" -s h -l help -d 'Print help'

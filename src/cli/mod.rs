@@ -38,10 +38,11 @@ pub const EXIT_USAGE: i32 = 2;
     version,
     about = "Walk from a symptom to the exact fix: ask short questions, land on one workaround.",
     long_about = "Walk from a symptom to the exact fix. With no command, opens the full-screen \
-                  wizard on the embedded Azure VM backup tree."
+                  wizard on the embedded Azure VM backup tree (or the config file's `tree`)."
 )]
 pub struct Cli {
-    /// Tree to use: a file path or the id of a tree in the embedded set or the user's trees dir.
+    /// Tree to use: a file path or the id of a tree in the embedded set or the user's trees dir
+    /// (default: the config file's `tree`, else the embedded Azure VM backup tree).
     #[arg(long, global = true, value_name = "ID|PATH")]
     pub tree: Option<String>,
 
