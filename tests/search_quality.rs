@@ -619,6 +619,22 @@ fn the_labels_of_a_host_name_are_no_typos() {
     }
 }
 
+/// A Korean word the tree does not have is no typo of one a jamo away ("기차역", a train
+/// station): leaves found by such guesses alone are not listed, and every hit says why.
+#[test]
+fn korean_words_the_tree_lacks_find_nothing_by_guesses_alone() {
+    let index = Index::build(&tree::embedded());
+    for q in ["기차역", "연필", "바다", "하늘색"] {
+        let r = index.search(q, Lang::Ko, 5);
+        assert!(r.hits.is_empty(), "{q}: {:?}", r.hits);
+    }
+    for q in ["나무", "자동차", "스냅삿 실패", "백엄 오류"] {
+        for h in index.search(q, Lang::Ko, 5).hits {
+            assert!(!h.why.is_empty(), "{q}: {} has no why", h.id);
+        }
+    }
+}
+
 #[test]
 fn leaf_ids_are_found_in_any_case() {
     let index = Index::build(&tree::embedded());

@@ -713,14 +713,20 @@ impl Index {
         let n = self.docs.len();
         let mut acc = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
+        // Leaves with evidence other than a guess (a Korean gram a jamo off, which no word of
+        // the query backs): a leaf found by guesses alone is dropped ("기차역" is no typo of
+        // a word the tree has).
+        let mut backed = vec![false; n];
         for t in &q.terms {
             let w = term_weight(t) * self.idf[t.id as usize];
+            let guess = t.origin == Origin::Guess;
             for p in self.list(t.id) {
                 let a = &mut acc[p.doc() as usize];
                 if *a == 0.0 {
                     touched.push(p.doc());
                 }
                 *a += w * saturate(p.tf);
+                backed[p.doc() as usize] |= !guess;
             }
         }
         // All the evidence the query offers, for the confidence of each hit (see `explain`).
@@ -750,6 +756,7 @@ impl Index {
                         touched.push(d);
                     }
                     *acc_d += gain;
+                    backed[d as usize] = true;
                 }
             }
         }
@@ -758,6 +765,7 @@ impl Index {
                 touched.push(d);
             }
             acc[d as usize] += ID_BONUS;
+            backed[d as usize] = true;
         }
         let quoted = self.quoted(q);
         for &d in &quoted {
@@ -776,6 +784,7 @@ impl Index {
                     0.8
                 };
                 *a += CODE_BONUS * m.similarity * prior;
+                backed[d as usize] = true;
             }
         }
 
@@ -790,7 +799,7 @@ impl Index {
                 }
             }
         }
-        touched.retain(|&d| acc[d as usize] > 0.0);
+        touched.retain(|&d| acc[d as usize] > 0.0 && backed[d as usize]);
         let by_score =
             |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
         // The best two scores of all, whatever the limit (`--top 1` is also told a close call).
