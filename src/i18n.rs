@@ -210,6 +210,7 @@ pub struct Strings {
     /// On the question Tab opened: answer `{na}` leads to leaf `{a}`, answer `{nb}` to `{b}`.
     pub split_status: &'static str,
     pub help_title: &'static str,
+    /// `{size}`: the terminal's, columns x rows.
     pub too_small: &'static str,
     /// After a copy, before what was copied ("Copied: sestatus").
     pub copied: &'static str,
@@ -464,7 +465,7 @@ pub static EN: Strings = Strings {
     plain_split_hint: "Type ? to tell them apart: {question}",
     split_status: "Answer {na} leads to {a}, answer {nb} to {b}",
     help_title: "Keys",
-    too_small: "Terminal too small: make it at least 40x12",
+    too_small: "Terminal too small ({size}): make it at least 40x12; Ctrl-C quits",
     copied: "Copied",
     copied_tmux: "Sent to tmux",
     tmux_hint: "needs tmux set-clipboard on",
@@ -684,7 +685,7 @@ pub static KO: Strings = Strings {
     plain_split_hint: "?를 입력해 가르기: {question}",
     split_status: "{na}번 답은 {a}, {nb}번 답은 {b}(으)로 갑니다",
     help_title: "키",
-    too_small: "터미널이 너무 작습니다: 40x12 이상으로 키우세요",
+    too_small: "터미널이 너무 작습니다({size}): 40x12 이상으로 키우세요. Ctrl-C로 종료",
     copied: "복사했습니다",
     copied_tmux: "tmux로 보냄",
     tmux_hint: "tmux set-clipboard on 필요",

@@ -362,11 +362,9 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let message = format!(
-        "{} ({}x{})",
+    let message = crate::i18n::fill(
         strings(app.lang).too_small,
-        area.width,
-        area.height
+        &[("size", &format!("{}x{}", area.width, area.height))],
     );
     let lines: Vec<Line> = wrap(&message, area.width.into())
         .into_iter()
