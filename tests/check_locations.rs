@@ -325,6 +325,13 @@ fn a_topic_not_covered_is_checked_where_it_stands() {
     // At the field to fix: the topic's name, the phrases.
     assert_eq!((errors[0].line, errors[0].column), (7, 10), "{errors:#?}");
     assert!(errors[0].message.contains("\"DPM\"") && errors[0].message.contains("Korean"));
+    // Counted as people count, as answers and steps are: DPM is the second topic.
+    assert!(
+        errors[0]
+            .message
+            .starts_with("not_covered topic 2 (\"DPM\")"),
+        "{errors:#?}"
+    );
     assert_eq!((errors[1].line, errors[1].column), (8, 57), "{errors:#?}");
     assert!(errors[1].message.contains("no phrases"), "{errors:#?}");
     assert_eq!((errors[2].line, errors[2].column), (11, 13), "{errors:#?}");
@@ -357,7 +364,8 @@ fn a_link_without_an_address_and_a_leaf_seeing_itself_are_placed() {
     let errors = check("bad-link.ron", BAD_LINK);
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(errors[0].message.contains("no web address"), "{errors:#?}");
-    assert_eq!(errors[0].line, 10, "{errors:#?}");
+    // At the address, not at the link's title.
+    assert_eq!((errors[0].line, errors[0].column), (10, 53), "{errors:#?}");
     assert!(errors[1].message.contains("lists itself"), "{errors:#?}");
     assert_eq!(errors[1].line, 11, "{errors:#?}");
 }

@@ -483,11 +483,17 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                     });
                     if !web {
                         p.add(
+                            // At its `url`, where the item has one written.
                             || {
-                                links
-                                    .as_ref()
-                                    .and_then(|l| l.get(k))
-                                    .map_or_else(|| loc.in_node(i, "links:"), |r| r.0)
+                                links.as_ref().and_then(|l| l.get(k)).map_or_else(
+                                    || loc.in_node(i, "links:"),
+                                    |&(start, end)| {
+                                        loc.src
+                                            .get(start..end)
+                                            .and_then(|item| item.find("url:"))
+                                            .map_or(start, |at| start + at)
+                                    },
+                                )
                             },
                             || {
                                 format!(
@@ -631,7 +637,8 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                     || at("topic"),
                     || {
                         format!(
-                            "not_covered[{i}] ({name:?}): the topic has no {} text",
+                            "not_covered topic {} ({name:?}): the topic has no {} text",
+                            i + 1,
                             lang_name(*lang)
                         )
                     },
@@ -645,7 +652,8 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                     || at("link"),
                     || {
                         format!(
-                            "not_covered[{i}] ({name:?}): the link title has no {} text",
+                            "not_covered topic {} ({name:?}): the link title has no {} text",
+                            i + 1,
                             lang_name(*lang)
                         )
                     },
@@ -657,13 +665,18 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
         if !topic.phrases.iter().any(has_words) {
             p.add(
                 || at("phrases"),
-                || format!("not_covered[{i}] ({name:?}) has no phrases"),
+                || format!("not_covered topic {} ({name:?}) has no phrases", i + 1),
                 || "list the words that name the topic in a query: `phrases: [\"MARS\"]`".into(),
             )?;
         } else if let Some(empty) = topic.phrases.iter().find(|p| !has_words(p)) {
             p.add(
                 || at("phrases"),
-                || format!("not_covered[{i}] ({name:?}): the phrase {empty:?} has no words"),
+                || {
+                    format!(
+                        "not_covered topic {} ({name:?}): the phrase {empty:?} has no words",
+                        i + 1
+                    )
+                },
                 || "write the words that name the topic, or remove it".into(),
             )?;
         }
