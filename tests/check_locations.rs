@@ -496,6 +496,31 @@ fn an_orphan_question_is_one_error_naming_what_it_cuts_off() {
     );
 }
 
+/// A node whose `)` is missing: RON stumbles on the next node's name, where it wanted a field;
+/// the help says the node before is still open, and after which line it closes.
+#[test]
+fn a_node_left_open_is_said_to_be_missing_its_parenthesis() {
+    let src = DISK.replacen(
+        r#"steps: [(en: "Rotate them", ko: "순환합니다")]),"#,
+        r#"steps: [(en: "Rotate them", ko: "순환합니다")],"#,
+        1,
+    );
+    assert_ne!(src, DISK);
+    let errors = check("disk.ron", &src);
+    assert_eq!(errors.len(), 1, "{:#?}", messages(&errors));
+    let help = errors[0].help.as_deref().unwrap_or("");
+    let line = DISK
+        .lines()
+        .position(|l| l.contains("Rotate them"))
+        .unwrap()
+        + 1;
+    assert!(
+        help.contains("the node before it is still open")
+            && help.ends_with(&format!("closing `)` after line {line}")),
+        "{help}"
+    );
+}
+
 /// A fix only `see_also` names is still unreachable: the help says why.
 #[test]
 fn a_fix_only_see_also_names_is_unreachable_and_told_why() {

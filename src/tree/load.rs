@@ -68,9 +68,9 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
         // at its end: say so rather than what RON expected next. (A string left open inside
         // the file unbalances what follows: the hint names it.)
         let help = match help {
-            Some(h) if h == SYNTAX_HELP && open_string.is_none() => {
-                cut_short(src, parsed_to).or(Some(h))
-            }
+            Some(h) if h == SYNTAX_HELP && open_string.is_none() => cut_short(src, parsed_to)
+                .or_else(|| node_left_open(src, &e.code, parsed_to))
+                .or(Some(h)),
             other => other,
         };
         match help {
@@ -78,6 +78,31 @@ pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
             None => d,
         }
     })
+}
+
+/// When RON wanted a field's name at byte `at` and found the start of a node (`"oom-killer":
+/// Leaf(`), the help: the node before is still open, its `)` missing after its last field.
+fn node_left_open(src: &str, code: &ron::Error, at: usize) -> Option<String> {
+    if !matches!(code, ron::Error::ExpectedIdentifier) {
+        return None;
+    }
+    let rest = src.get(at..)?.strip_prefix('"')?;
+    let name_end = rest.find(['"', '\n'])?;
+    let after = rest[name_end..].strip_prefix('"')?.trim_start();
+    let kind = after.strip_prefix(':')?.trim_start();
+    let starts_node = ["Leaf", "Question"].iter().any(|k| {
+        kind.strip_prefix(k)
+            .is_some_and(|r| r.trim_start().starts_with('('))
+    });
+    if !starts_node {
+        return None;
+    }
+    let (line, _) = super::diagnostic::line_column(src, end_of_value_before(src, at));
+    Some(format!(
+        "node \"{}\" starts here, but the node before it is still open: it may be missing its \
+         closing `)` after line {line}",
+        crate::text::sanitize_line(&rest[..name_end])
+    ))
 }
 
 /// Lines before a syntax error's line where a string left open is looked for.
