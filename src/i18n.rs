@@ -96,6 +96,8 @@ pub struct CliWords {
     /// `{n}`.
     pub no_session: &'static str,
     pub search_no_text: &'static str,
+    /// Standard input that is no text (a file of bytes piped by mistake).
+    pub search_binary: &'static str,
     pub cannot_read_stdin: &'static str,
     pub nothing_to_search: &'static str,
     /// `{kib}`.
@@ -393,6 +395,7 @@ pub static EN: Strings = Strings {
         practice_run: "practice run: {right} of {rounds} right",
         no_session: "no session {n} in the history; `triage history` lists them",
         search_no_text: "give the text to search, or pipe it on stdin",
+        search_binary: "the input is binary data, not text: pipe the error message or the log",
         cannot_read_stdin: "cannot read stdin",
         nothing_to_search: "nothing to search for",
         query_cut: "the query is long; only its last {kib} KiB (a log's newest lines) were searched",
@@ -613,6 +616,7 @@ pub static KO: Strings = Strings {
         practice_run: "연습: {rounds}문제 중 {right}개 정답",
         no_session: "기록에 {n}번 세션이 없습니다. `triage history`로 목록을 보세요",
         search_no_text: "검색할 글을 주거나 표준 입력으로 보내세요",
+        search_binary: "입력이 글이 아닌 이진 데이터입니다: 오류 메시지나 로그를 보내세요",
         cannot_read_stdin: "표준 입력을 읽을 수 없습니다",
         nothing_to_search: "검색할 내용이 없습니다",
         query_cut: "검색어가 깁니다: 끝부분 {kib} KiB(로그의 최근 줄)만 검색했습니다",

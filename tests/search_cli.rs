@@ -330,3 +330,33 @@ fn search_names_a_topic_the_guide_does_not_cover() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.is_empty(), "{err}");
 }
+
+/// Bytes piped by mistake (a binary file) are said to be no text, not searched for letters that
+/// happen to be in them; a coloured log is text.
+#[test]
+fn binary_data_on_stdin_is_refused_and_a_coloured_log_is_not() {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let bytes: Vec<u8> = (0..3000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    let out = triage()
+        .args(["search"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary data"));
+    let out = triage()
+        .args(["search", "--json"])
+        .write_stdin("\x1b[31mERROR\x1b[0m VSS writers in bad state\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("backup-19"));
+}
