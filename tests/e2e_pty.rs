@@ -836,31 +836,40 @@ fn text_typed_out_at_once_is_searched_not_taken_as_keys() {
     s.wait_for("EXIT=0");
 }
 
-/// A log pasted without bracketed paste into the open search box, lines and all: its line ends
-/// are no Enter (which would open the first result mid-paste).
-#[test]
-fn lines_typed_out_into_the_search_box_are_one_query() {
+/// The wizard (no config) on its first question.
+fn wizard_at_the_first_question() -> Session {
     let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
     let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
     s.wait_for("What were you doing");
-    s.keys(b"/");
-    s.wait_for("Search:");
-    s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry\r");
-    s.wait_for("Search: INFO agent started ERROR VSS writers in bad state INFO retry");
-    assert!(s.screen().contains("backup-19"), "{}", s.screen());
+    s
+}
+
+/// Esc closes what is open (back on the first question), `q` quits: exit 0.
+fn escape_then_quit(s: &mut Session) {
     s.keys(b"\x1b");
     s.wait_for("What were you doing");
     s.keys(b"q");
     s.wait_for("EXIT=0");
 }
 
+/// A log pasted without bracketed paste into the open search box, lines and all: its line ends
+/// are no Enter (which would open the first result mid-paste).
+#[test]
+fn lines_typed_out_into_the_search_box_are_one_query() {
+    let mut s = wizard_at_the_first_question();
+    s.keys(b"/");
+    s.wait_for("Search:");
+    s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry\r");
+    s.wait_for("Search: INFO agent started ERROR VSS writers in bad state INFO retry");
+    assert!(s.screen().contains("backup-19"), "{}", s.screen());
+    escape_then_quit(&mut s);
+}
+
 /// A paste of more than the terminal reader takes at once (1 KiB) shows whole without waiting
 /// for another key (the reader's poll is edge-triggered: crossterm left the rest unread).
 #[test]
 fn a_long_paste_typed_out_shows_whole_without_another_key() {
-    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
-    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
-    s.wait_for("What were you doing");
+    let mut s = wizard_at_the_first_question();
     s.keys(b"/");
     s.wait_for("Search:");
     let mut text = String::new();
@@ -872,10 +881,7 @@ fn a_long_paste_typed_out_shows_whole_without_another_key() {
     s.keys(text.as_bytes());
     s.wait_for("bad state LAST");
     assert!(s.screen().contains("backup-19"), "{}", s.screen());
-    s.keys(b"\x1b");
-    s.wait_for("What were you doing");
-    s.keys(b"q");
-    s.wait_for("EXIT=0");
+    escape_then_quit(&mut s);
 }
 
 /// A raw log pasted without bracketed paste may hold escape sequences: an unknown one (`CSI ?
@@ -883,15 +889,10 @@ fn a_long_paste_typed_out_shows_whole_without_another_key() {
 /// every key: crossterm-rs/crossterm#1104).
 #[test]
 fn an_unknown_escape_sequence_in_a_paste_does_not_swallow_the_keys_after_it() {
-    let script = format!("'{}' --no-config; echo EXIT=$?; sleep 1", bin());
-    let mut s = Session::start(&script, &[("LANG", "C.UTF-8")]);
-    s.wait_for("What were you doing");
+    let mut s = wizard_at_the_first_question();
     s.keys(b"vss writers \x1b[?25l failed");
     s.wait_for("failed");
-    s.keys(b"\x1b");
-    s.wait_for("What were you doing");
-    s.keys(b"q");
-    s.wait_for("EXIT=0");
+    escape_then_quit(&mut s);
 }
 
 /// In practice, where search is off, text typed out at once is set aside with a notice: its
