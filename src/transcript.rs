@@ -293,9 +293,14 @@ fn step_line(tree: &Tree, lang: Lang, step: &SessionStep) -> String {
             format!("{} {}", w.went_back, node(to_question))
         }
         SessionStep::Restarted => w.restarted.to_string(),
-        // A pasted log, line by line under the step.
-        SessionStep::Searched { query, top } if query.trim().contains('\n') => {
-            let lines: Vec<String> = query.trim().lines().map(sanitize_line).collect();
+        // A pasted log, line by line under the step (a terminal's paste ends lines with CR).
+        SessionStep::Searched { query, top } if query.trim().contains(['\n', '\r']) => {
+            let lines: Vec<String> = query
+                .trim()
+                .replace("\r\n", "\n")
+                .split(['\n', '\r'])
+                .map(sanitize_line)
+                .collect();
             format!(
                 "{} ({}: {}):\n\n{}",
                 w.searched,
@@ -459,7 +464,7 @@ mod tests {
     fn a_pasted_log_is_a_block_of_its_lines() {
         let tree = crate::tree::embedded();
         let step = SessionStep::Searched {
-            query: "01:12:44 INFO started\n\u{1b}[31mERROR ```VSS``` in bad state".into(),
+            query: "01:12:44 INFO started\r\u{1b}[31mERROR ```VSS``` in bad state".into(),
             top: vec!["backup-19".into()],
         };
         let line = step_line(&tree, Lang::En, &step);
