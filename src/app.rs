@@ -235,13 +235,13 @@ fn edit_of(msg: Msg) -> Option<Edit> {
     })
 }
 
-/// A typed or pasted character as the query keeps it: newlines and tabs become spaces, other
-/// controls are dropped.
 /// `text` as the search box keeps it (see [`query_char`]).
 fn as_query(text: &str) -> String {
     text.chars().filter_map(query_char).collect()
 }
 
+/// A typed or pasted character as the query keeps it: newlines and tabs become spaces, other
+/// controls are dropped.
 fn query_char(c: char) -> Option<char> {
     let c = if matches!(c, '\n' | '\t' | '\r') {
         ' '
@@ -1661,8 +1661,12 @@ fn update_question(app: &mut App, msg: Msg) -> Option<Effect> {
         // Back to the close call this question was asked from, and to where the user was.
         Msg::Escape if app.asked_from_search => {
             if let Some(before) = app.before_split.take() {
-                if app.events.len() == before.filled.end {
-                    app.events.truncate(before.filled.start);
+                // Still there (a language switch may have come after them): taken back.
+                let still = app.events.get(before.filled.clone()).is_some_and(|filled| {
+                    filled.iter().all(|e| matches!(e, Event::Answered { .. }))
+                });
+                if still {
+                    app.events.drain(before.filled);
                 }
                 app.trail = before.trail;
                 app.arrive(before.current);

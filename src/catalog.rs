@@ -138,7 +138,10 @@ pub fn declared_id(text: &str) -> Option<&str> {
         if !word_start || !rest.starts_with(':') {
             continue;
         }
-        let value = rest[1..].trim_start().strip_prefix('"')?;
+        // Not a quoted value (`id: 42`, a comment): the next `id:` may be the tree's.
+        let Some(value) = rest[1..].trim_start().strip_prefix('"') else {
+            continue;
+        };
         return value.find(['"', '\\', '\n']).map(|end| &value[..end]);
     }
     None
@@ -265,6 +268,10 @@ mod tests {
         );
         assert_eq!(declared_id("Tree(start_id: \"a\", id : \"b\""), Some("b"));
         assert_eq!(declared_id("Tree(id: web)"), None);
+        assert_eq!(
+            declared_id("// id: none yet\nTree(id: \"web\")"),
+            Some("web")
+        );
         assert_eq!(declared_id("Tree(title: \"id\")"), None);
     }
 

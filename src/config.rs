@@ -124,8 +124,10 @@ pub fn load(dir: &Path) -> Result<Config, Diagnostic> {
         .iter()
         .map(|d| resolve_dir(d, home.as_deref(), dir))
         .collect();
+    // A file by its name (`.ron`, a path), not by what the current directory holds: an id
+    // stays an id.
     if let Some(tree) = &mut config.tree
-        && crate::catalog::names_a_file(tree)
+        && (tree.ends_with(".ron") || tree.contains(['/', std::path::MAIN_SEPARATOR]))
     {
         *tree = resolve_dir(Path::new(tree.as_str()), home.as_deref(), dir)
             .display()

@@ -1049,8 +1049,24 @@ fn typed_out(
     // Five digits or more at once are an error code (`320001`), not a walk through the
     // questions (each digit an answer).
     let code = text.len() >= 5 && text.bytes().all(|b| b.is_ascii_digit());
+    // In the search box, an Enter that ends the burst is still a key (an input method commits
+    // a syllable with the Enter after it): only line ends with text after them are the paste's.
+    if any_text && text.ends_with('\n') {
+        let enter = pending
+            .iter()
+            .take(read)
+            .rposition(|e| matches!(e, Ok(Event::Key(k)) if k.code == event::KeyCode::Enter));
+        if let Some(at) = enter {
+            text.pop();
+            read = at;
+        }
+    }
     let chars = text.chars().count();
-    if (any_text && chars >= 2) || (chars >= 4 && distinct && (words >= 2 || code)) {
+    if any_text && chars >= 2 {
+        pending.drain(..read);
+        return Some(text);
+    }
+    if chars >= 4 && distinct && (words >= 2 || code) {
         pending.drain(..read);
         // `/` opens the search box anyway: the text is what comes after it.
         return Some(text.strip_prefix('/').map(str::to_string).unwrap_or(text));

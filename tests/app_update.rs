@@ -1888,6 +1888,8 @@ fn esc_after_tab_takes_the_filled_answers_back() {
     );
     app::update(&mut a, Msg::AskSplit);
     assert!(a.events.iter().any(|e| matches!(e, Event::Answered { .. })));
+    // A language switch on that question does not keep them either.
+    app::update(&mut a, Msg::ToggleLang);
     app::update(&mut a, Msg::Escape);
     app::update(&mut a, Msg::Down);
     app::update(&mut a, Msg::Confirm);

@@ -853,16 +853,34 @@ fn escape_then_quit(s: &mut Session) {
 }
 
 /// A log pasted without bracketed paste into the open search box, lines and all: its line ends
-/// are no Enter (which would open the first result mid-paste).
+/// are no Enter (which would open the first result mid-paste); one at its very end is (see
+/// below).
 #[test]
 fn lines_typed_out_into_the_search_box_are_one_query() {
     let mut s = wizard_at_the_first_question();
     s.keys(b"/");
     s.wait_for("Search:");
-    s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry\r");
+    s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry");
     s.wait_for("Search: INFO agent started ERROR VSS writers in bad state INFO retry");
     assert!(s.screen().contains("backup-19"), "{}", s.screen());
     escape_then_quit(&mut s);
+}
+
+/// An Enter that comes with the last letters (an input method commits its syllable and the
+/// Enter at once) still opens the first result: only line ends with text after them are a
+/// paste's.
+#[test]
+fn an_enter_at_the_end_of_a_burst_in_the_search_box_opens_the_result() {
+    let mut s = wizard_at_the_first_question();
+    s.keys(b"/");
+    s.wait_for("Search:");
+    s.keys("VSS 기록기 오".as_bytes());
+    s.wait_for("Search: VSS 기록기 오");
+    s.keys("류\r".as_bytes());
+    s.wait_for("How the questions lead here");
+    assert!(s.screen().contains("backup-19"), "{}", s.screen());
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
 }
 
 /// A paste of more than the terminal reader takes at once (1 KiB) shows whole without waiting

@@ -253,10 +253,17 @@ fn synonyms_bridge_words_the_tree_does_not_use() {
     // A Korean phrase whose group has only English ones: Korean text writes "DNS" too.
     let r = index.search("이름 확인", Lang::Ko, 3);
     assert_eq!(r.hits.first().map(|h| h.id.as_str()), Some("names"));
+    // Not the other way round: English text has no Korean words to stand in for.
+    let r = index.search("dns", Lang::En, 3);
+    assert!(
+        r.hits.iter().all(|h| !h.why.contains("이름 확인")),
+        "{:?}",
+        r.hits
+    );
 }
 
-/// A code of one or two digits the tree lists (an errno) is found as a word of the query, not
-/// in a time.
+/// A code of one or two digits the tree lists (an errno) is found where the query writes it as
+/// an error's number, not in a day, a count or a time.
 #[test]
 fn a_short_numeric_code_is_found_as_a_word() {
     let index = Index::build(&small_tree());
@@ -269,12 +276,21 @@ fn a_short_numeric_code_is_found_as_a_word() {
             r.hits[0].why
         );
     }
-    let r = index.search("at 03:01:24 it stopped", Lang::En, 3);
-    assert!(
-        r.hits.iter().all(|h| !h.why.contains("error code")),
-        "{:?}",
-        r.hits
-    );
+    // A day, a count or a time is no errno.
+    for q in [
+        "at 03:01:24 it stopped",
+        "Jan 24 vm1 kernel: disk quota exceeded",
+        "stopped after 24 retries",
+    ] {
+        let r = index.search(q, Lang::En, 3);
+        assert!(
+            r.hits.iter().all(|h| !h.why.contains("error code")),
+            "{q}: {:?}",
+            r.hits
+        );
+    }
+    let r = index.search("errno 24", Lang::En, 3);
+    assert_eq!(r.hits.first().map(|h| h.id.as_str()), Some("files"));
 }
 
 #[test]

@@ -387,7 +387,7 @@ pub(crate) fn path_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Top-level domains that end host names in pasted errors; not those that read as file
-/// extensions (`.sh`, `.py`, `.md`).
+/// extensions (`.sh`, `.py`, `.md`) or words (`failed.in`, `user.home`).
 const HOST_ENDS: &[&str] = &[
     "com",
     "net",
@@ -409,7 +409,6 @@ const HOST_ENDS: &[&str] = &[
     "jp",
     "kr",
     "cn",
-    "in",
     "au",
     "ca",
     "eu",
@@ -417,7 +416,6 @@ const HOST_ENDS: &[&str] = &[
     "internal",
     "lan",
     "corp",
-    "home",
     "arpa",
     "localdomain",
 ];
@@ -979,6 +977,7 @@ mod tests {
         let spans: Vec<&str> = host_spans(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(spans, ["shop.example.com", "db-01.corp.local"]);
         assert!(host_spans("no dots here").is_empty());
+        assert!(host_spans("it failed.in requirements.in and user.home").is_empty());
     }
 
     #[test]

@@ -282,15 +282,27 @@ impl Index {
             }
         }
         // Codes of one or two digits (an errno a tree lists: "24"), which analysis drops as
-        // numbers: whole words of the query, as messages print them ("(24: Too many open
-        // files)"), not pieces of a time or a date.
-        for word in text.split_whitespace() {
-            let word = word.trim_matches(|c: char| "()[]{},:;.'\"".contains(c));
-            if (1..3).contains(&word.len())
-                && word.bytes().all(|b| b.is_ascii_digit())
-                && let Some(&ci) = self.code_map.get(word)
-            {
-                push_code(&mut q, ci, 1.0, word, true);
+        // numbers: the whole query, or a number written as an error's ("(24: Too many open
+        // files)", "errno 24", "exit code 2"), not a day, a count or a time ("Jan 24", "after 24
+        // retries"). Never sure: a number is a weak name.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for (k, raw) in words.iter().enumerate() {
+            let word = raw.trim_matches(|c: char| "()[]{},:;.'\"".contains(c));
+            if !(1..3).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let before = k.checked_sub(1).map(|b| {
+                words[b]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let as_an_error = words.len() == 1
+                || (raw.starts_with('(') && raw[1..].starts_with(word))
+                || before.is_some_and(|b| {
+                    ["errno", "error", "code", "status", "rc"].contains(&b.as_str())
+                });
+            if as_an_error && let Some(&ci) = self.code_map.get(word) {
+                push_code(&mut q, ci, 1.0, word, false);
             }
         }
         // The readings of the word before (see below), for word pairs.
@@ -678,7 +690,10 @@ impl Index {
             // those in the other one when it has none ("이름 확인" for "DNS", which Korean
             // text writes in English).
             let mut other_script = false;
-            for same_script in [true, false] {
+            // Korean to English only: Korean text writes English words ("DNS"), not the
+            // other way round.
+            let scripts: &[bool] = if script { &[true, false] } else { &[true] };
+            for &same_script in scripts {
                 other_script = !same_script;
                 for phrase in group {
                     if phrase == matched || (korean(phrase) == script) != same_script {
