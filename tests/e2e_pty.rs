@@ -844,6 +844,14 @@ fn wizard_at_the_first_question() -> Session {
     s
 }
 
+/// The wizard (no config) with its search box open.
+fn wizard_in_the_search_box() -> Session {
+    let mut s = wizard_at_the_first_question();
+    s.keys(b"/");
+    s.wait_for("Search:");
+    s
+}
+
 /// Esc closes what is open (back on the first question), `q` quits: exit 0.
 fn escape_then_quit(s: &mut Session) {
     s.keys(b"\x1b");
@@ -857,9 +865,7 @@ fn escape_then_quit(s: &mut Session) {
 /// below).
 #[test]
 fn lines_typed_out_into_the_search_box_are_one_query() {
-    let mut s = wizard_at_the_first_question();
-    s.keys(b"/");
-    s.wait_for("Search:");
+    let mut s = wizard_in_the_search_box();
     s.keys(b"INFO agent started\rERROR VSS writers in bad state\rINFO retry");
     s.wait_for("Search: INFO agent started ERROR VSS writers in bad state INFO retry");
     assert!(s.screen().contains("backup-19"), "{}", s.screen());
@@ -871,9 +877,7 @@ fn lines_typed_out_into_the_search_box_are_one_query() {
 /// paste's.
 #[test]
 fn an_enter_at_the_end_of_a_burst_in_the_search_box_opens_the_result() {
-    let mut s = wizard_at_the_first_question();
-    s.keys(b"/");
-    s.wait_for("Search:");
+    let mut s = wizard_in_the_search_box();
     s.keys("VSS 기록기 오".as_bytes());
     s.wait_for("Search: VSS 기록기 오");
     s.keys("류\r".as_bytes());
@@ -887,9 +891,7 @@ fn an_enter_at_the_end_of_a_burst_in_the_search_box_opens_the_result() {
 /// for another key (the reader's poll is edge-triggered: crossterm left the rest unread).
 #[test]
 fn a_long_paste_typed_out_shows_whole_without_another_key() {
-    let mut s = wizard_at_the_first_question();
-    s.keys(b"/");
-    s.wait_for("Search:");
+    let mut s = wizard_in_the_search_box();
     let mut text = String::new();
     for i in 0..40 {
         text.push_str(&format!("INFO heartbeat {i} of the extension is pending\r"));
