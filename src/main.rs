@@ -783,7 +783,8 @@ fn run_tui(
                 }
             }
             // In the search box, the rest of a long paste that came in pieces: text, its line
-            // ends too (an Enter there would open the first result mid-paste).
+            // ends too (an Enter there would open the first result mid-paste), but for one
+            // that ends the burst (see `typed_out`).
             (Event::Key(key), _) if pending.is_empty() && ctx == keys::Ctx::Search => {
                 match typed_out(key, &input, &mut pending, true) {
                     Some(text) => Event::Paste(text),
