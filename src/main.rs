@@ -279,7 +279,16 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         // wizard then ends the way the full-screen one does: session saved, transcript written.
         let signal = termination_signal();
         let mut input = std::io::BufReader::new(PlainInput::spawn(std::sync::Arc::clone(&signal)));
-        let mut out = std::io::stdout().lock();
+        // On a terminal, prose is wrapped at its width (it would break lines mid-word).
+        let width = std::io::stdout()
+            .is_terminal()
+            .then(terminal::size)
+            .and_then(Result::ok)
+            .map(|(columns, _)| usize::from(columns));
+        let mut out: Box<dyn Write> = match width {
+            Some(width) => Box::new(plain::Wrapping::new(std::io::stdout().lock(), width)),
+            None => Box::new(std::io::stdout().lock()),
+        };
         let mut save = |app: &App| {
             if let Some(warning) = recorder.save(app, false) {
                 note(&warning);

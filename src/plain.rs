@@ -501,3 +501,143 @@ fn line_text(line: &ratatui::text::Line) -> String {
         .trim_end()
         .to_string()
 }
+
+/// Plain mode's output on a terminal: prose lines longer than `width` columns wrapped at
+/// spaces, each further line indented under the first one's text (after its list marker, `1) `
+/// or `- `). Commands (the lines under a `[cmd]` label, deeper than it) and lines with an
+/// address or a word longer than a line stay whole: cut, they would not copy.
+pub struct Wrapping<W: Write> {
+    inner: W,
+    width: usize,
+    line: Vec<u8>,
+    /// The indentation of the command label above, while its commands go on.
+    command_label: Option<usize>,
+}
+
+impl<W: Write> Wrapping<W> {
+    pub fn new(inner: W, width: usize) -> Wrapping<W> {
+        Wrapping {
+            inner,
+            width,
+            line: Vec::new(),
+            command_label: None,
+        }
+    }
+
+    fn end_line(&mut self) -> std::io::Result<()> {
+        let line = String::from_utf8_lossy(&self.line).into_owned();
+        self.line.clear();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let text = &line[indent..];
+        // A blank line may be part of a command (a script); the next text out of it ends them.
+        if self
+            .command_label
+            .is_some_and(|label| indent <= label && !text.is_empty())
+        {
+            self.command_label = None;
+        }
+        let command = self.command_label.is_some();
+        if text.starts_with('[') && text.ends_with(']') {
+            self.command_label = Some(indent);
+        }
+        let marker = list_marker(text);
+        let room = self.width.saturating_sub(indent + marker);
+        let wrap = !command
+            && crate::text::width(&line) > self.width
+            && room >= 20
+            && !text.contains("://")
+            && text.split(' ').all(|w| crate::text::width(w) <= room);
+        if !wrap {
+            return writeln!(self.inner, "{line}");
+        }
+        let (head, body) = text.split_at(marker);
+        for (k, piece) in crate::text::wrap(body, room).iter().enumerate() {
+            let lead = if k == 0 {
+                head.to_string()
+            } else {
+                " ".repeat(marker)
+            };
+            writeln!(self.inner, "{}{lead}{piece}", " ".repeat(indent))?;
+        }
+        Ok(())
+    }
+}
+
+/// The width in bytes (ASCII) of a list item's marker at the start of `text`: `12) `, `3. `,
+/// `- `, `> `; 0 when there is none.
+fn list_marker(text: &str) -> usize {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    if digits > 0 && (rest.starts_with(") ") || rest.starts_with(". ")) {
+        return digits + 2;
+    }
+    if rest.starts_with("- ") || rest.starts_with("> ") {
+        return 2;
+    }
+    0
+}
+
+impl<W: Write> Drop for Wrapping<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+impl<W: Write> Write for Wrapping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if b == b'\n' {
+                self.end_line()?;
+            } else {
+                self.line.push(b);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    /// A line not ended yet (a prompt) goes out as it is.
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.inner.write_all(&self.line)?;
+            self.line.clear();
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod wrapping_tests {
+    use super::*;
+
+    fn wrapped(text: &str, width: usize) -> String {
+        let mut out = Vec::new();
+        {
+            let mut w = Wrapping::new(&mut out, width);
+            w.write_all(text.as_bytes()).unwrap();
+            w.flush().unwrap();
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn prose_wraps_under_its_text_and_commands_and_addresses_stay_whole() {
+        let text = " 1. From an elevated command prompt, list all VSS writers and their state:\n    \
+                    [cmd]\n      vssadmin list writers and a long tail of arguments to it\n\n      \
+                    second line of the same script with spaces in it\n\
+                    Links\n  - https://learn.microsoft.com/azure/backup/backup-azure-vms-troubleshoot\n\
+                    Answer (number; q quit): ";
+        assert_eq!(
+            wrapped(text, 40),
+            " 1. From an elevated command prompt,\n    list all VSS writers and their\n    \
+             state:\n    [cmd]\n      vssadmin list writers and a long tail of arguments to it\n\n      \
+             second line of the same script with spaces in it\n\
+             Links\n  - https://learn.microsoft.com/azure/backup/backup-azure-vms-troubleshoot\n\
+             Answer (number; q quit): "
+        );
+        // Lines that fit are as they were.
+        assert_eq!(
+            wrapped("  2) A backup failed\n", 40),
+            "  2) A backup failed\n"
+        );
+    }
+}
