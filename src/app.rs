@@ -1083,7 +1083,7 @@ impl App {
         if new_query {
             self.values.learn(&query);
         }
-        let before = (self.current.clone(), self.trail.clone());
+        let (current, trail) = (self.current.clone(), self.trail.clone());
         self.trail = tree
             .trail_for_query(&split.question, &crate::fill::without_resources(&query))
             .unwrap_or_default();
@@ -1103,8 +1103,8 @@ impl App {
         self.arrive(split.question);
         self.asked_from_search = true;
         self.before_split = Some(BeforeSplit {
-            current: before.0,
-            trail: before.1,
+            current,
+            trail,
             filled: first_filled..self.events.len(),
         });
         self.selected = toward;
