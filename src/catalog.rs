@@ -162,9 +162,11 @@ pub fn locate(
     }
     let (entries, problems) = discover(dirs);
     let hidden = |chosen: Option<&Path>| -> Vec<Hidden> {
+        // The trees listed have their ids; only the others are read again, for the id they
+        // declare.
         tree_files(dirs)
             .into_iter()
-            .filter(|p| Some(p.as_path()) != chosen)
+            .filter(|p| entries.iter().all(|e| e.path.as_ref() != Some(p)))
             .filter(|p| {
                 std::fs::read_to_string(p)
                     .ok()

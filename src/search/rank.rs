@@ -114,7 +114,7 @@ const SURE_CODE_EDITS: usize = 2;
 struct Expansion {
     /// Term ids of the phrase the query contains.
     ids: Vec<u32>,
-    /// Term ids of the group's other phrases, in the same script.
+    /// Term ids of the group's other phrases: in the same script, or see `other_script`.
     alt: Vec<u32>,
     /// The group (index in `Index::synonyms`) and the phrase the query contains.
     group: usize,
@@ -145,8 +145,7 @@ struct Query {
     codes: Vec<CodeMatch>,
     /// Leaves whose ids the query names.
     ids: Vec<u32>,
-    /// Synonym groups the query triggered: (ids of the phrase it contains, ids of the
-    /// other phrases of the group, in the same script).
+    /// Synonym groups the query triggered.
     groups: Vec<Expansion>,
     /// Every analysed term the query typed, known to the tree or not (synonyms match on them).
     typed: std::collections::HashSet<String, std::hash::BuildHasherDefault<super::index::Fx>>,
@@ -285,21 +284,21 @@ impl Index {
         // numbers: the whole query, or a number written as an error's ("(24: Too many open
         // files)", "errno 24", "exit code 2"), not a day, a count or a time ("Jan 24", "after 24
         // retries"). Never sure: a number is a weak name.
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for (k, raw) in words.iter().enumerate() {
+        let alone = text.split_whitespace().nth(1).is_none();
+        let mut before: Option<&str> = None;
+        for raw in text.split_whitespace() {
+            let previous = before.replace(raw);
             let word = raw.trim_matches(|c: char| "()[]{},:;.'\"".contains(c));
             if !(1..3).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            let before = k.checked_sub(1).map(|b| {
-                words[b]
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            });
-            let as_an_error = words.len() == 1
+            let as_an_error = alone
                 || (raw.starts_with('(') && raw[1..].starts_with(word))
-                || before.is_some_and(|b| {
-                    ["errno", "error", "code", "status", "rc"].contains(&b.as_str())
+                || previous.is_some_and(|b| {
+                    let b = b.trim_matches(|c: char| !c.is_alphanumeric());
+                    ["errno", "error", "code", "status", "rc"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(b))
                 });
             if as_an_error && let Some(&ci) = self.code_map.get(word) {
                 push_code(&mut q, ci, 1.0, word, false);
@@ -659,7 +658,7 @@ impl Index {
     }
 
     /// Records every synonym group one of whose phrases the query contains, with the terms
-    /// of its other phrases in the same script (every leaf has both languages already).
+    /// of its other phrases (see `Expansion::alt`).
     fn expand_synonyms(&self, q: &mut Query, text: &str) {
         let korean = |p: &Phrase| p.terms.iter().any(|t| t.chars().any(is_hangul));
         // The query's words, for phrases with a stop word (split on first need).
@@ -685,32 +684,31 @@ impl Index {
                 .filter_map(|t| self.term_id(t))
                 .collect();
             let script = korean(matched);
-            let mut alt = Vec::new();
-            // The other phrases in the query's script (a leaf has its text in both languages);
-            // those in the other one when it has none ("이름 확인" for "DNS", which Korean
-            // text writes in English).
-            let mut other_script = false;
-            // Korean to English only: Korean text writes English words ("DNS"), not the
-            // other way round.
-            let scripts: &[bool] = if script { &[true, false] } else { &[true] };
-            for &same_script in scripts {
-                other_script = !same_script;
+            // The known terms of the group's other phrases in the query's script, or not.
+            let terms_of = |same_script: bool| {
+                let mut ids: Vec<u32> = Vec::new();
                 for phrase in group {
                     if phrase == matched || (korean(phrase) == script) != same_script {
                         continue;
                     }
                     for term in &phrase.terms {
                         if let Some(id) = self.term_id(term)
-                            && !alt.contains(&id)
+                            && !ids.contains(&id)
                             && !q.by_id.contains_key(&id)
                         {
-                            alt.push(id);
+                            ids.push(id);
                         }
                     }
                 }
-                if !alt.is_empty() {
-                    break;
-                }
+                ids
+            };
+            // The other phrases in the query's script (a leaf has its text in both languages);
+            // for a Korean phrase, the English ones when the group has no other Korean one
+            // ("이름 확인" for "DNS": Korean text writes English words, not the other way round).
+            let mut alt = terms_of(true);
+            let other_script = alt.is_empty() && script;
+            if other_script {
+                alt = terms_of(false);
             }
             if !alt.is_empty() {
                 q.groups.push(Expansion {
