@@ -199,6 +199,14 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where the field `name` of the list item at `item` (byte range of `src`) is written, else the
+/// item's start.
+fn field_in(src: &str, (start, end): (usize, usize), name: &str) -> usize {
+    src.get(start..end)
+        .and_then(|text| text.find(&format!("{name}:")))
+        .map_or(start, |at| start + at)
+}
+
 /// The items of the list that is the value of the first field `name` of `src` (`name: [...]`),
 /// as byte ranges in order: string literals, bare words (`Linux`) and bracketed values with the
 /// word before them (`(en: "...")`, `Cmd("...")`). Empty when there is no such list.
@@ -487,12 +495,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
                             || {
                                 links.as_ref().and_then(|l| l.get(k)).map_or_else(
                                     || loc.in_node(i, "links:"),
-                                    |&(start, end)| {
-                                        loc.src
-                                            .get(start..end)
-                                            .and_then(|item| item.find("url:"))
-                                            .map_or(start, |at| start + at)
-                                    },
+                                    |&item| field_in(loc.src, item, "url"),
                                 )
                             },
                             || {
@@ -625,9 +628,7 @@ fn check(tree: &Tree, loc: &Locator, p: &mut Problems) -> Result<(), Full> {
     for (i, topic) in tree.not_covered.iter().enumerate() {
         // The field `name` of the item, else the item, else the list.
         let at = |name: &str| match topics.get(i) {
-            Some(&(start, end)) => loc.src[start..end]
-                .find(&format!("{name}:"))
-                .map_or(start, |k| start + k),
+            Some(&item) => field_in(loc.src, item, name),
             None => loc.field("not_covered"),
         };
         let name = topic.topic.get(Lang::En);
