@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use triage::app::{self, App, Effect, Msg};
 use triage::cli::{self, Cli};
-use triage::theme::Theme;
+use triage::theme::{self, Theme};
 use triage::tree::Lang;
 use triage::{clipboard, history, i18n, keys, plain, report, transcript, ui};
 
@@ -331,7 +331,10 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             }
         }
     } else {
-        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let color = theme::colour_wanted(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var("TERM").ok().as_deref(),
+        );
         let theme = Theme::new(cli::settings().theme, color);
         // Terminal hyperlinks (OSC 8) on link URLs, except where the terminal may not take them:
         // NO_COLOR (a plain terminal is wanted), the Linux console, or TRIAGE_NO_HYPERLINKS.

@@ -2,6 +2,16 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Whether to draw in colour: not when `NO_COLOR` is set to anything (no-color.org), nor on a
+/// terminal whose terminfo entry has no colours (`xterm-mono`, `linux-m`, a `vt100`): its
+/// colours would be escape codes it shows as garbage or ignores.
+pub fn colour_wanted(no_color: Option<&std::ffi::OsStr>, term: Option<&str>) -> bool {
+    let monochrome = term.is_some_and(|t| {
+        t.ends_with("-mono") || t.ends_with("-m") || (t.starts_with("vt") && !t.contains("color"))
+    });
+    no_color.is_none_or(|v| v.is_empty()) && !monochrome
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeName {
@@ -80,6 +90,34 @@ impl Theme {
                 status: bold.add_modifier(Modifier::REVERSED),
                 warning: bold.fg(Color::Red),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn colour_is_off_for_no_color_and_monochrome_terminals_only() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(colour_wanted(None, Some("xterm-256color")));
+        assert!(colour_wanted(None, None));
+        assert!(colour_wanted(empty, Some("screen")));
+        assert!(!colour_wanted(set, Some("xterm-256color")));
+        for mono in ["xterm-mono", "linux-m", "vt100", "vt220"] {
+            assert!(!colour_wanted(None, Some(mono)), "{mono}");
+        }
+        for colour in [
+            "xterm",
+            "tmux-256color",
+            "linux",
+            "alacritty",
+            "vt220-color",
+        ] {
+            assert!(colour_wanted(None, Some(colour)), "{colour}");
         }
     }
 }
