@@ -23,6 +23,8 @@ pub struct Findings {
     pub close: bool,
     /// The query names a topic the tree does not cover (see `search::Results`).
     pub not_covered: Option<crate::tree::NotCovered>,
+    /// The query gives an error code the tree does not list (see `search::Results`).
+    pub unknown_code: Option<String>,
 }
 
 impl Findings {
@@ -32,6 +34,9 @@ impl Findings {
         let s = crate::i18n::strings(lang);
         if let Some(topic) = &self.not_covered {
             return Some(not_covered_line(topic, lang));
+        }
+        if let Some(code) = &self.unknown_code {
+            return Some(unknown_code_line(code, lang));
         }
         match (self.hits.is_empty(), self.confident, self.close) {
             (false, false, true) => Some(s.search_close_call.to_string()),
@@ -51,6 +56,14 @@ impl Findings {
     pub fn nothing(&self) -> bool {
         self.hits.is_empty() && self.not_covered.is_none()
     }
+}
+
+/// "This guide does not list the error code {code}: …"
+pub fn unknown_code_line(code: &str, lang: Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::strings(lang).search_unknown_code,
+        &[("code", &crate::text::sanitize_line(code))],
+    )
 }
 
 /// "This may be about {topic}, which this guide does not cover."
@@ -2227,6 +2240,7 @@ pub fn index_searcher(index: Arc<crate::search::LazyIndex>) -> Searcher {
                 .not_covered
                 .and_then(|i| tree.not_covered.get(i))
                 .cloned(),
+            unknown_code: results.unknown_code,
             hits: results
                 .hits
                 .into_iter()

@@ -167,6 +167,10 @@ pub struct Strings {
     pub search_weak_match: &'static str,
     /// The best result is good but the next one nearly as good.
     pub search_close_call: &'static str,
+    /// A close call with only one result shown (`--top 1`).
+    pub search_close_call_one: &'static str,
+    /// The query gives an error code the tree does not list ({code}).
+    pub search_unknown_code: &'static str,
     /// Above the results of a search that names a topic the tree does not cover: `{topic}`.
     pub search_not_covered: &'static str,
     /// Under it, where to read instead: `{title}`, `{url}`.
@@ -445,6 +449,8 @@ pub static EN: Strings = Strings {
     search_no_match: "Nothing matches well. Try other words, or press Esc and answer the questions.",
     search_weak_match: "Weak matches only: check the error message before you follow one.",
     search_close_call: "Close call: the next result fits almost as well; compare them below.",
+    search_close_call_one: "Close call: the next result fits almost as well (--top 2 shows it).",
+    search_unknown_code: "No fix here lists the code {code}: the results only share words with it.",
     search_not_covered: "This may be about {topic}, which this guide does not cover.",
     search_not_covered_link: "Read instead: {title}: {url}",
     split_question: "The question that tells them apart: {question}",
@@ -666,6 +672,8 @@ pub static KO: Strings = Strings {
     search_no_match: "잘 맞는 결과가 없습니다. 다른 단어로 찾거나 Esc를 눌러 질문에 답하세요.",
     search_weak_match: "약한 일치뿐입니다. 따르기 전에 오류 메시지를 확인하세요.",
     search_close_call: "다음 결과도 거의 비슷하게 맞습니다. 아래 내용을 비교해 보세요.",
+    search_close_call_one: "다음 결과도 거의 비슷하게 맞습니다(--top 2로 볼 수 있습니다).",
+    search_unknown_code: "{code}: 이 가이드에 없는 오류 코드입니다. 결과는 단어만 겹칩니다.",
     search_not_covered: "{topic} 관련 문제일 수 있습니다. 이 가이드에서 다루지 않는 내용입니다.",
     search_not_covered_link: "대신 읽을 문서: {title}: {url}",
     split_question: "둘을 가르는 질문: {question}",

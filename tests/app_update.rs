@@ -1810,7 +1810,7 @@ fn close_call_search(ids: &[&str], query: &str) -> App {
         hits: found(ids),
         confident: false,
         close: true,
-        not_covered: None,
+        ..Default::default()
     });
     app::update(&mut a, Msg::OpenSearch);
     app::paste(&mut a, query);
@@ -1914,7 +1914,7 @@ fn tab_outside_a_close_call_leaves_the_search_as_it_is() {
             hits: found(hits),
             confident,
             close,
-            not_covered: None,
+            ..Default::default()
         });
         app::update(&mut a, Msg::OpenSearch);
         app::paste(&mut a, "msdtc");
@@ -2820,4 +2820,28 @@ fn plain_mode_takes_commands_handed_over_together_one_by_one() {
     let (a, out) = plain_handed_over(&[&answers, "VMName=vm-01\nResourceGroup=rg-01\n", "q\n"]);
     assert_eq!(a.current, "backup-19", "{out}");
     assert!(!out.contains("Search (text"), "{out}");
+}
+
+/// Above the results: a code the tree does not list is named before "weak matches" (and in
+/// Korean too); a topic the tree does not cover comes first.
+#[test]
+fn an_unlisted_code_is_the_caution_of_its_results() {
+    let findings = app::Findings {
+        hits: found(&["restore-05"]),
+        unknown_code: Some("UserErrorRpCollectionLimitReached".into()),
+        ..Default::default()
+    };
+    let en = findings.caution(Lang::En).unwrap();
+    assert!(en.contains("UserErrorRpCollectionLimitReached"), "{en}");
+    assert!(!en.contains("Weak"), "{en}");
+    let ko = findings.caution(Lang::Ko).unwrap();
+    assert!(
+        ko.contains("UserErrorRpCollectionLimitReached") && ko.contains("코드"),
+        "{ko}"
+    );
+    let weak = app::Findings {
+        unknown_code: None,
+        ..findings
+    };
+    assert!(weak.caution(Lang::En).unwrap().starts_with("Weak"));
 }

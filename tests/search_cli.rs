@@ -122,6 +122,43 @@ fn weak_matches_are_flagged_and_nothing_exits_1() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// An error code of the tree's families that the tree does not list is named above the
+/// results (and in JSON); a close call shown with one result says how to see the other.
+#[test]
+fn an_unlisted_code_and_a_close_call_cut_to_one_say_so() {
+    let query =
+        "UserErrorRpCollectionLimitReached - The Restore Point collection max limit has reached";
+    let out = triage()
+        .args(["search", "--top", "2", query])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("No fix here lists the code UserErrorRpCollectionLimitReached"),
+        "{text}"
+    );
+    let out = triage()
+        .args(["search", "--json", "--top", "2", query])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v[0]["unknown_code"], "UserErrorRpCollectionLimitReached",
+        "{v}"
+    );
+    assert_eq!(v[0]["confident"], false, "{v}");
+    assert!(v[1].get("unknown_code").is_none(), "{v}");
+    // The code is listed by more than one fix: a close call.
+    let out = triage()
+        .args(["search", "--top", "1", "ExtensionSnapshotFailedNoNetwork"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Close call"), "{text}");
+    assert!(text.lines().next().unwrap().contains("--top 2"), "{text}");
+    assert!(!text.contains("compare them below"), "{text}");
+}
+
 #[test]
 fn search_output_has_no_raw_control_characters() {
     let out = triage()

@@ -887,3 +887,70 @@ fn the_azure_tree_points_other_products_elsewhere() {
         "{context:?}"
     );
 }
+
+/// A tree whose codes come in a family (`UserError…`): three fixes, each with its code.
+const CODE_FAMILY_TREE: &str = r#"Tree(
+    id: "codes",
+    title: (en: "Codes", ko: "코드"),
+    start: "start",
+    nodes: {
+        "start": Question(text: (en: "Which?", ko: "어느 것?"), answers: [
+            (label: (en: "a", ko: "a"), next: "quota"),
+            (label: (en: "b", ko: "b"), next: "agent"),
+            (label: (en: "c", ko: "c"), next: "limit"),
+        ]),
+        "quota": Leaf(title: (en: "Storage quota reached", ko: "스토리지 할당량 도달"),
+            errors: [(en: "The storage quota was reached", ko: "스토리지 할당량에 도달했습니다")],
+            codes: ["UserErrorStorageQuotaReached"],
+            cause: (en: "Too much data.", ko: "데이터가 많습니다."), steps: [(en: "Free space.", ko: "공간을 비웁니다.")]),
+        "agent": Leaf(title: (en: "Agent unavailable", ko: "에이전트 없음"),
+            errors: [(en: "The guest agent status is unavailable", ko: "게스트 에이전트 상태를 알 수 없습니다")],
+            codes: ["UserErrorGuestAgentStatusUnavailable"],
+            cause: (en: "The agent stopped.", ko: "에이전트가 멈췄습니다."), steps: [(en: "Start it.", ko: "시작합니다.")]),
+        "limit": Leaf(title: (en: "Point limit reached", ko: "지점 한도 도달"),
+            errors: [(en: "The restore point limit was reached", ko: "복원 지점 한도에 도달했습니다")],
+            codes: ["UserErrorPointLimitReached", "PointLimit"],
+            cause: (en: "Too many points.", ko: "지점이 많습니다."), steps: [(en: "Delete some.", ko: "일부를 지웁니다.")]),
+    },
+)"#;
+
+/// An error code of the tree's code family that the tree does not list is named, and the
+/// fix that shares its words is no sure answer; a listed code, a misspelt one, a code being
+/// typed, a quoted message and a CamelCase word of no family are not flagged.
+#[test]
+fn a_code_of_the_trees_family_it_does_not_list_is_no_sure_answer() {
+    let t = tree::load_str("codes.ron", CODE_FAMILY_TREE).expect("the tree loads");
+    let index = Index::build(&t);
+    let unknown = index.search(
+        "UserErrorRpCollectionLimitReached limit reached",
+        Lang::En,
+        3,
+    );
+    assert_eq!(unknown.hits[0].id, "limit", "{unknown:?}");
+    assert!(!unknown.confident, "{unknown:?}");
+    assert_eq!(
+        unknown.unknown_code.as_deref(),
+        Some("UserErrorRpCollectionLimitReached")
+    );
+    // Without the unknown code the same words are a sure answer.
+    let known = index.search("UserErrorPointLimitReached limit reached", Lang::En, 3);
+    assert!(known.confident && known.unknown_code.is_none(), "{known:?}");
+    for query in [
+        "UserErrorGuestAgentStatusUnavailble",
+        // Still being typed: the end of the query is inside it.
+        "UserErrorGuestAgentSta",
+        // Quoting the message is as sure as its code.
+        "UserErrorRpCollectionLimitReached: The restore point limit was reached",
+        // Not of the family (a service's name).
+        "WindowsAzureGuestAgent guest agent status is unavailable",
+    ] {
+        let r = index.search(query, Lang::En, 3);
+        assert_eq!(r.unknown_code, None, "{query}: {r:?}");
+    }
+    let quoted = index.search(
+        "UserErrorRpCollectionLimitReached: The restore point limit was reached",
+        Lang::En,
+        3,
+    );
+    assert!(quoted.confident, "{quoted:?}");
+}

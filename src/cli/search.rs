@@ -88,6 +88,9 @@ struct JsonHit {
     /// First hit only: the query names a topic the tree does not cover.
     #[serde(skip_serializing_if = "Option::is_none")]
     not_covered: Option<JsonNotCovered>,
+    /// First hit only: the query gives an error code the tree does not list (as typed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unknown_code: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -188,6 +191,11 @@ pub fn search(
                         .map(|l| crate::text::sanitize(l.title.get(lang))),
                     url: t.link.as_ref().map(|l| crate::text::sanitize(&l.url)),
                 }),
+                unknown_code: results
+                    .unknown_code
+                    .as_deref()
+                    .filter(|_| i == 0)
+                    .map(crate::text::sanitize),
             })
             .collect();
         super::write_json(out, &items)
@@ -198,12 +206,14 @@ pub fn search(
                 if let Some(read) = crate::app::read_instead_line(topic, lang) {
                     writeln!(out, "{read}")?;
                 }
+            } else if let Some(code) = results.unknown_code.as_deref() {
+                writeln!(out, "{}", crate::app::unknown_code_line(code, lang))?;
             } else if !results.hits.is_empty() && !results.confident {
                 let s = i18n::strings(lang);
-                let caution = if results.close {
-                    s.search_close_call
-                } else {
-                    s.search_weak_match
+                let caution = match (results.close, results.hits.len()) {
+                    (true, 1) => s.search_close_call_one,
+                    (true, _) => s.search_close_call,
+                    (false, _) => s.search_weak_match,
                 };
                 writeln!(out, "{caution}")?;
             }

@@ -217,6 +217,8 @@ pub struct Index {
     pub(crate) code_map: FxMap<Box<str>, u32>,
     /// Byte trigram of a lower-case code → codes containing it (built on first need).
     code_grams: OnceLock<FxMap<u32, Vec<u32>>>,
+    /// The beginnings the tree's codes share (see [`Index::code_families`]; on first need).
+    code_families: OnceLock<Vec<Box<str>>>,
     /// Synonym groups: phrases, each a list of analysed terms.
     pub(crate) synonyms: Vec<Vec<Phrase>>,
     /// The tree's topics it does not cover, in the tree's order.
@@ -808,6 +810,11 @@ fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
+/// A family of codes (see `Index::code_families`) is named by this many bytes at least...
+const MIN_FAMILY_BYTES: usize = 6;
+/// ... and shared by this many codes.
+const MIN_FAMILY_CODES: u32 = 3;
+
 /// Trees with fewer leaves than this per core are analysed on one thread.
 const PART_LEAVES: usize = 1000;
 
@@ -1370,6 +1377,7 @@ impl Index {
             codes,
             code_map,
             code_grams: OnceLock::new(),
+            code_families: OnceLock::new(),
             synonyms,
             not_covered,
             topic_phrases,
@@ -1479,6 +1487,34 @@ impl Index {
                 }
             }
             code_grams
+        })
+    }
+
+    /// The beginnings (lower case, whole CamelCase parts, at least [`MIN_FAMILY_BYTES`]) that
+    /// at least [`MIN_FAMILY_CODES`] of the tree's codes share: its codes' families
+    /// (`UserError…`, `Extension…` in the Azure tree). A word of a family that the tree does
+    /// not list is an error code it does not know.
+    pub(crate) fn code_families(&self) -> &[Box<str>] {
+        self.code_families.get_or_init(|| {
+            let mut counts: FxMap<String, u32> = FxMap::default();
+            for code in &self.codes {
+                let parts = super::analyze::camel_parts(&code.shown);
+                // The first part, and the first two: a family is named by a word or two.
+                for &(_, end) in parts.iter().take(2).filter(|_| parts.len() >= 3) {
+                    if end >= MIN_FAMILY_BYTES {
+                        *counts
+                            .entry(code.shown[..end].to_ascii_lowercase())
+                            .or_default() += 1;
+                    }
+                }
+            }
+            let mut families: Vec<Box<str>> = counts
+                .into_iter()
+                .filter(|&(_, n)| n >= MIN_FAMILY_CODES)
+                .map(|(prefix, _)| prefix.into())
+                .collect();
+            families.sort_unstable();
+            families
         })
     }
 

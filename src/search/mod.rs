@@ -45,6 +45,11 @@
 //!   names the topic (`Results::not_covered`), unless the best leaf has the phrase too, or the
 //!   error code the query gives, or holds most of the query with a lot of evidence (a quoted
 //!   message that names the product only as context).
+//! * Error codes the tree does not list: a query word of one of the tree's code families (a
+//!   CamelCase beginning, of six bytes or more, that three of its codes share: `UserError…`)
+//!   that is no listed code, not even misspelt or typed in part, names an error the tree may not
+//!   cover: the best hit is no sure answer unless the query gives its code too or quotes its
+//!   message, and the code is named (`Results::unknown_code`).
 //! * Quotes: a leaf whose English error message the query holds (most of the message's word
 //!   pairs, two at least: "No space left on device") scores a quarter more and is a sure
 //!   answer, however much else the query holds (a short message inside CLI JSON or a log).
@@ -115,6 +120,10 @@ pub struct Results {
     /// The query names a topic the tree does not cover (an index in `Tree::not_covered`)
     /// and the best hit does not speak of it: then the results are not confident.
     pub not_covered: Option<usize>,
+    /// The query gives an error code of one of the tree's code families that the tree does not
+    /// list, as typed, and the best hit neither has the query's code nor quotes its message:
+    /// the error may be one the tree does not cover.
+    pub unknown_code: Option<String>,
 }
 
 /// One leaf found.

@@ -151,6 +151,9 @@ struct Query {
     typed: std::collections::HashSet<String, std::hash::BuildHasherDefault<super::index::Fx>>,
     /// Evidence of typed words the tree does not know (they lower confidence).
     unknown: f32,
+    /// An error code of one of the tree's code families that the tree does not list, as typed
+    /// (`UserErrorRpCollectionLimitReached`): the error is one the tree may not cover.
+    unknown_code: Option<String>,
     /// Operating systems the query names (`OS_WINDOWS | OS_LINUX` bits).
     os: u8,
     /// For each topic the tree does not cover, for each of its phrases: whether the query
@@ -471,6 +474,14 @@ impl Index {
         });
         // Typing: a query that ends inside an unknown word also looks for the words it starts.
         let typing = text.chars().next_back().is_some_and(char::is_alphanumeric);
+        // A code still being typed is not one the tree lacks (yet).
+        if typing
+            && q.unknown_code
+                .as_deref()
+                .is_some_and(|code| text.trim_end().ends_with(code))
+        {
+            q.unknown_code = None;
+        }
         if let Some((prefix, s)) = last_unknown.filter(|(p, _)| typing && p.len() >= 3) {
             let typed = q.surfaces[s].clone();
             for (id, word) in self.completions(&prefix, 3) {
@@ -535,7 +546,28 @@ impl Index {
         }
         if let Some((similarity, ci, sure)) = best {
             push_code(q, ci, similarity, surface, sure);
+        } else if q.unknown_code.is_none() && self.of_a_code_family(surface) {
+            q.unknown_code = Some(surface.to_string());
         }
+    }
+
+    /// Whether `surface` is a CamelCase word of one of the tree's code families with a part
+    /// of its own after the family's name (`UserErrorRpCollectionLimitReached`, not
+    /// `UserError`).
+    fn of_a_code_family(&self, surface: &str) -> bool {
+        let families = self.code_families();
+        if families.is_empty() || !surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return false;
+        }
+        let parts = super::analyze::camel_parts(surface);
+        parts.iter().rev().skip(1).any(|&(_, end)| {
+            families
+                .binary_search_by(|f| {
+                    f.as_bytes()
+                        .cmp(&surface.as_bytes()[..end].to_ascii_lowercase()[..])
+                })
+                .is_ok()
+        })
     }
 
     /// Known words within a small edit distance of an unknown `word` (transpositions count as
@@ -889,6 +921,23 @@ impl Index {
         {
             first.confident = false;
         }
+        // The query gives an error code the tree does not list: the best hit is no sure answer
+        // unless the query names its code too, or quotes its message.
+        let first_sure = touched.first().is_some_and(|&d| {
+            quoted.contains(&d)
+                || q.codes
+                    .iter()
+                    .any(|m| m.sure && self.codes[m.code as usize].docs.contains(&d))
+        });
+        let unknown_code = q
+            .unknown_code
+            .clone()
+            .filter(|_| !hits.is_empty() && !first_sure && not_covered.is_none());
+        if unknown_code.is_some()
+            && let Some(first) = hits.first_mut()
+        {
+            first.confident = false;
+        }
         let close = hits
             .first()
             .is_some_and(|first| first.confident && runner_up >= CLOSE_CALL * best);
@@ -898,6 +947,7 @@ impl Index {
             hits,
             truncated: false,
             not_covered,
+            unknown_code,
         }
     }
 
