@@ -37,7 +37,7 @@ impl Copier {
     pub fn copy(&mut self, text: &str, lang: Lang) -> String {
         let s = strings(lang);
         let seq = osc52(text);
-        let mut out = std::io::stdout().lock();
+        let mut out = crate::screen::Screen;
         let mut written = out.write_all(seq.as_bytes());
         if self.in_tmux {
             written = written.and_then(|()| out.write_all(tmux_passthrough(&seq).as_bytes()));

@@ -125,6 +125,8 @@ pub struct CliWords {
     /// `{n}`, `{tree}`, `{file}`, `{found}`: the tree id the file holds now.
     pub resume_tree_changed: &'static str,
     pub practice_no_targets: &'static str,
+    /// `triage practice --query`: refused.
+    pub practice_query: &'static str,
     /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{again}` (the command).
     pub resume_practice: &'static str,
     /// `show` given a question's id: `{id}`, `{tree}`, `{list}` (the command listing the fixes).
@@ -418,6 +420,7 @@ pub static EN: Strings = Strings {
         resume_tree_gone: "session {n} is on tree {tree}, which is not among the known trees, and its file is gone: {file}",
         resume_tree_changed: "session {n} is on tree {tree}, but its file now holds tree {found}: {file}; nothing was changed",
         practice_no_targets: "tree {tree} has no fix with an error message reachable from its start: nothing to practise on",
+        practice_query: "--query does not go with practice: a search would give the answers away",
         resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: {again}",
         question_not_leaf: "{id} is a question of tree {tree}, not a fix: `show` prints fixes; run `{list}` to see them",
         config_ignored: "warning: the config file is not used for this run (the defaults are); fix it, or run with --no-config",
@@ -641,6 +644,7 @@ pub static KO: Strings = Strings {
         resume_tree_gone: "{n}번 세션의 트리 {tree}은(는) 알려진 트리에 없고, 그 파일도 없습니다: {file}",
         resume_tree_changed: "{n}번 세션의 트리는 {tree}인데, 그 파일에는 이제 {found} 트리가 있습니다: {file}. 아무것도 바꾸지 않았습니다",
         practice_no_targets: "{tree} 트리에는 시작에서 도달할 수 있고 오류 메시지가 있는 해결책이 없습니다. 연습할 문제가 없습니다",
+        practice_query: "--query는 연습에 쓸 수 없습니다. 검색하면 답이 드러납니다",
         resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: {again}",
         question_not_leaf: "{id}은(는) {tree} 트리의 질문이며 해결책이 아닙니다. `show`는 해결책을 보여 줍니다. 해결책 목록은 `{list}`로 볼 수 있습니다",
         config_ignored: "경고: 이번 실행에는 설정 파일 대신 기본값을 씁니다. 파일을 고치거나 --no-config로 실행하세요",

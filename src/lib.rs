@@ -15,6 +15,7 @@ pub mod paths;
 pub mod plain;
 pub mod practice;
 pub mod report;
+pub mod screen;
 pub mod search;
 pub mod text;
 pub mod theme;

@@ -14,7 +14,7 @@ use triage::app::{self, App, Effect, Msg};
 use triage::cli::{self, Cli};
 use triage::theme::{self, Theme};
 use triage::tree::Lang;
-use triage::{clipboard, history, i18n, keys, plain, report, transcript, ui};
+use triage::{clipboard, history, i18n, keys, plain, report, screen, transcript, ui};
 
 /// How the wizard starts.
 enum Mode {
@@ -104,6 +104,21 @@ fn install_panic_hook() {
     }));
 }
 
+/// Opens the controlling terminal to draw on (standard output is not one); false if there is
+/// none to open.
+fn draw_on_tty() -> bool {
+    match std::fs::OpenOptions::new().write(true).open("/dev/tty") {
+        Ok(tty) if tty.is_terminal() => {
+            screen::draw_on(tty);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The wizard's terminal: drawn through a buffer, a frame written at once.
+type Tui = Terminal<CrosstermBackend<std::io::BufWriter<screen::Screen>>>;
+
 /// True while the wizard holds the terminal (raw mode, alternate screen).
 static TERMINAL_TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -115,7 +130,7 @@ fn restore_terminal() {
     }
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
-        std::io::stdout(),
+        screen::Screen,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
@@ -131,11 +146,7 @@ fn suspend() -> std::io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste
-    )
+    execute!(screen::Screen, EnterAlternateScreen, EnableBracketedPaste)
 }
 
 /// True once the wizard's terminal has hung up (closed by the terminal emulator, tmux or sshd):
@@ -237,6 +248,10 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             return cli::EXIT_USAGE;
         }
     }
+    if matches!(mode, Mode::Practice { .. }) && args.query.is_some() {
+        cli::say(i18n::strings(lang).cli.practice_query);
+        return cli::EXIT_USAGE;
+    }
     if matches!(mode, Mode::Practice { .. })
         && triage::practice::pick_targets(&tree, 1, 0).is_empty()
     {
@@ -269,11 +284,18 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     }
     if let Mode::Practice { count, seed } = mode {
         app.start_practice(count, seed);
+    } else if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {
+        app::update(&mut app, Msg::OpenSearch);
+        app::paste(&mut app, query);
     }
     let mut recorder = Recorder::new(args, resumed.as_ref(), &app, tree_path);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let stdin_is_terminal = std::io::stdin().is_terminal();
-    let interactive = stdin_is_terminal && std::io::stdout().is_terminal() && !dumb;
+    // Standard output redirected (`cmd=$(triage)`): the screen is drawn on the terminal and what
+    // the wizard prints on quit goes to the redirection.
+    let interactive = stdin_is_terminal
+        && !dumb
+        && (std::io::stdout().is_terminal() || (!args.plain && draw_on_tty()));
     let code = if args.plain || !interactive {
         // Ctrl-C, SIGHUP (a dropped SSH connection) and SIGTERM end the wait for a line, and the
         // wizard then ends the way the full-screen one does: session saved, transcript written.
@@ -616,10 +638,7 @@ struct Linked {
 /// hyperlink: the screen stays what ratatui's buffer says, so its diffing stays right. Before the
 /// next frame changes anything about them, they are written again without the hyperlink, so no
 /// cell keeps a stale one.
-fn unlink(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-    linked: &Linked,
-) -> std::io::Result<()> {
+fn unlink(terminal: &mut Tui, linked: &Linked) -> std::io::Result<()> {
     use ratatui::backend::Backend;
     let backend = terminal.backend_mut();
     for cells in &linked.cells {
@@ -628,10 +647,7 @@ fn unlink(
     Backend::flush(backend)
 }
 
-fn link(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-    linked: &Linked,
-) -> std::io::Result<()> {
+fn link(terminal: &mut Tui, linked: &Linked) -> std::io::Result<()> {
     use ratatui::backend::Backend;
     let backend = terminal.backend_mut();
     for (link, cells) in linked.links.iter().zip(&linked.cells) {
@@ -654,15 +670,12 @@ fn run_tui(
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     let _guard = TerminalGuard;
     terminal::enable_raw_mode()?;
-    execute!(
-        std::io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste
-    )?;
+    execute!(screen::Screen, EnterAlternateScreen, EnableBracketedPaste)?;
     // Never dropped: ratatui's drop only shows the cursor, which restore_terminal does too, and
     // reports a failure with eprintln!, which panics on a terminal that hung up.
-    let mut terminal =
-        std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(std::io::stdout()))?);
+    let mut terminal = std::mem::ManuallyDrop::new(Terminal::new(CrosstermBackend::new(
+        std::io::BufWriter::with_capacity(64 * 1024, screen::Screen),
+    ))?);
     let size = terminal.size()?;
     app::update(app, Msg::Resize(size.width, size.height));
     let mut copier = clipboard::Copier::from_env();

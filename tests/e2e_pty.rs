@@ -367,6 +367,59 @@ fn search_line_editing_and_see_also_in_the_real_terminal() {
     s.wait_exit();
 }
 
+/// `cmd=$(triage)`: the wizard draws on the terminal (not into the capture, as fzf and navi
+/// do), and the command picked with `p` is what the capture gets.
+#[test]
+fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
+    let script = format!(
+        "x=$('{}'); echo EXIT=$?; echo \"GOT[$x]\"; stty -a; sleep 1",
+        bin()
+    );
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    assert!(s.parser.screen().alternate_screen());
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    s.keys(b"p");
+    s.keys(b"q");
+    s.wait_exit();
+    let after = s.assert_restored(0);
+    assert!(after.contains("GOT[vssadmin list writers]"), "{after}");
+}
+
+/// `--query` starts on the search's results (a number opens one); practice refuses it.
+#[test]
+fn the_wizard_starts_on_the_search_for_query() {
+    let run = |args: &[&str], input: &str| {
+        assert_cmd::Command::cargo_bin("triage")
+            .unwrap()
+            .env("LANG", "en_US.UTF-8")
+            .env("TRIAGE_CONFIG_DIR", "/nonexistent/x")
+            .env(
+                "TRIAGE_DATA_DIR",
+                std::env::temp_dir().join("triage-e2e-data"),
+            )
+            .args(args)
+            .write_stdin(input)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["-q", "ExtensionConfigParsingFailure"], "1\nq\n");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("  1) backup-20  "), "{text}");
+    assert!(
+        text.contains("Error codes: ExtensionConfigParsingFailure"),
+        "{text}"
+    );
+    let out = run(&["practice", "--query", "x"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--query"), "{err}");
+}
+
 #[test]
 fn plain_mode_through_a_pipe() {
     let keys: String = digits_to("backup-19")

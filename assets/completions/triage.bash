@@ -89,7 +89,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-h -V --tree --lang --plain --transcript --no-config --help --version list show check trees history resume practice completions search eval help"
+            opts="-q -h -V --tree --lang --plain --transcript --query --no-config --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -104,6 +104,14 @@ _triage() {
                     return 0
                     ;;
                 --transcript)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -409,7 +417,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-h --count --seed --plain --transcript --tree --lang --no-config --help"
+            opts="-q -h --count --seed --plain --transcript --query --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,6 +432,14 @@ _triage() {
                     return 0
                     ;;
                 --transcript)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -443,13 +459,21 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-h --plain --transcript --tree --lang --no-config --help"
+            opts="-q -h --plain --transcript --query --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --transcript)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_triage_global_optspecs
-    string join \n tree= lang= plain transcript= no-config h/help V/version
+    string join \n tree= lang= plain transcript= q/query= no-config h/help V/version
 end
 
 function __fish_triage_needs_command
@@ -27,7 +27,8 @@ end
 complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
-complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
+complete -c triage -n "__fish_triage_needs_command" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
+complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c triage -n "__fish_triage_needs_command" -s V -l version -d 'Print version'
@@ -70,17 +71,19 @@ complete -c triage -n "__fish_triage_using_subcommand history" -l json -d 'Print
 complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
+complete -c triage -n "__fish_triage_using_subcommand resume" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
-complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
+complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l count -d 'Number of rounds' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l seed -d 'Seed for a reproducible set of rounds (default: random)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
+complete -c triage -n "__fish_triage_using_subcommand practice" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
-complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal)'
+complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r

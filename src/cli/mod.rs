@@ -65,13 +65,18 @@ pub struct Cli {
 /// Options of the commands that run the wizard (none, `resume`, `practice`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct WizardArgs {
-    /// Ask the questions as numbered lines on stdin/stdout (automatic when not a terminal).
+    /// Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal).
     #[arg(long)]
     pub plain: bool,
 
     /// Write the session's Markdown transcript to this file (on `e`, and when the wizard ends).
     #[arg(long, value_name = "FILE")]
     pub transcript: Option<PathBuf>,
+
+    /// Start on the search for this text (an error message, a code, a log line): its results
+    /// are shown first, Enter opens one (not in practice).
+    #[arg(short, long, value_name = "TEXT")]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
