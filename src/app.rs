@@ -1903,6 +1903,8 @@ fn follow_item(app: &mut App) {
 }
 
 fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
+    // Results take two lines each (title, why).
+    let page = (app.page() / 2).max(1);
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return None;
     };
@@ -1940,6 +1942,11 @@ fn update_search(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Up => state.selected = state.selected.saturating_sub(1),
         Msg::Down if state.selected + 1 < state.findings.hits.len() => state.selected += 1,
+        Msg::PageUp => state.selected = state.selected.saturating_sub(page),
+        Msg::PageDown => {
+            state.selected =
+                (state.selected + page).min(state.findings.hits.len().saturating_sub(1));
+        }
         Msg::Confirm => {
             if let Some(hit) = state.findings.hits.get(state.selected) {
                 let id = hit.id.clone();

@@ -221,10 +221,17 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: Ctx::Search,
-        keys: &[Code(KeyCode::Up), Code(KeyCode::Down)],
+        keys: &[Code(KeyCode::Up), Code(KeyCode::Down), Ctrl('p'), Ctrl('n')],
         action: M(Msg::Down),
         en: "move between results",
         ko: "결과 사이 이동",
+    },
+    Binding {
+        ctx: Ctx::Search,
+        keys: &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+        action: M(Msg::PageDown),
+        en: "move a page of results",
+        ko: "결과를 한 화면씩 이동",
     },
     Binding {
         ctx: Ctx::Search,
@@ -568,6 +575,7 @@ fn directed(msg: Msg, key: &Key) -> Msg {
             | Code(KeyCode::Home)
             | Ctrl('a')
             | Ctrl('u')
+            | Ctrl('p')
     );
     match msg {
         _ if !backward => msg,
@@ -749,6 +757,20 @@ mod tests {
         );
         assert_eq!(to_msg(Ctx::Search, &key(KeyCode::Up)), Some(Msg::Up));
         assert_eq!(to_msg(Ctx::Leaf, &key(KeyCode::Up)), Some(Msg::PrevCommand));
+        // fzf's keys for the list, and pages of it.
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(to_msg(Ctx::Search, &ctrl('p')), Some(Msg::Up));
+        assert_eq!(to_msg(Ctx::Search, &ctrl('n')), Some(Msg::Down));
+        assert_eq!(
+            to_msg(Ctx::Search, &key(KeyCode::PageUp)),
+            Some(Msg::PageUp)
+        );
+        assert_eq!(
+            to_msg(Ctx::Search, &key(KeyCode::PageDown)),
+            Some(Msg::PageDown)
+        );
+        // Still the line's own keys in the form.
+        assert_eq!(to_msg(Ctx::Search, &ctrl('k')), Some(Msg::EraseToEnd));
     }
 
     #[test]

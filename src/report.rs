@@ -163,6 +163,10 @@ pub fn quit_summary(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Strin
     out
 }
 
+fn os_ids(os: &[crate::tree::Os]) -> Vec<&'static str> {
+    os.iter().map(|o| o.name()).collect()
+}
+
 /// The leaf as JSON for scripts, its commands filled in with `values`.
 pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Value {
     let clean = |s: &str| sanitize(s);
@@ -172,13 +176,15 @@ pub fn leaf_json(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> Value {
         "title": clean(leaf.title.get(lang)),
         "errors": leaf.errors.iter().map(|e| clean(e.get(lang))).collect::<Vec<_>>(),
         "cause": clean(leaf.cause.get(lang)),
+        // A step's systems (none: any), on its commands too: a script picks the Linux ones.
         "steps": leaf.steps.iter().map(|s| json!({
             "text": clean(&values.fill(s.get(lang))),
-            "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
+            "os": os_ids(&s.os),
+            "commands": s.run.iter().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code())), "os": os_ids(&s.os)})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "commands": leaf.commands().map(|c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code()))})).collect::<Vec<_>>(),
+        "commands": leaf.steps.iter().flat_map(|s| s.run.iter().map(move |c| json!({"shell": c.shell_id(), "code": clean(&values.fill(c.code())), "os": os_ids(&s.os)}))).collect::<Vec<_>>(),
         "links": leaf.links.iter().map(|l| json!({"title": clean(l.title.get(lang)), "url": clean(&l.url)})).collect::<Vec<_>>(),
-        "os": leaf.os.iter().map(|o| o.name()).collect::<Vec<_>>(),
+        "os": os_ids(&leaf.os),
         "codes": leaf.codes.iter().map(|c| clean(c)).collect::<Vec<_>>(),
         "keywords": leaf.keywords.iter().map(|c| clean(c)).collect::<Vec<_>>(),
         "see_also": leaf.see_also.iter().map(|c| clean(c)).collect::<Vec<_>>(),

@@ -2845,3 +2845,36 @@ fn an_unlisted_code_is_the_caution_of_its_results() {
     };
     assert!(weak.caution(Lang::En).unwrap().starts_with("Weak"));
 }
+
+/// PgDn/PgUp in the search box move the selection a screen's worth of results (two lines
+/// each), and stop at the ends.
+#[test]
+fn page_keys_move_through_the_results_by_screens() {
+    let ids: Vec<String> = (1..=20).map(|i| format!("backup-{i:02}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut a = app_finding(app::Findings {
+        hits: found(&ids),
+        confident: true,
+        ..Default::default()
+    });
+    app::update(&mut a, Msg::Resize(80, 24));
+    app::update(&mut a, Msg::OpenSearch);
+    app::paste(&mut a, "backup");
+    let selected = |a: &App| match &a.overlay {
+        Some(Overlay::Search(s)) => s.selected,
+        _ => panic!("the search box is open"),
+    };
+    app::update(&mut a, Msg::PageDown);
+    let page = selected(&a);
+    assert!((5..=12).contains(&page), "{page}");
+    for _ in 0..5 {
+        app::update(&mut a, Msg::PageDown);
+    }
+    assert_eq!(selected(&a), 19);
+    app::update(&mut a, Msg::PageUp);
+    assert_eq!(selected(&a), 19 - page);
+    for _ in 0..5 {
+        app::update(&mut a, Msg::PageUp);
+    }
+    assert_eq!(selected(&a), 0);
+}

@@ -88,6 +88,30 @@ fn show_json_has_commands_with_their_shell() {
     assert!(commands.iter().any(|c| c["shell"] == "bash"
         && c["code"] == r#"tune2fs -l /dev/sdb1 | grep "Filesystem state""#));
     assert!(!v["steps"].as_array().unwrap().is_empty());
+    // Each step and each command says the systems it is for (none: any), as the tree does.
+    let out = triage()
+        .args(["show", "backup-03", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let oses = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["os"].to_string())
+            .collect()
+    };
+    let steps = oses(&v["steps"]);
+    assert!(steps.contains(&r#"["Linux"]"#.to_string()), "{steps:?}");
+    assert!(steps.contains(&r#"["Windows"]"#.to_string()), "{steps:?}");
+    assert!(steps.contains(&"[]".to_string()), "{steps:?}");
+    let commands = v["commands"].as_array().unwrap();
+    assert!(
+        commands
+            .iter()
+            .filter(|c| c["shell"] == "bash")
+            .all(|c| c["os"] == serde_json::json!(["Linux"]))
+    );
 }
 
 #[test]
