@@ -504,7 +504,8 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             fit_status(status, app.lang, usize::from(area.width).saturating_sub(1)),
             theme.status,
         ),
-        None if app.practice_verdict() => (
+        // The key list opened on a verdict has its own keys, as on a question.
+        None if context(app) == Ctx::Verdict => (
             match &app.practice {
                 Some(p) if p.finished() => s.practice_done,
                 // After the last round Enter shows the score.

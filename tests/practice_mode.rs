@@ -789,3 +789,49 @@ fn a_score_saved_before_close_and_steps_back_were_kept_still_loads() {
     assert_eq!(score.heading(Lang::En), "Score: 1/2");
     assert!(!score.rounds[0].turns[0].taken_back);
 }
+
+// ------------------------------------------------------------------ 5. the key list
+
+/// The key list opened on a verdict is the key list opened on a question: its own footer, and
+/// q, Esc and ? close it and do nothing else (the run goes on, the verdict stays).
+#[test]
+fn the_key_list_on_a_verdict_closes_with_q_esc_or_question_mark_and_nothing_else() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let footer = |a: &mut App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| ui::render(f, a, &theme())).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..80)
+            .map(|x| buffer[(x, 23)].symbol().to_string())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    for lang in [Lang::En, Lang::Ko] {
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(3, 7);
+        // On a question first: the key list's footer.
+        press(&mut a, KeyCode::Char('?'));
+        let question_footer = footer(&mut a);
+        press(&mut a, KeyCode::Char('q'));
+        assert!(a.overlay.is_none() && !a.quit);
+        play(&mut a, true);
+        for close in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('?')] {
+            press(&mut a, KeyCode::Char('?'));
+            assert!(a.overlay.is_some());
+            assert_eq!(footer(&mut a), question_footer);
+            // Enter neither goes on nor closes the list.
+            press(&mut a, KeyCode::Enter);
+            assert!(a.overlay.is_some());
+            press(&mut a, close);
+            assert!(a.overlay.is_none(), "{close:?}");
+            let p = a.practice.as_ref().unwrap();
+            assert!(!a.quit && !p.finished() && p.round == 0, "{close:?}");
+            assert!(a.practice_verdict());
+        }
+        // And the verdict's keys work again.
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.practice.as_ref().unwrap().round, 1);
+    }
+}
