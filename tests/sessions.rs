@@ -565,6 +565,28 @@ fn plain_practice_quit_early_prints_the_score() {
         text.contains("Score: 0/0 (ended after 0 of 2 rounds, seed 1)"),
         "{text}"
     );
+    // `triage history` lists both runs as ended early, as their scores said.
+    for (lang, first, second) in [
+        (
+            "en",
+            "practice run: 0 of 0 right, ended after 0 of 2 rounds",
+            "practice run: 0 of 1 right, ended after 1 of 2 rounds",
+        ),
+        (
+            "ko",
+            "연습: 0문제 중 0개 정답, 2문제 중 0문제 풀고 끝냄",
+            "연습: 1문제 중 0개 정답, 2문제 중 1문제 풀고 끝냄",
+        ),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args(["history", "--lang", lang])
+            .output()
+            .unwrap();
+        let listed = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(lines.iter().any(|l| l.ends_with(first)), "{listed}");
+        assert!(lines.iter().any(|l| l.ends_with(second)), "{listed}");
+    }
 }
 
 /// A plain practice run played to its score ends with the score's line and the seed that plays
