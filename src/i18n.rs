@@ -31,7 +31,8 @@ pub struct TranscriptWords {
     /// The heading of a practice run's rounds, before its score.
     pub practice: &'static str,
     /// One round: `{verdict}` (ok/miss), `{target}` and `{title}` (the fix asked for),
-    /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`.
+    /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`, and `{back}`: ", " and
+    /// the answers taken back (`practice_back_note`), or nothing.
     pub practice_round: &'static str,
     /// A practice round's heading: `{n}` of `{count}`.
     pub practice_round_heading: &'static str,
@@ -360,7 +361,7 @@ pub static EN: Strings = Strings {
         stopped_at: "Stopped at {question}: no fix reached yet.",
         resume_hint: "`triage resume` reopens the newest session where it stopped (`triage history` lists them, `triage resume N` reopens one).",
         practice: "Practice",
-        practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest})",
+        practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest}{back})",
         practice_round_heading: "Round {n}/{count}",
     },
     cli: CliWords {
@@ -583,7 +584,7 @@ pub static KO: Strings = Strings {
         stopped_at: "{question}에서 멈춤: 아직 해결책에 이르지 않았습니다.",
         resume_hint: "`triage resume`은 가장 최근 세션을 멈춘 곳에서 다시 엽니다(`triage history`로 목록을 보고, `triage resume N`으로 하나를 엽니다).",
         practice: "연습",
-        practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개)",
+        practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개{back})",
         practice_round_heading: "{count}문제 중 {n}번째",
     },
     cli: CliWords {

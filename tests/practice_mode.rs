@@ -835,3 +835,81 @@ fn the_key_list_on_a_verdict_closes_with_q_esc_or_question_mark_and_nothing_else
         assert_eq!(a.practice.as_ref().unwrap().round, 1);
     }
 }
+
+// ------------------------------------------------------------------ 6. the transcript's rounds
+
+/// A round's line in the transcript states each fact once: the fix reached, the answers and the
+/// shortest way in the line itself, then the steps taken back (not again "reached …", nor "in 3
+/// answers where 2 would do", nor "after 1 step back" next to "1 step back").
+#[test]
+fn a_transcript_round_states_each_fact_once() {
+    let round =
+        |target: &str, reached: &str, correct, close, answers, back: usize| practice::RoundResult {
+            target: target.into(),
+            reached: reached.into(),
+            correct,
+            close,
+            answers,
+            shortest: 2,
+            wrong_turns: Vec::new(),
+            turns: Vec::new(),
+            taken_back: (0..back)
+                .map(|_| practice::TakenBack {
+                    question: tree().start.clone(),
+                    answer: 1,
+                })
+                .collect(),
+        };
+    let score = Score {
+        seed: 7,
+        rounds: vec![
+            round("restore-10", "restore-03", false, true, 3, 0),
+            round("backup-16", "backup-16", true, false, 3, 1),
+            round("backup-19", "backup-19", true, false, 4, 2),
+        ],
+        count: 3,
+    };
+    let lines_of = |lang: Lang| {
+        let session = triage::transcript::Session::from_events(
+            &tree(),
+            lang,
+            &[],
+            "2026-11-30T00:00:00Z".into(),
+            &tree().start,
+            &[],
+        );
+        let md = triage::transcript::practice_markdown(&tree(), &session, &score);
+        md.lines()
+            .filter(|l| l.starts_with("**"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let en = lines_of(Lang::En);
+    assert_eq!(en.len(), 3, "{en:#?}");
+    assert!(
+        en[0].ends_with(": reached `restore-03` in 3 answers (shortest 2)"),
+        "{en:#?}"
+    );
+    assert!(
+        en[1].ends_with(": reached `backup-16` in 3 answers (shortest 2, 1 step back)"),
+        "{en:#?}"
+    );
+    assert!(
+        en[2].ends_with(": reached `backup-19` in 4 answers (shortest 2, 2 steps back)"),
+        "{en:#?}"
+    );
+    let ko = lines_of(Lang::Ko);
+    assert!(
+        ko[0].ends_with(": 답 3개로 `restore-03`에 도착 (최단 2개)"),
+        "{ko:#?}"
+    );
+    assert!(
+        ko[1].ends_with(": 답 3개로 `backup-16`에 도착 (최단 2개, 1단계 되돌림)"),
+        "{ko:#?}"
+    );
+    for line in en.iter().chain(&ko) {
+        for once in ["reached", "도착", "step", "단계", "answers", "최단"] {
+            assert!(line.matches(once).count() <= 1, "{once}: {line}");
+        }
+    }
+}
