@@ -535,7 +535,12 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Node::Question(q) => q.answers.len(),
                 Node::Leaf(_) => 0,
             };
-            (hint.replace("1-9", &format!("1-{answers}")), theme.dim)
+            // The wizard's question lists "0 None of these fits: search" under its answers.
+            let first = if app.practice.is_none() { 0 } else { 1 };
+            (
+                hint.replace("1-9", &format!("{first}-{answers}")),
+                theme.dim,
+            )
         }
     };
     let text = truncate(&format!(" {text}"), area.width.into());
