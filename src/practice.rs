@@ -96,7 +96,7 @@ impl Score {
     fn ended_early_note(&self, lang: Lang) -> String {
         let s = crate::i18n::strings(lang);
         crate::i18n::fill(
-            s.practice_ended_early,
+            crate::i18n::plural(self.count, s.practice_ended_early),
             &[
                 ("played", &self.rounds.len().to_string()),
                 ("count", &self.count.to_string()),

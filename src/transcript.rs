@@ -210,7 +210,7 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
                     )
                 };
                 let line = crate::i18n::fill(
-                    w.practice_round,
+                    crate::i18n::plural(r.answers, w.practice_round),
                     &[
                         ("verdict", crate::practice::round_mark(r, lang).trim_end()),
                         ("target", &sanitize_line(&r.target)),

@@ -866,8 +866,9 @@ fn a_transcript_round_states_each_fact_once() {
             round("restore-10", "restore-03", false, true, 3, 0),
             round("backup-16", "backup-16", true, false, 3, 1),
             round("backup-19", "backup-19", true, false, 4, 2),
+            round("backup-02", "backup-19", false, false, 1, 0),
         ],
-        count: 3,
+        count: 4,
     };
     let lines_of = |lang: Lang| {
         let session = triage::transcript::Session::from_events(
@@ -885,7 +886,12 @@ fn a_transcript_round_states_each_fact_once() {
             .collect::<Vec<_>>()
     };
     let en = lines_of(Lang::En);
-    assert_eq!(en.len(), 3, "{en:#?}");
+    assert_eq!(en.len(), 4, "{en:#?}");
+    // One answer is "1 answer".
+    assert!(
+        en[3].ends_with(": reached `backup-19` in 1 answer (shortest 2)"),
+        "{en:#?}"
+    );
     assert!(
         en[0].ends_with(": reached `restore-03` in 3 answers (shortest 2)"),
         "{en:#?}"

@@ -796,3 +796,65 @@ fn resume_without_n_skips_practice_runs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a practice run"));
 }
+
+/// One round planned is "1 round", not "1 rounds", on quit and in the history; `b` at the first
+/// question says there is nothing to go back to (in practice and in the wizard, in both
+/// languages) instead of only asking again.
+#[test]
+fn plain_practice_counts_one_round_and_b_at_the_start_says_why_nothing_happened() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (lang, ended, back) in [
+        (
+            "en",
+            "(ended after 0 of 1 round, seed 1)",
+            "Nothing to go back to",
+        ),
+        (
+            "ko",
+            "(1문제 중 0문제 풀고 끝냄, 시드 1)",
+            "되돌아갈 곳이 없습니다",
+        ),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args([
+                "--lang", lang, "practice", "--plain", "--count", "1", "--seed", "1",
+            ])
+            .write_stdin("b\nq\n")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(ended), "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.ends_with(back)).count(),
+            1,
+            "{text}"
+        );
+        // The wizard's plain mode too.
+        let out = triage(config.path(), data.path())
+            .args(["--lang", lang, "--plain"])
+            .write_stdin("b\nq\n")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            text.lines().filter(|l| l.ends_with(back)).count(),
+            1,
+            "{text}"
+        );
+    }
+    let out = triage(config.path(), data.path())
+        .args(["history", "--lang", "en"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.contains("ended after 0 of 1 round\n"), "{listed}");
+    // A step that can be taken back still is, without the note.
+    let out = triage(config.path(), data.path())
+        .args(["--lang", "en", "--plain"])
+        .write_stdin("1\nb\nq\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("Nothing to go back to"), "{text}");
+}
