@@ -228,6 +228,30 @@ fn q_mid_round_says_how_many_rounds_were_played_of_how_many() {
     assert!(a.quit);
 }
 
+/// q mid-round does the same whether a round was finished or not: it ends the run and shows the
+/// Score screen (saying how many rounds of how many were played), which Enter or q leaves. At
+/// the first question, before any answer, too.
+#[test]
+fn q_mid_round_shows_the_score_screen_before_any_round_was_finished_too() {
+    for answers in [0, 1] {
+        let mut a = app(Lang::En);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(5, 7);
+        for _ in 0..answers {
+            app::update(&mut a, Msg::Choose(1));
+        }
+        assert!(!a.practice_verdict());
+        press(&mut a, KeyCode::Char('q'));
+        assert!(!a.quit, "{answers} answers: q shows the score first");
+        let p = a.practice.as_ref().unwrap();
+        assert!(p.finished() && a.practice_verdict());
+        let (doc, _) = a.verdict_view((78, 21), &theme()).unwrap();
+        assert_eq!(lines(&doc)[0], "Score: 0/0 (ended after 0 of 5 rounds)");
+        press(&mut a, KeyCode::Char('q'));
+        assert!(a.quit);
+    }
+}
+
 /// Esc pressed twice to close the key list does not end the run: the second press says how to
 /// quit, as in the wizard; a third ends it.
 #[test]
