@@ -290,6 +290,9 @@ pub struct Strings {
     /// After the score of a run ended early: `{played}` rounds of the `{count}` planned (one,
     /// many: by `{count}`).
     pub practice_ended_early: (&'static str, &'static str),
+    /// After the score of a run still being played (a transcript written mid-run): round `{n}`
+    /// of the `{count}` planned.
+    pub practice_in_progress: &'static str,
     /// After the score printed on quit: `{seed}`, which practises the same rounds again.
     pub practice_seed: &'static str,
     /// A round that reached a related fix (listed in the "See also" of the fix asked for): its
@@ -538,6 +541,7 @@ pub static EN: Strings = Strings {
         "ended after {played} of {count} round",
         "ended after {played} of {count} rounds",
     ),
+    practice_in_progress: "in progress: round {n} of {count}",
     practice_seed: "seed {seed}",
     practice_close: "Close, not counted as right: you reached a related fix, listed in the See also of the fix for the message.",
     practice_close_mark: "close",
@@ -768,6 +772,7 @@ pub static KO: Strings = Strings {
         "{count}문제 중 {played}문제 풀고 끝냄",
         "{count}문제 중 {played}문제 풀고 끝냄",
     ),
+    practice_in_progress: "진행 중: {count}문제 중 {n}번째",
     practice_seed: "시드 {seed}",
     practice_close: "근접(정답으로 치지 않음): 이 메시지의 해결책이 함께 보기에 올려 둔 관련 해결책에 도착했습니다.",
     practice_close_mark: "근접",

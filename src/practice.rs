@@ -133,6 +133,16 @@ impl Score {
     /// reached), the answers taken back, whether the run was ended early, and with `seed` the
     /// seed.
     pub fn result(&self, lang: Lang, seed: bool) -> String {
+        self.result_line(lang, seed, false)
+    }
+
+    /// [`result`](Self::result) of a run still being played (a transcript written during it):
+    /// "0/0 (in progress: round 1 of 3, seed 7)", not "ended after".
+    pub fn in_progress(&self, lang: Lang) -> String {
+        self.result_line(lang, true, true)
+    }
+
+    fn result_line(&self, lang: Lang, seed: bool, playing: bool) -> String {
         let s = crate::i18n::strings(lang);
         let mut notes = Vec::new();
         if self.close() > 0 {
@@ -147,7 +157,15 @@ impl Score {
                 s.practice_steps_back_count,
             ));
         }
-        if self.ended_early() {
+        if playing {
+            notes.push(crate::i18n::fill(
+                s.practice_in_progress,
+                &[
+                    ("n", &(self.rounds.len() + 1).to_string()),
+                    ("count", &self.count.to_string()),
+                ],
+            ));
+        } else if self.ended_early() {
             notes.push(self.ended_early_note(lang));
         }
         if seed {

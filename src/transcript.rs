@@ -226,11 +226,14 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
             None => out.push_str(&format!("\n{}\n", w.not_finished)),
         }
     }
-    out.push_str(&format!(
-        "\n## {}: {}\n",
-        w.practice,
+    // Written while the run goes on (`e` during a round; the session has no end yet): it is in
+    // progress, not ended early.
+    let result = if session.ended.is_none() && score.rounds.len() < score.count {
+        score.in_progress(lang)
+    } else {
         score.result(lang, true)
-    ));
+    };
+    out.push_str(&format!("\n## {}: {}\n", w.practice, result));
     out
 }
 

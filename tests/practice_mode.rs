@@ -943,3 +943,45 @@ fn a_transcript_round_states_each_fact_once() {
         }
     }
 }
+
+/// A transcript written during the run (`e` mid-round: its session has no end yet) says the
+/// run is in progress, at which round; not "ended", nor "ended after". Once the run ends, it
+/// says how far it went.
+#[test]
+fn a_transcript_written_mid_run_says_the_run_is_in_progress() {
+    for (lang, playing, ended) in [
+        (
+            Lang::En,
+            "## Practice: 1/1 (in progress: round 2 of 3, seed 7)",
+            "## Practice: 1/1 (ended after 1 of 3 rounds, seed 7)",
+        ),
+        (
+            Lang::Ko,
+            "## 연습: 1/1 (진행 중: 3문제 중 2번째, 시드 7)",
+            "## 연습: 1/1 (3문제 중 1문제 풀고 끝냄, 시드 7)",
+        ),
+    ] {
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(3, 7);
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+        app::update(&mut a, Msg::Choose(0));
+        let mut session = triage::transcript::Session::from_events(
+            &a.tree,
+            lang,
+            &a.events,
+            "2026-11-30T00:00:00Z".into(),
+            &a.current,
+            &a.trail,
+        );
+        let score = &a.practice.as_ref().unwrap().score;
+        let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+        let ended_word = i18n::strings(lang).transcript.ended;
+        assert!(md.contains(playing), "{md}");
+        assert!(!md.contains(&format!("- {ended_word}:")), "{md}");
+        session.ended = Some("2026-11-30T00:05:00Z".into());
+        let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+        assert!(md.contains(ended), "{md}");
+    }
+}
