@@ -1479,12 +1479,9 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
         && app.overlay.is_none()
         && let Some(p) = &mut app.practice
     {
-        // Quitting mid-round shows the score of the rounds already played.
-        if p.score.rounds.is_empty() {
-            app.quit = true;
-        } else {
-            p.end_early();
-        }
+        // Quitting mid-round shows the score of the rounds already played (none yet too: q
+        // does the same wherever it is pressed); Enter or q there quits.
+        p.end_early();
         return None;
     }
     if msg == Msg::OpenSearch && app.practice.is_some() {

@@ -31,8 +31,9 @@ pub struct TranscriptWords {
     /// The heading of a practice run's rounds, before its score.
     pub practice: &'static str,
     /// One round: `{verdict}` (ok/miss), `{target}` and `{title}` (the fix asked for),
-    /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`.
-    pub practice_round: &'static str,
+    /// `{reached}` (where the trainee ended), `{answers}`, `{shortest}`, and `{back}`: ", " and
+    /// the answers taken back (`practice_back_note`), or nothing.
+    pub practice_round: (&'static str, &'static str),
     /// A practice round's heading: `{n}` of `{count}`.
     pub practice_round_heading: &'static str,
 }
@@ -199,6 +200,8 @@ pub struct Strings {
     pub restarted: &'static str,
     /// The same in plain mode, where `b` goes back.
     pub plain_restarted: &'static str,
+    /// Plain mode: `b` where there is no step to go back (the first question, a verdict).
+    pub plain_nothing_back: &'static str,
     /// After the form: every placeholder of the command has a value.
     pub fill_done: &'static str,
     /// After copying a command that still has placeholders `{names}`.
@@ -286,8 +289,12 @@ pub struct Strings {
     /// A round on the score: right or not (the score's list, the printout, the transcript).
     pub practice_ok: &'static str,
     pub practice_miss: &'static str,
-    /// After the score of a run ended early: `{played}` rounds of the `{count}` planned.
-    pub practice_ended_early: &'static str,
+    /// After the score of a run ended early: `{played}` rounds of the `{count}` planned (one,
+    /// many: by `{count}`).
+    pub practice_ended_early: (&'static str, &'static str),
+    /// After the score of a run still being played (a transcript written mid-run): round `{n}`
+    /// of the `{count}` planned.
+    pub practice_in_progress: &'static str,
     /// After the score printed on quit: `{seed}`, which practises the same rounds again.
     pub practice_seed: &'static str,
     /// A round that reached a related fix (listed in the "See also" of the fix asked for): its
@@ -362,7 +369,10 @@ pub static EN: Strings = Strings {
         stopped_at: "Stopped at {question}: no fix reached yet.",
         resume_hint: "`triage resume` reopens the newest session where it stopped (`triage history` lists them, `triage resume N` reopens one).",
         practice: "Practice",
-        practice_round: "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest})",
+        practice_round: (
+            "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answer (shortest {shortest}{back})",
+            "**{verdict}** `{target}` {title}: reached `{reached}` in {answers} answers (shortest {shortest}{back})",
+        ),
         practice_round_heading: "Round {n}/{count}",
     },
     cli: CliWords {
@@ -468,6 +478,7 @@ pub static EN: Strings = Strings {
     fill_next: "That command has nothing to fill in: here is the next one with blanks",
     restarted: "Started over: Backspace goes back to where you were",
     plain_restarted: "Started over: type b to go back to where you were",
+    plain_nothing_back: "Nothing to go back to",
     fill_done: "Filled in: c copies the command with your values",
     fill_missing: "Still to fill in: {names}",
     fill_refused: "Not in a value: {chars} (letters, digits and - . _ / : @ + , only)",
@@ -529,7 +540,11 @@ pub static EN: Strings = Strings {
     practice_done: "Enter/q quit",
     practice_ok: "ok",
     practice_miss: "miss",
-    practice_ended_early: "ended after {played} of {count} rounds",
+    practice_ended_early: (
+        "ended after {played} of {count} round",
+        "ended after {played} of {count} rounds",
+    ),
+    practice_in_progress: "in progress: round {n} of {count}",
     practice_seed: "seed {seed}",
     practice_close: "Close, not counted as right: you reached a related fix, listed in the See also of the fix for the message.",
     practice_close_mark: "close",
@@ -586,7 +601,10 @@ pub static KO: Strings = Strings {
         stopped_at: "{question}에서 멈춤: 아직 해결책에 이르지 않았습니다.",
         resume_hint: "`triage resume`은 가장 최근 세션을 멈춘 곳에서 다시 엽니다(`triage history`로 목록을 보고, `triage resume N`으로 하나를 엽니다).",
         practice: "연습",
-        practice_round: "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개)",
+        practice_round: (
+            "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개{back})",
+            "**{verdict}** `{target}` {title}: 답 {answers}개로 `{reached}`에 도착 (최단 {shortest}개{back})",
+        ),
         practice_round_heading: "{count}문제 중 {n}번째",
     },
     cli: CliWords {
@@ -692,6 +710,7 @@ pub static KO: Strings = Strings {
     fill_next: "그 명령에는 채울 칸이 없어 빈칸이 있는 다음 명령을 엽니다",
     restarted: "처음부터 다시 시작했습니다: Backspace를 누르면 이전 위치로 돌아갑니다",
     plain_restarted: "처음부터 다시 시작했습니다: b를 입력하면 이전 위치로 돌아갑니다",
+    plain_nothing_back: "되돌아갈 곳이 없습니다",
     fill_done: "채웠습니다: c로 값이 들어간 명령을 복사합니다",
     fill_missing: "아직 채울 칸: {names}",
     fill_refused: "값에 쓸 수 없는 문자: {chars} (영문자, 숫자, - . _ / : @ + , 만 가능)",
@@ -753,7 +772,11 @@ pub static KO: Strings = Strings {
     practice_done: "Enter/q 종료",
     practice_ok: "정답",
     practice_miss: "오답",
-    practice_ended_early: "{count}문제 중 {played}문제 풀고 끝냄",
+    practice_ended_early: (
+        "{count}문제 중 {played}문제 풀고 끝냄",
+        "{count}문제 중 {played}문제 풀고 끝냄",
+    ),
+    practice_in_progress: "진행 중: {count}문제 중 {n}번째",
     practice_seed: "시드 {seed}",
     practice_close: "근접(정답으로 치지 않음): 이 메시지의 해결책이 함께 보기에 올려 둔 관련 해결책에 도착했습니다.",
     practice_close_mark: "근접",
@@ -828,6 +851,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 /// "57 leaves": a count with its noun, from a (one, many) pair of templates with `{n}`.
 pub fn count(n: usize, (one, many): (&str, &str)) -> String {
     fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+}
+
+/// The template of a (one, many) pair for `n`, to fill with more than `{n}`.
+pub fn plural(n: usize, (one, many): (&'static str, &'static str)) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 /// An I/O error in the user's language: the common kinds in words, else the system's text.

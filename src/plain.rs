@@ -353,7 +353,16 @@ fn handle(app: &mut App, line: &str) {
             },
         },
     };
+    let before = (app.current.clone(), app.trail.len(), app.events.len());
     app::update(app, msg);
+    // `b` that took nothing back (at the first question, on a verdict) says so, not only the
+    // prompt again.
+    if msg == Msg::Back
+        && app.status.is_none()
+        && before == (app.current.clone(), app.trail.len(), app.events.len())
+    {
+        app.status = Some(s.plain_nothing_back.to_string());
+    }
 }
 
 fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {

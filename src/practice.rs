@@ -67,7 +67,8 @@ impl Score {
         self.rounds.iter().filter(|r| r.close).count()
     }
 
-    /// The run in a line of `triage history`: "practice run: 3 of 5 right, 1 close".
+    /// The run in a line of `triage history`: "practice run: 3 of 5 right, 1 close", and
+    /// "ended after 5 of 10 rounds" when it was ended early (as its score said).
     pub fn history_line(&self, lang: Lang) -> String {
         let s = crate::i18n::strings(lang);
         let mut line = crate::i18n::fill(
@@ -84,7 +85,23 @@ impl Score {
                 &[("n", &self.close().to_string())],
             ));
         }
+        if self.ended_early() {
+            line.push_str(", ");
+            line.push_str(&self.ended_early_note(lang));
+        }
         line
+    }
+
+    /// "ended after 2 of 3 rounds": how far a run ended early went.
+    fn ended_early_note(&self, lang: Lang) -> String {
+        let s = crate::i18n::strings(lang);
+        crate::i18n::fill(
+            crate::i18n::plural(self.count, s.practice_ended_early),
+            &[
+                ("played", &self.rounds.len().to_string()),
+                ("count", &self.count.to_string()),
+            ],
+        )
     }
 
     /// Answers taken back over the rounds played.
@@ -116,6 +133,16 @@ impl Score {
     /// reached), the answers taken back, whether the run was ended early, and with `seed` the
     /// seed.
     pub fn result(&self, lang: Lang, seed: bool) -> String {
+        self.result_line(lang, seed, false)
+    }
+
+    /// [`result`](Self::result) of a run still being played (a transcript written during it):
+    /// "0/0 (in progress: round 1 of 3, seed 7)", not "ended after".
+    pub fn in_progress(&self, lang: Lang) -> String {
+        self.result_line(lang, true, true)
+    }
+
+    fn result_line(&self, lang: Lang, seed: bool, playing: bool) -> String {
         let s = crate::i18n::strings(lang);
         let mut notes = Vec::new();
         if self.close() > 0 {
@@ -130,14 +157,16 @@ impl Score {
                 s.practice_steps_back_count,
             ));
         }
-        if self.ended_early() {
+        if playing {
             notes.push(crate::i18n::fill(
-                s.practice_ended_early,
+                s.practice_in_progress,
                 &[
-                    ("played", &self.rounds.len().to_string()),
+                    ("n", &(self.rounds.len() + 1).to_string()),
                     ("count", &self.count.to_string()),
                 ],
             ));
+        } else if self.ended_early() {
+            notes.push(self.ended_early_note(lang));
         }
         if seed {
             notes.push(crate::i18n::fill(
@@ -703,6 +732,42 @@ mod tests {
             score.history_line(Lang::Ko),
             "연습: 3문제 중 1개 정답, 근접 1"
         );
+    }
+
+    /// A run ended early is listed as such, as its score said ("Score: 1/1 (ended after 1 of 3
+    /// rounds)"): not as a run of one round all right.
+    #[test]
+    fn a_history_line_says_the_run_ended_early() {
+        let tree = crate::tree::embedded();
+        let trail = tree.trail_to("backup-19").unwrap();
+        let score = Score {
+            seed: 7,
+            rounds: vec![judge(&tree, "backup-19", &trail, "backup-19")],
+            count: 3,
+        };
+        assert_eq!(
+            score.history_line(Lang::En),
+            "practice run: 1 of 1 right, ended after 1 of 3 rounds"
+        );
+        assert_eq!(
+            score.history_line(Lang::Ko),
+            "연습: 1문제 중 1개 정답, 3문제 중 1문제 풀고 끝냄"
+        );
+        // Quit at once.
+        let none = Score {
+            seed: 7,
+            rounds: Vec::new(),
+            count: 3,
+        };
+        assert_eq!(
+            none.history_line(Lang::En),
+            "practice run: 0 of 0 right, ended after 0 of 3 rounds"
+        );
+        // Played to its end, or saved before the count was kept: nothing more.
+        let full = Score { count: 1, ..score };
+        assert_eq!(full.history_line(Lang::En), "practice run: 1 of 1 right");
+        let old = Score { count: 0, ..full };
+        assert_eq!(old.history_line(Lang::En), "practice run: 1 of 1 right");
     }
 
     /// A walk longer than the shortest way (another way through the tree) is right, and its

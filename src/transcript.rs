@@ -199,8 +199,18 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
         }
         match result {
             Some(r) => {
+                // The line names the fix reached, the answers and the shortest way: of the
+                // notes the score's list and the verdict add, only the answers taken back.
+                let back = if r.taken_back.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", {}",
+                        crate::i18n::count(r.taken_back.len(), s.practice_back_note)
+                    )
+                };
                 let line = crate::i18n::fill(
-                    w.practice_round,
+                    crate::i18n::plural(r.answers, w.practice_round),
                     &[
                         ("verdict", crate::practice::round_mark(r, lang).trim_end()),
                         ("target", &sanitize_line(&r.target)),
@@ -208,26 +218,22 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
                         ("reached", &sanitize_line(&r.reached)),
                         ("answers", &r.answers.to_string()),
                         ("shortest", &r.shortest.to_string()),
+                        ("back", &back),
                     ],
                 );
-                let notes: Vec<String> = crate::practice::round_note(r, lang)
-                    .into_iter()
-                    .chain(crate::practice::detour(r, lang))
-                    .collect();
-                out.push_str(&format!("\n{line}"));
-                if !notes.is_empty() {
-                    out.push_str(&format!(" ({})", sanitize_line(&notes.join("; "))));
-                }
-                out.push('\n');
+                out.push_str(&format!("\n{line}\n"));
             }
             None => out.push_str(&format!("\n{}\n", w.not_finished)),
         }
     }
-    out.push_str(&format!(
-        "\n## {}: {}\n",
-        w.practice,
+    // Written while the run goes on (`e` during a round; the session has no end yet): it is in
+    // progress, not ended early.
+    let result = if session.ended.is_none() && score.rounds.len() < score.count {
+        score.in_progress(lang)
+    } else {
         score.result(lang, true)
-    ));
+    };
+    out.push_str(&format!("\n## {}: {}\n", w.practice, result));
     out
 }
 

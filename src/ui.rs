@@ -504,7 +504,8 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             fit_status(status, app.lang, usize::from(area.width).saturating_sub(1)),
             theme.status,
         ),
-        None if app.practice_verdict() => (
+        // The key list opened on a verdict has its own keys, as on a question.
+        None if context(app) == Ctx::Verdict => (
             match &app.practice {
                 Some(p) if p.finished() => s.practice_done,
                 // After the last round Enter shows the score.
@@ -534,7 +535,12 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Node::Question(q) => q.answers.len(),
                 Node::Leaf(_) => 0,
             };
-            (hint.replace("1-9", &format!("1-{answers}")), theme.dim)
+            // The wizard's question lists "0 None of these fits: search" under its answers.
+            let first = if app.practice.is_none() { 0 } else { 1 };
+            (
+                hint.replace("1-9", &format!("{first}-{answers}")),
+                theme.dim,
+            )
         }
     };
     let text = truncate(&format!(" {text}"), area.width.into());

@@ -228,6 +228,30 @@ fn q_mid_round_says_how_many_rounds_were_played_of_how_many() {
     assert!(a.quit);
 }
 
+/// q mid-round does the same whether a round was finished or not: it ends the run and shows the
+/// Score screen (saying how many rounds of how many were played), which Enter or q leaves. At
+/// the first question, before any answer, too.
+#[test]
+fn q_mid_round_shows_the_score_screen_before_any_round_was_finished_too() {
+    for answers in [0, 1] {
+        let mut a = app(Lang::En);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(5, 7);
+        for _ in 0..answers {
+            app::update(&mut a, Msg::Choose(1));
+        }
+        assert!(!a.practice_verdict());
+        press(&mut a, KeyCode::Char('q'));
+        assert!(!a.quit, "{answers} answers: q shows the score first");
+        let p = a.practice.as_ref().unwrap();
+        assert!(p.finished() && a.practice_verdict());
+        let (doc, _) = a.verdict_view((78, 21), &theme()).unwrap();
+        assert_eq!(lines(&doc)[0], "Score: 0/0 (ended after 0 of 5 rounds)");
+        press(&mut a, KeyCode::Char('q'));
+        assert!(a.quit);
+    }
+}
+
 /// Esc pressed twice to close the key list does not end the run: the second press says how to
 /// quit, as in the wizard; a third ends it.
 #[test]
@@ -788,4 +812,176 @@ fn a_score_saved_before_close_and_steps_back_were_kept_still_loads() {
     );
     assert_eq!(score.heading(Lang::En), "Score: 1/2");
     assert!(!score.rounds[0].turns[0].taken_back);
+}
+
+// ------------------------------------------------------------------ 5. the key list
+
+/// The key list opened on a verdict is the key list opened on a question: its own footer, and
+/// q, Esc and ? close it and do nothing else (the run goes on, the verdict stays).
+#[test]
+fn the_key_list_on_a_verdict_closes_with_q_esc_or_question_mark_and_nothing_else() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let footer = |a: &mut App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| ui::render(f, a, &theme())).unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..80)
+            .map(|x| buffer[(x, 23)].symbol().to_string())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    };
+    for lang in [Lang::En, Lang::Ko] {
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(3, 7);
+        // On a question first: the key list's footer.
+        press(&mut a, KeyCode::Char('?'));
+        let question_footer = footer(&mut a);
+        press(&mut a, KeyCode::Char('q'));
+        assert!(a.overlay.is_none() && !a.quit);
+        play(&mut a, true);
+        for close in [KeyCode::Char('q'), KeyCode::Esc, KeyCode::Char('?')] {
+            press(&mut a, KeyCode::Char('?'));
+            assert!(a.overlay.is_some());
+            assert_eq!(footer(&mut a), question_footer);
+            // Enter neither goes on nor closes the list.
+            press(&mut a, KeyCode::Enter);
+            assert!(a.overlay.is_some());
+            press(&mut a, close);
+            assert!(a.overlay.is_none(), "{close:?}");
+            let p = a.practice.as_ref().unwrap();
+            assert!(!a.quit && !p.finished() && p.round == 0, "{close:?}");
+            assert!(a.practice_verdict());
+        }
+        // And the verdict's keys work again.
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.practice.as_ref().unwrap().round, 1);
+    }
+}
+
+// ------------------------------------------------------------------ 6. the transcript's rounds
+
+/// A round's line in the transcript states each fact once: the fix reached, the answers and the
+/// shortest way in the line itself, then the steps taken back (not again "reached …", nor "in 3
+/// answers where 2 would do", nor "after 1 step back" next to "1 step back").
+#[test]
+fn a_transcript_round_states_each_fact_once() {
+    let round =
+        |target: &str, reached: &str, correct, close, answers, back: usize| practice::RoundResult {
+            target: target.into(),
+            reached: reached.into(),
+            correct,
+            close,
+            answers,
+            shortest: 2,
+            wrong_turns: Vec::new(),
+            turns: Vec::new(),
+            taken_back: (0..back)
+                .map(|_| practice::TakenBack {
+                    question: tree().start.clone(),
+                    answer: 1,
+                })
+                .collect(),
+        };
+    let score = Score {
+        seed: 7,
+        rounds: vec![
+            round("restore-10", "restore-03", false, true, 3, 0),
+            round("backup-16", "backup-16", true, false, 3, 1),
+            round("backup-19", "backup-19", true, false, 4, 2),
+            round("backup-02", "backup-19", false, false, 1, 0),
+        ],
+        count: 4,
+    };
+    let lines_of = |lang: Lang| {
+        let session = triage::transcript::Session::from_events(
+            &tree(),
+            lang,
+            &[],
+            "2026-11-30T00:00:00Z".into(),
+            &tree().start,
+            &[],
+        );
+        let md = triage::transcript::practice_markdown(&tree(), &session, &score);
+        md.lines()
+            .filter(|l| l.starts_with("**"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let en = lines_of(Lang::En);
+    assert_eq!(en.len(), 4, "{en:#?}");
+    // One answer is "1 answer".
+    assert!(
+        en[3].ends_with(": reached `backup-19` in 1 answer (shortest 2)"),
+        "{en:#?}"
+    );
+    assert!(
+        en[0].ends_with(": reached `restore-03` in 3 answers (shortest 2)"),
+        "{en:#?}"
+    );
+    assert!(
+        en[1].ends_with(": reached `backup-16` in 3 answers (shortest 2, 1 step back)"),
+        "{en:#?}"
+    );
+    assert!(
+        en[2].ends_with(": reached `backup-19` in 4 answers (shortest 2, 2 steps back)"),
+        "{en:#?}"
+    );
+    let ko = lines_of(Lang::Ko);
+    assert!(
+        ko[0].ends_with(": 답 3개로 `restore-03`에 도착 (최단 2개)"),
+        "{ko:#?}"
+    );
+    assert!(
+        ko[1].ends_with(": 답 3개로 `backup-16`에 도착 (최단 2개, 1단계 되돌림)"),
+        "{ko:#?}"
+    );
+    for line in en.iter().chain(&ko) {
+        for once in ["reached", "도착", "step", "단계", "answers", "최단"] {
+            assert!(line.matches(once).count() <= 1, "{once}: {line}");
+        }
+    }
+}
+
+/// A transcript written during the run (`e` mid-round: its session has no end yet) says the
+/// run is in progress, at which round; not "ended", nor "ended after". Once the run ends, it
+/// says how far it went.
+#[test]
+fn a_transcript_written_mid_run_says_the_run_is_in_progress() {
+    for (lang, playing, ended) in [
+        (
+            Lang::En,
+            "## Practice: 1/1 (in progress: round 2 of 3, seed 7)",
+            "## Practice: 1/1 (ended after 1 of 3 rounds, seed 7)",
+        ),
+        (
+            Lang::Ko,
+            "## 연습: 1/1 (진행 중: 3문제 중 2번째, 시드 7)",
+            "## 연습: 1/1 (3문제 중 1문제 풀고 끝냄, 시드 7)",
+        ),
+    ] {
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(3, 7);
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+        app::update(&mut a, Msg::Choose(0));
+        let mut session = triage::transcript::Session::from_events(
+            &a.tree,
+            lang,
+            &a.events,
+            "2026-11-30T00:00:00Z".into(),
+            &a.current,
+            &a.trail,
+        );
+        let score = &a.practice.as_ref().unwrap().score;
+        let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+        let ended_word = i18n::strings(lang).transcript.ended;
+        assert!(md.contains(playing), "{md}");
+        assert!(!md.contains(&format!("- {ended_word}:")), "{md}");
+        session.ended = Some("2026-11-30T00:05:00Z".into());
+        let md = triage::transcript::practice_markdown(&a.tree, &session, score);
+        assert!(md.contains(ended), "{md}");
+    }
 }

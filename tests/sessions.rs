@@ -565,6 +565,28 @@ fn plain_practice_quit_early_prints_the_score() {
         text.contains("Score: 0/0 (ended after 0 of 2 rounds, seed 1)"),
         "{text}"
     );
+    // `triage history` lists both runs as ended early, as their scores said.
+    for (lang, first, second) in [
+        (
+            "en",
+            "practice run: 0 of 0 right, ended after 0 of 2 rounds",
+            "practice run: 0 of 1 right, ended after 1 of 2 rounds",
+        ),
+        (
+            "ko",
+            "연습: 0문제 중 0개 정답, 2문제 중 0문제 풀고 끝냄",
+            "연습: 1문제 중 0개 정답, 2문제 중 1문제 풀고 끝냄",
+        ),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args(["history", "--lang", lang])
+            .output()
+            .unwrap();
+        let listed = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = listed.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(lines.iter().any(|l| l.ends_with(first)), "{listed}");
+        assert!(lines.iter().any(|l| l.ends_with(second)), "{listed}");
+    }
 }
 
 /// A plain practice run played to its score ends with the score's line and the seed that plays
@@ -773,4 +795,66 @@ fn resume_without_n_skips_practice_runs() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is a practice run"));
+}
+
+/// One round planned is "1 round", not "1 rounds", on quit and in the history; `b` at the first
+/// question says there is nothing to go back to (in practice and in the wizard, in both
+/// languages) instead of only asking again.
+#[test]
+fn plain_practice_counts_one_round_and_b_at_the_start_says_why_nothing_happened() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (lang, ended, back) in [
+        (
+            "en",
+            "(ended after 0 of 1 round, seed 1)",
+            "Nothing to go back to",
+        ),
+        (
+            "ko",
+            "(1문제 중 0문제 풀고 끝냄, 시드 1)",
+            "되돌아갈 곳이 없습니다",
+        ),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args([
+                "--lang", lang, "practice", "--plain", "--count", "1", "--seed", "1",
+            ])
+            .write_stdin("b\nq\n")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(ended), "{text}");
+        assert_eq!(
+            text.lines().filter(|l| l.ends_with(back)).count(),
+            1,
+            "{text}"
+        );
+        // The wizard's plain mode too.
+        let out = triage(config.path(), data.path())
+            .args(["--lang", lang, "--plain"])
+            .write_stdin("b\nq\n")
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(
+            text.lines().filter(|l| l.ends_with(back)).count(),
+            1,
+            "{text}"
+        );
+    }
+    let out = triage(config.path(), data.path())
+        .args(["history", "--lang", "en"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.contains("ended after 0 of 1 round\n"), "{listed}");
+    // A step that can be taken back still is, without the note.
+    let out = triage(config.path(), data.path())
+        .args(["--lang", "en", "--plain"])
+        .write_stdin("1\nb\nq\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("Nothing to go back to"), "{text}");
 }

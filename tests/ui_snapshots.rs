@@ -541,6 +541,28 @@ fn practice_shows_no_search_in_the_footer_the_answers_or_the_help() {
     assert!(help.contains("Alt-1..9"), "{help}");
 }
 
+/// The wizard's question lists "0 None of these fits: search" under its answers: the footer's
+/// digits cover that 0 too ("0-8 answer"), in both languages and at both sizes.
+#[test]
+fn the_question_footer_covers_the_0_answer() {
+    for lang in [Lang::En, Lang::Ko] {
+        let s = triage::i18n::strings(lang);
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = app(lang);
+            let screen = draw(&mut a, w, h);
+            let answers = a.tree.question(&a.tree.start).unwrap().answers.len();
+            if h == 24 {
+                assert!(screen.contains(&format!("0 {}", s.none_fits)), "{screen}");
+            }
+            let footer = row(&screen, usize::from(h) - 1);
+            assert!(
+                footer.trim_start().starts_with(&format!("0-{answers} ")),
+                "{lang:?} {w}x{h}: {footer}"
+            );
+        }
+    }
+}
+
 /// A trainee deep in a round at 40 columns still sees which round it is: the answers give way.
 #[test]
 fn the_practice_round_stays_in_the_breadcrumb_when_the_answers_do_not_fit() {
