@@ -130,6 +130,8 @@ pub struct CliWords {
     pub practice_query: &'static str,
     /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{again}` (the command).
     pub resume_practice: &'static str,
+    /// `resume` with no number when the history holds practice runs only.
+    pub resume_only_practice: &'static str,
     /// `show` given a question's id: `{id}`, `{tree}`, `{list}` (the command listing the fixes).
     pub question_not_leaf: &'static str,
     /// After the error of a config file that cannot be used: the run goes on with the defaults.
@@ -432,6 +434,7 @@ pub static EN: Strings = Strings {
         practice_no_targets: "tree {tree} has no fix with an error message reachable from its start: nothing to practise on",
         practice_query: "--query does not go with practice: a search would give the answers away",
         resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: {again}",
+        resume_only_practice: "no session to resume: the history holds practice runs only (see triage history)",
         question_not_leaf: "{id} is a question of tree {tree}, not a fix: `show` prints fixes; run `{list}` to see them",
         config_ignored: "warning: the config file is not used for this run (the defaults are); fix it, or run with --no-config",
         tree_dir_skipped: "warning: skipped {dir} (tree_dirs in {config}): {reason}",
@@ -664,6 +667,7 @@ pub static KO: Strings = Strings {
         practice_no_targets: "{tree} 트리에는 시작에서 도달할 수 있고 오류 메시지가 있는 해결책이 없습니다. 연습할 문제가 없습니다",
         practice_query: "--query는 연습에 쓸 수 없습니다. 검색하면 답이 드러납니다",
         resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: {again}",
+        resume_only_practice: "이어서 할 세션이 없습니다. 기록에는 연습만 있습니다(triage history 참고)",
         question_not_leaf: "{id}은(는) {tree} 트리의 질문이며 해결책이 아닙니다. `show`는 해결책을 보여 줍니다. 해결책 목록은 `{list}`로 볼 수 있습니다",
         config_ignored: "경고: 이번 실행에는 설정 파일 대신 기본값을 씁니다. 파일을 고치거나 --no-config로 실행하세요",
         tree_dir_skipped: "경고: {dir}을(를) 건너뜁니다 ({config}의 tree_dirs): {reason}",

@@ -568,9 +568,11 @@ impl Recorder {
     }
 
     /// Writes the transcript; the status line to show, and whether it was written.
-    fn write_transcript(&self, app: &App) -> (String, bool) {
+    /// Writes the transcript; `ended`: the session is over (a transcript written on `e` says
+    /// the session is still going, and a practice run which round it is in).
+    fn write_transcript(&self, app: &App, ended: bool) -> (String, bool) {
         let s = triage::i18n::strings(app.lang);
-        let session = self.session(app, true);
+        let session = self.session(app, ended);
         let text = match &app.practice {
             Some(p) => transcript::practice_markdown(&app.tree, &session, &p.score),
             None => transcript::markdown(&app.tree, &session),
@@ -605,7 +607,7 @@ impl Recorder {
             note(&warning);
         }
         if self.transcript.is_some() || self.written_on_request {
-            let (status, written) = self.write_transcript(app);
+            let (status, written) = self.write_transcript(app, true);
             note(&status);
             return written || self.transcript.is_none();
         }
@@ -883,7 +885,7 @@ fn run_tui(
                 ));
             }
             Some(Effect::WriteTranscript) => {
-                let (status, written) = recorder.write_transcript(app);
+                let (status, written) = recorder.write_transcript(app, app.quit);
                 recorder.written_on_request |= written;
                 app.status = Some(status);
             }

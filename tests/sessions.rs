@@ -262,6 +262,18 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("is a practice run (score 1/2)"), "{err}");
     assert!(err.contains("triage practice --count 2 --seed 7"), "{err}");
+    // Nothing but practice runs: said first.
+    assert!(
+        err.starts_with("triage: no session to resume: the history holds practice runs only"),
+        "{err}"
+    );
+    let out = triage(config.path(), data.path())
+        .args(["resume", "1", "--plain"])
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("no session to resume"), "{err}");
     let after = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
         .map(|e| std::fs::read(e.unwrap().path()).unwrap())

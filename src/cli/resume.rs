@@ -122,6 +122,10 @@ pub fn session(n: Option<usize>, lang: Lang) -> Result<(usize, crate::history::E
         return Err(super::EXIT_FAILURE);
     };
     let entries = super::load_sessions(&dir, lang)?;
+    // No number, and nothing but practice runs: say so before what the newest one offers.
+    if n.is_none() && !entries.is_empty() && entries.iter().all(|e| e.record.practice.is_some()) {
+        super::say(words.resume_only_practice);
+    }
     let n = n.unwrap_or_else(|| {
         entries
             .iter()
