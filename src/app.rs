@@ -2220,14 +2220,16 @@ pub fn copied_status(status: &str, text: &str) -> String {
 }
 
 /// The status line after a copy: what the clipboard said (`said`) about `text`, with `blanks`
-/// (the note that the command still has placeholders) when it was sent. The blanks come first
-/// (the command will not run as it is), unless tmux may have kept the copy from the clipboard:
-/// that matters more.
+/// (the note that the command still has placeholders) when it was sent. A plain copy with
+/// blanks is the note alone ("Copied with blanks: <VMName> (f fills them in)": the command is
+/// the one highlighted; the start of it would only crowd the names out), unless tmux may
+/// have kept the copy from the clipboard: that matters more, and comes first.
 pub fn after_copy(said: &str, text: &str, blanks: Option<String>, lang: Lang) -> String {
     let s = crate::i18n::strings(lang);
     let copied = copied_status(said, text);
     match blanks {
         Some(note) if said.starts_with(s.copied_tmux) => format!("{copied}\n{note}"),
+        Some(note) if said == s.copied => note,
         Some(note) if said.starts_with(s.copied) => format!("{note}\n{copied}"),
         _ => copied,
     }

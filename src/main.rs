@@ -282,6 +282,10 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             ));
         }
     }
+    for (name, value) in &args.set {
+        // Checked by the argument parser: nothing is refused here.
+        let _ = app.values.set(name, value);
+    }
     if let Mode::Practice { count, seed } = mode {
         app.start_practice(count, seed);
     } else if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {

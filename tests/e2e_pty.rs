@@ -390,6 +390,7 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
 }
 
 /// `--query` starts on the search's results (a number opens one); practice refuses it.
+/// `--set` fills in blanks from the start.
 #[test]
 fn the_wizard_starts_on_the_search_for_query() {
     let run = |args: &[&str], input: &str| {
@@ -412,6 +413,23 @@ fn the_wizard_starts_on_the_search_for_query() {
     assert!(text.starts_with("  1) backup-20  "), "{text}");
     assert!(
         text.contains("Error codes: ExtensionConfigParsingFailure"),
+        "{text}"
+    );
+    // --set fills the commands' blanks from the start, as `show --set` does.
+    let out = run(
+        &[
+            "-q",
+            "backup-03",
+            "--set",
+            "VMName=vm-sql-02",
+            "--set",
+            "ResourceGroup=rg-prod",
+        ],
+        "1\nq\n",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(r#"(Get-AzVM -ResourceGroupName "rg-prod" -Name "vm-sql-02" -Status)"#),
         "{text}"
     );
     let out = run(&["practice", "--query", "x"], "");

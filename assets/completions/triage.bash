@@ -89,7 +89,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-q -h -V --tree --lang --plain --transcript --query --no-config --help --version list show check trees history resume practice completions search eval help"
+            opts="-q -h -V --tree --lang --plain --transcript --query --set --no-config --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -112,6 +112,10 @@ _triage() {
                     return 0
                     ;;
                 -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -417,7 +421,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-q -h --count --seed --plain --transcript --query --tree --lang --no-config --help"
+            opts="-q -h --count --seed --plain --transcript --query --set --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -443,6 +447,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tree)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -459,7 +467,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-q -h --plain --transcript --query --tree --lang --no-config --help"
+            opts="-q -h --plain --transcript --query --set --tree --lang --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +482,10 @@ _triage() {
                     return 0
                     ;;
                 -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_triage_global_optspecs
-    string join \n tree= lang= plain transcript= q/query= no-config h/help V/version
+    string join \n tree= lang= plain transcript= q/query= set= no-config h/help V/version
 end
 
 function __fish_triage_needs_command
@@ -28,6 +28,7 @@ complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a f
 complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_needs_command" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
+complete -c triage -n "__fish_triage_needs_command" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -72,6 +73,7 @@ complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d '
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_using_subcommand resume" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
+complete -c triage -n "__fish_triage_using_subcommand resume" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
@@ -81,6 +83,7 @@ complete -c triage -n "__fish_triage_using_subcommand practice" -l count -d 'Num
 complete -c triage -n "__fish_triage_using_subcommand practice" -l seed -d 'Seed for a reproducible set of rounds (default: random)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_using_subcommand practice" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
+complete -c triage -n "__fish_triage_using_subcommand practice" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'

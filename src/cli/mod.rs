@@ -77,6 +77,11 @@ pub struct WizardArgs {
     /// are shown first, Enter opens one (not in practice).
     #[arg(short, long, value_name = "TEXT")]
     pub query: Option<String>,
+
+    /// Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01`
+    /// (repeatable), as `show --set` does; `f` still changes it.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = placeholder_value)]
+    pub set: Vec<(String, String)>,
 }
 
 #[derive(Debug, Subcommand)]
