@@ -609,6 +609,13 @@ pub fn fit_status(status: &str, lang: Lang, max: usize) -> String {
 /// Marks the start cut off a path.
 const ELIDED: &str = "...";
 
+/// Lines of the selected search result's message shown under it.
+const SELECTED_PREVIEW_LINES: usize = 2;
+/// The search box's height from which the selected result's message gets its two lines.
+const TALL_FOR_PREVIEW: u16 = 16;
+/// The indent of a result's message under its title and why.
+const PREVIEW_INDENT: &str = "    ";
+
 /// Columns the first line of a status keeps at least when a hint after it needs room ("Sent to
 /// tmux: vssad..").
 const STATUS_FIRST_MIN: usize = 18;
@@ -898,15 +905,35 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
                 theme.dim,
             )));
         }
-        if state.findings.close
-            && i < crate::report::CLOSE_CALL_SHOWN
-            && let Some(leaf) = leaf
-        {
-            let said = crate::report::compare_line(leaf, app.lang, body_width);
-            lines.push(Line::from(Span::styled(
-                truncate(&format!("    {said}"), body_width),
-                theme.text,
-            )));
+        // What the fix is about, to choose without opening it (fzf's preview): the selected
+        // result's message on up to two lines; in a close call, the first ones' on one.
+        let preview_lines = if selected {
+            // A short screen keeps its rows for other results.
+            if area.height >= TALL_FOR_PREVIEW {
+                SELECTED_PREVIEW_LINES
+            } else {
+                1
+            }
+        } else if state.findings.close && i < crate::report::CLOSE_CALL_SHOWN {
+            1
+        } else {
+            0
+        };
+        if let Some(leaf) = leaf.filter(|_| preview_lines > 0) {
+            let said = crate::report::compare_line(leaf, app.lang, usize::MAX);
+            let room = body_width.saturating_sub(PREVIEW_INDENT.len()).max(1);
+            let mut rows = wrap(&said, room);
+            if rows.len() > preview_lines {
+                // The last row shown ends with ".." (the rest is cut), whatever its length.
+                let rest = rows.split_off(preview_lines - 1).join(" ");
+                rows.push(truncate(&rest, room));
+            }
+            for row in rows {
+                lines.push(Line::from(Span::styled(
+                    format!("{PREVIEW_INDENT}{row}"),
+                    theme.text,
+                )));
+            }
         }
         item_lines.push((start, lines.len()));
     }
