@@ -150,9 +150,23 @@ pub fn leaf_document(v: &LeafView, width: usize, theme: &Theme) -> Document {
         width,
         theme.heading,
     );
-    doc.para(&crate::report::os_names(leaf, lang), 0, width, theme.dim);
+    // Labelled as in plain mode and `show`: a bare "Windows" or code says little to a trainee.
+    doc.para(
+        &format!("{}: {}", s.applies_to, crate::report::os_names(leaf, lang)),
+        0,
+        width,
+        theme.dim,
+    );
     if !leaf.codes.is_empty() {
-        doc.para(&leaf.codes.join(", "), 0, width, theme.dim);
+        let codes = leaf.codes.join(", ");
+        let labelled = format!("{}: {codes}", s.error_codes);
+        // A narrow screen keeps the codes on their line rather than the label.
+        let line = if crate::text::width(&labelled) <= width {
+            labelled
+        } else {
+            codes
+        };
+        doc.para(&line, 0, width, theme.dim);
     }
 
     if let Some(path) = &v.path
