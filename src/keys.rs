@@ -400,6 +400,13 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: Ctx::Verdict,
+        keys: &[Char('L')],
+        action: M(Msg::ToggleLang),
+        en: "switch English / Korean",
+        ko: "영어 / 한국어 전환",
+    },
+    Binding {
+        ctx: Ctx::Verdict,
         keys: &[Char('?')],
         action: M(Msg::ToggleHelp),
         en: "show these keys",

@@ -985,3 +985,19 @@ fn a_transcript_written_mid_run_says_the_run_is_in_progress() {
         assert!(md.contains(ended), "{md}");
     }
 }
+
+/// `L` switches the language on a verdict and on the score too, as on the questions.
+#[test]
+fn l_switches_the_language_on_a_verdict_and_the_score() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(2, 7);
+    play(&mut a, true);
+    assert!(a.practice_verdict());
+    press(&mut a, KeyCode::Char('L'));
+    assert_eq!(a.lang, Lang::Ko);
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit, "the score is shown first");
+    press(&mut a, KeyCode::Char('L'));
+    assert_eq!(a.lang, Lang::En);
+}
