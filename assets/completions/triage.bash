@@ -89,7 +89,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-q -h -V --tree --lang --plain --transcript --query --no-config --help --version list show check trees history resume practice completions search eval help"
+            opts="-q -h -V --tree --lang --plain --transcript --query --no-config --color --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,6 +115,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -123,7 +127,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__check)
-            opts="-h --stats --tree --lang --no-config --help"
+            opts="-h --stats --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -135,6 +139,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -145,7 +153,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__completions)
-            opts="-h --tree --lang --no-config --help bash elvish fish powershell zsh"
+            opts="-h --tree --lang --no-config --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -159,6 +167,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -167,7 +179,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__eval)
-            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --no-config --help"
+            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -195,6 +207,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -373,7 +389,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__history)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -385,6 +401,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -395,7 +415,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__list)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +429,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -417,7 +441,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-q -h --count --seed --plain --transcript --query --tree --lang --no-config --help"
+            opts="-q -h --count --seed --plain --transcript --query --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +475,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -459,7 +487,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-q -h --plain --transcript --query --tree --lang --no-config --help"
+            opts="-q -h --plain --transcript --query --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -485,6 +513,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -493,7 +525,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__search)
-            opts="-h --json --top --tree --lang --no-config --help"
+            opts="-h --json --top --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -511,6 +543,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -519,7 +555,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__show)
-            opts="-h --json --path --set --tree --lang --no-config --help"
+            opts="-h --json --path --set --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -537,6 +573,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -545,7 +585,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__trees)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +597,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

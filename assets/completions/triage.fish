@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_triage_global_optspecs
-    string join \n tree= lang= plain transcript= q/query= no-config h/help V/version
+    string join \n tree= lang= plain transcript= q/query= no-config color= h/help V/version
 end
 
 function __fish_triage_needs_command
@@ -28,6 +28,9 @@ complete -c triage -n "__fish_triage_needs_command" -l tree -d 'Tree to use: a f
 complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_needs_command" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
+complete -c triage -n "__fish_triage_needs_command" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -45,28 +48,43 @@ complete -c triage -n "__fish_triage_needs_command" -f -a "eval" -d 'Measure sea
 complete -c triage -n "__fish_triage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c triage -n "__fish_triage_using_subcommand list" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand list" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand show" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand show" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand show" -l path -d 'Print the answers that lead to the leaf instead (for trainers)'
 complete -c triage -n "__fish_triage_using_subcommand show" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand show" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand check" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand check" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand check" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand check" -l stats -d 'Also print depth statistics (answers needed to reach each leaf)'
 complete -c triage -n "__fish_triage_using_subcommand check" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand check" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand trees" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand trees" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand trees" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand trees" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand history" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand history" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand history" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand history" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
@@ -74,6 +92,9 @@ complete -c triage -n "__fish_triage_using_subcommand resume" -l transcript -d '
 complete -c triage -n "__fish_triage_using_subcommand resume" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand resume" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'Print help'
@@ -83,16 +104,25 @@ complete -c triage -n "__fish_triage_using_subcommand practice" -l transcript -d
 complete -c triage -n "__fish_triage_using_subcommand practice" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand practice" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand completions" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand completions" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand completions" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand search" -l top -d 'How many results to show' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand search" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand search" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand search" -s h -l help -d 'Print help'
@@ -102,6 +132,9 @@ complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top3 -d 'Fail
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-kind-top1 -d 'Fail when any kind\'s top-1 accuracy is below Z (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand eval" -l color -d 'Colour the text of `show` and `search`: auto (only when stdout is a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand eval" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand eval" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "list" -d 'List every leaf (fix) of the tree: id and title'

@@ -50,6 +50,8 @@ pub struct Asked<'a> {
     pub command: &'a str,
     /// The placeholder names `--set` gave, as typed (a note names one no command has).
     pub set_names: Vec<&'a str>,
+    /// The colours of the text form (`--color`; none but on a terminal).
+    pub paint: crate::theme::Paint,
 }
 
 /// `triage show`; `values` fill in the commands' placeholders (`--set NAME=VALUE`).
@@ -66,6 +68,7 @@ pub fn show(
         id,
         command,
         set_names,
+        paint,
     } = asked;
     // Ids are lower case; an error code names the leaves that list it.
     let lower = id.trim().to_lowercase();
@@ -162,7 +165,11 @@ pub fn show(
     } else if json {
         super::write_json(out, &report::leaf_json(id, leaf, lang, values))
     } else {
-        write!(out, "{}", report::leaf_text(id, leaf, lang, values))
+        write!(
+            out,
+            "{}",
+            report::leaf_text_painted(id, leaf, lang, values, paint)
+        )
     };
     match written {
         Ok(()) => 0,
