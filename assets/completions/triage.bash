@@ -1,3 +1,32 @@
+# The ids of the fixes of the tree in use, for `triage show`: asked of triage itself
+# (`triage list --ids`), with the line's `--tree` and `--no-config`, so the user's trees too.
+__triage_leaf_ids() {
+    local i word args=()
+    for (( i = 1; i < COMP_CWORD; i++ )); do
+        word="${COMP_WORDS[i]}"
+        case "${word}" in
+            --no-config)
+                args+=(--no-config)
+                ;;
+            --tree)
+                # `--tree=FILE` is three words to bash: `--tree`, `=`, `FILE`.
+                if [[ "${COMP_WORDS[i+1]}" == "=" ]]; then
+                    (( i++ ))
+                fi
+                if (( i + 1 < COMP_CWORD )); then
+                    (( i++ ))
+                    word="${COMP_WORDS[i]}"
+                    if [[ "${word}" == "~/"* ]]; then
+                        word="${HOME}/${word:2}"
+                    fi
+                    args+=(--tree "${word}")
+                fi
+                ;;
+        esac
+    done
+    command triage "${args[@]}" list --ids 2>/dev/null
+}
+
 _triage() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -415,7 +444,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__list)
-            opts="-h --json --tree --lang --no-config --color --help"
+            opts="-h --json --ids --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,6 +585,9 @@ _triage() {
             ;;
         triage__subcmd__show)
             opts="-h --json --path --set --tree --lang --no-config --color --help"
+            if [[ ${cur} != -* ]] ; then
+                opts="$(__triage_leaf_ids)"
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

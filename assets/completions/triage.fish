@@ -52,6 +52,7 @@ complete -c triage -n "__fish_triage_using_subcommand list" -l color -d 'Colour 
 always\t''
 never\t''"
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
+complete -c triage -n "__fish_triage_using_subcommand list" -l ids -d 'Print the ids alone, one a line (for scripts, and what the shell completions offer after `show`)'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
@@ -148,3 +149,34 @@ complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# The ids of the fixes of the tree in use, for `triage show`: asked of triage itself
+# (`triage list --ids`), with the line's `--tree` and `--no-config`, so the user's trees too.
+function __fish_triage_leaf_ids
+    set -l tokens (commandline -opc)
+    set -l args
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --no-config
+                set -a args --no-config
+            case --tree
+                set i (math $i + 1)
+                test $i -le (count $tokens)
+                and set -a args --tree (string replace -r '^~/' "$HOME/" -- $tokens[$i])
+            case '--tree=*'
+                set -a args --tree (string replace -r '^--tree=~/' "$HOME/" -- $tokens[$i] | string replace -r '^--tree=' '')
+        end
+        set i (math $i + 1)
+    end
+    command triage $args list --ids 2>/dev/null
+end
+
+function __fish_triage_completing_leaf_id
+    __fish_triage_using_subcommand show
+    or return 1
+    set -l tokens (commandline -opc)
+    not contains -- $tokens[-1] --tree --lang --set --color
+end
+
+complete -c triage -n "__fish_triage_completing_leaf_id" -f -a "(__fish_triage_leaf_ids)" -d 'Leaf id'

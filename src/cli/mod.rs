@@ -137,6 +137,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print the ids alone, one a line (for scripts, and what the shell completions offer
+        /// after `show`).
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// Print one leaf: error message, cause, numbered steps, commands, links.
     Show {
@@ -645,8 +649,9 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::GenAssets { dir } => assets::generate(dir, lang, &mut out),
         // The wizard's own commands: `main` runs them.
         Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
-        Command::List { json } => {
+        Command::List { json, ids } => {
             match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
+                Ok(tree) if *ids => show::ids(&tree, &mut out),
                 Ok(tree) => show::list(&tree, lang, *json, &mut out),
                 Err(code) => code,
             }

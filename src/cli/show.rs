@@ -42,6 +42,17 @@ pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
     }
 }
 
+/// `triage list --ids`: the leaf ids alone, one a line, for the shell completions of `show`.
+pub fn ids(tree: &Tree, out: &mut impl Write) -> i32 {
+    match tree
+        .leaves()
+        .try_for_each(|(id, _)| writeln!(out, "{}", sanitize_line(id)))
+    {
+        Ok(()) => 0,
+        Err(_) => EXIT_FAILURE,
+    }
+}
+
 /// What `triage show` was asked for.
 pub struct Asked<'a> {
     /// The leaf id (or an error code).
