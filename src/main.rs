@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use triage::app::{self, App, Effect, Msg};
 use triage::cli::{self, Cli};
-use triage::theme::{self, Theme};
+use triage::theme::Theme;
 use triage::tree::Lang;
 use triage::{clipboard, history, i18n, keys, plain, report, screen, transcript, ui};
 
@@ -357,7 +357,9 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             }
         }
     } else {
-        let color = theme::colour_wanted(
+        // The screen is a terminal here (it may not be stdout: `cmd=$(triage)`).
+        let color = cli.color.wanted(
+            true,
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var("TERM").ok().as_deref(),
         );

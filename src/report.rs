@@ -4,6 +4,7 @@
 use crate::fill::Values;
 use crate::i18n::strings;
 use crate::text::{sanitize, sanitize_line};
+use crate::theme::{Ink, Paint};
 use crate::tree::{Lang, Leaf, Node, Tree};
 use serde_json::{Value, json};
 
@@ -67,45 +68,74 @@ pub const COMPARE_WIDTH: usize = 120;
 /// The leaf as readable text (no colour, no wrapping: the terminal or the ticket wraps it), its
 /// commands with `values` put in for their placeholders.
 pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> String {
+    leaf_text_painted(id, leaf, lang, values, Paint::default())
+}
+
+/// [`leaf_text`] with `paint`'s colours (`triage show` on a terminal): headings, labels and step
+/// numbers bold, the id bold, commands green line by line, their `[shell]` labels dim. Without
+/// its SGR codes it is [`leaf_text`] byte for byte.
+pub fn leaf_text_painted(
+    id: &str,
+    leaf: &Leaf,
+    lang: Lang,
+    values: &Values,
+    paint: Paint,
+) -> String {
     let s = strings(lang);
+    let heading = |text: &str| paint.paint(Ink::Heading, text);
     let mut out = String::new();
     out.push_str(&format!(
         "{}  {}\n",
-        sanitize_line(id),
+        paint.paint(Ink::Id, &sanitize_line(id)),
         sanitize_line(leaf.title.get(lang))
     ));
-    out.push_str(&format!("{}: {}\n", s.applies_to, os_names(leaf, lang)));
+    out.push_str(&format!(
+        "{}: {}\n",
+        heading(s.applies_to),
+        os_names(leaf, lang)
+    ));
     if !leaf.codes.is_empty() {
         out.push_str(&format!(
             "{}: {}\n",
-            s.error_codes,
+            heading(s.error_codes),
             sanitize_line(&leaf.codes.join(", "))
         ));
     }
     if !leaf.errors.is_empty() {
-        out.push_str(&format!("\n{}\n", s.error_message));
+        out.push_str(&format!("\n{}\n", heading(s.error_message)));
         for e in &leaf.errors {
             out.push_str(&indent(&sanitize(e.get(lang)), "  "));
         }
     }
-    out.push_str(&format!("\n{}\n", s.cause));
+    out.push_str(&format!("\n{}\n", heading(s.cause)));
     out.push_str(&indent(&sanitize(leaf.cause.get(lang)), "  "));
-    out.push_str(&format!("\n{}\n", s.steps));
+    out.push_str(&format!("\n{}\n", heading(s.steps)));
     for (n, step) in leaf.steps.iter().enumerate() {
-        let marker = format!("{:>2}. ", n + 1);
+        // ` 1. `: the number right-aligned in two columns, bold without its padding.
+        let number = format!("{}.", n + 1);
+        let pad = " ".repeat(3usize.saturating_sub(number.len()));
         let body = sanitize(&values.fill(step.get(lang)));
         let mut lines = body.lines();
-        out.push_str(&format!("{marker}{}\n", lines.next().unwrap_or("")));
+        out.push_str(&format!(
+            "{pad}{} {}\n",
+            heading(&number),
+            lines.next().unwrap_or("")
+        ));
         for l in lines {
             out.push_str(&format!("    {l}\n"));
         }
         for c in &step.run {
-            out.push_str(&format!("    [{}]\n", crate::i18n::shell_label(c, lang)));
-            out.push_str(&indent(&sanitize(&values.fill(c.code())), "      "));
+            let label = format!("[{}]", crate::i18n::shell_label(c, lang));
+            out.push_str(&format!("    {}\n", paint.paint(Ink::Dim, &label)));
+            // Each line of the command in colour after its indent: the codes never fall inside
+            // the command's text.
+            for line in sanitize(&values.fill(c.code())).lines() {
+                out.push_str(&format!("      {}\n", paint.paint(Ink::Code, line)));
+            }
         }
     }
     if !leaf.links.is_empty() {
-        out.push_str(&format!("\n{}\n", s.links));
+        out.push_str(&format!("\n{}\n", heading(s.links)));
         for link in &leaf.links {
             out.push_str(&format!(
                 "  - {}: {}\n",
@@ -117,7 +147,7 @@ pub fn leaf_text(id: &str, leaf: &Leaf, lang: Lang, values: &Values) -> String {
     if !leaf.see_also.is_empty() {
         out.push_str(&format!(
             "\n{}: {}\n",
-            s.see_also,
+            heading(s.see_also),
             sanitize_line(&leaf.see_also.join(", "))
         ));
     }
@@ -263,4 +293,58 @@ pub fn practice_summary(tree: &Tree, score: &crate::practice::Score, lang: Lang)
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` without its SGR sequences (`ESC [ ... m`).
+    fn without_sgr(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find("\x1b[") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 2..];
+            let end = after.find('m').expect("an SGR sequence ends with m");
+            assert!(
+                after[..end].chars().all(|c| c.is_ascii_digit() || c == ';'),
+                "{:?}",
+                &after[..end]
+            );
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Colour only adds SGR codes around whole segments: without them every fix reads as the
+    /// uncoloured text, byte for byte, and every line of a command is coloured on its own
+    /// (from its first character to its last, nothing inside).
+    #[test]
+    fn painted_leaf_text_is_the_plain_text_plus_codes_around_whole_lines() {
+        let tree = crate::tree::embedded();
+        let mut values = Values::default();
+        values.set("VMName", "vm-01").unwrap();
+        for lang in [Lang::En, Lang::Ko] {
+            for (id, leaf) in tree.leaves() {
+                let plain = leaf_text(id, leaf, lang, &values);
+                assert!(!plain.contains('\x1b'), "{id}");
+                let painted = leaf_text_painted(id, leaf, lang, &values, Paint::new(true));
+                assert_eq!(without_sgr(&painted), plain, "{id}");
+                assert!(
+                    painted.starts_with(&format!("\x1b[1m{id}\x1b[0m  ")),
+                    "{id}"
+                );
+                for c in leaf.commands() {
+                    for line in sanitize(&values.fill(c.code())).lines() {
+                        if !line.is_empty() {
+                            let whole = format!("      \x1b[32m{line}\x1b[0m\n");
+                            assert!(painted.contains(&whole), "{id}: {line:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

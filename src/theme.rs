@@ -12,6 +12,61 @@ pub fn colour_wanted(no_color: Option<&std::ffi::OsStr>, term: Option<&str>) -> 
     no_color.is_none_or(|v| v.is_empty()) && !monochrome
 }
 
+/// What a piece of the text that `show` and `search` print is, for its colour on a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ink {
+    /// A heading ("Cause", "Steps"), a label ("Applies to"), a step's number: bold.
+    Heading,
+    /// A leaf id: bold.
+    Id,
+    /// A line of a command: the colour the full-screen UI gives code (green).
+    Code,
+    /// A command's `[shell]` label, a search result's "why": dim.
+    Dim,
+    /// A notice that the results are no sure answer ("Weak matches only", "Close call"): bold
+    /// yellow.
+    Caution,
+}
+
+impl Ink {
+    /// The SGR parameters.
+    fn sgr(self) -> &'static str {
+        match self {
+            Ink::Heading | Ink::Id => "1",
+            Ink::Code => "32",
+            Ink::Dim => "2",
+            Ink::Caution => "1;33",
+        }
+    }
+}
+
+/// Colours for the text commands print, as tealdeer colours its pages: plain SGR codes, each
+/// around a whole line or segment and reset right after it, never inside a command's text, so
+/// that what is copied from the terminal is what the uncoloured output holds. Off (the default)
+/// it returns the text as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    pub fn new(on: bool) -> Paint {
+        Paint { on }
+    }
+
+    pub fn is_on(self) -> bool {
+        self.on
+    }
+
+    /// `text` in `ink`; as it is when colour is off or `text` is empty.
+    pub fn paint(self, ink: Ink, text: &str) -> String {
+        if !self.on || text.is_empty() {
+            return text.to_string();
+        }
+        format!("\x1b[{}m{text}\x1b[0m", ink.sgr())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeName {
@@ -119,5 +174,21 @@ mod tests {
         ] {
             assert!(colour_wanted(None, Some(colour)), "{colour}");
         }
+    }
+
+    #[test]
+    fn paint_wraps_whole_segments_and_code_is_the_uis_code_colour() {
+        let on = Paint::new(true);
+        assert_eq!(on.paint(Ink::Heading, "Cause"), "\x1b[1mCause\x1b[0m");
+        assert_eq!(on.paint(Ink::Code, "ls -l"), "\x1b[32mls -l\x1b[0m");
+        assert_eq!(on.paint(Ink::Dim, "[sh]"), "\x1b[2m[sh]\x1b[0m");
+        assert_eq!(on.paint(Ink::Caution, "x"), "\x1b[1;33mx\x1b[0m");
+        assert_eq!(on.paint(Ink::Code, ""), "", "no codes around nothing");
+        assert_eq!(Paint::default().paint(Ink::Code, "ls -l"), "ls -l");
+        // The text output's commands are green as the full-screen UI's code.
+        assert_eq!(
+            Theme::new(ThemeName::Default, true).code.fg,
+            Some(Color::Green)
+        );
     }
 }

@@ -329,3 +329,77 @@ fn show_set_notes_a_name_no_command_has() {
     );
     assert_eq!(err.matches("no command of").count(), 1, "{err}");
 }
+
+/// `--color always`: headings, step numbers and the id bold, commands green and their labels
+/// dim, as tealdeer colours its pages; the commands are the same bytes inside their codes.
+#[test]
+fn show_color_always_colours_headings_and_commands_around_their_text() {
+    let plain = triage().args(["show", "backup-19"]).output().unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    // NO_COLOR does not overrule a flag (no-color.org); only `auto` listens to it.
+    let out = triage()
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .args(["show", "backup-19", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "\x1b[1mbackup-19\x1b[0m  ",
+        "\n\x1b[1mError message\x1b[0m\n",
+        "\n\x1b[1mCause\x1b[0m\n",
+        "\n\x1b[1mSteps\x1b[0m\n",
+        "\n \x1b[1m1.\x1b[0m ",
+        "\n\x1b[1mLinks\x1b[0m\n",
+        "\n    \x1b[2m[cmd]\x1b[0m\n",
+        "\n      \x1b[32mvssadmin list writers\x1b[0m\n",
+        "\n      \x1b[32mREG ADD \"HKLM\\SOFTWARE\\Microsoft\\BcdrAgentPersistentKeys\" /v SnapshotWithoutThreads /t REG_SZ /d True /f\x1b[0m\n",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    // Without its codes the text is the uncoloured one: every line, every command.
+    let stripped = text
+        .replace("\x1b[0m", "")
+        .replace("\x1b[1m", "")
+        .replace("\x1b[2m", "")
+        .replace("\x1b[32m", "");
+    assert!(!stripped.contains('\x1b'), "{stripped}");
+    assert_eq!(stripped, plain);
+    // `--set` values are filled in inside the colour, not split by it.
+    let out = triage()
+        .args([
+            "--color",
+            "always",
+            "show",
+            "backup-19",
+            "--set",
+            "VMName=vm-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\x1b[32m"));
+}
+
+/// Through a pipe (as tests, scripts and `$(...)` read it), with `--color never`, and in JSON:
+/// no escape code at all.
+#[test]
+fn show_and_list_through_a_pipe_have_no_colour() {
+    for args in [
+        vec!["show", "backup-19"],
+        vec!["show", "backup-19", "--color", "auto"],
+        vec!["show", "backup-19", "--color", "never"],
+        vec!["--color", "always", "show", "backup-19", "--json"],
+        vec!["--color", "always", "show", "backup-19", "--path"],
+        vec!["list"],
+    ] {
+        let out = triage()
+            .env("TERM", "xterm-256color")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert!(!out.stdout.contains(&0x1b), "{args:?}");
+        assert!(!out.stderr.contains(&0x1b), "{args:?}");
+    }
+}

@@ -1,8 +1,9 @@
 //! The user's own trees and config from the command line: `check` with `--tree` and of every
 //! installed tree, why a tree id is unknown, a broken config that warns instead of stopping,
 //! `tree_dirs` with `~` and entries that are no directory, history and resume on user trees,
-//! hints that keep `--tree`, completions without the hidden command. Every test has temporary
-//! config, data and home directories.
+//! hints that keep `--tree`, completions without the hidden command and with the ids of the tree
+//! in use after `show` (`list --ids`). Every test has temporary config, data and home
+//! directories.
 
 mod common;
 
@@ -599,4 +600,179 @@ fn the_config_tree_is_used_without_the_option() {
     // --no-config: the built-in tree.
     let (_, out, _) = env.run(&["--no-config", "list"]);
     assert!(out.starts_with("backup-01 "), "{out}");
+}
+
+/// `triage list --ids`: the ids alone, of the tree the options and the config pick.
+#[test]
+fn list_ids_prints_the_ids_of_the_tree_in_use() {
+    let env = Env::new();
+    let (code, out, _) = env.run(&["list", "--ids"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(out.lines().count(), 57);
+    assert!(out.lines().any(|l| l == "backup-19"), "{out}");
+    assert!(out.lines().all(|l| !l.contains(' ')), "{out}");
+    env.write("config/trees/mine.ron", &tree_source("mine"));
+    assert_eq!(env.run(&["--tree", "mine", "list", "--ids"]).1, "fix\n");
+    env.write("config/config.ron", "Config(tree: \"mine\")");
+    assert_eq!(env.run(&["list", "--ids"]).1, "fix\n");
+    assert_eq!(
+        env.run(&["list", "--ids", "--no-config"]).1.lines().count(),
+        57
+    );
+    let (code, _, _) = env.run(&["list", "--ids", "--json"]);
+    assert_eq!(code, Some(2));
+}
+
+/// The completion scripts complete `show`'s id with the ids of the tree in use, asked of
+/// triage at completion time: bash, zsh and fish each carry the hook.
+#[test]
+fn completions_complete_the_id_of_show_with_the_trees_ids() {
+    let env = Env::new();
+    let script = |shell: &str| env.run(&["completions", shell]).1;
+    let bash = script("bash");
+    assert!(bash.contains("__triage_leaf_ids() {"), "{bash}");
+    assert!(bash.contains("opts=\"$(__triage_leaf_ids)\""), "{bash}");
+    let zsh = script("zsh");
+    assert!(zsh.contains("_triage_leaf_ids() {"), "{zsh}");
+    assert!(
+        zsh.contains(":id -- Leaf id, e.g. backup-19:_triage_leaf_ids'"),
+        "{zsh}"
+    );
+    assert!(!zsh.contains("backup-19:_default'"), "{zsh}");
+    let fish = script("fish");
+    assert!(fish.contains("function __fish_triage_leaf_ids"), "{fish}");
+    assert!(
+        fish.contains("-n \"__fish_triage_completing_leaf_id\" -f -a \"(__fish_triage_leaf_ids)\""),
+        "{fish}"
+    );
+    for text in [&bash, &zsh, &fish] {
+        assert!(text.contains("triage") && text.contains("list --ids"));
+    }
+}
+
+/// What bash completes for the words `words` (the last one being completed), with the bash
+/// script sourced and the built binary first on PATH; `None` without bash.
+fn bash_completes(env: &Env, words: &[&str]) -> Option<Vec<String>> {
+    if std::process::Command::new("bash")
+        .args(["-c", "true"])
+        .output()
+        .is_err()
+    {
+        return None;
+    }
+    let script = env.write("triage.bash", &env.run(&["completions", "bash"]).1);
+    let bin = Path::new(env!("CARGO_BIN_EXE_triage")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
+        .collect();
+    let n = words.len();
+    let program = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={}\n_triage triage {} {}\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script.display(),
+        quoted.join(" "),
+        n - 1,
+        quoted[n - 1],
+        quoted[n - 2],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &program])
+        .env("PATH", path)
+        .env("TRIAGE_CONFIG_DIR", env.path("config"))
+        .env("TRIAGE_DATA_DIR", env.path("data"))
+        .env("HOME", env.path("home"))
+        .current_dir(env.path(""))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+#[test]
+fn bash_completes_show_with_the_ids_of_the_tree_in_use() {
+    let env = Env::new();
+    let Some(got) = bash_completes(&env, &["triage", "show", "back"]) else {
+        return;
+    };
+    assert!(got.contains(&"backup-19".to_string()), "{got:?}");
+    assert!(got.iter().all(|w| w.starts_with("back")), "{got:?}");
+    // After another option, and with options asked for: options.
+    let got = bash_completes(&env, &["triage", "show", "--json", "backup-1"]).unwrap();
+    assert!(got.contains(&"backup-19".to_string()), "{got:?}");
+    let got = bash_completes(&env, &["triage", "show", "--js"]).unwrap();
+    assert_eq!(got, ["--json"]);
+    // The user's trees: by `--tree` on the line (before or after `show`, `~/` too), or the
+    // config's `tree`.
+    env.write("config/trees/mine.ron", &tree_source("mine"));
+    env.write("home/t/other.ron", &tree_source("other"));
+    for words in [
+        ["triage", "--tree", "mine", "show", ""].as_slice(),
+        &["triage", "show", "--tree", "mine", "f"],
+        &["triage", "--tree", "~/t/other.ron", "show", ""],
+        &["triage", "--tree", "=", "mine", "show", ""],
+    ] {
+        assert_eq!(bash_completes(&env, words).unwrap(), ["fix"], "{words:?}");
+    }
+    env.write("config/config.ron", "Config(tree: \"mine\")");
+    assert_eq!(
+        bash_completes(&env, &["triage", "show", ""]).unwrap(),
+        ["fix"]
+    );
+    let got = bash_completes(&env, &["triage", "--no-config", "show", "backup-19"]).unwrap();
+    assert_eq!(got, ["backup-19"]);
+}
+
+/// fish, when it is installed: `complete -C` with the script sourced offers the tree's ids.
+#[test]
+fn fish_completes_show_with_the_ids_of_the_tree_in_use() {
+    let env = Env::new();
+    if std::process::Command::new("fish")
+        .args(["-c", "true"])
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let script = env.write("triage.fish", &env.run(&["completions", "fish"]).1);
+    env.write("config/trees/mine.ron", &tree_source("mine"));
+    let bin = Path::new(env!("CARGO_BIN_EXE_triage")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |line: &str| {
+        let program = format!("source '{}'; complete -C '{line}'", script.display());
+        let out = std::process::Command::new("fish")
+            .args(["--no-config", "-c", &program])
+            .env("PATH", &path)
+            .env("TRIAGE_CONFIG_DIR", env.path("config"))
+            .env("TRIAGE_DATA_DIR", env.path("data"))
+            .env("HOME", env.path("home"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    let got = complete("triage show back");
+    assert!(got.contains(&"backup-19".to_string()), "{got:?}");
+    assert_eq!(complete("triage show --tree mine "), ["fix"]);
+    assert_eq!(complete("triage --tree=mine show "), ["fix"]);
 }

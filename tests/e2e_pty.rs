@@ -637,6 +637,32 @@ fn no_hyperlinks_with_no_color() {
     s.wait_exit();
 }
 
+/// `--color never` draws the wizard without colours (the title bar's cyan is gone), `always`
+/// with them on a monochrome TERM.
+#[test]
+fn the_color_option_decides_the_wizards_colours_too() {
+    for (args, term, coloured) in [
+        ("", "xterm-256color", true),
+        (" --color never", "xterm-256color", false),
+        (" --color always", "xterm-mono", true),
+        ("", "xterm-mono", false),
+    ] {
+        let script = format!("'{}'{args}; echo EXIT=$?; sleep 1", bin());
+        let mut s = Session::start(&script, &[("TERM", term)]);
+        s.wait_for("What were you doing");
+        let raw = String::from_utf8_lossy(&s.raw).to_string();
+        // The bar's background: cyan (crossterm writes it with the foreground).
+        assert_eq!(
+            raw.contains("48;5;6m"),
+            coloured,
+            "{args} {term} {:?}",
+            &raw[..raw.len().min(300)]
+        );
+        s.keys(b"q");
+        s.wait_exit();
+    }
+}
+
 /// Standard base64 with padding (what OSC 52 carries).
 fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -1112,4 +1138,44 @@ fn digits_typed_out_at_once_answer_questions() {
         "{}",
         s.screen()
     );
+}
+
+/// `show` on a terminal colours by default (the pipes of the other tests never see it); not with
+/// NO_COLOR, TERM=dumb or a monochrome TERM, nor with its output captured by `$(...)`.
+#[test]
+fn show_colours_on_a_terminal_only_when_it_may() {
+    let green = "\x1b[32mvssadmin list writers\x1b[0m";
+    let run = |script: &str, env: &[(&str, &str)]| {
+        let mut s = Session::start(script, env);
+        s.wait_exit();
+        String::from_utf8_lossy(&s.raw).into_owned()
+    };
+    let show = format!("'{}' show backup-19; echo EXIT=$?", bin());
+    // NO_COLOR empty is no NO_COLOR (no-color.org), whatever the environment of the tests has.
+    let raw = run(&show, &[("NO_COLOR", "")]);
+    assert!(raw.contains(green), "{raw}");
+    assert!(raw.contains("\x1b[1mCause\x1b[0m"), "{raw}");
+    assert!(raw.contains("EXIT=0"), "{raw}");
+    for env in [
+        [("NO_COLOR", "1"), ("TERM", "xterm-256color")],
+        [("NO_COLOR", ""), ("TERM", "dumb")],
+        [("NO_COLOR", ""), ("TERM", "xterm-mono")],
+    ] {
+        let raw = run(&show, &env);
+        assert!(raw.contains("vssadmin list writers"), "{env:?}: {raw}");
+        assert!(!raw.contains('\x1b'), "{env:?}: {raw}");
+    }
+    let colour = [("NO_COLOR", "")];
+    let raw = run(
+        &format!("'{}' show backup-19 --color never", bin()),
+        &colour,
+    );
+    assert!(!raw.contains('\x1b'), "{raw}");
+    // Captured, then printed by the shell: the capture got no colour.
+    let raw = run(
+        &format!("out=$('{}' show backup-19); printf '%s' \"$out\"", bin()),
+        &colour,
+    );
+    assert!(raw.contains("vssadmin list writers"), "{raw}");
+    assert!(!raw.contains('\x1b'), "{raw}");
 }

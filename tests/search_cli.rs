@@ -397,3 +397,45 @@ fn binary_data_on_stdin_is_refused_and_a_coloured_log_is_not() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("backup-19"));
 }
+
+/// `--color always`: each result's id bold (its padding not: the columns stay), the "why" dim,
+/// and a caution bold yellow; through a pipe, none of it.
+#[test]
+fn search_color_always_marks_ids_reasons_and_cautions() {
+    let run = |args: &[&str]| {
+        let out = triage().args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sgr_free = |text: &str| {
+        text.replace("\x1b[0m", "")
+            .replace("\x1b[1;33m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[2m", "")
+    };
+    let code = "ExtensionSnapshotFailedNoNetwork";
+    let text = run(&["search", "--color", "always", "--top", "2", code]);
+    assert!(text.starts_with("\x1b[1;33mClose call"), "{text}");
+    assert!(text.contains("\n\x1b[1mbackup-02\x1b[0m    "), "{text}");
+    assert!(
+        text.contains(&format!("\x1b[2merror code \"{code}\"\x1b[0m\n")),
+        "{text}"
+    );
+    let plain = run(&["search", "--top", "2", code]);
+    assert!(!plain.contains('\x1b'), "{plain}");
+    assert_eq!(sgr_free(&text), plain);
+
+    let unknown = "UserErrorRpCollectionLimitReached - The Restore Point collection max limit";
+    let text = run(&["--color", "always", "search", unknown]);
+    assert!(
+        text.starts_with("\x1b[1;33mNo fix here lists the code"),
+        "{text}"
+    );
+    let weak = run(&["--color=always", "search", "how do I cook pasta"]);
+    if !weak.is_empty() {
+        assert!(weak.starts_with("\x1b[1;33mWeak matches only"), "{weak}");
+    }
+    let text = run(&["--color", "always", "search", "--json", code]);
+    assert!(!text.contains('\x1b'), "{text}");
+    let text = run(&["--color", "never", "search", code]);
+    assert!(!text.contains('\x1b'), "{text}");
+}

@@ -1,3 +1,32 @@
+# The ids of the fixes of the tree in use, for `triage show`: asked of triage itself
+# (`triage list --ids`), with the line's `--tree` and `--no-config`, so the user's trees too.
+__triage_leaf_ids() {
+    local i word args=()
+    for (( i = 1; i < COMP_CWORD; i++ )); do
+        word="${COMP_WORDS[i]}"
+        case "${word}" in
+            --no-config)
+                args+=(--no-config)
+                ;;
+            --tree)
+                # `--tree=FILE` is three words to bash: `--tree`, `=`, `FILE`.
+                if [[ "${COMP_WORDS[i+1]}" == "=" ]]; then
+                    (( i++ ))
+                fi
+                if (( i + 1 < COMP_CWORD )); then
+                    (( i++ ))
+                    word="${COMP_WORDS[i]}"
+                    if [[ "${word}" == "~/"* ]]; then
+                        word="${HOME}/${word:2}"
+                    fi
+                    args+=(--tree "${word}")
+                fi
+                ;;
+        esac
+    done
+    command triage "${args[@]}" list --ids 2>/dev/null
+}
+
 _triage() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -89,7 +118,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-q -h -V --tree --lang --plain --transcript --query --set --no-config --help --version list show check trees history resume practice completions search eval help"
+            opts="-q -h -V --tree --lang --plain --transcript --query --set --no-config --color --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,6 +148,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -127,7 +160,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__check)
-            opts="-h --stats --tree --lang --no-config --help"
+            opts="-h --stats --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -139,6 +172,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -149,7 +186,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__completions)
-            opts="-h --tree --lang --no-config --help bash elvish fish powershell zsh"
+            opts="-h --tree --lang --no-config --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -163,6 +200,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -171,7 +212,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__eval)
-            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --no-config --help"
+            opts="-h --top-k --min-top1 --min-top3 --min-kind-top1 --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,6 +240,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -377,7 +422,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__history)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +434,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -399,7 +448,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__list)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --ids --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -413,6 +462,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -421,7 +474,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-q -h --count --seed --plain --transcript --query --set --tree --lang --no-config --help"
+            opts="-q -h --count --seed --plain --transcript --query --set --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,6 +512,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -467,7 +524,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-q -h --plain --transcript --query --set --tree --lang --no-config --help"
+            opts="-q -h --plain --transcript --query --set --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,6 +554,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -505,7 +566,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__search)
-            opts="-h --json --top --tree --lang --no-config --help"
+            opts="-h --json --top --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +584,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -531,7 +596,10 @@ _triage() {
             return 0
             ;;
         triage__subcmd__show)
-            opts="-h --json --path --set --tree --lang --no-config --help"
+            opts="-h --json --path --set --tree --lang --no-config --color --help"
+            if [[ ${cur} != -* ]] ; then
+                opts="$(__triage_leaf_ids)"
+            fi
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +617,10 @@ _triage() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -557,7 +629,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__trees)
-            opts="-h --json --tree --lang --no-config --help"
+            opts="-h --json --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +641,10 @@ _triage() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_triage_global_optspecs
-    string join \n tree= lang= plain transcript= q/query= set= no-config h/help V/version
+    string join \n tree= lang= plain transcript= q/query= set= no-config color= h/help V/version
 end
 
 function __fish_triage_needs_command
@@ -29,6 +29,9 @@ complete -c triage -n "__fish_triage_needs_command" -l lang -d 'Language of the 
 complete -c triage -n "__fish_triage_needs_command" -l transcript -d 'Write the session\'s Markdown transcript to this file (on `e`, and when the wizard ends)' -r -F
 complete -c triage -n "__fish_triage_needs_command" -s q -l query -d 'Start on the search for this text (an error message, a code, a log line): its results are shown first, Enter opens one (not in practice)' -r
 complete -c triage -n "__fish_triage_needs_command" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
+complete -c triage -n "__fish_triage_needs_command" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -46,28 +49,44 @@ complete -c triage -n "__fish_triage_needs_command" -f -a "eval" -d 'Measure sea
 complete -c triage -n "__fish_triage_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c triage -n "__fish_triage_using_subcommand list" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand list" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand list" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand list" -l json -d 'Print JSON instead of text'
+complete -c triage -n "__fish_triage_using_subcommand list" -l ids -d 'Print the ids alone, one a line (for scripts, and what the shell completions offer after `show`)'
 complete -c triage -n "__fish_triage_using_subcommand list" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand list" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand show" -l set -d 'Fill in a placeholder of the commands, e.g. `--set VMName=vm-01` (repeatable; `<VMName>` and `<vm-name>` are one name)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand show" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand show" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand show" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand show" -l path -d 'Print the answers that lead to the leaf instead (for trainers)'
 complete -c triage -n "__fish_triage_using_subcommand show" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand show" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand check" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand check" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand check" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand check" -l stats -d 'Also print depth statistics (answers needed to reach each leaf)'
 complete -c triage -n "__fish_triage_using_subcommand check" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand check" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand trees" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand trees" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand trees" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand trees" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand trees" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand history" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand history" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand history" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand history" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand history" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand history" -s h -l help -d 'Print help'
@@ -76,6 +95,9 @@ complete -c triage -n "__fish_triage_using_subcommand resume" -s q -l query -d '
 complete -c triage -n "__fish_triage_using_subcommand resume" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand resume" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand resume" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'Print help'
@@ -86,16 +108,25 @@ complete -c triage -n "__fish_triage_using_subcommand practice" -s q -l query -d
 complete -c triage -n "__fish_triage_using_subcommand practice" -l set -d 'Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01` (repeatable), as `show --set` does; `f` still changes it' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand practice" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand practice" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand completions" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand completions" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand completions" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand search" -l top -d 'How many results to show' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand search" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand search" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand search" -l json -d 'Print JSON instead of text'
 complete -c triage -n "__fish_triage_using_subcommand search" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand search" -s h -l help -d 'Print help'
@@ -105,6 +136,9 @@ complete -c triage -n "__fish_triage_using_subcommand eval" -l min-top3 -d 'Fail
 complete -c triage -n "__fish_triage_using_subcommand eval" -l min-kind-top1 -d 'Fail when any kind\'s top-1 accuracy is below Z (0 to 1)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r
 complete -c triage -n "__fish_triage_using_subcommand eval" -l lang -d 'Language of the text: en or ko (default: the config file\'s `lang`, else LC_ALL / LC_MESSAGES / LANG)' -r
+complete -c triage -n "__fish_triage_using_subcommand eval" -l color -d 'Colour the text of `show` and `search`, and the wizard\'s screen: auto (only on a terminal, and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too, whatever NO_COLOR says), never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c triage -n "__fish_triage_using_subcommand eval" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand eval" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "list" -d 'List every leaf (fix) of the tree: id and title'
@@ -118,3 +152,34 @@ complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "search" -d 'Find the fix for an error message, a code or your own words (TEXT, or stdin)'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "eval" -d 'Measure search quality on a query file; exit 1 below the thresholds'
 complete -c triage -n "__fish_triage_using_subcommand help; and not __fish_seen_subcommand_from list show check trees history resume practice completions search eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+
+# The ids of the fixes of the tree in use, for `triage show`: asked of triage itself
+# (`triage list --ids`), with the line's `--tree` and `--no-config`, so the user's trees too.
+function __fish_triage_leaf_ids
+    set -l tokens (commandline -opc)
+    set -l args
+    set -l i 2
+    while test $i -le (count $tokens)
+        switch $tokens[$i]
+            case --no-config
+                set -a args --no-config
+            case --tree
+                set i (math $i + 1)
+                test $i -le (count $tokens)
+                and set -a args --tree (string replace -r '^~/' "$HOME/" -- $tokens[$i])
+            case '--tree=*'
+                set -a args --tree (string replace -r '^--tree=~/' "$HOME/" -- $tokens[$i] | string replace -r '^--tree=' '')
+        end
+        set i (math $i + 1)
+    end
+    command triage $args list --ids 2>/dev/null
+end
+
+function __fish_triage_completing_leaf_id
+    __fish_triage_using_subcommand show
+    or return 1
+    set -l tokens (commandline -opc)
+    not contains -- $tokens[-1] --tree --lang --set --color
+end
+
+complete -c triage -n "__fish_triage_completing_leaf_id" -f -a "(__fish_triage_leaf_ids)" -d 'Leaf id'

@@ -58,8 +58,59 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_config: bool,
 
+    /// Colour the text of `show` and `search`, and the wizard's screen: auto (only on a terminal,
+    /// and not with NO_COLOR set, TERM=dumb or a monochrome TERM), always (into a pipe too,
+    /// whatever NO_COLOR says), never.
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--color`: when `show`, `search` and the wizard's screen use colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorWhen {
+    // (No doc comments: the option's help says it all, clap would list them again.)
+    // On a terminal that shows colours, unless NO_COLOR is set (no-color.org).
+    #[default]
+    Auto,
+    // Always, whatever stdout is and NO_COLOR or TERM say: the user asked for it (as ripgrep's
+    // and tealdeer's `--color always`, and as no-color.org lets a flag do).
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour, given whether stdout is a terminal, `NO_COLOR` and `TERM`. Output
+    /// that is not a terminal (a pipe, a file, `$(...)`) is never coloured in `auto`: scripts
+    /// and tests read it.
+    pub fn wanted(
+        self,
+        stdout_is_terminal: bool,
+        no_color: Option<&std::ffi::OsStr>,
+        term: Option<&str>,
+    ) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                stdout_is_terminal
+                    && term != Some("dumb")
+                    && crate::theme::colour_wanted(no_color, term)
+            }
+        }
+    }
+
+    /// The colours for this run's standard output.
+    fn paint(self) -> crate::theme::Paint {
+        use std::io::IsTerminal;
+        crate::theme::Paint::new(self.wanted(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var("TERM").ok().as_deref(),
+        ))
+    }
 }
 
 /// Options of the commands that run the wizard (none, `resume`, `practice`).
@@ -91,6 +142,10 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print the ids alone, one a line (for scripts, and what the shell completions offer
+        /// after `show`).
+        #[arg(long, conflicts_with = "json")]
+        ids: bool,
     },
     /// Print one leaf: error message, cause, numbered steps, commands, links.
     Show {
@@ -599,8 +654,9 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         Command::GenAssets { dir } => assets::generate(dir, lang, &mut out),
         // The wizard's own commands: `main` runs them.
         Command::Resume { .. } | Command::Practice { .. } => EXIT_USAGE,
-        Command::List { json } => {
+        Command::List { json, ids } => {
             match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
+                Ok(tree) if *ids => show::ids(&tree, &mut out),
                 Ok(tree) => show::list(&tree, lang, *json, &mut out),
                 Err(code) => code,
             }
@@ -621,6 +677,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                     id,
                     command: &triage_command(tree_choice(cli.tree.as_deref()).as_deref()),
                     set_names: set.iter().map(|(name, _)| name.as_str()).collect(),
+                    paint: cli.color.paint(),
                 };
                 show::show(&tree, asked, lang, *json, *path, &values, &mut out)
             }
@@ -628,7 +685,15 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
         },
         Command::Search { text, json, top } => {
             match pick_tree(tree_choice(cli.tree.as_deref()).as_deref(), lang) {
-                Ok(tree) => search::search(&tree, text, *json, usize::from(*top), lang, &mut out),
+                Ok(tree) => search::search(
+                    &tree,
+                    text,
+                    *json,
+                    usize::from(*top),
+                    lang,
+                    cli.color.paint(),
+                    &mut out,
+                ),
                 Err(code) => code,
             }
         }
@@ -727,6 +792,28 @@ mod tests {
         let _ = writeln!(out, "tree.ron: ok");
         assert_eq!(out.finish(EXIT_FAILURE, true, Lang::En, &mut err), 1);
         assert!(err.is_empty());
+    }
+
+    #[test]
+    fn colour_by_default_only_on_a_terminal_that_shows_colours() {
+        use std::ffi::OsStr;
+        let term = Some("xterm-256color");
+        assert!(ColorWhen::Auto.wanted(true, None, term));
+        assert!(ColorWhen::Auto.wanted(true, Some(OsStr::new("")), None));
+        assert!(
+            !ColorWhen::Auto.wanted(false, None, term),
+            "a pipe or a file"
+        );
+        assert!(!ColorWhen::Auto.wanted(true, Some(OsStr::new("1")), term));
+        assert!(!ColorWhen::Auto.wanted(true, None, Some("dumb")));
+        assert!(!ColorWhen::Auto.wanted(true, None, Some("xterm-mono")));
+        assert!(!ColorWhen::Never.wanted(true, None, term));
+        assert!(ColorWhen::Always.wanted(false, Some(OsStr::new("1")), Some("dumb")));
+        let cli = Cli::try_parse_from(["triage", "show", "backup-19"]).unwrap();
+        assert_eq!(cli.color, ColorWhen::Auto);
+        let cli = Cli::try_parse_from(["triage", "search", "x", "--color", "never"]).unwrap();
+        assert_eq!(cli.color, ColorWhen::Never);
+        assert!(Cli::try_parse_from(["triage", "--color", "sometimes", "list"]).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::i18n;
 use crate::search::eval::{self, Thresholds};
 use crate::search::{Index, MAX_QUERY_BYTES};
 use crate::text::sanitize_line;
+use crate::theme::{Ink, Paint};
 use crate::tree::{Lang, Tree};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -144,6 +145,7 @@ pub fn search(
     json: bool,
     top: usize,
     lang: Lang,
+    paint: Paint,
     out: &mut impl Write,
 ) -> i32 {
     let s = &i18n::strings(lang).cli;
@@ -202,12 +204,14 @@ pub fn search(
     } else {
         (|| {
             if let Some(topic) = not_covered {
-                writeln!(out, "{}", crate::app::not_covered_line(topic, lang))?;
+                let line = crate::app::not_covered_line(topic, lang);
+                writeln!(out, "{}", paint.paint(Ink::Caution, &line))?;
                 if let Some(read) = crate::app::read_instead_line(topic, lang) {
                     writeln!(out, "{read}")?;
                 }
             } else if let Some(code) = results.unknown_code.as_deref() {
-                writeln!(out, "{}", crate::app::unknown_code_line(code, lang))?;
+                let line = crate::app::unknown_code_line(code, lang);
+                writeln!(out, "{}", paint.paint(Ink::Caution, &line))?;
             } else if !results.hits.is_empty() && !results.confident {
                 let s = i18n::strings(lang);
                 let caution = match (results.close, results.hits.len()) {
@@ -215,7 +219,7 @@ pub fn search(
                     (true, _) => s.search_close_call,
                     (false, _) => s.search_weak_match,
                 };
-                writeln!(out, "{caution}")?;
+                writeln!(out, "{}", paint.paint(Ink::Caution, caution))?;
             }
             let width = results
                 .hits
@@ -225,15 +229,20 @@ pub fn search(
                 .unwrap_or(0)
                 .min(40);
             for (i, h) in results.hits.iter().enumerate() {
+                // The id bold, its padding not: the columns stay where they were.
+                let id = sanitize_line(&h.id);
+                let padded = format!("{id:<width$}");
                 writeln!(
                     out,
-                    "{:<width$}  {:>6.2}  {}",
-                    sanitize_line(&h.id),
+                    "{}{}  {:>6.2}  {}",
+                    paint.paint(Ink::Id, &id),
+                    &padded[id.len()..],
                     h.score,
                     sanitize_line(leaf_title(tree, &h.id, lang))
                 )?;
                 if !h.why.is_empty() {
-                    writeln!(out, "{:<width$}          {}", "", sanitize_line(&h.why))?;
+                    let why = paint.paint(Ink::Dim, &sanitize_line(&h.why));
+                    writeln!(out, "{:<width$}          {why}", "")?;
                 }
                 // A close call is settled by reading: the first results say what they are about.
                 if results.close

@@ -42,6 +42,17 @@ pub fn list(tree: &Tree, lang: Lang, json: bool, out: &mut impl Write) -> i32 {
     }
 }
 
+/// `triage list --ids`: the leaf ids alone, one a line, for the shell completions of `show`.
+pub fn ids(tree: &Tree, out: &mut impl Write) -> i32 {
+    match tree
+        .leaves()
+        .try_for_each(|(id, _)| writeln!(out, "{}", sanitize_line(id)))
+    {
+        Ok(()) => 0,
+        Err(_) => EXIT_FAILURE,
+    }
+}
+
 /// What `triage show` was asked for.
 pub struct Asked<'a> {
     /// The leaf id (or an error code).
@@ -50,6 +61,8 @@ pub struct Asked<'a> {
     pub command: &'a str,
     /// The placeholder names `--set` gave, as typed (a note names one no command has).
     pub set_names: Vec<&'a str>,
+    /// The colours of the text form (`--color`; none but on a terminal).
+    pub paint: crate::theme::Paint,
 }
 
 /// `triage show`; `values` fill in the commands' placeholders (`--set NAME=VALUE`).
@@ -66,6 +79,7 @@ pub fn show(
         id,
         command,
         set_names,
+        paint,
     } = asked;
     // Ids are lower case; an error code names the leaves that list it.
     let lower = id.trim().to_lowercase();
@@ -162,7 +176,11 @@ pub fn show(
     } else if json {
         super::write_json(out, &report::leaf_json(id, leaf, lang, values))
     } else {
-        write!(out, "{}", report::leaf_text(id, leaf, lang, values))
+        write!(
+            out,
+            "{}",
+            report::leaf_text_painted(id, leaf, lang, values, paint)
+        )
     };
     match written {
         Ok(()) => 0,
