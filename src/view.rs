@@ -653,6 +653,17 @@ pub fn verdict_document(
         width,
         theme.text,
     );
+    // Why that fix is the one: its cause, next to the message shown above.
+    if !result.correct
+        && let Some(target) = tree.leaf(&result.target)
+    {
+        doc.hang(
+            "    ",
+            &format!("{}: {}", s.cause, sanitize_line(target.cause.get(lang))),
+            width,
+            theme.dim,
+        );
+    }
     doc.blank();
     doc.heading(
         &format!("{} ({})", s.practice_shortest, result.shortest),

@@ -1001,3 +1001,26 @@ fn l_switches_the_language_on_a_verdict_and_the_score() {
     press(&mut a, KeyCode::Char('L'));
     assert_eq!(a.lang, Lang::En);
 }
+
+/// A missed round says why the fix asked for is the one: its cause, under its name; a right
+/// one does not repeat it.
+#[test]
+fn a_missed_round_gives_the_cause_of_the_fix_asked_for() {
+    for lang in [Lang::En, Lang::Ko] {
+        let s = i18n::strings(lang);
+        let mut a = app(lang);
+        app::update(&mut a, Msg::Resize(80, 24));
+        a.start_practice(2, 7);
+        let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+        let cause = a.tree.leaf(&target).unwrap().cause.get(lang).to_string();
+        play(&mut a, false);
+        let text = verdict_text(&a, 78);
+        assert!(holds(&text, &format!("{}: {cause}", s.cause)), "{text}");
+        press(&mut a, KeyCode::Enter);
+        let target = a.practice.as_ref().unwrap().target().unwrap().to_string();
+        let cause = a.tree.leaf(&target).unwrap().cause.get(lang).to_string();
+        play(&mut a, true);
+        let text = verdict_text(&a, 78);
+        assert!(!holds(&text, &cause), "{text}");
+    }
+}
