@@ -2201,7 +2201,7 @@ fn first_command_for(leaf: &Leaf, os: Os) -> usize {
 }
 
 /// Longest part of a copied text named on the status line.
-const COPIED_PREFIX: usize = 32;
+const COPIED_PREFIX: usize = 120;
 
 /// The status line after a copy: `status` (what the clipboard said) and the start of what was
 /// copied, escaped, first ("Copied: sestatus"). A hint in `status`, on its second line, comes

@@ -379,8 +379,12 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
                 // exit code of an interrupted program.
                 // A SIGTERM (a shutdown, a tmux window killed) leaves the terminal there: the
                 // fix is kept in the scrollback as `q` keeps it.
+                // With the output captured (`cmd=$(triage)`), an interrupt gives the capture
+                // nothing: the user cancelled, as fzf's Ctrl-C does.
                 sig @ (SIGINT | SIGTERM) => {
-                    print_on_quit(&app);
+                    if !screen::on_tty() {
+                        print_on_quit(&app);
+                    }
                     128 + sig as i32
                 }
                 sig => 128 + sig as i32,

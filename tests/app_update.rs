@@ -1516,8 +1516,12 @@ fn the_copy_status_names_what_was_copied() {
         app::copied_status(ok, "sestatus"),
         format!("{ok}: sestatus")
     );
-    let long = "az vm extension set --resource-group myResourceGroup --vm-name myVM";
-    let status = app::copied_status(ok, long);
+    // Whole where it fits: the values filled in can be checked (the status line cuts it to
+    // the screen's width).
+    let command = "az vm extension set --resource-group myResourceGroup --vm-name myVM";
+    assert_eq!(app::copied_status(ok, command), format!("{ok}: {command}"));
+    let long = command.repeat(3);
+    let status = app::copied_status(ok, &long);
     assert!(status.starts_with(&format!("{ok}: az vm extension set")));
     assert!(status.ends_with(".."), "{status}");
     // Several lines: the first one, marked as going on.

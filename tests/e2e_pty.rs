@@ -387,6 +387,18 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
     s.wait_exit();
     let after = s.assert_restored(0);
     assert!(after.contains("GOT[vssadmin list writers]"), "{after}");
+    // Ctrl-C cancels: the capture gets nothing, not even the command picked.
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    for key in digits_to("backup-19") {
+        s.keys(&[key]);
+    }
+    s.wait_for("vssadmin list writers");
+    s.keys(b"p");
+    s.keys(b"\x03");
+    s.wait_exit();
+    let after = s.assert_restored(130);
+    assert!(after.contains("GOT[]"), "{after}");
 }
 
 /// `--query` starts on the search's results (a number opens one); practice refuses it.
@@ -953,6 +965,27 @@ fn wizard_in_the_search_box() -> Session {
 fn escape_then_quit(s: &mut Session) {
     s.keys(b"\x1b");
     s.wait_for("What were you doing");
+    s.keys(b"q");
+    s.wait_for("EXIT=0");
+}
+
+/// Two Esc presses that arrive in one read (keys batched over SSH) are two presses: the search
+/// closes and the second says how to quit; a third quits. Esc then an arrow's sequence in one
+/// read is Esc then that arrow.
+#[test]
+fn two_escapes_in_one_read_are_two_presses() {
+    let mut s = wizard_in_the_search_box();
+    s.keys(b"vss");
+    s.keys(b"\x1b\x1b");
+    s.wait_for("Closed. To quit, press Esc again or q");
+    s.keys(b"\x1b");
+    s.wait_for("EXIT=0");
+    let mut s = wizard_in_the_search_box();
+    s.keys(b"vss");
+    s.wait_for("backup-19");
+    // Esc closes the search; Down then moves to the second answer of the question.
+    s.keys(b"\x1b\x1b[B");
+    s.wait_for("> 2 ");
     s.keys(b"q");
     s.wait_for("EXIT=0");
 }

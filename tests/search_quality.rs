@@ -921,6 +921,13 @@ const CODE_FAMILY_TREE: &str = r#"Tree(
 fn a_code_of_the_trees_family_it_does_not_list_is_no_sure_answer() {
     let t = tree::load_str("codes.ron", CODE_FAMILY_TREE).expect("the tree loads");
     let index = Index::build(&t);
+    // Alone too (a code at the end of a query is no code still being typed: none starts so).
+    let alone = index.search("UserErrorRpCollectionLimitReached", Lang::En, 3);
+    assert_eq!(
+        alone.unknown_code.as_deref(),
+        Some("UserErrorRpCollectionLimitReached"),
+        "{alone:?}"
+    );
     let unknown = index.search(
         "UserErrorRpCollectionLimitReached limit reached",
         Lang::En,
@@ -937,8 +944,10 @@ fn a_code_of_the_trees_family_it_does_not_list_is_no_sure_answer() {
     assert!(known.confident && known.unknown_code.is_none(), "{known:?}");
     for query in [
         "UserErrorGuestAgentStatusUnavailble",
-        // Still being typed: the end of the query is inside it.
+        // Being typed: the beginning of a listed code.
         "UserErrorGuestAgentSta",
+        // The family's name alone.
+        "UserError",
         // Quoting the message is as sure as its code.
         "UserErrorRpCollectionLimitReached: The restore point limit was reached",
         // Not of the family (a service's name).

@@ -474,14 +474,6 @@ impl Index {
         });
         // Typing: a query that ends inside an unknown word also looks for the words it starts.
         let typing = text.chars().next_back().is_some_and(char::is_alphanumeric);
-        // A code still being typed is not one the tree lacks (yet).
-        if typing
-            && q.unknown_code
-                .as_deref()
-                .is_some_and(|code| text.trim_end().ends_with(code))
-        {
-            q.unknown_code = None;
-        }
         if let Some((prefix, s)) = last_unknown.filter(|(p, _)| typing && p.len() >= 3) {
             let typed = q.surfaces[s].clone();
             for (id, word) in self.completions(&prefix, 3) {

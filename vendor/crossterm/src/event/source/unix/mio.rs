@@ -214,6 +214,17 @@ impl Parser {
             match parse_event(&self.buffer, more) {
                 Ok(Some(ie)) => {
                     self.internal_events.push_back(ie);
+                    // triage: the second ESC of ESC ESC starts a key of its own (two Esc presses in one read, or Esc then a sequence); upstream took both bytes as one Esc
+                    if self.buffer == [b'\x1B', b'\x1B'] {
+                        self.buffer.truncate(1);
+                        if !more {
+                            if let Ok(Some(ie)) = parse_event(&self.buffer, false) {
+                                self.internal_events.push_back(ie);
+                            }
+                            self.buffer.clear();
+                        }
+                        continue;
+                    }
                     self.buffer.clear();
                 }
                 Ok(None) => {
