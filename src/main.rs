@@ -366,7 +366,8 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         let theme = Theme::new(cli::settings().theme, color);
         // Terminal hyperlinks (OSC 8) on link URLs, except where the terminal may not take them:
         // NO_COLOR (a plain terminal is wanted), the Linux console, or TRIAGE_NO_HYPERLINKS.
-        let hyperlinks = color
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let hyperlinks = !no_color
             && std::env::var("TERM").is_ok_and(|t| t != "linux")
             && std::env::var_os("TRIAGE_NO_HYPERLINKS").is_none_or(|v| v.is_empty());
         match run_tui(&mut app, &theme, hyperlinks, &mut recorder) {

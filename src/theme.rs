@@ -7,7 +7,10 @@ use ratatui::style::{Color, Modifier, Style};
 /// colours would be escape codes it shows as garbage or ignores.
 pub fn colour_wanted(no_color: Option<&std::ffi::OsStr>, term: Option<&str>) -> bool {
     let monochrome = term.is_some_and(|t| {
-        t.ends_with("-mono") || t.ends_with("-m") || (t.starts_with("vt") && !t.contains("color"))
+        let vt = t
+            .strip_prefix("vt")
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        t.ends_with("-mono") || t.ends_with("-m") || (vt && !t.contains("color"))
     });
     no_color.is_none_or(|v| v.is_empty()) && !monochrome
 }
@@ -171,6 +174,8 @@ mod tests {
             "linux",
             "alacritty",
             "vt220-color",
+            "vte-256color",
+            "vte",
         ] {
             assert!(colour_wanted(None, Some(colour)), "{colour}");
         }

@@ -611,7 +611,7 @@ const ELIDED: &str = "...";
 
 /// Lines of the selected search result's message shown under it.
 const SELECTED_PREVIEW_LINES: usize = 2;
-/// The search box's height from which the selected result's message gets its two lines.
+/// The screen's height from which the selected result's message gets its two lines.
 const TALL_FOR_PREVIEW: u16 = 16;
 /// The indent of a result's message under its title and why.
 const PREVIEW_INDENT: &str = "    ";
@@ -909,7 +909,7 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
         // result's message on up to two lines; in a close call, the first ones' on one.
         let preview_lines = if selected {
             // A short screen keeps its rows for other results.
-            if area.height >= TALL_FOR_PREVIEW {
+            if frame.area().height >= TALL_FOR_PREVIEW {
                 SELECTED_PREVIEW_LINES
             } else {
                 1

@@ -963,3 +963,24 @@ fn a_code_of_the_trees_family_it_does_not_list_is_no_sure_answer() {
     );
     assert!(quoted.confident, "{quoted:?}");
 }
+
+/// In the Azure tree, whose codes make the families `UserError…` and `Extension…`: a
+/// component's name of two parts in an agent log (`ExtensionHandler`) is no unknown code, and
+/// the message it comes with is still a sure answer.
+#[test]
+fn a_two_part_name_of_a_family_is_no_unknown_code() {
+    let index = Index::build(&tree::embedded());
+    let r = index.search(
+        "ExtensionHandler: Snapshot operation failed due to no network connectivity on the virtual machine",
+        Lang::En,
+        3,
+    );
+    assert_eq!(r.unknown_code, None, "{r:?}");
+    assert_eq!(r.hits[0].id, "backup-02", "{r:?}");
+    let unknown = index.search("ExtensionSnapshotFailedBlobLocked", Lang::En, 3);
+    assert_eq!(
+        unknown.unknown_code.as_deref(),
+        Some("ExtensionSnapshotFailedBlobLocked"),
+        "{unknown:?}"
+    );
+}

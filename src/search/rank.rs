@@ -544,22 +544,22 @@ impl Index {
     }
 
     /// Whether `surface` is a CamelCase word of one of the tree's code families with a part
-    /// of its own after the family's name (`UserErrorRpCollectionLimitReached`, not
-    /// `UserError`).
+    /// of its own after the family's name, and three parts at least, as the codes that make a
+    /// family (`UserErrorRpCollectionLimitReached`; not `UserError`, nor a component's name in
+    /// a log such as `ExtensionHandler`).
     fn of_a_code_family(&self, surface: &str) -> bool {
         let families = self.code_families();
         if families.is_empty() || !surface.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return false;
         }
         let parts = super::analyze::camel_parts(surface);
-        parts.iter().rev().skip(1).any(|&(_, end)| {
-            families
-                .binary_search_by(|f| {
-                    f.as_bytes()
-                        .cmp(&surface.as_bytes()[..end].to_ascii_lowercase()[..])
-                })
-                .is_ok()
-        })
+        let lower = surface.to_ascii_lowercase();
+        parts.len() >= 3
+            && parts.iter().rev().skip(1).any(|&(_, end)| {
+                families
+                    .binary_search_by(|f| f.as_ref().cmp(&lower[..end]))
+                    .is_ok()
+            })
     }
 
     /// Known words within a small edit distance of an unknown `word` (transpositions count as
