@@ -1,7 +1,7 @@
 //! The embedded Azure tree against its seed and its id contract (`../shared`).
 
 use std::collections::BTreeSet;
-use triage::tree::{self, Command, Lang, Node, Tree};
+use triage::tree::{self, Command, Lang, Node, Os, Tree};
 
 fn shared(path: &str) -> String {
     let full = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -261,4 +261,81 @@ fn every_blank_in_a_command_is_a_fillable_placeholder() {
             assert_eq!(found, blanks, "{id}: {code}");
         }
     }
+}
+
+/// The system whose guest a command can only run in, if it says so: a cmd or .reg block is
+/// Windows; PowerShell is Windows when it uses the guest's own cmdlets or drives (Azure PowerShell,
+/// run from any machine, is neither); bash is Linux unless it is the Azure CLI (`az`, run
+/// anywhere).
+fn guest_of(command: &Command) -> Option<Os> {
+    const WINDOWS_GUEST_POWERSHELL: &[&str] = &[
+        "Test-NetConnection",
+        "Get-Service",
+        "Get-Counter",
+        "-NetRoute",
+        "-NetIPInterface",
+        "Get-DnsClient",
+        r"Cert:\",
+        r"C:\",
+    ];
+    match command {
+        Command::Cmd(_) | Command::Reg(_) => Some(Os::Windows),
+        Command::PowerShell(code) => WINDOWS_GUEST_POWERSHELL
+            .iter()
+            .any(|w| code.contains(w))
+            .then_some(Os::Windows),
+        Command::Bash(code) => {
+            let code = code.trim_start();
+            let code = code.strip_prefix("sudo ").unwrap_or(code);
+            (code.split_whitespace().next() != Some("az")).then_some(Os::Linux)
+        }
+    }
+}
+
+/// A step whose commands only run inside one system's guest is for that system (its own `os`,
+/// or its leaf's when it has none), so the wizard dims it for the other system and `show --json`
+/// gives its commands that system; a step that gives both systems' ways is for any system.
+#[test]
+fn steps_with_guest_commands_are_tagged_with_that_system() {
+    let t = azure();
+    let mut checked = [0, 0];
+    for (id, leaf) in t.leaves() {
+        for (n, step) in leaf.steps.iter().enumerate() {
+            let n = n + 1;
+            let guests: Vec<Os> = step.run.iter().filter_map(guest_of).collect();
+            let windows = guests.contains(&Os::Windows);
+            let linux = guests.contains(&Os::Linux);
+            let effective = if step.os.is_empty() {
+                &leaf.os
+            } else {
+                &step.os
+            };
+            match (windows, linux) {
+                (true, true) => assert!(
+                    step.os.is_empty() && leaf.os.is_empty(),
+                    "{id} step {n} gives both a Windows and a Linux way: it is for any system, \
+                     not {:?} (or split it in two)",
+                    effective
+                ),
+                (true, false) | (false, true) => {
+                    let os = if windows { Os::Windows } else { Os::Linux };
+                    assert_eq!(
+                        effective.as_slice(),
+                        [os],
+                        "{id} step {n}: its commands run only inside a {} VM, so the step \
+                         (or its leaf) needs os: [{}]",
+                        os.name(),
+                        os.name()
+                    );
+                    checked[windows as usize] += 1;
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    let [linux, windows] = checked;
+    assert!(
+        windows >= 40 && linux >= 20,
+        "the rule checked only {windows} Windows and {linux} Linux steps"
+    );
 }
