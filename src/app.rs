@@ -58,7 +58,7 @@ impl Findings {
     }
 }
 
-/// "This guide does not list the error code {code}: …"
+/// "No fix here lists the code {code}: …"
 pub fn unknown_code_line(code: &str, lang: Lang) -> String {
     crate::i18n::fill(
         crate::i18n::strings(lang).search_unknown_code,

@@ -208,6 +208,8 @@ pub struct Strings {
     pub fill_done: &'static str,
     /// After copying a command that still has placeholders `{names}`.
     pub copied_blanks: &'static str,
+    /// Ctrl-Z where the shell ignores the stop signal (`cmd=$(triage)`).
+    pub suspend_ignored: &'static str,
     /// Characters a value may not hold: `{chars}`, each quoted.
     pub fill_refused: &'static str,
     /// After the form: `{names}` still have none.
@@ -486,6 +488,7 @@ pub static EN: Strings = Strings {
     fill_missing: "Still to fill in: {names}",
     fill_refused: "Not in a value: {chars} (letters, digits and - . _ / : @ + , only)",
     copied_blanks: "Copied with blanks: {names} (f fills them in)",
+    suspend_ignored: "Ctrl-Z cannot suspend here: the shell ignores it (as inside $(...))",
     split_answer: "\"{answer}\" leads to {id}",
     split_hint: "Tab to tell them apart: {question}",
     plain_split_hint: "Type ? to tell them apart: {question}",
@@ -719,6 +722,7 @@ pub static KO: Strings = Strings {
     fill_missing: "아직 채울 칸: {names}",
     fill_refused: "값에 쓸 수 없는 문자: {chars} (영문자, 숫자, - . _ / : @ + , 만 가능)",
     copied_blanks: "빈칸이 남은 채 복사됨: {names} (f로 채우기)",
+    suspend_ignored: "여기서는 Ctrl-Z로 일시 중지할 수 없습니다. 셸이 무시합니다($(...) 안처럼)",
     split_answer: "\"{answer}\" → {id}",
     split_hint: "Tab으로 가르기: {question}",
     plain_split_hint: "?를 입력해 가르기: {question}",
@@ -853,8 +857,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// "57 leaves": a count with its noun, from a (one, many) pair of templates with `{n}`.
-pub fn count(n: usize, (one, many): (&str, &str)) -> String {
-    fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])
+pub fn count(n: usize, forms: (&'static str, &'static str)) -> String {
+    fill(plural(n, forms), &[("n", &n.to_string())])
 }
 
 /// The template of a (one, many) pair for `n`, to fill with more than `{n}`.

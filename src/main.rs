@@ -137,16 +137,30 @@ fn restore_terminal() {
     );
 }
 
+/// Set when the process is continued (SIGCONT): a stop really happened.
+static CONTINUED: std::sync::OnceLock<Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::OnceLock::new();
+
 /// Gives the terminal back to the shell and stops the process, as Ctrl-Z does to any program
 /// (raw mode takes the key from the terminal, which would send the signal); takes the terminal
-/// again once the shell continues it (`fg`).
-fn suspend() -> std::io::Result<()> {
+/// again once the shell continues it (`fg`). Returns false when the process was not stopped:
+/// the shell ignores the stop signal for it (`cmd=$(triage)`: it could not give it back).
+fn suspend() -> std::io::Result<bool> {
     restore_terminal();
+    let continued = CONTINUED.get_or_init(|| {
+        let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        #[cfg(unix)]
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&flag));
+        flag
+    });
+    continued.store(false, std::sync::atomic::Ordering::SeqCst);
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    let stopped = continued.load(std::sync::atomic::Ordering::SeqCst);
     TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     terminal::enable_raw_mode()?;
-    execute!(screen::Screen, EnterAlternateScreen, EnableBracketedPaste)
+    execute!(screen::Screen, EnterAlternateScreen, EnableBracketedPaste)?;
+    Ok(stopped)
 }
 
 /// True once the wizard's terminal has hung up (closed by the terminal emulator, tmux or sshd):
@@ -578,8 +592,8 @@ impl Recorder {
         })
     }
 
-    /// Writes the transcript; the status line to show, and whether it was written.
-    /// Writes the transcript; `ended`: the session is over (a transcript written on `e` says
+    /// Writes the transcript; returns the status line to show, and whether it was written.
+    /// `ended`: the session is over (a transcript written on `e` says
     /// the session is still going, and a practice run which round it is in).
     fn write_transcript(&self, app: &App, ended: bool) -> (String, bool) {
         let s = triage::i18n::strings(app.lang);
@@ -901,7 +915,9 @@ fn run_tui(
                 app.status = Some(status);
             }
             Some(Effect::Suspend) => {
-                suspend()?;
+                if !suspend()? {
+                    app.status = Some(i18n::strings(app.lang).suspend_ignored.to_string());
+                }
                 // The screen as the wizard left it is gone, and its size may have changed.
                 let size = terminal.size()?;
                 terminal.resize(Rect::new(0, 0, size.width, size.height))?;

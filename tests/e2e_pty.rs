@@ -399,6 +399,14 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
     s.wait_exit();
     let after = s.assert_restored(130);
     assert!(after.contains("GOT[]"), "{after}");
+    // Ctrl-Z cannot stop it there (the shell ignores the signal for it): said, not silent.
+    let mut s = Session::start(&script, &[]);
+    s.wait_for("What were you doing");
+    s.keys(b"\x1a");
+    s.wait_for("Ctrl-Z cannot suspend here");
+    s.keys(b"q");
+    s.wait_exit();
+    s.assert_restored(0);
 }
 
 /// `--query` starts on the search's results (a number opens one); practice refuses it.
