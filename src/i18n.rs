@@ -92,6 +92,8 @@ pub struct CliWords {
     pub no_sessions: &'static str,
     /// Before the question a session stopped at.
     pub stopped_at: &'static str,
+    /// A session that only searched: its last query.
+    pub searched: &'static str,
     /// A practice run in the history, instead of where it stopped: `{right}` of `{rounds}`.
     pub practice_run: &'static str,
     /// `{n}`.
@@ -412,6 +414,7 @@ pub static EN: Strings = Strings {
         skipped: "warning: skipped {file}: {reason}",
         no_sessions: "no sessions yet ({dir})",
         stopped_at: "at",
+        searched: "searched",
         practice_run: "practice run: {right} of {rounds} right",
         no_session: "no session {n} in the history; `triage history` lists them",
         search_no_text: "give the text to search, or pipe it on stdin",
@@ -646,6 +649,7 @@ pub static KO: Strings = Strings {
         skipped: "경고: 건너뛴 파일 {file}: {reason}",
         no_sessions: "아직 세션이 없습니다 ({dir})",
         stopped_at: "멈춘 곳",
+        searched: "검색",
         practice_run: "연습: {rounds}문제 중 {right}개 정답",
         no_session: "기록에 {n}번 세션이 없습니다. `triage history`로 목록을 보세요",
         search_no_text: "검색할 글을 주거나 표준 입력으로 보내세요",

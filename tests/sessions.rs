@@ -649,6 +649,29 @@ fn history_shows_where_the_session_ended() {
     assert!(!text.contains("backup-02"), "{text}");
 }
 
+/// A session that only searched (nothing answered, no result opened) is listed by what it
+/// looked for, not as "0 answers at" the first question.
+#[test]
+fn history_names_the_search_of_a_session_that_only_searched() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    triage(config.path(), data.path())
+        .arg("--plain")
+        .write_stdin("/UserErrorFsFreezeFailed\n\nq\n")
+        .assert()
+        .success();
+    let text = triage(config.path(), data.path())
+        .arg("history")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.trim_end()
+            .ends_with("searched: UserErrorFsFreezeFailed"),
+        "{text}"
+    );
+    assert!(!text.contains("0 answers"), "{text}");
+}
+
 #[test]
 fn transcript_keeps_a_space_before_from_search() {
     let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());

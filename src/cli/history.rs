@@ -135,9 +135,23 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
             };
             // The answers on the trail the session ended with (the breadcrumb `resume` shows);
             // a practice run's score instead (where a round stopped is no incident's state).
-            let what = match &e.record.practice {
-                Some(p) => p.history_line(lang),
-                None => format!(
+            // A session that answered nothing but searched: what it looked for (a search left
+            // without opening a result is the session's whole story).
+            let last_search = s.steps.iter().rev().find_map(|step| match step {
+                SessionStep::Searched { query, .. } => Some(query.as_str()),
+                _ => None,
+            });
+            let what = match (&e.record.practice, last_search) {
+                (Some(p), _) => p.history_line(lang),
+                (None, Some(query)) if s.trail.is_empty() => {
+                    let first = query.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                    format!(
+                        "{}: {}",
+                        words.searched,
+                        crate::text::truncate(&sanitize_line(first.trim()), HISTORY_QUERY)
+                    )
+                }
+                (None, _) => format!(
                     "{}  {}",
                     i18n::count(s.trail.len(), words.count_answers),
                     sanitize_line(&ended_on)
@@ -155,6 +169,9 @@ pub fn list(json: bool, lang: Lang, out: &mut impl Write) -> i32 {
     };
     if written.is_err() { EXIT_FAILURE } else { 0 }
 }
+
+/// Columns of a search-only session's query in `history`.
+const HISTORY_QUERY: usize = 48;
 
 /// The trees the listed sessions were on, each loaded once, found as `resume` finds them: the
 /// file a session's tree was opened from, else the tree of its id (the embedded one or the
