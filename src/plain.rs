@@ -534,8 +534,10 @@ impl<W: Write> Wrapping<W> {
     }
 
     fn end_line(&mut self) -> std::io::Result<()> {
-        let line = String::from_utf8_lossy(&self.line).into_owned();
+        let raw = String::from_utf8_lossy(&self.line).into_owned();
         self.line.clear();
+        // Colours (`show --color`): wrapped as the text they style, put back where they were.
+        let (line, codes) = without_sgr(&raw);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let text = &line[indent..];
         // A blank line may be part of a command (a script); the next text out of it ends them.
@@ -557,19 +559,65 @@ impl<W: Write> Wrapping<W> {
             && !text.contains("://")
             && text.split(' ').all(|w| crate::text::width(w) <= room);
         if !wrap {
-            return writeln!(self.inner, "{line}");
+            return writeln!(self.inner, "{raw}");
         }
-        let (head, body) = text.split_at(marker);
+        let body_start = indent + marker;
+        let body = &line[body_start..];
+        // Each row: where its text is in `line`, and what comes before it that is not.
+        let mut rows: Vec<(usize, usize, String)> = Vec::new();
+        let mut at = 0;
         for (k, piece) in crate::text::wrap(body, room).iter().enumerate() {
-            let lead = if k == 0 {
-                head.to_string()
+            let start = body[at..].find(piece.as_str()).map_or(at, |i| at + i);
+            at = start + piece.len();
+            if k == 0 {
+                rows.push((0, body_start + at, String::new()));
             } else {
-                " ".repeat(marker)
-            };
-            writeln!(self.inner, "{}{lead}{piece}", " ".repeat(indent))?;
+                rows.push((body_start + start, body_start + at, " ".repeat(body_start)));
+            }
+        }
+        let mut codes = codes.into_iter().peekable();
+        let last = rows.len().saturating_sub(1);
+        for (k, (start, end, lead)) in rows.into_iter().enumerate() {
+            let mut row = lead;
+            let mut from = start;
+            // A code in the spaces a break removed starts the next row.
+            while let Some((at, code)) = codes.next_if(|(at, _)| *at < end || k == last) {
+                let at = at.clamp(from, end);
+                row.push_str(&line[from..at]);
+                row.push_str(&code);
+                from = at;
+            }
+            row.push_str(&line[from..end]);
+            writeln!(self.inner, "{row}")?;
         }
         Ok(())
     }
+}
+
+/// `line` without its SGR sequences (`ESC [ ... m`, colours and bold), and each sequence with
+/// where it stood in the text left.
+fn without_sgr(line: &str) -> (String, Vec<(usize, String)>) {
+    if !line.contains('\x1b') {
+        return (line.to_string(), Vec::new());
+    }
+    let (mut text, mut codes) = (String::with_capacity(line.len()), Vec::new());
+    let mut rest = line;
+    while let Some(i) = rest.find("\x1b[") {
+        let Some(len) = rest[i + 2..]
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .filter(|&n| rest[i + 2 + n..].starts_with('m'))
+        else {
+            // Not a colour: kept as text.
+            text.push_str(&rest[..i + 2]);
+            rest = &rest[i + 2..];
+            continue;
+        };
+        text.push_str(&rest[..i]);
+        codes.push((text.len(), rest[i..i + 3 + len].to_string()));
+        rest = &rest[i + 3 + len..];
+    }
+    text.push_str(rest);
+    (text, codes)
 }
 
 /// The width in bytes (ASCII) of a list item's marker at the start of `text`: `12) `, `3. `,
@@ -626,6 +674,26 @@ mod wrapping_tests {
             w.flush().unwrap();
         }
         String::from_utf8(out).unwrap()
+    }
+
+    /// Colours (SGR sequences) are no text: a coloured line wraps where the same line without
+    /// them does, and every sequence comes out, in order, by the text it styled.
+    #[test]
+    fn coloured_prose_wraps_as_its_text_and_keeps_its_colours() {
+        let plain = " 1. From an elevated command prompt, list all VSS writers and their state:\n";
+        let coloured = "\x1b[1m 1.\x1b[0m From an elevated \x1b[32mcommand\x1b[0m prompt, list all VSS \
+                        writers and their state:\x1b[0m\n";
+        let out = wrapped(coloured, 40);
+        assert_eq!(without_sgr(&out).0, wrapped(plain, 40));
+        let codes: Vec<String> = without_sgr(&out).1.into_iter().map(|(_, c)| c).collect();
+        assert_eq!(
+            codes,
+            ["\x1b[1m", "\x1b[0m", "\x1b[32m", "\x1b[0m", "\x1b[0m"]
+        );
+        assert!(out.contains("\x1b[32mcommand\x1b[0m"), "{out:?}");
+        assert!(out.trim_end().ends_with("state:\x1b[0m"), "{out:?}");
+        // Not a colour: left as it is.
+        assert_eq!(without_sgr("a\x1b[2Jb").0, "a\x1b[2Jb");
     }
 
     #[test]

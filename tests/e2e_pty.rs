@@ -1181,6 +1181,29 @@ fn digits_typed_out_at_once_answer_questions() {
     );
 }
 
+/// `show` on a terminal wraps its prose at the terminal's width, as plain mode does: a long
+/// cause under its heading, not cut mid-word by the terminal; commands stay whole.
+#[test]
+fn show_wraps_prose_at_the_terminals_width() {
+    let script = format!("'{}' show backup-03; echo EXIT=$?", bin());
+    let mut s = Session::start(&script, &[("NO_COLOR", "")]);
+    s.wait_exit();
+    // The cause, 180 columns: wrapped at a space, the rest under its text (not folded
+    // mid-word by the terminal).
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(
+        raw.contains("  This error is thrown if there is a problem with the VM agent or network access\r\n  to the Azure"),
+        "{raw}"
+    );
+    assert!(
+        raw.contains(
+            r#"(Get-AzVM -ResourceGroupName "<ResourceGroup>" -Name "<VMName>" -Status).VMAgent"#
+        ),
+        "{raw}"
+    );
+    assert!(raw.contains("EXIT=0"), "{raw}");
+}
+
 /// `show` on a terminal colours by default (the pipes of the other tests never see it); not with
 /// NO_COLOR, TERM=dumb or a monochrome TERM, nor with its output captured by `$(...)`.
 #[test]

@@ -281,6 +281,20 @@ pub(crate) fn say_raw(text: &str) {
 /// Standard output for the commands: remembers the first write error, so that every command
 /// ends the same way on a closed pipe or a full disk, whatever it did with the error itself
 /// (some stop, some write on).
+/// Text for a terminal wrapped at its width, as plain mode's (prose under its first word;
+/// commands and addresses whole, to copy); JSON and output that is no terminal as it is.
+fn wrapped_on_terminal<'a>(out: &'a mut dyn Write, json: bool) -> Box<dyn Write + 'a> {
+    use std::io::IsTerminal;
+    let width = (!json && std::io::stdout().is_terminal())
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(columns, _)| usize::from(columns));
+    match width {
+        Some(width) => Box::new(crate::plain::Wrapping::new(out, width)),
+        None => Box::new(out),
+    }
+}
+
 pub(crate) struct Output<W: Write> {
     inner: W,
     failed: Option<std::io::Error>,
@@ -679,6 +693,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                     set_names: set.iter().map(|(name, _)| name.as_str()).collect(),
                     paint: cli.color.paint(),
                 };
+                let mut out = wrapped_on_terminal(&mut out, *json);
                 show::show(&tree, asked, lang, *json, *path, &values, &mut out)
             }
             Err(code) => code,
@@ -692,7 +707,7 @@ pub fn run(cli: &Cli, command: &Command) -> i32 {
                     usize::from(*top),
                     lang,
                     cli.color.paint(),
-                    &mut out,
+                    &mut wrapped_on_terminal(&mut out, *json),
                 ),
                 Err(code) => code,
             }
