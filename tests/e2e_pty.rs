@@ -375,29 +375,24 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
         "x=$('{}'); echo EXIT=$?; echo \"GOT[$x]\"; stty -a; sleep 1",
         bin()
     );
-    let mut s = Session::start(&script, &[]);
-    s.wait_for("What were you doing");
-    assert!(s.parser.screen().alternate_screen());
-    for key in digits_to("backup-19") {
-        s.keys(&[key]);
-    }
-    s.wait_for("vssadmin list writers");
-    s.keys(b"p");
-    s.keys(b"q");
-    s.wait_exit();
-    let after = s.assert_restored(0);
+    // On backup-19 with its command picked (`p`), then `last` ends the wizard.
+    let pick_then = |last: &[u8], code: i32| {
+        let mut s = Session::start(&script, &[]);
+        s.wait_for("What were you doing");
+        assert!(s.parser.screen().alternate_screen());
+        for key in digits_to("backup-19") {
+            s.keys(&[key]);
+        }
+        s.wait_for("vssadmin list writers");
+        s.keys(b"p");
+        s.keys(last);
+        s.wait_exit();
+        s.assert_restored(code)
+    };
+    let after = pick_then(b"q", 0);
     assert!(after.contains("GOT[vssadmin list writers]"), "{after}");
     // Ctrl-C cancels: the capture gets nothing, not even the command picked.
-    let mut s = Session::start(&script, &[]);
-    s.wait_for("What were you doing");
-    for key in digits_to("backup-19") {
-        s.keys(&[key]);
-    }
-    s.wait_for("vssadmin list writers");
-    s.keys(b"p");
-    s.keys(b"\x03");
-    s.wait_exit();
-    let after = s.assert_restored(130);
+    let after = pick_then(b"\x03", 130);
     assert!(after.contains("GOT[]"), "{after}");
     // Ctrl-Z cannot stop it there (the shell ignores the signal for it): said, not silent.
     let mut s = Session::start(&script, &[]);
