@@ -372,11 +372,7 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
         }
     } else {
         // The screen is a terminal here (it may not be stdout: `cmd=$(triage)`).
-        let color = cli.color.wanted(
-            true,
-            std::env::var_os("NO_COLOR").as_deref(),
-            std::env::var("TERM").ok().as_deref(),
-        );
+        let color = cli.color.wanted_here(true);
         let theme = Theme::new(cli::settings().theme, color);
         // Terminal hyperlinks (OSC 8) on link URLs, except where the terminal may not take them:
         // NO_COLOR (a plain terminal is wanted), the Linux console, or TRIAGE_NO_HYPERLINKS.

@@ -102,14 +102,20 @@ impl ColorWhen {
         }
     }
 
+    /// [`ColorWhen::wanted`] for output that is a terminal or not (`on_terminal`), with this
+    /// process's `NO_COLOR` and `TERM`.
+    pub fn wanted_here(self, on_terminal: bool) -> bool {
+        self.wanted(
+            on_terminal,
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var("TERM").ok().as_deref(),
+        )
+    }
+
     /// The colours for this run's standard output.
     fn paint(self) -> crate::theme::Paint {
         use std::io::IsTerminal;
-        crate::theme::Paint::new(self.wanted(
-            std::io::stdout().is_terminal(),
-            std::env::var_os("NO_COLOR").as_deref(),
-            std::env::var("TERM").ok().as_deref(),
-        ))
+        crate::theme::Paint::new(self.wanted_here(std::io::stdout().is_terminal()))
     }
 }
 
