@@ -116,6 +116,15 @@ fn bench_tree(c: &mut Criterion, name: &str, tree: &Tree, extra: &[(&str, String
     group.bench_function("build", |b| {
         b.iter_with_large_drop(|| Index::build(black_box(tree)))
     });
+    // A user's first search: the build, then one query (the postings of its words are made
+    // when it first asks for them).
+    group.bench_function("build+first-query", |b| {
+        b.iter_with_large_drop(|| {
+            let index = Index::build(black_box(tree));
+            let hits = index.search(black_box(QUERIES[3].1), Lang::En, 10);
+            (index, hits)
+        })
+    });
     let index = Index::build(tree);
     let queries = QUERIES
         .iter()

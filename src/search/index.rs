@@ -201,11 +201,12 @@ pub struct Index {
     /// `pair_base + i`.
     pub(crate) pairs: Vec<u64>,
     pub(crate) pair_base: u32,
-    /// Postings of every term, one after another (term `t`: `offsets[t]..offsets[t + 1]`), in
-    /// segments: segment `s` holds the terms from `segment_terms[s]` on, and its first
-    /// posting is the term's (made on threads of their own, and not copied together).
-    pub(crate) postings: Vec<Vec<Posting>>,
-    pub(crate) segment_terms: Vec<u32>,
+    /// The postings of the words (terms below `pair_base`), each made when first asked for.
+    words: Lists,
+    /// The postings of the word pairs, one pair after another (pair term `t`:
+    /// `offsets[t] - offsets[pair_base]..offsets[t + 1] - offsets[pair_base]`).
+    pair_postings: Vec<Posting>,
+    /// Term `t` is in `offsets[t + 1] - offsets[t]` docs (so it has as many postings).
     pub(crate) offsets: Vec<u32>,
     pub(crate) idf: Vec<f32>,
     pub(crate) max_idf: f32,
@@ -803,6 +804,41 @@ impl Grouped {
     }
 }
 
+/// The postings of the words, made from the parts' grouped occurrences the first time a
+/// query asks for a term. A query asks for a few dozen terms; a big tree has tens of
+/// thousands, and making the postings of all of them was a fifth of the time of a build (and
+/// twice the memory of the grouped occurrences they are made from).
+struct Lists {
+    parts: Vec<Grouped>,
+    /// The length normalisations of every doc, field by field.
+    norms: Vec<[f32; FIELDS]>,
+    made: Box<[OnceLock<Box<[Posting]>>]>,
+}
+
+impl Lists {
+    fn new(parts: Vec<Grouped>, norms: Vec<[f32; FIELDS]>, terms: usize) -> Lists {
+        Lists {
+            parts,
+            norms,
+            made: (0..terms).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The postings of word `term` (which is in `df` docs), docs ascending.
+    fn get(&self, term: u32, df: u32) -> &[Posting] {
+        let Some(made) = self.made.get(term as usize) else {
+            return &[];
+        };
+        made.get_or_init(|| {
+            let mut out = Vec::with_capacity(df as usize);
+            for part in &self.parts {
+                part.postings(term, &self.norms, &mut out);
+            }
+            out.into_boxed_slice()
+        })
+    }
+}
+
 /// The result of a scoped thread (its panic goes on).
 fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
     handle
@@ -1230,19 +1266,6 @@ impl Index {
         let mut idf = Vec::with_capacity(df.len() * 2);
         add_terms(&df, n, &mut offsets, &mut idf);
         let max_idf = (1.0 + (n - 1.0 + 0.5) / 1.5f32).ln();
-        // Each term's postings in a row: the first part's docs, then the next part's... Big
-        // trees: the first half of the words (by postings) on one thread, the rest on another,
-        // the pairs and the surface words on a third.
-        let postings_of = |terms: std::ops::Range<u32>| {
-            let size = offsets[terms.end as usize] - offsets[terms.start as usize];
-            let mut out = Vec::with_capacity(size as usize);
-            for term in terms {
-                for part in &grouped {
-                    part.postings(term, &norms, &mut out);
-                }
-            }
-            out
-        };
         let surface_ids = b.surface_ids;
         let surfaces = || -> Vec<(Box<str>, u32)> {
             surface_ids
@@ -1261,32 +1284,17 @@ impl Index {
                 })
                 .collect()
         };
-        let words = pair_base;
-        let (postings, segment_terms, (pairs, pair_df), surfaces) = if grouped.len() > 1 {
-            let half = offsets[words as usize] / 2;
-            let mid = (offsets.partition_point(|&o| o < half) as u32).min(words);
+        // Big trees: the pairs on a thread of their own, the surface words here.
+        let ((pairs, pair_df, pair_postings), surfaces) = if grouped.len() > 1 {
             std::thread::scope(|scope| {
-                let low = scope.spawn(|| postings_of(0..mid));
-                let high = scope.spawn(|| postings_of(mid..words));
-                let rest = scope.spawn(|| (pair_postings(&pairs, &norms), surfaces()));
-                let ((pairs, pair_df, pair_postings), surfaces) = join(rest);
-                (
-                    vec![join(low), join(high), pair_postings],
-                    vec![0, mid, pair_base],
-                    (pairs, pair_df),
-                    surfaces,
-                )
+                let pairs = scope.spawn(|| pair_postings(&pairs, &norms));
+                let surfaces = surfaces();
+                (join(pairs), surfaces)
             })
         } else {
-            let (pairs, pair_df, pair_postings) = pair_postings(&pairs, &norms);
-            (
-                vec![postings_of(0..words), pair_postings],
-                vec![0, pair_base],
-                (pairs, pair_df),
-                surfaces(),
-            )
+            (pair_postings(&pairs, &norms), surfaces())
         };
-        drop(grouped);
+        let words = Lists::new(grouped, norms, df.len());
         add_terms(&pair_df, n, &mut offsets, &mut idf);
 
         let mut synonyms = Vec::new();
@@ -1367,8 +1375,8 @@ impl Index {
             grams,
             pairs,
             pair_base,
-            postings,
-            segment_terms,
+            words,
+            pair_postings,
             offsets,
             idf,
             max_idf,
@@ -1426,23 +1434,28 @@ impl Index {
 
     /// The postings of term `id`, docs ascending.
     pub(crate) fn list(&self, id: u32) -> &[Posting] {
-        let id = id as usize;
-        let segment = self
-            .segment_terms
-            .partition_point(|&first| first as usize <= id)
-            .saturating_sub(1);
-        let (Some(&first), Some(postings), Some(&start), Some(&end)) = (
-            self.segment_terms.get(segment),
-            self.postings.get(segment),
-            self.offsets.get(id),
-            self.offsets.get(id + 1),
+        let df = self.df(id);
+        if id < self.pair_base {
+            return self.words.get(id, df);
+        }
+        let (Some(&base), Some(&start)) = (
+            self.offsets.get(self.pair_base as usize),
+            self.offsets.get(id as usize),
         ) else {
             return &[];
         };
-        let base = self.offsets[first as usize];
-        postings
-            .get((start - base) as usize..(end - base) as usize)
+        let start = (start - base) as usize;
+        self.pair_postings
+            .get(start..start + df as usize)
             .unwrap_or(&[])
+    }
+
+    /// The number of docs with term `id` (the length of its postings, without making them).
+    pub(crate) fn df(&self, id: u32) -> u32 {
+        match self.offsets.get(id as usize..id as usize + 2) {
+            Some(&[start, end]) => end - start,
+            _ => 0,
+        }
     }
 
     /// Known words that start with `prefix` (a word still being typed), most common first.
@@ -1460,7 +1473,7 @@ impl Index {
                 found.push((id, word(i)));
             }
         }
-        found.sort_by_key(|&(id, _)| (std::cmp::Reverse(self.list(id).len()), id));
+        found.sort_by_key(|&(id, _)| (std::cmp::Reverse(self.df(id)), id));
         found.truncate(max);
         found
     }
@@ -1794,9 +1807,8 @@ mod tests {
         let tree = tree(600);
         let one = Index::build_in(&tree, 1);
         let postings = |i: &Index| -> Vec<(u32, u32, u16)> {
-            i.postings
-                .iter()
-                .flatten()
+            (0..i.idf.len() as u32)
+                .flat_map(|id| i.list(id))
                 .map(|p| (p.doc(), p.tf.to_bits(), p.fields()))
                 .collect()
         };
@@ -1832,20 +1844,17 @@ mod tests {
                     .collect()
             };
             assert_eq!(docs(&many), docs(&one));
-            // Every term's postings, wherever their segment is.
+            // Every term's postings, whichever parts they are made from.
             let list = |i: &Index, id: u32| -> Vec<(u32, u32, u16)> {
                 i.list(id)
                     .iter()
                     .map(|p| (p.doc(), p.tf.to_bits(), p.fields()))
                     .collect()
             };
-            assert_eq!(many.segment_terms.len(), 3);
+            assert_eq!(many.words.parts.len(), parts);
             for id in 0..one.idf.len() as u32 {
                 assert_eq!(list(&many, id), list(&one, id), "term {id}, {parts} parts");
-                assert_eq!(
-                    list(&one, id).len(),
-                    (one.offsets[id as usize + 1] - one.offsets[id as usize]) as usize
-                );
+                assert_eq!(list(&one, id).len(), one.df(id) as usize);
             }
             assert!(many.list(one.idf.len() as u32).is_empty());
             assert_eq!(many.synonyms, one.synonyms);

@@ -382,7 +382,7 @@ impl Index {
                             readings.push((id, 1.0));
                             // A rare word one edit from a common one is likelier a typo of it
                             // (the tree itself may hold the misspelling).
-                            if self.list(id).len() <= 2 && t.text.len() >= 5 {
+                            if self.df(id) <= 2 && t.text.len() >= 5 {
                                 for c in self.correct(t.text, Some(id)) {
                                     let shown = q.surface(&format!("{}→{}", t.surface, c.word));
                                     q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
@@ -609,7 +609,7 @@ impl Index {
             let d = strsim::osa_distance(word, surface);
             let better = match known {
                 // A known word: only a clearly more common word is a likely correction.
-                Some(k) => *id != k && d == 1 && self.list(*id).len() >= 3 * self.list(k).len(),
+                Some(k) => *id != k && d == 1 && self.df(*id) >= 3 * self.df(k),
                 None => d <= max_d,
             };
             if better && !found.iter().any(|&(_, f, _)| f == *id) {
@@ -622,8 +622,8 @@ impl Index {
         found.retain(|f| f.0 == best);
         // Among equally close words, prefer the more common one (the likelier intent).
         found.sort_by(|a, b| {
-            let da = self.list(a.1).len();
-            let db = self.list(b.1).len();
+            let da = self.df(a.1);
+            let db = self.df(b.1);
             db.cmp(&da).then(a.1.cmp(&b.1))
         });
         found.truncate(2);
@@ -669,7 +669,7 @@ impl Index {
                     (1, _, Some(n)) => known(v, n).is_some(),
                     _ => false,
                 };
-                let df = self.list(id).len();
+                let df = self.df(id) as usize;
                 let better = best.as_ref().is_none_or(|(bk, d, i, _)| {
                     (backed, df, std::cmp::Reverse(id)) > (*bk, *d, std::cmp::Reverse(*i))
                 });
