@@ -244,8 +244,10 @@ pub(crate) fn trigram(b: &[u8]) -> u32 {
 /// as they make pairs `Builder::pair_steps[steps..steps_end]`.
 #[derive(Clone, Copy)]
 struct Chunk {
-    /// Its place in `Builder::chunks`.
-    index: u32,
+    /// What an occurrence of it adds to `Builder::occurrences`: its one term with `TERM_BIT`
+    /// when it has one token (most chunks: a word), `NOTHING` when it has none (a stop word),
+    /// else its place in `Builder::chunks`.
+    occurrence: u32,
     start: u32,
     end: u32,
     steps: u32,
@@ -259,8 +261,11 @@ struct Chunk {
 /// In `Builder::chunk_tokens`: the token is a `Kind::Part` (term ids stay below `1 << 30`,
 /// see [`PART_SHIFT`]).
 const PART_BIT: u32 = 1 << 31;
-/// In `Builder::occurrences`: a term itself (a Korean gram across a space), not a chunk.
+/// In `Builder::occurrences`: a term itself (a one-word chunk, a Korean gram across a space),
+/// not a chunk.
 const TERM_BIT: u32 = 1 << 31;
+/// A chunk's `occurrence` when it has no tokens (no term has this id, see [`PART_SHIFT`]).
+const NOTHING: u32 = u32::MAX;
 /// In `Builder::pair_steps`: a Korean token, after which the next word starts no pair.
 const PAIR_BREAK: u32 = u32::MAX;
 
@@ -413,6 +418,17 @@ impl Vocab {
     }
 }
 
+/// Two Hangul syllables as one number below `1 << 27`.
+fn syllable_pair(a: char, b: char) -> Option<u32> {
+    const FIRST: u32 = 0xAC00;
+    const SYLLABLES: u32 = 0xD7A4 - FIRST;
+    let (a, b) = (
+        (a as u32).wrapping_sub(FIRST),
+        (b as u32).wrapping_sub(FIRST),
+    );
+    (a < SYLLABLES && b < SYLLABLES).then_some(a * SYLLABLES + b)
+}
+
 /// Lower-case surface words → (term id, the order they were met in). A word met first by a
 /// part after the first has the part's own id with the part's number in the top bits
 /// ([`PART_SHIFT`]) until the parts are put together.
@@ -452,12 +468,12 @@ struct Builder<'a> {
     /// The chunks' words and Korean tokens (`PAIR_BREAK`), in order, for word pairs.
     pair_steps: Vec<u32>,
     buffers: Buffers,
-    /// Recent Korean grams across a space: (`join_key`, term id), 0 for none.
-    joins: Box<[(u64, u32); 16384]>,
+    /// Recent Korean grams across a space (see `join`).
+    joins: Box<[u64; 32768]>,
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
     /// The text of every doc, chunk by chunk: an index in `chunks`, or a term with `TERM_BIT`
-    /// (a Korean gram across a space). Postings are made from these at the end: a chunk's
+    /// (a one-word chunk, a Korean gram across a space). Postings are made from these at the end: a chunk's
     /// tokens are counted once per chunk, not once per time it occurs.
     occurrences: Vec<u32>,
     /// Texts: where each one's occurrences end, and its field.
@@ -482,7 +498,7 @@ impl<'a> Builder<'a> {
             chunk_tokens: Vec::new(),
             pair_steps: Vec::new(),
             buffers: Buffers::default(),
-            joins: Box::new([(0, 0); 16384]),
+            joins: Box::new([0; 32768]),
             lengths: [0; FIELDS],
             occurrences: Vec::new(),
             texts: Vec::new(),
@@ -505,7 +521,9 @@ impl<'a> Builder<'a> {
     /// (`pairs`: whether `field` is one of `PAIR_FIELDS`).
     #[inline]
     fn occur(&mut self, chunk: Chunk, field: Field, pairs: bool, prev_word: &mut Option<u32>) {
-        self.occurrences.push(chunk.index);
+        if chunk.occurrence != NOTHING {
+            self.occurrences.push(chunk.occurrence);
+        }
         let tokens = chunk.end - chunk.start;
         if field == Field::Code {
             self.lengths[Field::Code as usize] += tokens - chunk.parts;
@@ -533,16 +551,21 @@ impl<'a> Builder<'a> {
 
     /// The Korean gram across the space between the syllables `last` and `first`.
     fn join(&mut self, last: char, first: char, field: Field, prev_word: &mut Option<u32>) {
-        let key = join_key(last, first);
         // A cache in front of the vocabulary: most joins come back, and the table of all grams
-        // is big.
-        let cached = &mut self.joins[(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 50) as usize];
-        let id = if cached.0 == key {
-            cached.1
-        } else {
-            let id = self.vocab.gram(key);
-            *cached = (key, id);
-            id
+        // is big. An entry is `(syllable pair + 1) << 32 | term id`, 0 for none.
+        let id = match syllable_pair(last, first) {
+            Some(pair) => {
+                let tag = u64::from(pair + 1) << 32;
+                let slot = &mut self.joins[(pair.wrapping_mul(0x9E37_79B9) >> 17) as usize];
+                if *slot & !0xffff_ffff == tag {
+                    *slot as u32
+                } else {
+                    let id = self.vocab.gram(join_key(last, first));
+                    *slot = tag | u64::from(id);
+                    id
+                }
+            }
+            None => self.vocab.gram(join_key(last, first)),
         };
         self.occur_join(id, field, prev_word);
     }
@@ -640,7 +663,12 @@ impl<'a> Builder<'a> {
             self.occur_join(id, field, prev_word);
         }
         let chunk = Chunk {
-            index: self.chunks.len() as u32,
+            occurrence: match &self.chunk_tokens[start as usize..] {
+                [] => NOTHING,
+                // A part of a compound counts in another field in codes.
+                &[one] if one & PART_BIT == 0 => TERM_BIT | one,
+                _ => self.chunks.len() as u32,
+            },
             start,
             end: self.chunk_tokens.len() as u32,
             steps,
