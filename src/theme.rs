@@ -92,6 +92,10 @@ pub struct Theme {
     pub link: Style,
     pub status: Style,
     pub warning: Style,
+    /// The words of a search result's title that the query matched, over the row's style
+    /// (`Style::patch`): bold and underlined in every theme, so that it shows without colour
+    /// and on the selected row too.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -100,6 +104,7 @@ impl Theme {
         let plain = Style::default();
         let bold = plain.add_modifier(Modifier::BOLD);
         let reverse = plain.add_modifier(Modifier::REVERSED);
+        let matched = bold.add_modifier(Modifier::UNDERLINED);
         if !color {
             return Theme {
                 bar: reverse,
@@ -114,6 +119,7 @@ impl Theme {
                 link: plain.add_modifier(Modifier::UNDERLINED),
                 status: bold,
                 warning: bold,
+                matched,
             };
         }
         match name {
@@ -131,6 +137,8 @@ impl Theme {
                 link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
                 status: bold.fg(Color::Cyan),
                 warning: bold.fg(Color::Red),
+                // The colour of the search box's label and of headings.
+                matched: matched.fg(Color::Yellow),
             },
             // The terminal's own foreground and background, made stronger: readable on light and
             // dark backgrounds alike.
@@ -147,6 +155,7 @@ impl Theme {
                 link: bold.add_modifier(Modifier::UNDERLINED),
                 status: bold.add_modifier(Modifier::REVERSED),
                 warning: bold.fg(Color::Red),
+                matched,
             },
         }
     }
