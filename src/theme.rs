@@ -29,6 +29,9 @@ pub enum Ink {
     /// A notice that the results are no sure answer ("Weak matches only", "Close call"): bold
     /// yellow.
     Caution,
+    /// A word of a search result's title that the query matched: bold and underlined, as the
+    /// search box marks it (fzf marks the characters it matched).
+    Match,
 }
 
 impl Ink {
@@ -39,6 +42,7 @@ impl Ink {
             Ink::Code => "32",
             Ink::Dim => "2",
             Ink::Caution => "1;33",
+            Ink::Match => "1;4",
         }
     }
 }
@@ -197,6 +201,7 @@ mod tests {
         assert_eq!(on.paint(Ink::Code, "ls -l"), "\x1b[32mls -l\x1b[0m");
         assert_eq!(on.paint(Ink::Dim, "[sh]"), "\x1b[2m[sh]\x1b[0m");
         assert_eq!(on.paint(Ink::Caution, "x"), "\x1b[1;33mx\x1b[0m");
+        assert_eq!(on.paint(Ink::Match, "agent"), "\x1b[1;4magent\x1b[0m");
         assert_eq!(on.paint(Ink::Code, ""), "", "no codes around nothing");
         assert_eq!(Paint::default().paint(Ink::Code, "ls -l"), "ls -l");
         // The text output's commands are green as the full-screen UI's code.
