@@ -12,6 +12,9 @@ pub struct Found {
     pub id: String,
     pub score: f32,
     pub why: String,
+    /// Byte ranges of the words of the leaf's title, in the language searched, that the query
+    /// matched (`search::Hit::marks`): drawn highlighted.
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 /// Results of one search, with whether the best one is trustworthy.
@@ -2251,6 +2254,10 @@ pub fn index_searcher(index: Arc<crate::search::LazyIndex>) -> Searcher {
                 .hits
                 .into_iter()
                 .map(|h| Found {
+                    marks: tree
+                        .leaf(&h.id)
+                        .map(|leaf| h.marks(leaf.title.get(lang)))
+                        .unwrap_or_default(),
                     id: h.id,
                     score: h.score,
                     why: h.why,

@@ -141,6 +141,33 @@ fn split_keep_spaces(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text` in pieces, each with whether it is inside one of `marks` (byte ranges in order, as
+/// `search::Hit::marks` gives them): the pieces put together are `text`. A range out of order,
+/// out of `text` or not on a character boundary is ignored.
+pub fn marked_pieces<'a>(text: &'a str, marks: &[std::ops::Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::with_capacity(2 * marks.len() + 1);
+    let mut at = 0;
+    for r in marks {
+        let fits = at <= r.start
+            && r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end);
+        if !fits {
+            continue;
+        }
+        if at < r.start {
+            pieces.push((&text[at..r.start], false));
+        }
+        pieces.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    if at < text.len() {
+        pieces.push((&text[at..], false));
+    }
+    pieces
+}
+
 /// Cuts `s` to at most `max` display columns, ending with `..` when something was cut (not `…`,
 /// whose width is ambiguous in CJK terminals).
 pub fn truncate(s: &str, max: usize) -> String {
@@ -193,6 +220,26 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn marked_pieces_make_the_text_and_skip_bad_ranges() {
+        let text = "VM 에이전트 agent";
+        let pieces = marked_pieces(text, &[0..2, 3..15, 14..16, 17..40, 16..21]);
+        assert_eq!(
+            pieces,
+            [
+                ("VM", true),
+                (" ", false),
+                ("에이전트", true),
+                (" ", false),
+                ("agent", true)
+            ]
+        );
+        // Not on a character boundary (inside 에), out of the text, empty: ignored.
+        assert_eq!(marked_pieces(text, &[4..6, 30..31]), [(text, false)]);
+        assert_eq!(marked_pieces(text, &[]), [(text, false)]);
+        assert!(marked_pieces("", &[0..1, 0..0]).is_empty());
     }
 
     #[test]

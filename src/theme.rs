@@ -29,6 +29,9 @@ pub enum Ink {
     /// A notice that the results are no sure answer ("Weak matches only", "Close call"): bold
     /// yellow.
     Caution,
+    /// A word of a search result's title that the query matched: bold and underlined, as the
+    /// search box marks it (fzf marks the characters it matched).
+    Match,
 }
 
 impl Ink {
@@ -39,6 +42,7 @@ impl Ink {
             Ink::Code => "32",
             Ink::Dim => "2",
             Ink::Caution => "1;33",
+            Ink::Match => "1;4",
         }
     }
 }
@@ -92,6 +96,10 @@ pub struct Theme {
     pub link: Style,
     pub status: Style,
     pub warning: Style,
+    /// The words of a search result's title that the query matched, over the row's style
+    /// (`Style::patch`): bold and underlined in every theme, so that it shows without colour
+    /// and on the selected row too.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -100,6 +108,7 @@ impl Theme {
         let plain = Style::default();
         let bold = plain.add_modifier(Modifier::BOLD);
         let reverse = plain.add_modifier(Modifier::REVERSED);
+        let matched = bold.add_modifier(Modifier::UNDERLINED);
         if !color {
             return Theme {
                 bar: reverse,
@@ -114,6 +123,7 @@ impl Theme {
                 link: plain.add_modifier(Modifier::UNDERLINED),
                 status: bold,
                 warning: bold,
+                matched,
             };
         }
         match name {
@@ -131,6 +141,8 @@ impl Theme {
                 link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
                 status: bold.fg(Color::Cyan),
                 warning: bold.fg(Color::Red),
+                // The colour of the search box's label and of headings.
+                matched: matched.fg(Color::Yellow),
             },
             // The terminal's own foreground and background, made stronger: readable on light and
             // dark backgrounds alike.
@@ -147,6 +159,7 @@ impl Theme {
                 link: bold.add_modifier(Modifier::UNDERLINED),
                 status: bold.add_modifier(Modifier::REVERSED),
                 warning: bold.fg(Color::Red),
+                matched,
             },
         }
     }
@@ -188,6 +201,7 @@ mod tests {
         assert_eq!(on.paint(Ink::Code, "ls -l"), "\x1b[32mls -l\x1b[0m");
         assert_eq!(on.paint(Ink::Dim, "[sh]"), "\x1b[2m[sh]\x1b[0m");
         assert_eq!(on.paint(Ink::Caution, "x"), "\x1b[1;33mx\x1b[0m");
+        assert_eq!(on.paint(Ink::Match, "agent"), "\x1b[1;4magent\x1b[0m");
         assert_eq!(on.paint(Ink::Code, ""), "", "no codes around nothing");
         assert_eq!(Paint::default().paint(Ink::Code, "ls -l"), "ls -l");
         // The text output's commands are green as the full-screen UI's code.

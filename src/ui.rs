@@ -162,6 +162,35 @@ fn cut_marked(line: &Line<'static>, max: usize, theme: &Theme) -> Line<'static> 
     Line::from(Span::styled(truncate(&format!("{text}.."), max), style))
 }
 
+/// The `pieces` of a line, each in its style, cut to `max` columns as [`truncate`] cuts their
+/// text: the same characters, its ".." in `rest`.
+fn cut_spans(pieces: Vec<(String, Style)>, max: usize, rest: Style) -> Vec<Span<'static>> {
+    let whole: String = pieces.iter().map(|(text, _)| text.as_str()).collect();
+    let cut = truncate(&whole, max);
+    // `truncate` keeps a start of the text, then "..".
+    let kept = if cut == whole {
+        whole.len()
+    } else {
+        cut.strip_suffix("..")
+            .filter(|start| whole.starts_with(start))
+            .map_or(0, str::len)
+    };
+    let mut spans = Vec::with_capacity(pieces.len() + 1);
+    let mut at = 0;
+    for (text, style) in pieces {
+        if at >= kept {
+            break;
+        }
+        let take = (kept - at).min(text.len());
+        spans.push(Span::styled(text[..take].to_string(), style));
+        at += text.len();
+    }
+    if kept < cut.len() {
+        spans.push(Span::styled(cut[kept..].to_string(), rest));
+    }
+    spans
+}
+
 /// The question screen's body in `area`: the question's text stays at the top while the rest
 /// scrolls to keep the highlighted answer in view (the whole body shows when it fits).
 fn draw_question(frame: &mut Frame, doc: Document, selected: usize, area: Rect) {
@@ -886,19 +915,19 @@ fn search(frame: &mut Frame, app: &App, state: &SearchState, area: Rect, theme: 
             .unwrap_or_default();
         let selected = i == state.selected;
         let start = lines.len();
-        let text = truncate(
-            &format!(
-                "{} {}  {}",
-                if selected { ">" } else { " " },
-                sanitize_line(&hit.id),
-                sanitize_line(&title)
-            ),
-            body_width,
-        );
-        lines.push(Line::from(Span::styled(
-            text,
-            if selected { theme.selected } else { theme.text },
-        )));
+        let style = if selected { theme.selected } else { theme.text };
+        let marker = if selected { ">" } else { " " };
+        // The words of the title the query matched stand out, as fzf's matched characters.
+        let mut pieces = vec![(format!("{marker} {}  ", sanitize_line(&hit.id)), style)];
+        for (piece, marked) in crate::text::marked_pieces(&title, &hit.marks) {
+            let piece_style = if marked {
+                style.patch(theme.matched)
+            } else {
+                style
+            };
+            pieces.push((sanitize_line(piece), piece_style));
+        }
+        lines.push(Line::from(cut_spans(pieces, body_width, style)));
         if !hit.why.is_empty() {
             lines.push(Line::from(Span::styled(
                 truncate(&format!("    {}", sanitize_line(&hit.why)), body_width),

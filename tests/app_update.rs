@@ -1805,6 +1805,7 @@ fn found(ids: &[&str]) -> Vec<app::Found> {
             id: id.to_string(),
             score: 1.0,
             why: String::new(),
+            marks: Vec::new(),
         })
         .collect()
 }

@@ -409,6 +409,7 @@ fn search_color_always_marks_ids_reasons_and_cautions() {
     let sgr_free = |text: &str| {
         text.replace("\x1b[0m", "")
             .replace("\x1b[1;33m", "")
+            .replace("\x1b[1;4m", "")
             .replace("\x1b[1m", "")
             .replace("\x1b[2m", "")
     };
@@ -436,4 +437,61 @@ fn search_color_always_marks_ids_reasons_and_cautions() {
     assert!(!text.contains('\x1b'), "{text}");
     let text = run(&["--color", "never", "search", code]);
     assert!(!text.contains('\x1b'), "{text}");
+}
+
+/// `--color always`: the words of each title the query matched are bold and underlined, as
+/// the search box marks them (stemmed: "snapshots failing" marks "Snapshot fails"; a misspelt
+/// word its correction; stop words never); without colour the text is as it was.
+#[test]
+fn search_color_always_marks_the_words_of_titles_the_query_matched() {
+    let run = |args: &[&str]| {
+        let out = triage().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let marked = |word: &str| format!("\x1b[1;4m{word}\x1b[0m");
+    let text = run(&["search", "--color", "always", "snapshots failing"]);
+    let first = text.lines().find(|l| l.contains("backup-24")).unwrap();
+    assert!(first.starts_with("\x1b[1mbackup-24\x1b[0m"), "{text}");
+    assert!(
+        first.ends_with(&format!(
+            "{} {} with a COM+ error",
+            marked("Snapshot"),
+            marked("fails")
+        )),
+        "{first:?}"
+    );
+    // The part of a compound that matched, alone.
+    assert!(
+        text.contains(&format!(
+            "VM{} extension {}",
+            marked("Snapshot"),
+            marked("failed")
+        )),
+        "{text}"
+    );
+    let text = run(&["--color=always", "search", "vm agnet is not installed"]);
+    let line = format!(
+        "{} {} is not {} on the {}",
+        marked("VM"),
+        marked("agent"),
+        marked("installed"),
+        marked("VM")
+    );
+    assert!(text.contains(&line), "{text}");
+
+    // Without colour (a pipe, or `never`), the titles as they were: no code at all.
+    for query in ["snapshots failing", "vm agnet is not installed"] {
+        let coloured = run(&["search", "--color", "always", query]);
+        let plain = run(&["search", query]);
+        assert!(!plain.contains('\x1b'), "{plain}");
+        assert_eq!(run(&["search", "--color", "never", query]), plain);
+        let uncoloured = coloured
+            .replace("\x1b[1;4m", "")
+            .replace("\x1b[1;33m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[2m", "")
+            .replace("\x1b[0m", "");
+        assert_eq!(uncoloured, plain, "{query}");
+    }
 }

@@ -371,6 +371,138 @@ fn monochrome_selection_is_reverse_video() {
     assert_eq!(buffer[(5u16, row)].fg, ratatui::style::Color::Reset);
 }
 
+/// The screen drawn with `theme`, as text with each run of cells drawn bold and underlined
+/// (the words of a result's title the query matched) in `[` `]`; and the buffer.
+fn marked_screen(a: &mut App, w: u16, h: u16, theme: &Theme) -> (String, ratatui::buffer::Buffer) {
+    app::update(a, Msg::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(f, a, theme)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let marked = Modifier::BOLD | Modifier::UNDERLINED;
+    let mut out = String::new();
+    for y in 0..h {
+        let (mut row, mut open, mut skip) = (String::new(), false, 0);
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buffer[(x, y)];
+            let on = cell.modifier.contains(marked);
+            if on != open {
+                row.push(if on { '[' } else { ']' });
+                open = on;
+            }
+            row.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        if open {
+            row.push(']');
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+    (out, buffer)
+}
+
+/// The words of each result's title that the query matched are bold and underlined (in `[` `]`
+/// here), as fzf marks what it matched: stemmed ("snapshots failing": Snapshot, fails, the
+/// part of VMSnapshot), misspelt, in Korean without particles; stop words never.
+#[test]
+fn search_marks_the_words_the_query_matched_en_80x24() {
+    let mut a = app(Lang::En);
+    open_search_with(&mut a, "snapshots failing");
+    let mono = Theme::new(ThemeName::Default, false);
+    insta::assert_snapshot!(marked_screen(&mut a, 80, 24, &mono).0);
+}
+
+#[test]
+fn search_marks_the_words_the_query_matched_ko_40x12() {
+    let mut a = app(Lang::Ko);
+    open_search_with(&mut a, "스냅샷 실패");
+    let mono = Theme::new(ThemeName::Default, false);
+    insta::assert_snapshot!(marked_screen(&mut a, 40, 12, &mono).0);
+}
+
+/// A matched word's cells: bold and underlined in every theme (monochrome shows it), yellow
+/// too in the default one; on the selected row over its reverse video (or its colours); the
+/// words around it as their row.
+#[test]
+fn a_matched_word_is_bold_and_underlined_over_its_rows_style() {
+    use ratatui::style::Color;
+    let mut a = app(Lang::En);
+    open_search_with(&mut a, "vm agnet is not installed");
+    let themes = [
+        ("monochrome", Theme::new(ThemeName::Default, false)),
+        ("default", Theme::new(ThemeName::Default, true)),
+        ("high contrast", Theme::new(ThemeName::HighContrast, true)),
+    ];
+    for (name, theme) in themes {
+        let (text, buffer) = marked_screen(&mut a, 80, 24, &theme);
+        let rows: Vec<&str> = text.lines().collect();
+        // The cell of the first letter of `word` (in brackets when marked) in row `row`.
+        let cell = |row: usize, word: &str| {
+            let at = rows[row].find(word).unwrap();
+            let x =
+                rows[row][..at].replace(['[', ']'], "").len() + usize::from(word.starts_with('['));
+            buffer[(x as u16, row as u16)].clone()
+        };
+        let bold_underlined = Modifier::BOLD | Modifier::UNDERLINED;
+        // The selected result: "VM agent is not installed on the VM".
+        let first = rows
+            .iter()
+            .position(|r| r.contains("> backup-18"))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        assert_eq!(
+            rows[first], " > backup-18  [VM] [agent] is not [installed] on the [VM]",
+            "{name}"
+        );
+        let (agent, not) = (cell(first, "[agent]"), cell(first, "not "));
+        assert!(
+            agent.modifier.contains(bold_underlined),
+            "{name}: {agent:?}"
+        );
+        assert!(
+            !not.modifier.contains(Modifier::UNDERLINED),
+            "{name}: {not:?}"
+        );
+        match name {
+            "monochrome" => {
+                assert!(agent.modifier.contains(Modifier::REVERSED), "{agent:?}");
+                assert_eq!(agent.fg, Color::Reset, "no colour: {agent:?}");
+            }
+            "default" => {
+                assert!(agent.modifier.contains(Modifier::REVERSED), "{agent:?}");
+                assert_eq!(agent.fg, Color::Yellow, "{agent:?}");
+            }
+            _ => assert_eq!(
+                (agent.fg, agent.bg),
+                (not.fg, not.bg),
+                "the selection's colours"
+            ),
+        }
+        // A result not selected: its matched words stand out of plain text.
+        let other = (first + 1..rows.len())
+            .find(|&r| rows[r].starts_with("   ") && rows[r].contains("[agent]"))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        let agent = cell(other, "[agent]");
+        assert!(
+            agent.modifier.contains(bold_underlined),
+            "{name}: {agent:?}"
+        );
+        assert!(
+            !agent.modifier.contains(Modifier::REVERSED),
+            "{name}: {agent:?}"
+        );
+        let colour = if name == "default" {
+            Color::Yellow
+        } else {
+            Color::Reset
+        };
+        assert_eq!(agent.fg, colour, "{name}: {agent:?}");
+    }
+}
+
 #[test]
 fn chrome_has_no_ambiguous_width_glyphs() {
     use unicode_width::UnicodeWidthStr;

@@ -139,6 +139,25 @@ fn leaf_title<'a>(tree: &'a Tree, id: &str, lang: Lang) -> &'a str {
     tree.leaf(id).map_or("", |l| l.title.get(lang))
 }
 
+/// A hit's `title` on one line, the words the query matched in it marked when `paint` is on
+/// (as the search box marks them); without colour, the title as it is.
+fn marked_title(title: &str, hit: &crate::search::Hit, paint: Paint) -> String {
+    if !paint.is_on() {
+        return sanitize_line(title);
+    }
+    crate::text::marked_pieces(title, &hit.marks(title))
+        .into_iter()
+        .map(|(piece, marked)| {
+            let piece = sanitize_line(piece);
+            if marked {
+                paint.paint(Ink::Match, &piece)
+            } else {
+                piece
+            }
+        })
+        .collect()
+}
+
 pub fn search(
     tree: &Tree,
     words: &[String],
@@ -238,7 +257,7 @@ pub fn search(
                     paint.paint(Ink::Id, &id),
                     &padded[id.len()..],
                     h.score,
-                    sanitize_line(leaf_title(tree, &h.id, lang))
+                    marked_title(leaf_title(tree, &h.id, lang), h, paint)
                 )?;
                 if !h.why.is_empty() {
                     let why = paint.paint(Ink::Dim, &sanitize_line(&h.why));

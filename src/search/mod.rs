@@ -64,6 +64,10 @@
 //!   of it; a good best hit with a runner-up that close is a close call (`Results::close`:
 //!   most wrong first answers are one, and the right one is then second). A UI says "nothing
 //!   matches well" or "compare the first two" instead of presenting a guess as the answer.
+//! * Highlighting (`mark.rs`): each hit keeps the query's terms it has (`Hit::terms`: words as
+//!   typed or corrected, Korean grams; not pairs or synonyms); `Hit::marks` analyses a text of
+//!   the leaf (its title) as the index did and gives the byte ranges of the words that have
+//!   one, for a UI to highlight as fzf does what it matched.
 //!
 //! Nothing here is tuned to a particular query: the ranking is judged on queries nobody wrote
 //! yet. `eval` measures it on query files (`tests/queries/search.json`).
@@ -88,6 +92,7 @@
 pub mod analyze;
 pub mod eval;
 mod index;
+mod mark;
 pub(crate) mod phrase;
 mod rank;
 
@@ -138,6 +143,20 @@ pub struct Hit {
     pub why: String,
     /// This hit on its own is a good match (see the module doc).
     pub confident: bool,
+    /// The analysed terms of the query this leaf has, sorted: words stemmed (and the parts of
+    /// codes), corrections of misspelt words, numbers, Korean grams; no word pairs, synonyms
+    /// or stop words. [`Hit::marks`] finds them in a text of the leaf.
+    pub terms: Vec<String>,
+}
+
+impl Hit {
+    /// Byte ranges of the words of `text` (the leaf's title, say) whose analysed term is one
+    /// of [`Hit::terms`], in order and apart: what the query matched there, for a UI to
+    /// highlight as fzf does the characters it matched. A Korean word is marked without its
+    /// particle.
+    pub fn marks(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        mark::marks(text, &self.terms)
+    }
 }
 
 /// An index built on first use, for UIs that must start fast.

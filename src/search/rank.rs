@@ -94,6 +94,9 @@ struct QTerm {
     /// Index into `Query::surfaces`.
     surface: usize,
     count: u32,
+    /// The analysed term (a stemmed word, a number, a Korean gram) for highlighting where a
+    /// leaf has it (`Hit::terms`); `None` for a word pair.
+    name: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -172,10 +175,13 @@ impl Query {
         self.surfaces.len() - 1
     }
 
-    fn add(&mut self, id: u32, weight: f32, origin: Origin, surface: usize) {
+    fn add(&mut self, id: u32, weight: f32, origin: Origin, surface: usize, name: Option<&str>) {
         match self.by_id.get(&id) {
             Some(&i) => {
                 let t = &mut self.terms[i];
+                if t.name.is_none() {
+                    t.name = name.map(Box::from);
+                }
                 if origin.typed() && t.origin.typed() {
                     t.count += 1;
                 }
@@ -193,6 +199,7 @@ impl Query {
                     origin,
                     surface,
                     count: 1,
+                    name: name.map(Box::from),
                 });
             }
         }
@@ -378,14 +385,21 @@ impl Index {
                     let mut readings: Vec<(u32, f32)> = Vec::new();
                     match known {
                         Some(id) => {
-                            q.add(id, base, origin, s);
+                            q.add(id, base, origin, s, Some(&*stemmed));
                             readings.push((id, 1.0));
                             // A rare word one edit from a common one is likelier a typo of it
                             // (the tree itself may hold the misspelling).
                             if self.df(id) <= 2 && t.text.len() >= 5 {
                                 for c in self.correct(t.text, Some(id)) {
                                     let shown = q.surface(&format!("{}→{}", t.surface, c.word));
-                                    q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
+                                    let name = self.stem.stem(c.word);
+                                    q.add(
+                                        c.id,
+                                        base * W_TYPO * c.penalty,
+                                        Origin::Typo,
+                                        shown,
+                                        Some(&*name),
+                                    );
                                     readings.push((c.id, W_TYPO * c.penalty));
                                 }
                             }
@@ -400,7 +414,14 @@ impl Index {
                             let corrected = self.correct(t.text, None);
                             for c in &corrected {
                                 let shown = q.surface(&format!("{}→{}", t.surface, c.word));
-                                q.add(c.id, base * W_TYPO * c.penalty, Origin::Typo, shown);
+                                let name = self.stem.stem(c.word);
+                                q.add(
+                                    c.id,
+                                    base * W_TYPO * c.penalty,
+                                    Origin::Typo,
+                                    shown,
+                                    Some(&*name),
+                                );
                                 readings.push((c.id, W_TYPO * c.penalty));
                             }
                             let alphabetic = t.text.chars().all(char::is_alphabetic);
@@ -416,7 +437,7 @@ impl Index {
                         for &(p, pw) in &prev_word {
                             for &(id, w) in &readings {
                                 if let Some(pid) = self.pair_id(p, id) {
-                                    q.add(pid, W_PAIR * pw * w, Origin::Pair, s);
+                                    q.add(pid, W_PAIR * pw * w, Origin::Pair, s, None);
                                 }
                             }
                         }
@@ -428,7 +449,7 @@ impl Index {
                         push_code(&mut q, ci, 1.0, t.surface, true);
                     }
                     if let Some(&id) = self.terms.get(t.text).filter(|_| !version) {
-                        q.add(id, W_WORD, Origin::Word, s);
+                        q.add(id, W_WORD, Origin::Word, s, Some(t.text));
                     }
                 }
                 Kind::Hangul | Kind::HangulJoin | Kind::HangulTail => {
@@ -441,7 +462,7 @@ impl Index {
                         (W_JOIN, Origin::Join)
                     };
                     match self.term_id(t.text) {
-                        Some(id) => q.add(id, w, origin, s),
+                        Some(id) => q.add(id, w, origin, s, Some(t.text)),
                         None if t.kind == Kind::Hangul => {
                             // Words, not pastes without spaces; and a bounded number of them.
                             let correctable = t.surface.len() <= MAX_KOREAN_WORD_BYTES
@@ -458,7 +479,7 @@ impl Index {
                                 let fixed = typed.replacen(t.text, &gram, 1);
                                 let shown = q.surface(&format!("{typed}→{fixed}"));
                                 let origin = if by_word { Origin::Typo } else { Origin::Guess };
-                                q.add(id, W_WORD * W_TYPO, origin, shown);
+                                q.add(id, W_WORD * W_TYPO, origin, shown, Some(gram.as_str()));
                                 backed = by_word;
                             }
                             // A gram the tree does not know, but for a sure correction.
@@ -478,7 +499,8 @@ impl Index {
             let typed = q.surfaces[s].clone();
             for (id, word) in self.completions(&prefix, 3) {
                 let shown = q.surface(&format!("{typed}→{word}"));
-                q.add(id, W_WORD * W_TYPO, Origin::Typo, shown);
+                let name = self.stem.stem(word);
+                q.add(id, W_WORD * W_TYPO, Origin::Typo, shown, Some(&*name));
             }
         }
         self.expand_synonyms(&mut q, text);
@@ -886,6 +908,7 @@ impl Index {
                     id: self.docs[d as usize].id.clone(),
                     score: acc[d as usize],
                     why,
+                    terms: self.matched_terms(q, d),
                     // Words read as corrections of misspelt ones rank a leaf, but a leaf found
                     // by nothing the user spelt right is no sure answer ("pizza oven" is not
                     // "open").
@@ -987,6 +1010,28 @@ impl Index {
                     .zip(found)
                     .any(|(docs, &found)| found && !best.is_some_and(|d| docs.contains(&d)))
             })
+    }
+
+    /// The analysed terms of the query that `doc` has (see `Hit::terms`): words as typed and
+    /// their parts, corrections of misspelt ones, numbers, Korean grams; not word pairs (their
+    /// words are there), nor guesses (a Korean gram a jamo off that nothing backs: a word
+    /// nobody wrote), nor synonyms (words the query does not have: "failing" would mark
+    /// "error").
+    fn matched_terms(&self, q: &Query, doc: u32) -> Vec<String> {
+        let mut terms: Vec<String> = q
+            .terms
+            .iter()
+            .filter(|t| t.origin.typed())
+            .filter_map(|t| {
+                t.name
+                    .as_deref()
+                    .filter(|_| self.posting(t.id, doc).is_some())
+            })
+            .map(str::to_string)
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms
     }
 
     /// What the query's own phrase of a synonym group (`ids`) scores in `doc`.
