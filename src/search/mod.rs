@@ -74,20 +74,22 @@
 //!
 //! Cost (`cargo bench --bench search`, 2 cores). The build analyses each distinct
 //! whitespace-separated piece of text (a chunk) once and keeps each text as the chunks it is
-//! made of; the postings come from one counting sort over those at the end, so a chunk's terms
-//! are looked up once, not each time it occurs. A big tree is analysed in halves on two
-//! threads, whose terms are then numbered as one thread would have met them, so the index is
-//! the same. Build it on first use ([`LazyIndex`], which a UI may also fill from a background
-//! thread) so start-up does not pay for it; the typo index and the code trigrams wait for the
-//! first query that needs them. Queries over 64 KiB are cut to their end (a log's newest lines:
-//! the search box and `search` on stdin keep the end too). Timings depend on the machine
-//! more than on anything here: the same commit built the 10,000-leaf index in 48-55 ms on the
-//! 2-core VM of 2026-11-25 and in 109-117 ms on the one of 2026-11-29. On the 2-core 2.3 GHz
-//! Xeon VM of 2026-12-06 (criterion medians): the Azure index 5.6 ms; a generated tree of
-//! 10,000 bilingual leaves 65 ms (78 ms before that day's changes; the 50 ms target is not met
-//! on this machine: a build touches about 43 MB, and the kernel takes 1.7 µs to hand out each
-//! 4 KiB page of it); a query 20-59 µs on the Azure tree and 34-447 µs at 10,000 leaves; a 1 MiB
-//! paste 4.7-5.0 ms.
+//! made of (a one-word chunk as its term); one counting sort over those groups the occurrences
+//! by term at the end, so a chunk's terms are looked up once, not each time it occurs. A big
+//! tree is analysed in halves on two threads, whose terms are then numbered as one thread would
+//! have met them, so the index is the same. A word's postings are made from its grouped
+//! occurrences the first time a query asks for them (a query asks for a few dozen of a big
+//! tree's tens of thousands). Build it on first use ([`LazyIndex`], which a UI may also fill
+//! from a background thread) so start-up does not pay for it; the typo index and the code
+//! trigrams wait for the first query that needs them. Queries over 64 KiB are cut to their end
+//! (a log's newest lines: the search box and `search` on stdin keep the end too). Timings depend
+//! on the machine more than on anything here (the same commit built the 10,000-leaf index in
+//! 48-55 ms on the 2-core VM of 2026-11-25 and in 109-117 ms on the one of 2026-11-29). On the
+//! 2-core VM of 2026-12-06 (criterion medians, 11 p.m.): the Azure index 5.8 ms; a generated
+//! tree of 10,000 bilingual leaves 56-73 ms (73-78 ms for the code before that evening's
+//! changes, run in turn with it), and with its first query (which makes that query's postings,
+//! the typo index and the code trigrams) 65-88 ms; a query 23-85 µs on the Azure tree and
+//! 38-527 µs at 10,000 leaves; a 1 MiB paste 5.2 ms.
 
 pub mod analyze;
 pub mod eval;
