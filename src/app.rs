@@ -1076,6 +1076,13 @@ impl App {
     /// with the answers that lead there (those that match the query, as for a result opened),
     /// the answer toward the highlighted one of the two selected. Nothing happens on other
     /// searches.
+    /// The search box is open on results whose first is clearly the answer (a good match, well
+    /// ahead of the next: no close call, no topic or code the tree does not cover).
+    pub fn search_is_sure(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Search(state))
+            if state.findings.confident && !state.findings.hits.is_empty())
+    }
+
     fn ask_split(&mut self) {
         let Some(Overlay::Search(state)) = &self.overlay else {
             return;

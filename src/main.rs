@@ -305,6 +305,9 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     } else if let Some(query) = args.query.as_deref().filter(|q| !q.trim().is_empty()) {
         app::update(&mut app, Msg::OpenSearch);
         app::paste(&mut app, query);
+        if args.select_1 && app.search_is_sure() {
+            app::update(&mut app, Msg::Confirm);
+        }
     }
     let mut recorder = Recorder::new(args, resumed.as_ref(), &app, tree_path);
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");

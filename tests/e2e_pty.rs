@@ -405,7 +405,7 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
 }
 
 /// `--query` starts on the search's results (a number opens one); practice refuses it.
-/// `--set` fills in blanks from the start.
+/// `--set` fills in blanks from the start; `--select-1` opens a sure answer.
 #[test]
 fn the_wizard_starts_on_the_search_for_query() {
     let run = |args: &[&str], input: &str| {
@@ -451,6 +451,28 @@ fn the_wizard_starts_on_the_search_for_query() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--query"), "{err}");
+
+    // --select-1 opens a sure answer at once, with the path that leads there...
+    let message = "Snapshot operation failed due to VSS Writers in bad state";
+    let out = run(&["-q", message, "--select-1"], "q\n");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("How the questions lead here:"), "{text}");
+    assert!(
+        text.contains("backup-19  VSS writers in a bad state"),
+        "{text}"
+    );
+    assert!(!text.contains("  1) backup-19"), "{text}");
+    // ... but not a close call: its results are shown, as without it.
+    let code = "UserErrorGuestAgentStatusUnavailable";
+    let out = run(&["-q", code, "-1"], "q\n");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Close call"), "{text}");
+    assert!(text.contains("  1) backup-03  "), "{text}");
+    assert!(!text.contains("How the questions lead here:"), "{text}");
+    // It needs a query.
+    let out = run(&["--select-1"], "");
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

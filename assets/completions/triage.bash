@@ -118,7 +118,7 @@ _triage() {
 
     case "${cmd}" in
         triage)
-            opts="-q -h -V --tree --lang --plain --transcript --query --set --no-config --color --help --version list show check trees history resume practice completions search eval help"
+            opts="-q -1 -h -V --tree --lang --plain --transcript --query --select-1 --set --no-config --color --help --version list show check trees history resume practice completions search eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,7 +474,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__practice)
-            opts="-q -h --count --seed --plain --transcript --query --set --tree --lang --no-config --color --help"
+            opts="-q -1 -h --count --seed --plain --transcript --query --select-1 --set --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,7 +524,7 @@ _triage() {
             return 0
             ;;
         triage__subcmd__resume)
-            opts="-q -h --plain --transcript --query --set --tree --lang --no-config --color --help"
+            opts="-q -1 -h --plain --transcript --query --select-1 --set --tree --lang --no-config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_triage_global_optspecs
-    string join \n tree= lang= plain transcript= q/query= set= no-config color= h/help V/version
+    string join \n tree= lang= plain transcript= q/query= 1/select-1 set= no-config color= h/help V/version
 end
 
 function __fish_triage_needs_command
@@ -33,6 +33,7 @@ complete -c triage -n "__fish_triage_needs_command" -l color -d 'Colour the text
 always\t''
 never\t''"
 complete -c triage -n "__fish_triage_needs_command" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
+complete -c triage -n "__fish_triage_needs_command" -s 1 -l select-1 -d 'With --query: when one fix is clearly the answer, open it at once (with the path of answers that leads there), as fzf\'s --select-1 does; otherwise the results are shown'
 complete -c triage -n "__fish_triage_needs_command" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c triage -n "__fish_triage_needs_command" -s V -l version -d 'Print version'
@@ -99,6 +100,7 @@ complete -c triage -n "__fish_triage_using_subcommand resume" -l color -d 'Colou
 always\t''
 never\t''"
 complete -c triage -n "__fish_triage_using_subcommand resume" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
+complete -c triage -n "__fish_triage_using_subcommand resume" -s 1 -l select-1 -d 'With --query: when one fix is clearly the answer, open it at once (with the path of answers that leads there), as fzf\'s --select-1 does; otherwise the results are shown'
 complete -c triage -n "__fish_triage_using_subcommand resume" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand resume" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l count -d 'Number of rounds' -r
@@ -112,6 +114,7 @@ complete -c triage -n "__fish_triage_using_subcommand practice" -l color -d 'Col
 always\t''
 never\t''"
 complete -c triage -n "__fish_triage_using_subcommand practice" -l plain -d 'Ask the questions as numbered lines on stdin/stdout (automatic when stdin is not a terminal)'
+complete -c triage -n "__fish_triage_using_subcommand practice" -s 1 -l select-1 -d 'With --query: when one fix is clearly the answer, open it at once (with the path of answers that leads there), as fzf\'s --select-1 does; otherwise the results are shown'
 complete -c triage -n "__fish_triage_using_subcommand practice" -l no-config -d 'Ignore the config file (config.ron in the config directory)'
 complete -c triage -n "__fish_triage_using_subcommand practice" -s h -l help -d 'Print help'
 complete -c triage -n "__fish_triage_using_subcommand completions" -l tree -d 'Tree to use: a file path or the id of a tree in the embedded set or the user\'s trees dir (default: the config file\'s `tree`, else the embedded Azure VM backup tree)' -r

@@ -135,6 +135,11 @@ pub struct WizardArgs {
     #[arg(short, long, value_name = "TEXT")]
     pub query: Option<String>,
 
+    /// With --query: when one fix is clearly the answer, open it at once (with the path of
+    /// answers that leads there), as fzf's --select-1 does; otherwise the results are shown.
+    #[arg(short = '1', long = "select-1", requires = "query")]
+    pub select_1: bool,
+
     /// Fill in a placeholder of the commands from the start, e.g. `--set VMName=vm-01`
     /// (repeatable), as `show --set` does; `f` still changes it.
     #[arg(long = "set", value_name = "NAME=VALUE", value_parser = placeholder_value)]
