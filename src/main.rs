@@ -277,10 +277,11 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
     }
     let index = Arc::new(triage::search::LazyIndex::new());
     {
-        // Build the search index in the background: start-up does not wait for it.
+        // Build the search index in the background, and what a first query would make on its
+        // way: neither start-up nor the first keystroke in the search box waits for them.
         let (index, tree) = (Arc::clone(&index), Arc::clone(&tree));
         std::thread::spawn(move || {
-            index.get(&tree);
+            index.get(&tree).warm();
         });
     }
     let mut app = App::new(tree, lang, app::index_searcher(index));

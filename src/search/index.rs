@@ -1559,6 +1559,16 @@ impl Index {
         })
     }
 
+    /// Makes now what the first queries would otherwise make on their way: the typo index, the
+    /// code trigrams and the code families. For a UI that builds the index in the background,
+    /// so the first keystroke in its search box does not wait for them (milliseconds on a big
+    /// tree).
+    pub fn warm(&self) {
+        self.fuzzy();
+        self.code_grams();
+        self.code_families();
+    }
+
     pub(crate) fn fuzzy(&self) -> &Fuzzy {
         self.fuzzy.get_or_init(|| {
             let mut deletions = Vec::with_capacity(self.surfaces.len() * 9);
@@ -1828,6 +1838,25 @@ mod tests {
         assert_eq!(pair_postings.len(), 2);
         assert_eq!(index.idf[pair as usize], index.idf[zebra as usize]);
         assert_eq!(index.pair_id(zebra, quartz), None);
+    }
+
+    #[test]
+    fn warm_makes_what_a_first_query_would() {
+        let tree = tree(50);
+        let index = Index::build(&tree);
+        assert!(index.fuzzy.get().is_none() && index.code_grams.get().is_none());
+        assert!(index.code_families.get().is_none());
+        index.warm();
+        assert!(index.fuzzy.get().is_some() && index.code_grams.get().is_some());
+        assert!(index.code_families.get().is_some());
+        let cold = Index::build(&tree);
+        for q in ["agnet", "UserErrorBackupCod3", "가상 머신"] {
+            assert_eq!(
+                index.search(q, Lang::En, 5),
+                cold.search(q, Lang::En, 5),
+                "{q}"
+            );
+        }
     }
 
     #[test]
