@@ -386,10 +386,13 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
             && std::env::var_os("TRIAGE_NO_HYPERLINKS").is_none_or(|v| v.is_empty());
         match run_tui(&mut app, &theme, hyperlinks, &mut recorder) {
             Ok(()) => match CAUGHT_SIGNAL.load(std::sync::atomic::Ordering::SeqCst) {
-                0 => {
-                    print_on_quit(&app);
-                    0
-                }
+                // With the output captured, quitting with nothing to print (no fix reached, no
+                // command picked) exits 1, as fzf does when nothing was chosen:
+                // `cmd=$(triage) || exit`.
+                0 => match print_on_quit(&app) || !screen::on_tty() {
+                    true => 0,
+                    false => cli::EXIT_FAILURE,
+                },
                 // Ctrl-C is a way to quit like `q` (the fix stays in the scrollback), with the
                 // exit code of an interrupted program.
                 // A SIGTERM (a shutdown, a tmux window killed) leaves the terminal there: the
@@ -1214,9 +1217,10 @@ fn spawn_input_thread() -> std::io::Result<std::sync::mpsc::Receiver<std::io::Re
     Ok(rx)
 }
 
-/// After the screen is gone: the selected command alone (p), or the fix's commands, so they stay
-/// in the scrollback where OSC 52 is blocked.
-fn print_on_quit(app: &App) {
+/// After the screen is gone: a practice run's score, the selected command alone (p), or the
+/// fix's commands, so they stay in the scrollback where OSC 52 is blocked. Returns whether it
+/// had anything to print.
+fn print_on_quit(app: &App) -> bool {
     let mut out = std::io::stdout().lock();
     if let Some(p) = &app.practice {
         let _ = write!(
@@ -1224,17 +1228,21 @@ fn print_on_quit(app: &App) {
             "{}",
             report::practice_summary(&app.tree, &p.score, app.lang)
         );
-        return;
+        return true;
     }
     if let Some(code) = &app.print_on_quit {
         let _ = writeln!(out, "{}", triage::text::sanitize(code));
-        return;
+        return true;
     }
-    if let Some(view) = app.leaf_view() {
-        let _ = write!(
-            out,
-            "{}",
-            report::quit_summary(view.id, view.leaf, app.lang, &app.values)
-        );
+    match app.leaf_view() {
+        Some(view) => {
+            let _ = write!(
+                out,
+                "{}",
+                report::quit_summary(view.id, view.leaf, app.lang, &app.values)
+            );
+            true
+        }
+        None => false,
     }
 }

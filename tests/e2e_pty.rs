@@ -368,7 +368,7 @@ fn search_line_editing_and_see_also_in_the_real_terminal() {
 }
 
 /// `cmd=$(triage)`: the wizard draws on the terminal (not into the capture, as fzf and navi
-/// do), and the command picked with `p` is what the capture gets.
+/// do), and the command picked with `p` is what the capture gets; nothing chosen exits 1.
 #[test]
 fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
     let script = format!(
@@ -399,9 +399,12 @@ fn with_stdout_captured_the_wizard_draws_on_the_terminal_and_prints_the_pick() {
     s.wait_for("What were you doing");
     s.keys(b"\x1a");
     s.wait_for("Ctrl-Z cannot suspend here");
+    // Quitting on a question chooses nothing: the capture gets nothing, and the exit code
+    // says so (1, as fzf's when nothing was chosen), so `x=$(triage) || exit` stops there.
     s.keys(b"q");
     s.wait_exit();
-    s.assert_restored(0);
+    let after = s.assert_restored(1);
+    assert!(after.contains("GOT[]"), "{after}");
 }
 
 /// `--query` starts on the search's results (a number opens one); practice refuses it.
