@@ -390,18 +390,8 @@ impl Index {
                             // A rare word one edit from a common one is likelier a typo of it
                             // (the tree itself may hold the misspelling).
                             if self.df(id) <= 2 && t.text.len() >= 5 {
-                                for c in self.correct(t.text, Some(id)) {
-                                    let shown = q.surface(&format!("{}→{}", t.surface, c.word));
-                                    let name = self.stem.stem(c.word);
-                                    q.add(
-                                        c.id,
-                                        base * W_TYPO * c.penalty,
-                                        Origin::Typo,
-                                        shown,
-                                        Some(&*name),
-                                    );
-                                    readings.push((c.id, W_TYPO * c.penalty));
-                                }
+                                let corrected = self.correct(t.text, Some(id));
+                                self.add_typos(&mut q, t.surface, base, &corrected, &mut readings);
                             }
                         }
                         // A host's own labels: no typos, and no sign of a question the tree
@@ -412,18 +402,7 @@ impl Index {
                                 last_unknown = Some((t.text.to_string(), s));
                             }
                             let corrected = self.correct(t.text, None);
-                            for c in &corrected {
-                                let shown = q.surface(&format!("{}→{}", t.surface, c.word));
-                                let name = self.stem.stem(c.word);
-                                q.add(
-                                    c.id,
-                                    base * W_TYPO * c.penalty,
-                                    Origin::Typo,
-                                    shown,
-                                    Some(&*name),
-                                );
-                                readings.push((c.id, W_TYPO * c.penalty));
-                            }
+                            self.add_typos(&mut q, t.surface, base, &corrected, &mut readings);
                             let alphabetic = t.text.chars().all(char::is_alphabetic);
                             if corrected.is_empty() && alphabetic && !self.is_code_word(t.text) {
                                 q.unknown += base * self.max_idf;
@@ -586,6 +565,30 @@ impl Index {
 
     /// Known words within a small edit distance of an unknown `word` (transpositions count as
     /// one edit), best first, with a weight penalty for the distance.
+    /// Adds the corrections of the word `surface` (weighing `base`) to the query as typos, and
+    /// to the word's `readings`.
+    fn add_typos(
+        &self,
+        q: &mut Query,
+        surface: &str,
+        base: f32,
+        corrected: &[Correction<'_>],
+        readings: &mut Vec<(u32, f32)>,
+    ) {
+        for c in corrected {
+            let shown = q.surface(&format!("{surface}→{}", c.word));
+            let name = self.stem.stem(c.word);
+            q.add(
+                c.id,
+                base * W_TYPO * c.penalty,
+                Origin::Typo,
+                shown,
+                Some(&*name),
+            );
+            readings.push((c.id, W_TYPO * c.penalty));
+        }
+    }
+
     fn correct(&self, word: &str, known: Option<u32>) -> Vec<Correction<'_>> {
         let len = word.len();
         if !(4..=MAX_FUZZY_WORD).contains(&len) || !word.bytes().all(|b| b.is_ascii_lowercase()) {
