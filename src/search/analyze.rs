@@ -179,36 +179,47 @@ fn camel_parts_into(word: &str, parts: &mut Vec<(usize, usize)>) {
     parts.clear();
     let b = word.as_bytes();
     let mut start = 0;
-    let class = |c: u8| -> u8 {
-        if c.is_ascii_uppercase() {
-            1
-        } else if c.is_ascii_lowercase() {
-            2
-        } else if c.is_ascii_digit() {
-            3
-        } else {
-            4
-        }
-    };
+    let class = |i: usize| b.get(i).map_or(OTHER, |&c| BYTE_CLASS[usize::from(c)]);
+    let (mut p, mut c) = (class(0), class(1));
     for i in 1..b.len() {
-        let (p, c) = (class(b[i - 1]), class(b[i]));
-        let next = b.get(i + 1).map(|&n| class(n));
+        let next = class(i + 1);
         let split = match (p, c) {
-            (_, 4) | (4, _) => false,
-            (2, 1) => true,
-            (1, 1) => next == Some(2),
-            (3, 1) | (3, 2) | (1, 3) | (2, 3) => true,
+            (_, OTHER) | (OTHER, _) => false,
+            (LOWER, UPPER) => true,
+            (UPPER, UPPER) => next == LOWER,
+            (DIGIT, UPPER) | (DIGIT, LOWER) | (UPPER, DIGIT) | (LOWER, DIGIT) => true,
             _ => false,
         };
         if split {
             parts.push((start, i));
             start = i;
         }
+        (p, c) = (c, next);
     }
     if start < b.len() {
         parts.push((start, b.len()));
     }
 }
+
+/// Classes of bytes for [`camel_parts_into`] (the end of a word is `OTHER` too).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 3;
+const OTHER: u8 = 4;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// True for a token that looks like an id or a hash rather than a word: hex with digits and
 /// letters (GUID pieces, activity ids), or a word that starts with a digit (`02t01`, `551z`).
@@ -477,7 +488,7 @@ pub(crate) struct Chunks<'t> {
 impl<'t> Iterator for Chunks<'t> {
     type Item = &'t str;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<&'t str> {
         let bytes = self.text.as_bytes();
         let mut start = self.at;
@@ -837,6 +848,41 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         toks(s).into_iter().map(|(_, t)| t).collect()
+    }
+
+    proptest::proptest! {
+        /// The table of byte classes splits as asking each character what it is does.
+        #[test]
+        fn camel_parts_split_as_character_classes_say(w in "[A-Za-z0-9_.é가]{0,24}") {
+            let class = |c: char| match c {
+                c if c.is_ascii_uppercase() => 1,
+                c if c.is_ascii_lowercase() => 2,
+                c if c.is_ascii_digit() => 3,
+                _ => 4,
+            };
+            let mut expected = Vec::new();
+            let mut start = 0;
+            let b = w.as_bytes();
+            for i in 1..b.len() {
+                let (p, c) = (class(char::from(b[i - 1])), class(char::from(b[i])));
+                let next = b.get(i + 1).map(|&n| class(char::from(n)));
+                let split = match (p, c) {
+                    (_, 4) | (4, _) => false,
+                    (2, 1) => true,
+                    (1, 1) => next == Some(2),
+                    (3, 1) | (3, 2) | (1, 3) | (2, 3) => true,
+                    _ => false,
+                };
+                if split {
+                    expected.push((start, i));
+                    start = i;
+                }
+            }
+            if start < b.len() {
+                expected.push((start, b.len()));
+            }
+            proptest::prop_assert_eq!(camel_parts(&w), expected);
+        }
     }
 
     #[test]
