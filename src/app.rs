@@ -1422,6 +1422,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     } else {
         msg
     };
+    // `q` quits on the question a close call's Tab asked, as on any question; the Esc key there
+    // goes back to the search.
+    if key == Msg::Escape && app.overlay.is_none() && app.asked_from_search {
+        app.asked_from_search = false;
+    }
     let effect = handle(app, msg);
     app.esc_closed =
         matches!(key, Msg::Escape | Msg::EscapeKey) && had_overlay && app.overlay.is_none();

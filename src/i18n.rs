@@ -55,6 +55,8 @@ pub struct CliWords {
     pub unknown_leaf: &'static str,
     /// `show --set` names a placeholder `{name}` no command of leaf `{id}` has.
     pub set_unused: &'static str,
+    /// After `set_unused` when no name is close: the fix's placeholders.
+    pub set_names_are: &'static str,
     /// `show` given an error code that several leaves list.
     pub code_of_leaves: &'static str,
     /// `{ids}`: the closest ids.
@@ -389,6 +391,7 @@ pub static EN: Strings = Strings {
         tree_id_hidden_broken: "warning: {path} also has the tree id {tree} but does not load ({problem}); {used} is used",
         unknown_leaf: "no leaf {id} in tree {tree}",
         set_unused: "note: no command of {id} has a placeholder named {name}",
+        set_names_are: "; its placeholders: {names}",
         code_of_leaves: "{code} is an error code, listed by {ids}; `{triage} show ID` shows one, `{triage} search {code}` ranks them",
         did_you_mean: "; did you mean {ids}?",
         see_every_id: "; run `{list}` to see every id",
@@ -624,6 +627,7 @@ pub static KO: Strings = Strings {
         tree_id_hidden_broken: "경고: {path}도 트리 ID {tree}를 쓰지만 읽을 수 없습니다({problem}). {used}를 씁니다",
         unknown_leaf: "{tree} 트리에 없는 해결책 id: {id}",
         set_unused: "참고: {id}의 명령에는 {name} 자리 표시자가 없습니다",
+        set_names_are: ". 이 해결 방법의 자리 표시자: {names}",
         code_of_leaves: "{code}은(는) 오류 코드이며 {ids}에 있습니다. `{triage} show ID`로 하나를 보거나 `{triage} search {code}`로 순위를 확인하세요",
         did_you_mean: ". 혹시 이것인가요: {ids}",
         see_every_id: ". 모든 id는 `{list}`로 볼 수 있습니다",

@@ -149,7 +149,7 @@ fn leaf_tab_cycles_commands_and_copy_returns_the_selected_command() {
     app::update(&mut a, Msg::NextCommand);
     assert_eq!(
         app::update(&mut a, Msg::Copy),
-        Some(Effect::Copy("net stop serviceName".into()))
+        Some(Effect::Copy("net stop <ServiceName>".into()))
     );
     app::update(&mut a, Msg::PrevCommand);
     app::update(&mut a, Msg::PrevCommand);
@@ -1867,7 +1867,7 @@ fn tab_in_a_close_call_asks_the_question_that_splits_the_first_two() {
     assert_eq!(a.events[searched + 1..], filled[..]);
     // Esc back to the search takes them back (the user did not give them); Tab again records
     // them once.
-    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::EscapeKey);
     assert!(matches!(a.overlay, Some(Overlay::Search(_))));
     assert_eq!(a.events.len(), searched + 1);
     app::update(&mut a, Msg::AskSplit);
@@ -1896,7 +1896,7 @@ fn esc_after_tab_takes_the_filled_answers_back() {
     assert!(a.events.iter().any(|e| matches!(e, Event::Answered { .. })));
     // A language switch on that question does not keep them either.
     app::update(&mut a, Msg::ToggleLang);
-    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::EscapeKey);
     app::update(&mut a, Msg::Down);
     app::update(&mut a, Msg::Confirm);
     assert_eq!(a.current, "backup-23");
@@ -1905,6 +1905,21 @@ fn esc_after_tab_takes_the_filled_answers_back() {
         "{:?}",
         a.events
     );
+}
+
+/// `q` on the question a close call's Tab asked quits, as on any question (Esc goes back to
+/// the search).
+#[test]
+fn q_on_the_question_tab_asked_quits() {
+    let mut a = close_call_search(
+        &["backup-14", "backup-23", "backup-13"],
+        "com+ msdtc extension install failed",
+    );
+    app::update(&mut a, Msg::AskSplit);
+    assert!(a.asked_from_search && !a.quit);
+    app::update(&mut a, Msg::Escape);
+    assert!(a.quit);
+    assert!(a.overlay.is_none());
 }
 
 /// Tab does nothing on a search that is not a close call (a clear answer, weak matches, one
@@ -2234,7 +2249,7 @@ fn esc_after_tab_goes_back_to_the_close_call() {
     let (start, trail) = (a.current.clone(), a.trail.clone());
     app::update(&mut a, Msg::AskSplit);
     assert_ne!(a.current, start);
-    app::update(&mut a, Msg::Escape);
+    app::update(&mut a, Msg::EscapeKey);
     assert!(!a.quit);
     assert!(matches!(&a.overlay, Some(Overlay::Search(s)) if s.query == "msdtc"));
     // Under the search, the user is back where they were before Tab.

@@ -39,7 +39,7 @@ fn show_prints_message_cause_steps_and_labelled_commands() {
         " 1. ",
         "[cmd]",
         "vssadmin list writers",
-        "net stop serviceName",
+        "net stop <ServiceName>",
         "https://",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
@@ -307,7 +307,7 @@ fn show_set_takes_a_placeholder_only_the_text_names() {
 }
 
 /// A value for a placeholder the fix does not have is most likely a typo: said on stderr, once,
-/// with the name as typed.
+/// with the name as typed, and the name it may have meant.
 #[test]
 fn show_set_notes_a_name_no_command_has() {
     let out = triage()
@@ -324,10 +324,22 @@ fn show_set_notes_a_name_no_command_has() {
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("no command of backup-01 has a placeholder named <VMNmae>"),
+        err.contains(
+            "no command of backup-01 has a placeholder named <VMNmae>; did you mean <VMName>?"
+        ),
         "{err}"
     );
     assert_eq!(err.matches("no command of").count(), 1, "{err}");
+    // A name like none of them: the fix's placeholders, each once.
+    let out = triage()
+        .args(["show", "backup-04", "--set", "Zzz=1"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("named <Zzz>; its placeholders: <ResourceGroup>, <VMName>, <ExtensionName>\n"),
+        "{err}"
+    );
 }
 
 /// `--color always`: headings, step numbers and the id bold, commands green and their labels

@@ -90,8 +90,9 @@ fn every_command_of_the_seed_is_its_own_copyable_block() {
     type Expectation = (&'static str, fn(&Command) -> bool, &'static str);
     let expected: &[Expectation] = &[
         ("backup-19", cmd, "vssadmin list writers"),
-        ("backup-19", cmd, "net stop serviceName"),
-        ("backup-19", cmd, "net start serviceName"),
+        // The seed's `serviceName` is a name to fill in: a placeholder, as restore-01's below.
+        ("backup-19", cmd, "net stop <ServiceName>"),
+        ("backup-19", cmd, "net start <ServiceName>"),
         (
             "backup-20",
             cmd,

@@ -130,24 +130,40 @@ pub fn show(
         .steps
         .iter()
         .flat_map(|s| [s.en.as_str(), s.ko.as_str()]);
-    let used: Vec<String> = crate::fill::leaf_names(leaf)
+    let mut names: Vec<&str> = crate::fill::leaf_names(leaf)
         .into_iter()
         .chain(step_texts.flat_map(crate::fill::names))
-        .map(crate::fill::key)
         .collect();
+    let used: Vec<String> = names.iter().map(|n| crate::fill::key(n)).collect();
+    let mut seen: Vec<String> = Vec::new();
+    names.retain(|n| {
+        let key = crate::fill::key(n);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     let mut said: Vec<String> = Vec::new();
     for name in set_names.iter().filter(|_| !path) {
         let key = crate::fill::key(name);
         if used.contains(&key) || said.contains(&key) {
             continue;
         }
-        super::say(&i18n::fill(
-            i18n::strings(lang).cli.set_unused,
+        let s = &i18n::strings(lang).cli;
+        let unused = i18n::fill(
+            s.set_unused,
             &[
                 ("id", &sanitize_line(id)),
                 ("name", &format!("<{}>", sanitize_line(name))),
             ],
-        ));
+        );
+        // The names it may have meant, or the ones the fix has.
+        let close = closest_ids(name, &names);
+        let hint = match (close.is_empty(), names.is_empty()) {
+            (false, _) => i18n::fill(s.did_you_mean, &[("ids", &bracketed(&close))]),
+            (true, false) => i18n::fill(s.set_names_are, &[("names", &bracketed(&names))]),
+            (true, true) => String::new(),
+        };
+        super::say(&format!("{unused}{hint}"));
         said.push(key);
     }
     let written = if path {
@@ -194,7 +210,7 @@ pub fn closest_ids(asked: &str, ids: &[&str]) -> Vec<String> {
     let asked_lower = asked.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ids
         .iter()
-        .map(|id| (edit_distance(&asked_lower, id), *id))
+        .map(|id| (edit_distance(&asked_lower, &id.to_lowercase()), *id))
         .filter(|(d, id)| *d <= 3.max(id.len() / 3))
         .collect();
     scored.sort();
@@ -203,6 +219,15 @@ pub fn closest_ids(asked: &str, ids: &[&str]) -> Vec<String> {
         .take(3)
         .map(|(_, id)| sanitize_line(id))
         .collect()
+}
+
+/// Placeholder names as the commands write them: `<VMName>, <ResourceGroup>`.
+fn bracketed(names: &[impl AsRef<str>]) -> String {
+    names
+        .iter()
+        .map(|n| format!("<{}>", sanitize_line(n.as_ref())))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "; did you mean ...?" with the closest ids, or a pointer to `COMMAND list` (`command`: `triage`
