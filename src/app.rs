@@ -2162,6 +2162,12 @@ pub fn paste(app: &mut App, text: &str) {
     let Some(Overlay::Search(state)) = &mut app.overlay else {
         return;
     };
+    // A file's bytes pasted by mistake: said, and the query left as it was (`search` on stdin
+    // refuses them too).
+    if crate::text::looks_binary(text) {
+        app.status = Some(crate::i18n::strings(app.lang).paste_binary.to_string());
+        return;
+    }
     // Pasting into the reopened last search starts a new one: "find this".
     if state.restored {
         state.restored = false;

@@ -254,6 +254,8 @@ pub struct Strings {
     pub esc_again: &'static str,
     /// Esc right after `f` found nothing to fill (no form opened).
     pub esc_nothing_open: &'static str,
+    /// A paste into the search box that is binary data (see `text::looks_binary`).
+    pub paste_binary: &'static str,
     pub help_hint: &'static str,
     pub copy_label: &'static str,
     pub open_label: &'static str,
@@ -517,6 +519,7 @@ pub static EN: Strings = Strings {
     quit_hint: "q quit",
     esc_again: "Closed. To quit, press Esc again or q",
     esc_nothing_open: "Nothing is open. To quit, press Esc again or q",
+    paste_binary: "That paste is binary data, not text: not searched. Paste the error message or the log",
     help_hint: "Up/Down scroll  Esc close",
     copy_label: "c: copy",
     open_label: "Enter: open",
@@ -753,6 +756,7 @@ pub static KO: Strings = Strings {
     quit_hint: "q 종료",
     esc_again: "닫았습니다. 종료하려면 Esc를 한 번 더 누르거나 q",
     esc_nothing_open: "열린 창이 없습니다. 종료하려면 Esc를 한 번 더 누르거나 q",
+    paste_binary: "붙여 넣은 내용이 글이 아닌 이진 데이터라 검색하지 않았습니다. 오류 메시지나 로그를 붙여 넣으세요",
     help_hint: "Up/Down 스크롤  Esc 닫기",
     copy_label: "c: 복사",
     open_label: "Enter: 열기",

@@ -168,6 +168,19 @@ pub fn marked_pieces<'a>(text: &'a str, marks: &[std::ops::Range<usize>]) -> Vec
     pieces
 }
 
+/// Whether decoded `text` is binary data rather than text: more than one character in ten is no
+/// valid UTF-8 or a control character (a log's colours are far fewer).
+pub fn looks_binary(text: &str) -> bool {
+    let (mut odd, mut all) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        if c == char::REPLACEMENT_CHARACTER || (c.is_control() && !"\n\r\t".contains(c)) {
+            odd += 1;
+        }
+    }
+    odd * 10 > all
+}
+
 /// Cuts `s` to at most `max` display columns, ending with `..` when something was cut (not `…`,
 /// whose width is ambiguous in CJK terminals).
 pub fn truncate(s: &str, max: usize) -> String {

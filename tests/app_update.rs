@@ -1621,6 +1621,21 @@ fn a_paste_into_the_reopened_search_starts_a_new_one() {
     );
 }
 
+/// A program's bytes pasted by mistake are not searched: the box says so and keeps its query.
+#[test]
+fn a_binary_paste_is_refused_and_the_query_kept() {
+    let mut a = typed("vss");
+    let elf: String =
+        "\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\u{fffd}\u{fffd}linux".repeat(20);
+    app::paste(&mut a, &elf);
+    assert_eq!(search_state(&a).query, "vss");
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("binary data"), "{status}");
+    // A log with colour codes is text.
+    app::paste(&mut a, " \x1b[31mERROR\x1b[0m VSS writer failed\n");
+    assert!(search_state(&a).query.contains("VSS writer failed"));
+}
+
 // --------------------------------------------------------------------------- practice
 
 #[test]

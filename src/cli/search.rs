@@ -52,23 +52,10 @@ fn query_text(words: &[String], lang: Lang) -> Result<String, String> {
         buf.drain(..buf.len() - keep);
     }
     let text = String::from_utf8_lossy(&buf).into_owned();
-    if looks_binary(&text) {
+    if crate::text::looks_binary(&text) {
         return Err(s.search_binary.to_string());
     }
     Ok(text)
-}
-
-/// Whether decoded `text` is binary data rather than text: more than one character in ten is no
-/// valid UTF-8 or a control character (a log's colours are far fewer).
-fn looks_binary(text: &str) -> bool {
-    let (mut odd, mut all) = (0usize, 0usize);
-    for c in text.chars() {
-        all += 1;
-        if c == char::REPLACEMENT_CHARACTER || (c.is_control() && !"\n\r\t".contains(c)) {
-            odd += 1;
-        }
-    }
-    odd * 10 > all
 }
 
 /// One result in `--json` output, fields in this order.
