@@ -179,6 +179,7 @@ fn the_marks_line_up_and_english_keeps_its_words() {
         seed: 7,
         rounds: Vec::new(),
         count: 0,
+        retry: None,
     };
     assert_eq!(score.summary(Lang::En), "Score: 0/0 (seed 7)");
     assert_eq!(score.summary(Lang::Ko), "점수: 0/0 (시드 7)");
@@ -893,6 +894,7 @@ fn a_transcript_round_states_each_fact_once() {
             round("backup-02", "backup-19", false, false, 1, 0),
         ],
         count: 4,
+        retry: None,
     };
     let lines_of = |lang: Lang| {
         let session = triage::transcript::Session::from_events(
