@@ -297,6 +297,14 @@ pub struct Strings {
     pub practice_to_score: &'static str,
     pub practice_score: &'static str,
     pub practice_done: &'static str,
+    /// The score's footer when it lists rounds: select one, open its verdict; the short form
+    /// for a narrow screen.
+    pub practice_score_hint: &'static str,
+    pub practice_score_hint_short: &'static str,
+    /// The footer of a round's verdict opened again from the score.
+    pub practice_review_hint: &'static str,
+    /// The breadcrumb's last part on a round's verdict opened again: round `{n}` of `{count}`.
+    pub practice_review_crumb: &'static str,
     /// After a retry run's score: it is one; printed on quit, with the `{seed}` of the run it
     /// retried.
     pub practice_retry: &'static str,
@@ -558,6 +566,10 @@ pub static EN: Strings = Strings {
     practice_to_score: "Enter/q score",
     practice_score: "Score",
     practice_done: "Enter/q quit",
+    practice_score_hint: "Up/Down round  Enter its verdict  q quit",
+    practice_score_hint_short: "Enter verdict  q quit",
+    practice_review_hint: "Enter/Bksp/q back to the score",
+    practice_review_crumb: "Round {n}/{count}",
     practice_retry: "retry",
     practice_retry_of: "retry of seed {seed}",
     practice_ok: "ok",
@@ -797,6 +809,10 @@ pub static KO: Strings = Strings {
     practice_to_score: "Enter/q 점수 보기",
     practice_score: "점수",
     practice_done: "Enter/q 종료",
+    practice_score_hint: "Up/Down 문제  Enter 풀이 보기  q 종료",
+    practice_score_hint_short: "Enter 풀이  q 종료",
+    practice_review_hint: "Enter/Bksp/q 점수로 돌아가기",
+    practice_review_crumb: "{count}문제 중 {n}번째",
     practice_retry: "다시 풀기",
     practice_retry_of: "시드 {seed} 다시 풀기",
     practice_ok: "정답",

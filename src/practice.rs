@@ -308,6 +308,20 @@ pub struct Practice {
     /// we ask") when the two do not fit together; `None` on arriving at a question: that text
     /// is shown from its start.
     pub scrolled_up: Option<usize>,
+    /// On the score: the round selected in its list; `None` until one is chosen (the first
+    /// round not right is, see [`Practice::selected`]).
+    pub chosen: Option<usize>,
+    /// On the score: the round whose verdict is open again, read-only.
+    pub review: Option<Review>,
+}
+
+/// A round's verdict opened again from the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review {
+    /// Index of the round in the score.
+    pub round: usize,
+    /// First line of the verdict shown (the score keeps its own).
+    pub scroll: usize,
 }
 
 impl Practice {
@@ -331,6 +345,8 @@ impl Practice {
             scroll: 0,
             taken_back: Vec::new(),
             scrolled_up: None,
+            chosen: None,
+            review: None,
         }
     }
 
@@ -363,6 +379,21 @@ impl Practice {
             }),
         };
         Some(Practice::of(targets, score))
+    }
+
+    /// On the score, the round selected in its list: the one chosen, else the first round not
+    /// right (what a trainee opens first to learn from), else the first. 0 with no round.
+    pub fn selected(&self) -> usize {
+        let last = self.score.rounds.len().saturating_sub(1);
+        self.chosen
+            .unwrap_or_else(|| {
+                self.score
+                    .rounds
+                    .iter()
+                    .position(|r| !r.correct)
+                    .unwrap_or(0)
+            })
+            .min(last)
     }
 
     /// Notes answers dropped from the trail while a round is played (going back a step, to
@@ -930,6 +961,27 @@ mod tests {
         );
         // Ended before any round: nothing was missed either.
         assert_eq!(played(&[], 3).retry(), None);
+    }
+
+    /// The score opens on the first round not right: what a trainee opens first to learn from.
+    #[test]
+    fn the_score_selects_the_first_round_not_right_until_one_is_chosen() {
+        let mut p = played(
+            &[
+                ("backup-02", true, false),
+                ("backup-19", false, false),
+                ("backup-11", false, true),
+            ],
+            3,
+        );
+        assert_eq!(p.selected(), 1);
+        p.chosen = Some(2);
+        assert_eq!(p.selected(), 2);
+        // Never past the last round.
+        p.chosen = Some(9);
+        assert_eq!(p.selected(), 2);
+        assert_eq!(played(&[("backup-02", true, false)], 1).selected(), 0);
+        assert_eq!(played(&[], 2).selected(), 0);
     }
 
     /// A retry run says so wherever its score is named: on its Score screen, printed on quit
