@@ -457,6 +457,9 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Practice run (training): rounds, the current one, results.
     pub practice: Option<crate::practice::Practice>,
+    /// The practice runs played before this one (whose rounds not right `r` retried), oldest
+    /// first: each is recorded, and printed on quit, as a run of its own.
+    pub earlier_runs: Vec<EarlierRun>,
     /// The last search (query and the result opened or highlighted): `/` reopens it, so going
     /// back from a result and picking another needs no retyping.
     pub last_search: Option<SearchState>,
@@ -486,6 +489,14 @@ pub struct App {
     /// goes back to the one it was opened from.
     see_also_from: Vec<SeeAlsoFrom>,
     searcher: Searcher,
+}
+
+/// A practice run played before the one on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierRun {
+    pub score: crate::practice::Score,
+    /// The number of events when it ended: those before are its own (and its runs' before it).
+    pub events: usize,
 }
 
 /// What `j` and `k` change: the selection on a question or a fix, and the scroll.
@@ -544,6 +555,7 @@ impl App {
             events: Vec::new(),
             viewport: (80, 24),
             practice: None,
+            earlier_runs: Vec::new(),
             last_search: None,
             values: crate::fill::Values::default(),
             asked_from_search: false,
@@ -1612,12 +1624,12 @@ fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 /// On the score: the arrows (PgDn/PgUp, Home/End) select a round, Enter opens its verdict again
-/// (with no round played it quits), q or Esc quits.
+/// (with no round played it quits), `r` starts a run of the rounds not right, q or Esc quits.
 fn update_score(app: &mut App, msg: Msg) -> Option<Effect> {
     let size = crate::view::body_size(app.viewport);
     let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
     let (doc, _) = app.verdict_view(size, &theme)?;
-    // What the status said was about the key before.
+    // What the status said ("nothing to retry") was about the key before.
     app.status = None;
     let p = app.practice.as_mut()?;
     let rounds = p.score.rounds.len();
@@ -1661,6 +1673,7 @@ fn update_score(app: &mut App, msg: Msg) -> Option<Effect> {
                 scroll: 0,
             });
         }
+        Msg::Restart => retry(app),
         Msg::Confirm | Msg::Escape => app.quit = true,
         Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
         _ => {}
@@ -1693,6 +1706,27 @@ fn update_review(app: &mut App, msg: Msg) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// `r` on the score: a new run of the rounds not right, the run played kept as an earlier one
+/// (recorded as a run of its own); with none, the status line says there is nothing to retry.
+fn retry(app: &mut App) {
+    let s = crate::i18n::strings(app.lang);
+    let Some(next) = app.practice.as_ref().and_then(|p| p.retry()) else {
+        app.status = Some(s.practice_nothing_to_retry.to_string());
+        return;
+    };
+    let rounds = next.targets.len();
+    if let Some(played) = app.practice.replace(next) {
+        app.earlier_runs.push(EarlierRun {
+            score: played.score,
+            events: app.events.len(),
+        });
+    }
+    app.trail.clear();
+    let start = app.tree.start.clone();
+    app.arrive(start);
+    app.status = Some(crate::i18n::count(rounds, s.practice_retrying));
 }
 
 /// Scrolls the practice text that scrolls on screen (the message to solve above a question,

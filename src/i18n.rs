@@ -297,14 +297,18 @@ pub struct Strings {
     pub practice_to_score: &'static str,
     pub practice_score: &'static str,
     pub practice_done: &'static str,
-    /// The score's footer when it lists rounds: select one, open its verdict; the short form
-    /// for a narrow screen.
+    /// The score's footer when it lists rounds: select one, open its verdict, retry; the short
+    /// form for a narrow screen.
     pub practice_score_hint: &'static str,
     pub practice_score_hint_short: &'static str,
     /// The footer of a round's verdict opened again from the score.
     pub practice_review_hint: &'static str,
     /// The breadcrumb's last part on a round's verdict opened again: round `{n}` of `{count}`.
     pub practice_review_crumb: &'static str,
+    /// `r` on the score when no round played was missed or close.
+    pub practice_nothing_to_retry: &'static str,
+    /// `r` on the score: a new run of the `{n}` rounds not right begins.
+    pub practice_retrying: (&'static str, &'static str),
     /// After a retry run's score: it is one; printed on quit, with the `{seed}` of the run it
     /// retried.
     pub practice_retry: &'static str,
@@ -566,10 +570,15 @@ pub static EN: Strings = Strings {
     practice_to_score: "Enter/q score",
     practice_score: "Score",
     practice_done: "Enter/q quit",
-    practice_score_hint: "Up/Down round  Enter its verdict  q quit",
-    practice_score_hint_short: "Enter verdict  q quit",
+    practice_score_hint: "Up/Down round  Enter its verdict  r retry the ones not right  q quit",
+    practice_score_hint_short: "Enter verdict  r retry  q quit",
     practice_review_hint: "Enter/Bksp/q back to the score",
     practice_review_crumb: "Round {n}/{count}",
+    practice_nothing_to_retry: "Nothing to retry: no round was missed or close",
+    practice_retrying: (
+        "Retry: the round not right, scored afresh",
+        "Retry: the {n} rounds not right, scored afresh",
+    ),
     practice_retry: "retry",
     practice_retry_of: "retry of seed {seed}",
     practice_ok: "ok",
@@ -597,7 +606,7 @@ pub static EN: Strings = Strings {
     plain_leaf_prompt: "(b back; r restart; /TEXT search; q quit): ",
     plain_search_prompt: "Search (text; a result's number opens it; empty line closes): ",
     plain_verdict_prompt: "(Enter next; q quit): ",
-    plain_done_prompt: "(Enter or q to quit): ",
+    plain_done_prompt: "(r retry the rounds not right; Enter or q to quit): ",
     plain_bad_answer: "Not understood: type 1-{max} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)",
     plain_bad_answer_practice: "Not understood: type 1-{max} (an answer), b (back), r (restart) or q (quit)",
     plain_bad_leaf: "Not understood: type b (back), r (restart), /TEXT (search) or q (quit)",
@@ -809,10 +818,15 @@ pub static KO: Strings = Strings {
     practice_to_score: "Enter/q 점수 보기",
     practice_score: "점수",
     practice_done: "Enter/q 종료",
-    practice_score_hint: "Up/Down 문제  Enter 풀이 보기  q 종료",
-    practice_score_hint_short: "Enter 풀이  q 종료",
+    practice_score_hint: "Up/Down 문제  Enter 풀이 보기  r 틀린 문제 다시  q 종료",
+    practice_score_hint_short: "Enter 풀이  r 다시 풀기  q 종료",
     practice_review_hint: "Enter/Bksp/q 점수로 돌아가기",
     practice_review_crumb: "{count}문제 중 {n}번째",
+    practice_nothing_to_retry: "다시 풀 문제가 없습니다: 틀리거나 근접한 문제가 없습니다",
+    practice_retrying: (
+        "다시 풀기: 틀린 {n}문제, 새로 채점",
+        "다시 풀기: 틀린 {n}문제, 새로 채점",
+    ),
     practice_retry: "다시 풀기",
     practice_retry_of: "시드 {seed} 다시 풀기",
     practice_ok: "정답",
@@ -840,7 +854,7 @@ pub static KO: Strings = Strings {
     plain_leaf_prompt: "(b 뒤로; r 처음부터; /검색어 검색; q 종료): ",
     plain_search_prompt: "검색 (검색어; 결과 번호로 열기; 빈 줄로 닫기): ",
     plain_verdict_prompt: "(Enter 다음; q 종료): ",
-    plain_done_prompt: "(Enter 또는 q 종료): ",
+    plain_done_prompt: "(r 틀린 문제 다시 풀기; Enter 또는 q 종료): ",
     plain_bad_answer: "알 수 없는 입력입니다: 1-{max} (답), 0 또는 /검색어 (검색), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_answer_practice: "알 수 없는 입력입니다: 1-{max} (답), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_leaf: "알 수 없는 입력입니다: b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",

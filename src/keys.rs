@@ -467,6 +467,13 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         ctx: Ctx::Score,
+        keys: &[Char('r')],
+        action: M(Msg::Restart),
+        en: "retry the rounds not right (missed and close): a new run, scored afresh",
+        ko: "틀린 문제(오답과 근접)만 다시 풀기: 새로 채점",
+    },
+    Binding {
+        ctx: Ctx::Score,
         keys: &[Char('q'), Code(KeyCode::Esc)],
         action: M(Msg::Escape),
         en: "quit",

@@ -232,6 +232,8 @@ fn handle(app: &mut App, line: &str) {
         let finished = app.practice.as_ref().is_some_and(|p| p.finished());
         let msg = match line {
             "q" | "quit" | "exit" => Msg::Quit,
+            // On the score: a run of the rounds not right (or a line saying there is none).
+            "r" | "retry" if finished => Msg::Restart,
             // Each verdict was printed as its round ended: anything else quits, as before.
             _ if finished => Msg::Quit,
             _ => Msg::Confirm,

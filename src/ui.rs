@@ -557,7 +557,7 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             theme.dim,
         ),
         None if context(app) == Ctx::Review => (s.practice_review_hint.to_string(), theme.dim),
-        // With no round played there is nothing to select or open.
+        // With no round played there is nothing to select, open or retry.
         None if context(app) == Ctx::Score => (
             match &app.practice {
                 Some(p) if p.score.rounds.is_empty() => s.practice_done,

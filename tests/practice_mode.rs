@@ -1033,7 +1033,7 @@ fn a_missed_round_gives_the_cause_of_the_fix_asked_for() {
     }
 }
 
-// ------------------------------------------------------------------ 8. the score: review
+// ------------------------------------------------------------------ 8. the score: review, retry
 
 /// A run of seed 7 with a round for each of `results`, played right or not as it says, on its
 /// score at 80x24; and the text of each round's verdict as it was shown when played.
@@ -1136,7 +1136,7 @@ fn the_selected_round_stays_in_view_on_a_long_score() {
 
 /// Enter on a round of the score shows the verdict that round showed, whole: the message, what
 /// was reached, the fix asked for, its cause and the way to it. Read-only: the keys of a round
-/// (an answer, the next round, starting over) do nothing there.
+/// (an answer, the next round, a retry) do nothing there.
 #[test]
 fn enter_opens_the_selected_rounds_verdict_again_read_only() {
     for lang in [Lang::En, Lang::Ko] {
@@ -1159,7 +1159,7 @@ fn enter_opens_the_selected_rounds_verdict_again_read_only() {
                 press(&mut a, KeyCode::Char(key));
             }
             assert_eq!(a.practice.as_ref().unwrap(), &p, "{lang:?}");
-            assert!(!a.quit);
+            assert!(a.earlier_runs.is_empty() && !a.quit);
             assert_eq!(ui::context(&a), Ctx::Review);
             press(&mut a, KeyCode::Backspace);
         }
@@ -1219,6 +1219,87 @@ fn a_reopened_verdict_scrolls_within_its_length() {
     assert!(view(&a).1 < lines - height);
 }
 
+/// `r` on the score: a new run of the rounds missed and the close ones, the same messages in
+/// the same order, none of the right ones; played from the first question, scored afresh. The
+/// run it retried is kept whole, with where its events end.
+#[test]
+fn r_on_the_score_retries_exactly_the_rounds_not_right() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(4, 5);
+    // Round 1: close (backup-02, a fix in its "See also" reached); 2 right, 3 missed, 4 right.
+    answer(&mut a, "72");
+    press(&mut a, KeyCode::Enter);
+    for right in [true, false, true] {
+        play(&mut a, right);
+        press(&mut a, KeyCode::Enter);
+    }
+    let played = a.practice.clone().unwrap();
+    let rounds = &played.score.rounds;
+    let right: Vec<bool> = rounds.iter().map(|r| r.correct).collect();
+    assert_eq!(right, [false, true, false, true]);
+    assert!(rounds[0].close && !rounds[2].close && rounds[2].target != rounds[0].target);
+    press(&mut a, KeyCode::Char('r'));
+    let p = a.practice.as_ref().unwrap();
+    assert_eq!(
+        p.targets,
+        [rounds[0].target.clone(), rounds[2].target.clone()]
+    );
+    assert_eq!((p.round, p.score.rounds.len(), p.score.count), (0, 0, 2));
+    assert!(p.score.retry.is_some());
+    assert_eq!(ui::context(&a), Ctx::Question);
+    assert_eq!(a.current, a.tree.start);
+    assert!(a.trail.is_empty());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Retry: the 2 rounds not right, scored afresh")
+    );
+    assert_eq!(
+        a.earlier_runs,
+        [app::EarlierRun {
+            score: played.score.clone(),
+            events: a.events.len(),
+        }]
+    );
+    // Scored afresh: both right now.
+    for _ in 0..2 {
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+    }
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished());
+    assert_eq!(p.score.heading(Lang::En), "Score: 2/2 (retry)");
+    assert_eq!(a.earlier_runs.len(), 1);
+}
+
+/// `r` on a score with every round right, or none played, only says there is nothing to retry.
+#[test]
+fn r_with_nothing_to_retry_says_so_and_does_nothing_else() {
+    for lang in [Lang::En, Lang::Ko] {
+        let (mut a, _) = scored(lang, &[true, true]);
+        let before = a.practice.clone();
+        press(&mut a, KeyCode::Char('r'));
+        assert_eq!(
+            a.status.as_deref(),
+            Some(i18n::strings(lang).practice_nothing_to_retry)
+        );
+        assert_eq!(a.practice, before);
+        assert!(a.earlier_runs.is_empty() && !a.quit);
+        assert_eq!(ui::context(&a), Ctx::Score);
+        // The next key clears it as any status.
+        press(&mut a, KeyCode::Down);
+        assert_eq!(a.status, None);
+    }
+    let mut a = app(Lang::En);
+    a.start_practice(3, 7);
+    press(&mut a, KeyCode::Char('q'));
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.status.as_deref(), Some(EN.practice_nothing_to_retry));
+    // No round to open: Enter quits, as before.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
 /// The footers and the key lists of the score and of a reopened verdict name their keys.
 #[test]
 fn the_score_and_a_reopened_verdict_name_their_keys() {
@@ -1262,11 +1343,13 @@ fn the_score_and_a_reopened_verdict_name_their_keys() {
         let quit = s.quit_hint;
         for hint in [s.practice_score_hint, s.practice_score_hint_short] {
             assert!(hint.ends_with(quit), "{hint:?}");
-            assert!(hint.contains("Enter "), "{hint:?}");
+            assert!(hint.contains("Enter ") && hint.contains("  r "), "{hint:?}");
         }
         let keys = help(&a);
-        let enter = keys::help_rows(Ctx::Score, lang)[4].1;
-        assert!(holds(&keys, &format!("Enter {enter}")), "{keys}");
+        let rows = keys::help_rows(Ctx::Score, lang);
+        for (key, what) in [("Enter", rows[4].1), ("r", rows[5].1)] {
+            assert!(holds(&keys, &format!("{key} {what}")), "{keys}");
+        }
         press(&mut a, KeyCode::Enter);
         assert_eq!(footer(&mut a, 80, 24), s.practice_review_hint);
         assert_eq!(footer(&mut a, 40, 12), s.practice_review_hint);
