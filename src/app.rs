@@ -457,6 +457,9 @@ pub struct App {
     pub viewport: (u16, u16),
     /// Practice run (training): rounds, the current one, results.
     pub practice: Option<crate::practice::Practice>,
+    /// The practice runs played before this one (whose rounds not right `r` retried), oldest
+    /// first: each is recorded, and printed on quit, as a run of its own.
+    pub earlier_runs: Vec<EarlierRun>,
     /// The last search (query and the result opened or highlighted): `/` reopens it, so going
     /// back from a result and picking another needs no retyping.
     pub last_search: Option<SearchState>,
@@ -486,6 +489,14 @@ pub struct App {
     /// goes back to the one it was opened from.
     see_also_from: Vec<SeeAlsoFrom>,
     searcher: Searcher,
+}
+
+/// A practice run played before the one on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierRun {
+    pub score: crate::practice::Score,
+    /// The number of events when it ended: those before are its own (and its runs' before it).
+    pub events: usize,
 }
 
 /// What `j` and `k` change: the selection on a question or a fix, and the scroll.
@@ -544,6 +555,7 @@ impl App {
             events: Vec::new(),
             viewport: (80, 24),
             practice: None,
+            earlier_runs: Vec::new(),
             last_search: None,
             values: crate::fill::Values::default(),
             asked_from_search: false,
@@ -596,6 +608,18 @@ impl App {
         self.practice
             .as_ref()
             .is_some_and(|p| p.finished() || p.result().is_some())
+    }
+
+    /// Which practice verdict screen is on screen, if any: a round's verdict in the run, the
+    /// score, or a round's verdict opened again from the score.
+    pub fn verdict_screen(&self) -> Option<crate::keys::Ctx> {
+        use crate::keys::Ctx;
+        let p = self.practice.as_ref().filter(|_| self.practice_verdict())?;
+        Some(match p.review {
+            _ if !p.finished() => Ctx::Verdict,
+            Some(_) => Ctx::Review,
+            None => Ctx::Score,
+        })
     }
 
     /// On a practice question, the error message to solve as drawn above the question in a
@@ -703,7 +727,8 @@ impl App {
     }
 
     /// On a practice verdict or the score, what the body shows at `width` x `height`, and the
-    /// first line shown.
+    /// first line shown. On the score the selected round is in view, with the heading above it
+    /// while both fit.
     pub fn verdict_view(
         &self,
         (width, height): (usize, usize),
@@ -713,7 +738,27 @@ impl App {
         // One column free before the right margin, where "^" and "v" say there is more.
         let width = width.saturating_sub(1).max(1);
         let doc = crate::view::verdict_document(&self.tree, p, self.lang, width, theme);
-        let scroll = p.scroll.min(doc.lines.len().saturating_sub(height));
+        let max = doc.lines.len().saturating_sub(height);
+        let scroll = match p.review {
+            Some(review) if p.finished() => review.scroll,
+            _ => p.scroll,
+        }
+        .min(max);
+        let selected = doc
+            .item_lines
+            .get(p.selected())
+            .filter(|_| p.finished() && p.review.is_none());
+        let scroll = match selected {
+            Some(&(start, end)) => {
+                let range = if end <= height {
+                    (0, end)
+                } else {
+                    (start, end)
+                };
+                crate::view::keep_visible(scroll, range, height).min(max)
+            }
+            None => scroll,
+        };
         Some((doc, scroll))
     }
 
@@ -1343,8 +1388,8 @@ impl App {
     /// in practice).
     pub fn help_context(&self) -> (crate::keys::Ctx, bool) {
         use crate::keys::Ctx;
-        let under = if self.practice_verdict() {
-            Ctx::Verdict
+        let under = if let Some(screen) = self.verdict_screen() {
+            screen
         } else if self.on_leaf() {
             Ctx::Leaf
         } else {
@@ -1558,8 +1603,14 @@ fn handle(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 /// On a practice verdict: Enter goes on to the next round, q or Esc ends the run; the arrows
-/// and PgDn/PgUp scroll a verdict or a score longer than the screen.
+/// and PgDn/PgUp scroll a verdict longer than the screen. The score and a verdict opened again
+/// from it have keys of their own.
 fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
+    match app.verdict_screen() {
+        Some(crate::keys::Ctx::Score) => return update_score(app, msg),
+        Some(crate::keys::Ctx::Review) => return update_review(app, msg),
+        _ => {}
+    }
     if matches!(msg, Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown) {
         scroll_practice(app, msg);
         return None;
@@ -1568,7 +1619,7 @@ fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
         return None;
     };
     match msg {
-        Msg::Confirm if !p.finished() => {
+        Msg::Confirm => {
             p.round += 1;
             p.scroll = 0;
             app.trail.clear();
@@ -1577,12 +1628,117 @@ fn update_verdict(app: &mut App, msg: Msg) -> Option<Effect> {
             app.arrive(start);
         }
         // Ending early keeps the rounds played and shows their score.
-        Msg::Escape if !p.finished() => p.end_early(),
+        Msg::Escape => p.end_early(),
+        Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
+        _ => {}
+    }
+    None
+}
+
+/// On the score: the arrows (PgDn/PgUp, Home/End) select a round, Enter opens its verdict again
+/// (with no round played it quits), `r` starts a run of the rounds not right, q or Esc quits.
+fn update_score(app: &mut App, msg: Msg) -> Option<Effect> {
+    let size = crate::view::body_size(app.viewport);
+    let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+    let (doc, _) = app.verdict_view(size, &theme)?;
+    // What the status said ("nothing to retry") was about the key before.
+    app.status = None;
+    let p = app.practice.as_mut()?;
+    let rounds = p.score.rounds.len();
+    let selected = p.selected();
+    // A page of rounds: those that start within a screen of the one selected (rounds that wrap
+    // take more rows than one).
+    let starts: Vec<usize> = doc.item_lines.iter().map(|(start, _)| *start).collect();
+    let page = size.1.saturating_sub(1).max(1);
+    let here = starts.get(selected).copied().unwrap_or(0);
+    let chosen = match msg {
+        Msg::Up => Some(selected.saturating_sub(1)),
+        Msg::Down => Some(selected + 1),
+        Msg::Home => Some(0),
+        Msg::End => Some(rounds.saturating_sub(1)),
+        Msg::PageDown => Some(
+            starts
+                .iter()
+                .rposition(|&start| start <= here + page)
+                .unwrap_or(0)
+                .max(selected + 1),
+        ),
+        Msg::PageUp => Some(
+            starts
+                .iter()
+                .position(|&start| start + page >= here)
+                .unwrap_or(0)
+                .min(selected.saturating_sub(1)),
+        ),
+        _ => None,
+    };
+    if let Some(round) = chosen {
+        p.chosen = Some(round.min(rounds.saturating_sub(1)));
+        follow_selected_round(app);
+        return None;
+    }
+    match msg {
+        Msg::Confirm if rounds > 0 => {
+            p.chosen = Some(selected);
+            p.review = Some(crate::practice::Review {
+                round: selected,
+                scroll: 0,
+            });
+        }
+        Msg::Restart => retry(app),
         Msg::Confirm | Msg::Escape => app.quit = true,
         Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
         _ => {}
     }
     None
+}
+
+/// Keeps the score's scroll where the selected round is in view.
+fn follow_selected_round(app: &mut App) {
+    let size = crate::view::body_size(app.viewport);
+    let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
+    let scroll = app.verdict_view(size, &theme).map(|(_, scroll)| scroll);
+    if let (Some(p), Some(scroll)) = (&mut app.practice, scroll) {
+        p.scroll = scroll;
+    }
+}
+
+/// On a round's verdict opened again from the score: the arrows and PgDn/PgUp scroll it;
+/// Backspace (Left, h), Enter, q or Esc go back to the score, its round still selected.
+fn update_review(app: &mut App, msg: Msg) -> Option<Effect> {
+    match msg {
+        Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => scroll_practice(app, msg),
+        Msg::Back | Msg::Confirm | Msg::Escape => {
+            if let Some(p) = &mut app.practice {
+                p.review = None;
+            }
+            follow_selected_round(app);
+        }
+        Msg::ToggleHelp => app.overlay = Some(Overlay::Help(0)),
+        _ => {}
+    }
+    None
+}
+
+/// `r` on the score: a new run of the rounds not right, the run played kept as an earlier one
+/// (recorded as a run of its own); with none, the status line says there is nothing to retry.
+fn retry(app: &mut App) {
+    let s = crate::i18n::strings(app.lang);
+    let Some(next) = app.practice.as_ref().and_then(|p| p.retry()) else {
+        app.status = Some(s.practice_nothing_to_retry.to_string());
+        return;
+    };
+    let rounds = next.targets.len();
+    if let Some(played) = app.practice.replace(next) {
+        app.earlier_runs.push(EarlierRun {
+            score: played.score,
+            events: app.events.len(),
+        });
+    }
+    app.trail.clear();
+    let start = app.tree.start.clone();
+    app.arrive(start);
+    app.status = Some(crate::i18n::count(rounds, s.practice_retrying));
 }
 
 /// Scrolls the practice text that scrolls on screen (the message to solve above a question,
@@ -1607,7 +1763,10 @@ fn scroll_practice(app: &mut App, msg: Msg) {
         _ => scroll,
     };
     if let Some(p) = &mut app.practice {
-        p.scroll = next.min(max);
+        match &mut p.review {
+            Some(review) if p.round >= p.targets.len() => review.scroll = next.min(max),
+            _ => p.scroll = next.min(max),
+        }
     }
 }
 

@@ -59,6 +59,17 @@ pub fn file_name_for(started: &str) -> String {
     format!("{stamp}-{}.json", std::process::id())
 }
 
+/// The file name of the `run`th practice run of a session (1: the first; later ones retry the
+/// rounds not right of the run before): as [`file_name_for`], the run's number added after the
+/// first, so that a retry begun within the second its run began has a file of its own.
+pub fn file_name_for_run(started: &str, run: usize) -> String {
+    let name = file_name_for(started);
+    match run {
+        0 | 1 => name,
+        n => format!("{}-{n}.json", name.trim_end_matches(".json")),
+    }
+}
+
 /// All readable sessions, newest first, and the files skipped with why; an empty history when
 /// there is none or it cannot be read (`read_all` says why).
 pub fn load_all(data_dir: &Path) -> (Vec<Entry>, Vec<Skipped>) {
@@ -181,6 +192,18 @@ mod tests {
             std::fs::read(sessions.join("other.json")).unwrap(),
             b"{\"name\": \"not ours\"}"
         );
+    }
+
+    /// A retry begun within the second its run began does not write over that run's file.
+    #[test]
+    fn each_run_of_a_session_has_a_file_of_its_own() {
+        let started = "2026-01-01T00:00:00Z";
+        let first = file_name_for_run(started, 1);
+        assert_eq!(first, file_name_for(started));
+        let second = file_name_for_run(started, 2);
+        assert_ne!(first, second);
+        assert!(second.ends_with("-2.json"), "{second}");
+        assert_ne!(second, file_name_for_run(started, 3));
     }
 
     #[test]

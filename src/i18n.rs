@@ -98,6 +98,8 @@ pub struct CliWords {
     pub searched: &'static str,
     /// A practice run in the history, instead of where it stopped: `{right}` of `{rounds}`.
     pub practice_run: &'static str,
+    /// The same for a retry run (the rounds an earlier run did not get right).
+    pub practice_retry_run: &'static str,
     /// `{n}`.
     pub no_session: &'static str,
     pub search_no_text: &'static str,
@@ -134,6 +136,9 @@ pub struct CliWords {
     pub practice_query: &'static str,
     /// `resume` of a practice run: `{n}`, `{score}` ("1/5"), `{again}` (the command).
     pub resume_practice: &'static str,
+    /// The same of a retry run (the rounds an earlier run did not get right): `{again}`
+    /// practises the run it retried.
+    pub resume_practice_retry: &'static str,
     /// `resume` with no number when the history holds practice runs only.
     pub resume_only_practice: &'static str,
     /// `show` given a question's id: `{id}`, `{tree}`, `{list}` (the command listing the fixes).
@@ -296,6 +301,22 @@ pub struct Strings {
     pub practice_to_score: &'static str,
     pub practice_score: &'static str,
     pub practice_done: &'static str,
+    /// The score's footer when it lists rounds: select one, open its verdict, retry; the short
+    /// form for a narrow screen.
+    pub practice_score_hint: &'static str,
+    pub practice_score_hint_short: &'static str,
+    /// The footer of a round's verdict opened again from the score.
+    pub practice_review_hint: &'static str,
+    /// The breadcrumb's last part on a round's verdict opened again: round `{n}` of `{count}`.
+    pub practice_review_crumb: &'static str,
+    /// `r` on the score when no round played was missed or close.
+    pub practice_nothing_to_retry: &'static str,
+    /// `r` on the score: a new run of the `{n}` rounds not right begins.
+    pub practice_retrying: (&'static str, &'static str),
+    /// After a retry run's score: it is one; printed on quit, with the `{seed}` of the run it
+    /// retried.
+    pub practice_retry: &'static str,
+    pub practice_retry_of: &'static str,
     /// A round on the score: right or not (the score's list, the printout, the transcript).
     pub practice_ok: &'static str,
     pub practice_miss: &'static str,
@@ -421,6 +442,7 @@ pub static EN: Strings = Strings {
         stopped_at: "at",
         searched: "searched",
         practice_run: "practice run: {right} of {rounds} right",
+        practice_retry_run: "practice retry: {right} of {rounds} right",
         no_session: "no session {n} in the history; `triage history` lists them",
         search_no_text: "give the text to search, or pipe it on stdin",
         search_binary: "the input is binary data, not text: pipe the error message or the log",
@@ -444,6 +466,7 @@ pub static EN: Strings = Strings {
         practice_no_targets: "tree {tree} has no fix with an error message reachable from its start: nothing to practise on",
         practice_query: "--query does not go with practice: a search would give the answers away",
         resume_practice: "session {n} is a practice run (score {score}), not resumed; practise the same rounds again with: {again}",
+        resume_practice_retry: "session {n} is a practice retry (score {score}), not resumed; practise the run it retried again with: {again} (r on its score retries the rounds not right)",
         resume_only_practice: "no session to resume: the history holds practice runs only (see triage history)",
         question_not_leaf: "{id} is a question of tree {tree}, not a fix: `show` prints fixes; run `{list}` to see them",
         config_ignored: "warning: the config file is not used for this run (the defaults are); fix it, or run with --no-config",
@@ -553,6 +576,17 @@ pub static EN: Strings = Strings {
     practice_to_score: "Enter/q score",
     practice_score: "Score",
     practice_done: "Enter/q quit",
+    practice_score_hint: "Up/Down round  Enter its verdict  r retry the ones not right  q quit",
+    practice_score_hint_short: "Enter verdict  r retry  q quit",
+    practice_review_hint: "Enter/Bksp/q back to the score",
+    practice_review_crumb: "Round {n}/{count}",
+    practice_nothing_to_retry: "Nothing to retry: no round was missed or close",
+    practice_retrying: (
+        "Retry: the round not right, scored afresh",
+        "Retry: the {n} rounds not right, scored afresh",
+    ),
+    practice_retry: "retry",
+    practice_retry_of: "retry of seed {seed}",
     practice_ok: "ok",
     practice_miss: "miss",
     practice_ended_early: (
@@ -578,7 +612,7 @@ pub static EN: Strings = Strings {
     plain_leaf_prompt: "(b back; r restart; /TEXT search; q quit): ",
     plain_search_prompt: "Search (text; a result's number opens it; empty line closes): ",
     plain_verdict_prompt: "(Enter next; q quit): ",
-    plain_done_prompt: "(Enter or q to quit): ",
+    plain_done_prompt: "(r retry the rounds not right; Enter or q to quit): ",
     plain_bad_answer: "Not understood: type 1-{max} (an answer), 0 or /TEXT (search), b (back), r (restart) or q (quit)",
     plain_bad_answer_practice: "Not understood: type 1-{max} (an answer), b (back), r (restart) or q (quit)",
     plain_bad_leaf: "Not understood: type b (back), r (restart), /TEXT (search) or q (quit)",
@@ -658,6 +692,7 @@ pub static KO: Strings = Strings {
         stopped_at: "멈춘 곳",
         searched: "검색",
         practice_run: "연습: {rounds}문제 중 {right}개 정답",
+        practice_retry_run: "연습 다시 풀기: {rounds}문제 중 {right}개 정답",
         no_session: "기록에 {n}번 세션이 없습니다. `triage history`로 목록을 보세요",
         search_no_text: "검색할 글을 주거나 표준 입력으로 보내세요",
         search_binary: "입력이 글이 아닌 이진 데이터입니다: 오류 메시지나 로그를 보내세요",
@@ -681,6 +716,7 @@ pub static KO: Strings = Strings {
         practice_no_targets: "{tree} 트리에는 시작에서 도달할 수 있고 오류 메시지가 있는 해결책이 없습니다. 연습할 문제가 없습니다",
         practice_query: "--query는 연습에 쓸 수 없습니다. 검색하면 답이 드러납니다",
         resume_practice: "{n}번 세션은 연습(점수 {score})이라 이어서 하지 않습니다. 같은 문제를 다시 연습하려면: {again}",
+        resume_practice_retry: "{n}번 세션은 연습 다시 풀기(점수 {score})라 이어서 하지 않습니다. 다시 푼 연습을 처음부터 하려면: {again} (점수 화면에서 r로 틀린 문제만 다시 풉니다)",
         resume_only_practice: "이어서 할 세션이 없습니다. 기록에는 연습만 있습니다(triage history 참고)",
         question_not_leaf: "{id}은(는) {tree} 트리의 질문이며 해결책이 아닙니다. `show`는 해결책을 보여 줍니다. 해결책 목록은 `{list}`로 볼 수 있습니다",
         config_ignored: "경고: 이번 실행에는 설정 파일 대신 기본값을 씁니다. 파일을 고치거나 --no-config로 실행하세요",
@@ -790,6 +826,17 @@ pub static KO: Strings = Strings {
     practice_to_score: "Enter/q 점수 보기",
     practice_score: "점수",
     practice_done: "Enter/q 종료",
+    practice_score_hint: "Up/Down 문제  Enter 풀이 보기  r 틀린 문제 다시  q 종료",
+    practice_score_hint_short: "Enter 풀이  r 다시 풀기  q 종료",
+    practice_review_hint: "Enter/Bksp/q 점수로 돌아가기",
+    practice_review_crumb: "{count}문제 중 {n}번째",
+    practice_nothing_to_retry: "다시 풀 문제가 없습니다: 틀리거나 근접한 문제가 없습니다",
+    practice_retrying: (
+        "다시 풀기: 틀린 {n}문제, 새로 채점",
+        "다시 풀기: 틀린 {n}문제, 새로 채점",
+    ),
+    practice_retry: "다시 풀기",
+    practice_retry_of: "시드 {seed} 다시 풀기",
     practice_ok: "정답",
     practice_miss: "오답",
     practice_ended_early: (
@@ -815,7 +862,7 @@ pub static KO: Strings = Strings {
     plain_leaf_prompt: "(b 뒤로; r 처음부터; /검색어 검색; q 종료): ",
     plain_search_prompt: "검색 (검색어; 결과 번호로 열기; 빈 줄로 닫기): ",
     plain_verdict_prompt: "(Enter 다음; q 종료): ",
-    plain_done_prompt: "(Enter 또는 q 종료): ",
+    plain_done_prompt: "(r 틀린 문제 다시 풀기; Enter 또는 q 종료): ",
     plain_bad_answer: "알 수 없는 입력입니다: 1-{max} (답), 0 또는 /검색어 (검색), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_answer_practice: "알 수 없는 입력입니다: 1-{max} (답), b (뒤로), r (처음부터), q (종료) 중 하나를 입력하세요",
     plain_bad_leaf: "알 수 없는 입력입니다: b (뒤로), r (처음부터), /검색어 (검색), q (종료) 중 하나를 입력하세요",

@@ -430,6 +430,9 @@ fn wizard(cli: &Cli, args: &cli::WizardArgs, mode: Mode) -> i32 {
 ///
 /// A resumed session goes on in its own history entry (same file, same start time): its
 /// earlier steps come first, then where it was resumed, then what is done now.
+///
+/// A practice run retried (`r` on its score) is ended there, and the retry is a run of its own:
+/// another history entry, and in the transcript after the run it retried.
 struct Recorder {
     started: String,
     file_name: String,
@@ -448,6 +451,10 @@ struct Recorder {
     tree_path: Option<std::path::PathBuf>,
     /// `e` wrote the transcript: it is written again at the end, whole, and its path printed.
     written_on_request: bool,
+    /// How many of the app's earlier practice runs have been ended here.
+    runs_ended: usize,
+    /// Their transcripts, oldest first: the transcript holds every run of the session.
+    earlier_transcripts: Vec<String>,
 }
 
 impl Recorder {
@@ -487,6 +494,8 @@ impl Recorder {
                     unshown: None,
                     tree_path,
                     written_on_request: false,
+                    runs_ended: 0,
+                    earlier_transcripts: Vec::new(),
                 }
             }
             None => Recorder {
@@ -501,6 +510,8 @@ impl Recorder {
                 unshown: None,
                 tree_path,
                 written_on_request: false,
+                runs_ended: 0,
+                earlier_transcripts: Vec::new(),
             },
         }
     }
@@ -526,8 +537,48 @@ impl Recorder {
     }
 
     /// Saves the session when something happened since the last save; returns a warning the
-    /// first time saving fails.
+    /// first time saving fails. A practice run retried since is ended first.
     fn save(&mut self, app: &App, ended: bool) -> Option<String> {
+        let warning = self.end_retried_runs(app);
+        self.save_current(app, ended).or(warning)
+    }
+
+    /// Ends the record of each practice run retried since the last save (its events are those
+    /// up to the retry), keeps its transcript, and starts the record of the run after it: a
+    /// file of its own, from the time it began.
+    fn end_retried_runs(&mut self, app: &App) -> Option<String> {
+        let mut warning = None;
+        while let Some(run) = app.earlier_runs.get(self.runs_ended) {
+            self.runs_ended += 1;
+            // The score leaves the run at the start, no answer on the way.
+            let mut session = transcript::Session::from_events(
+                &app.tree,
+                app.lang,
+                app.events
+                    .get(self.first_event..run.events)
+                    .unwrap_or_default(),
+                self.started.clone(),
+                &app.tree.start,
+                &[],
+            );
+            session.ended = Some(transcript::now());
+            session.values = app.values.pairs();
+            self.earlier_transcripts.push(transcript::practice_markdown(
+                &app.tree, &session, &run.score,
+            ));
+            warning = self
+                .write_record(app, session, Some(run.score.clone()))
+                .or(warning);
+            let now = transcript::now();
+            self.file_name = history::file_name_for_run(&now, self.runs_ended + 1);
+            self.started = now;
+            self.first_event = run.events;
+            self.saved_events = run.events;
+        }
+        warning
+    }
+
+    fn save_current(&mut self, app: &App, ended: bool) -> Option<String> {
         if app.events.len() == self.saved_events && !ended {
             return None;
         }
@@ -542,14 +593,27 @@ impl Recorder {
         {
             return None;
         }
+        self.data_dir.as_ref()?;
+        self.saved_events = app.events.len();
+        let session = self.session(app, ended);
+        self.write_record(app, session, app.practice.as_ref().map(|p| p.score.clone()))
+    }
+
+    /// Writes the record of `session` (and its practice run) to this run's file; a warning the
+    /// first time it cannot be written.
+    fn write_record(
+        &mut self,
+        app: &App,
+        session: transcript::Session,
+        practice: Option<triage::practice::Score>,
+    ) -> Option<String> {
         let dir = self.data_dir.as_ref()?;
         let record = history::Record {
             format: history::FORMAT.to_string(),
-            session: self.session(app, ended),
-            practice: app.practice.as_ref().map(|p| p.score.clone()),
+            session,
+            practice,
             tree_path: self.tree_path.clone(),
         };
-        self.saved_events = app.events.len();
         match history::save(dir, &self.file_name, &record) {
             Ok(_) => None,
             Err(e) if !self.warned => {
@@ -602,7 +666,14 @@ impl Recorder {
         let s = triage::i18n::strings(app.lang);
         let session = self.session(app, ended);
         let text = match &app.practice {
-            Some(p) => transcript::practice_markdown(&app.tree, &session, &p.score),
+            // The runs retried before this one come first, each whole.
+            Some(p) => self
+                .earlier_transcripts
+                .iter()
+                .cloned()
+                .chain([transcript::practice_markdown(&app.tree, &session, &p.score)])
+                .collect::<Vec<_>>()
+                .join("\n"),
             None => transcript::markdown(&app.tree, &session),
         };
         let path = self
@@ -1223,6 +1294,14 @@ fn spawn_input_thread() -> std::io::Result<std::sync::mpsc::Receiver<std::io::Re
 fn print_on_quit(app: &App) -> bool {
     let mut out = std::io::stdout().lock();
     if let Some(p) = &app.practice {
+        // Each run of the session, the ones retried first.
+        for run in &app.earlier_runs {
+            let _ = writeln!(
+                out,
+                "{}",
+                report::practice_summary(&app.tree, &run.score, app.lang)
+            );
+        }
         let _ = write!(
             out,
             "{}",

@@ -229,10 +229,14 @@ const SHOWN_RESULTS: usize = 10;
 /// which `run` prints before the prompt comes again); an empty line is only re-prompted.
 fn handle(app: &mut App, line: &str) {
     if app.practice_verdict() {
-        let msg = if matches!(line, "q" | "quit" | "exit") {
-            Msg::Quit
-        } else {
-            Msg::Confirm
+        let finished = app.practice.as_ref().is_some_and(|p| p.finished());
+        let msg = match line {
+            "q" | "quit" | "exit" => Msg::Quit,
+            // On the score: a run of the rounds not right (or a line saying there is none).
+            "r" | "retry" if finished => Msg::Restart,
+            // Each verdict was printed as its round ended: anything else quits, as before.
+            _ if finished => Msg::Quit,
+            _ => Msg::Confirm,
         };
         app::update(app, msg);
         return;
@@ -422,7 +426,12 @@ fn print_screen(app: &App, out: &mut impl Write) -> std::io::Result<()> {
     if let Some(p) = &app.practice {
         let theme = crate::theme::Theme::new(crate::theme::ThemeName::Default, false);
         if app.practice_verdict() {
-            let doc = crate::view::verdict_document(&app.tree, p, lang, 100, &theme);
+            // No selection here: the score is printed as a list.
+            let doc = if p.finished() {
+                crate::view::score_document(&app.tree, &p.score, None, lang, 100, &theme)
+            } else {
+                crate::view::verdict_document(&app.tree, p, lang, 100, &theme)
+            };
             for line in doc.lines {
                 writeln!(out, "{}", line_text(&line))?;
             }

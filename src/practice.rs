@@ -54,6 +54,22 @@ pub struct Score {
     /// The rounds planned (`--count`); 0 in records saved before it was kept.
     #[serde(default)]
     pub count: usize,
+    /// Set on a retry run: the rounds an earlier run did not get right, played again (its
+    /// `seed` is the first run's, which deals those rounds among the others). Absent from
+    /// other runs' records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry: Option<Retry>,
+}
+
+/// What a retry run plays: the messages of the rounds an earlier run did not get right.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Retry {
+    /// The fixes asked for, in the order the earlier run asked for them (its rounds are not
+    /// dealt by the seed: a transcript names an unfinished round's fix from here).
+    pub targets: Vec<String>,
+    /// The rounds the first run planned (its `--count`): with the seed, the command that
+    /// practises that run again.
+    pub count: usize,
 }
 
 impl Score {
@@ -71,8 +87,13 @@ impl Score {
     /// "ended after 5 of 10 rounds" when it was ended early (as its score said).
     pub fn history_line(&self, lang: Lang) -> String {
         let s = crate::i18n::strings(lang);
+        let run = if self.retry.is_some() {
+            s.cli.practice_retry_run
+        } else {
+            s.cli.practice_run
+        };
         let mut line = crate::i18n::fill(
-            s.cli.practice_run,
+            run,
             &[
                 ("right", &self.correct().to_string()),
                 ("rounds", &self.rounds.len().to_string()),
@@ -131,7 +152,7 @@ impl Score {
     /// "1/3 (1 close, 2 steps taken back, ended after 3 of 4 rounds, seed 7)": rounds right of
     /// rounds played, then what there is to say of them: the rounds close (a related fix
     /// reached), the answers taken back, whether the run was ended early, and with `seed` the
-    /// seed.
+    /// seed. A retry run says it is one ("retry", with `seed` "retry of seed 7").
     pub fn result(&self, lang: Lang, seed: bool) -> String {
         self.result_line(lang, seed, false)
     }
@@ -168,11 +189,18 @@ impl Score {
         } else if self.ended_early() {
             notes.push(self.ended_early_note(lang));
         }
-        if seed {
-            notes.push(crate::i18n::fill(
+        // A retry's seed dealt the run it retried, not its rounds: said so.
+        match (seed, self.retry.is_some()) {
+            (true, false) => notes.push(crate::i18n::fill(
                 s.practice_seed,
                 &[("seed", &self.seed.to_string())],
-            ));
+            )),
+            (true, true) => notes.push(crate::i18n::fill(
+                s.practice_retry_of,
+                &[("seed", &self.seed.to_string())],
+            )),
+            (false, true) => notes.push(s.practice_retry.to_string()),
+            (false, false) => {}
         }
         let mut line = format!("{}/{}", self.correct(), self.rounds.len());
         if !notes.is_empty() {
@@ -280,22 +308,92 @@ pub struct Practice {
     /// we ask") when the two do not fit together; `None` on arriving at a question: that text
     /// is shown from its start.
     pub scrolled_up: Option<usize>,
+    /// On the score: the round selected in its list; `None` until one is chosen (the first
+    /// round not right is, see [`Practice::selected`]).
+    pub chosen: Option<usize>,
+    /// On the score: the round whose verdict is open again, read-only.
+    pub review: Option<Review>,
+}
+
+/// A round's verdict opened again from the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review {
+    /// Index of the round in the score.
+    pub round: usize,
+    /// First line of the verdict shown (the score keeps its own).
+    pub scroll: usize,
 }
 
 impl Practice {
     pub fn new(tree: &Tree, count: usize, seed: u64) -> Practice {
-        Practice {
-            targets: pick_targets(tree, count, seed),
-            round: 0,
-            score: Score {
+        Practice::of(
+            pick_targets(tree, count, seed),
+            Score {
                 seed,
                 rounds: Vec::new(),
                 count,
+                retry: None,
             },
+        )
+    }
+
+    fn of(targets: Vec<String>, score: Score) -> Practice {
+        Practice {
+            targets,
+            round: 0,
+            score,
             scroll: 0,
             taken_back: Vec::new(),
             scrolled_up: None,
+            chosen: None,
+            review: None,
         }
+    }
+
+    /// A new run of the rounds played and not right (missed or close): the same messages in
+    /// the same order, scored afresh. `None` when there is none (every round played was right).
+    pub fn retry(&self) -> Option<Practice> {
+        let targets: Vec<String> = self
+            .score
+            .rounds
+            .iter()
+            .filter(|r| !r.correct)
+            .map(|r| r.target.clone())
+            .collect();
+        if targets.is_empty() {
+            return None;
+        }
+        // A retry of a retry still names the first run.
+        let first_count = self
+            .score
+            .retry
+            .as_ref()
+            .map_or(self.score.count, |r| r.count);
+        let score = Score {
+            seed: self.score.seed,
+            rounds: Vec::new(),
+            count: targets.len(),
+            retry: Some(Retry {
+                targets: targets.clone(),
+                count: first_count,
+            }),
+        };
+        Some(Practice::of(targets, score))
+    }
+
+    /// On the score, the round selected in its list: the one chosen, else the first round not
+    /// right (what a trainee opens first to learn from), else the first. 0 with no round.
+    pub fn selected(&self) -> usize {
+        let last = self.score.rounds.len().saturating_sub(1);
+        self.chosen
+            .unwrap_or_else(|| {
+                self.score
+                    .rounds
+                    .iter()
+                    .position(|r| !r.correct)
+                    .unwrap_or(0)
+            })
+            .min(last)
     }
 
     /// Notes answers dropped from the trail while a round is played (going back a step, to
@@ -654,6 +752,7 @@ mod tests {
                 ),
             ],
             count: 3,
+            retry: None,
         };
         assert_eq!(score.heading(Lang::En), "Score: 2/3 (1 close)");
         assert_eq!(score.heading(Lang::Ko), "점수: 2/3 (근접 1)");
@@ -698,6 +797,7 @@ mod tests {
             seed: 1,
             rounds: vec![r, wrong],
             count: 2,
+            retry: None,
         };
         assert_eq!(score.heading(Lang::En), "Score: 2/2 (2 steps taken back)");
         assert_eq!(score.heading(Lang::Ko), "점수: 2/2 (2단계 되돌림)");
@@ -723,6 +823,7 @@ mod tests {
             seed: 1,
             rounds: vec![round(true, false), round(false, true), round(false, false)],
             count: 3,
+            retry: None,
         };
         assert_eq!(
             score.history_line(Lang::En),
@@ -744,6 +845,7 @@ mod tests {
             seed: 7,
             rounds: vec![judge(&tree, "backup-19", &trail, "backup-19")],
             count: 3,
+            retry: None,
         };
         assert_eq!(
             score.history_line(Lang::En),
@@ -758,6 +860,7 @@ mod tests {
             seed: 7,
             rounds: Vec::new(),
             count: 3,
+            retry: None,
         };
         assert_eq!(
             none.history_line(Lang::En),
@@ -768,6 +871,147 @@ mod tests {
         assert_eq!(full.history_line(Lang::En), "practice run: 1 of 1 right");
         let old = Score { count: 0, ..full };
         assert_eq!(old.history_line(Lang::En), "practice run: 1 of 1 right");
+    }
+
+    /// A round asked for `target` and judged `correct` or `close` (the rest does not matter
+    /// to a retry).
+    fn round_of(target: &str, correct: bool, close: bool) -> RoundResult {
+        RoundResult {
+            target: target.into(),
+            reached: if correct {
+                target.into()
+            } else {
+                "backup-24".into()
+            },
+            correct,
+            close,
+            answers: 3,
+            shortest: 3,
+            wrong_turns: Vec::new(),
+            turns: Vec::new(),
+            taken_back: Vec::new(),
+        }
+    }
+
+    /// A run whose rounds were played as `rounds` ((target, correct, close)), of `count`
+    /// planned, dealt by seed 7.
+    fn played(rounds: &[(&str, bool, bool)], count: usize) -> Practice {
+        let targets: Vec<String> = rounds.iter().map(|(t, ..)| t.to_string()).collect();
+        let mut p = Practice::of(
+            targets,
+            Score {
+                seed: 7,
+                rounds: rounds
+                    .iter()
+                    .map(|(t, correct, close)| round_of(t, *correct, *close))
+                    .collect(),
+                count,
+                retry: None,
+            },
+        );
+        p.round = p.targets.len();
+        p
+    }
+
+    /// `r` on the score: the rounds missed and the close ones, in their order, duplicates kept
+    /// (more rounds than fixes repeat fixes), none of the right ones; scored afresh.
+    #[test]
+    fn a_retry_plays_the_rounds_not_right_in_their_order() {
+        let p = played(
+            &[
+                ("backup-19", false, false),
+                ("backup-02", true, false),
+                ("backup-11", false, true),
+                ("backup-19", false, false),
+            ],
+            5,
+        );
+        let retry = p.retry().expect("rounds not right");
+        assert_eq!(retry.targets, ["backup-19", "backup-11", "backup-19"]);
+        assert_eq!(retry.round, 0);
+        assert!(retry.score.rounds.is_empty() && !retry.finished());
+        assert_eq!(retry.score.count, 3);
+        assert_eq!(retry.score.seed, 7);
+        assert_eq!(
+            retry.score.retry,
+            Some(Retry {
+                targets: retry.targets.clone(),
+                count: 5,
+            })
+        );
+        // A retry of the retry still names the first run's count.
+        let again = played(&[("backup-11", false, true), ("backup-19", true, false)], 2);
+        let again = Practice {
+            score: Score {
+                retry: retry.score.retry.clone(),
+                ..again.score
+            },
+            ..again
+        };
+        let next = again.retry().unwrap();
+        assert_eq!(next.targets, ["backup-11"]);
+        assert_eq!(next.score.retry.unwrap().count, 5);
+    }
+
+    #[test]
+    fn nothing_to_retry_when_every_round_played_was_right_or_none_was_played() {
+        assert_eq!(
+            played(&[("backup-19", true, false), ("backup-02", true, false)], 2).retry(),
+            None
+        );
+        // Ended before any round: nothing was missed either.
+        assert_eq!(played(&[], 3).retry(), None);
+    }
+
+    /// The score opens on the first round not right: what a trainee opens first to learn from.
+    #[test]
+    fn the_score_selects_the_first_round_not_right_until_one_is_chosen() {
+        let mut p = played(
+            &[
+                ("backup-02", true, false),
+                ("backup-19", false, false),
+                ("backup-11", false, true),
+            ],
+            3,
+        );
+        assert_eq!(p.selected(), 1);
+        p.chosen = Some(2);
+        assert_eq!(p.selected(), 2);
+        // Never past the last round.
+        p.chosen = Some(9);
+        assert_eq!(p.selected(), 2);
+        assert_eq!(played(&[("backup-02", true, false)], 1).selected(), 0);
+        assert_eq!(played(&[], 2).selected(), 0);
+    }
+
+    /// A retry run says so wherever its score is named: on its Score screen, printed on quit
+    /// (its seed dealt the run it retried), and in `triage history`; it is saved and loads back,
+    /// and a record without it is no retry.
+    #[test]
+    fn a_retry_run_says_it_is_one() {
+        let retry = played(
+            &[("backup-19", false, false), ("backup-02", true, false)],
+            2,
+        )
+        .retry()
+        .unwrap();
+        let mut score = retry.score;
+        score.rounds.push(round_of("backup-19", true, false));
+        assert_eq!(score.heading(Lang::En), "Score: 1/1 (retry)");
+        assert_eq!(score.heading(Lang::Ko), "점수: 1/1 (다시 풀기)");
+        assert_eq!(score.summary(Lang::En), "Score: 1/1 (retry of seed 7)");
+        assert_eq!(score.summary(Lang::Ko), "점수: 1/1 (시드 7 다시 풀기)");
+        assert_eq!(score.history_line(Lang::En), "practice retry: 1 of 1 right");
+        assert_eq!(
+            score.history_line(Lang::Ko),
+            "연습 다시 풀기: 1문제 중 1개 정답"
+        );
+        let text = serde_json::to_string(&score).unwrap();
+        assert_eq!(serde_json::from_str::<Score>(&text).unwrap(), score);
+        let first = played(&[("backup-19", true, false)], 1).score;
+        let json = serde_json::to_value(&first).unwrap();
+        assert!(json.get("retry").is_none(), "{json}");
+        assert_eq!(serde_json::from_value::<Score>(json).unwrap().retry, None);
     }
 
     /// A walk longer than the shortest way (another way through the tree) is right, and its

@@ -175,7 +175,11 @@ pub fn practice_markdown(tree: &Tree, session: &Session, score: &crate::practice
         rounds.push(Vec::new());
     }
     let planned = score.count.max(rounds.len()).max(score.rounds.len());
-    let targets = crate::practice::pick_targets(tree, planned, score.seed);
+    // A retry's rounds are the ones an earlier run did not get right, not the seed's.
+    let targets = match &score.retry {
+        Some(retry) => retry.targets.clone(),
+        None => crate::practice::pick_targets(tree, planned, score.seed),
+    };
     for (i, steps) in rounds.iter().enumerate() {
         let result = score.rounds.get(i);
         let target = result
@@ -457,6 +461,40 @@ pub fn now() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A retry's rounds are the ones it retried, not those its seed deals: a transcript written
+    /// during its first round names the fix asked for from them.
+    #[test]
+    fn a_retrys_unfinished_round_is_named_from_what_it_retried() {
+        let tree = crate::tree::embedded();
+        let dealt = crate::practice::pick_targets(&tree, 3, 7);
+        let score = crate::practice::Score {
+            seed: 7,
+            rounds: Vec::new(),
+            count: 1,
+            retry: Some(crate::practice::Retry {
+                targets: vec![dealt[2].clone()],
+                count: 3,
+            }),
+        };
+        // One answer given in its first round.
+        let answered = [crate::app::Event::Answered {
+            question: tree.start.clone(),
+            answer: 0,
+        }];
+        let session =
+            Session::from_events(&tree, Lang::En, &answered, "t0".into(), &tree.start, &[]);
+        let md = practice_markdown(&tree, &session, &score);
+        assert!(
+            md.contains(&format!("## Round 1/1: `{}`", dealt[2])),
+            "{md}"
+        );
+        assert!(!md.contains(&format!("`{}`", dealt[0])), "{md}");
+        assert!(
+            md.contains("(in progress: round 1 of 1, retry of seed 7)"),
+            "{md}"
+        );
+    }
 
     #[test]
     fn inline_code_survives_backticks_and_control_characters() {

@@ -21,9 +21,11 @@ pub fn context(app: &App) -> Ctx {
         Some(Overlay::Help(_)) => Ctx::Help,
         Some(Overlay::Search(_)) => Ctx::Search,
         Some(Overlay::Fill(_)) => Ctx::Fill,
-        None if app.practice_verdict() => Ctx::Verdict,
-        None if app.on_leaf() => Ctx::Leaf,
-        None => Ctx::Question,
+        None => match app.verdict_screen() {
+            Some(screen) => screen,
+            None if app.on_leaf() => Ctx::Leaf,
+            None => Ctx::Question,
+        },
     }
 }
 
@@ -425,9 +427,20 @@ fn title_bar(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 fn breadcrumb(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let s = strings(app.lang);
     let max = usize::from(area.width).saturating_sub(2);
-    // On the score no round is played and no answers are on the way: "Practice | Score".
-    if app.practice.as_ref().is_some_and(|p| p.finished()) {
-        let text = format!("{} | {}", s.practice_banner, s.practice_score);
+    // On the score no round is played and no answers are on the way: "Practice | Score", and
+    // "| Round 2/3" on a round's verdict opened again from it.
+    if let Some(p) = app.practice.as_ref().filter(|p| p.finished()) {
+        let mut text = format!("{} | {}", s.practice_banner, s.practice_score);
+        if let Some(review) = p.review {
+            text.push_str(" | ");
+            text.push_str(&crate::i18n::fill(
+                s.practice_review_crumb,
+                &[
+                    ("n", &(review.round + 1).to_string()),
+                    ("count", &p.score.rounds.len().to_string()),
+                ],
+            ));
+        }
         let line = Line::from(Span::styled(
             format!(" {}", truncate(&text, max)),
             theme.crumb,
@@ -536,10 +549,23 @@ fn status_line(frame: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         // The key list opened on a verdict has its own keys, as on a question.
         None if context(app) == Ctx::Verdict => (
             match &app.practice {
-                Some(p) if p.finished() => s.practice_done,
                 // After the last round Enter shows the score.
                 Some(p) if p.round + 1 >= p.targets.len() => s.practice_to_score,
                 _ => s.practice_next,
+            }
+            .to_string(),
+            theme.dim,
+        ),
+        None if context(app) == Ctx::Review => (s.practice_review_hint.to_string(), theme.dim),
+        // With no round played there is nothing to select, open or retry.
+        None if context(app) == Ctx::Score => (
+            match &app.practice {
+                Some(p) if p.score.rounds.is_empty() => s.practice_done,
+                // One column is the footer's margin.
+                _ if width(s.practice_score_hint) < usize::from(area.width) => {
+                    s.practice_score_hint
+                }
+                _ => s.practice_score_hint_short,
             }
             .to_string(),
             theme.dim,

@@ -552,7 +552,9 @@ pub fn practice_prompt(message: &str, lang: Lang, width: usize, theme: &Theme) -
     doc
 }
 
-/// The verdict of a practice round, or the final score when the run is over.
+/// What a practice verdict screen shows: the verdict of the round just played, or once the run
+/// is over the score, its list's selected round marked, or the verdict of the round opened
+/// again from it.
 pub fn verdict_document(
     tree: &crate::tree::Tree,
     practice: &crate::practice::Practice,
@@ -560,38 +562,90 @@ pub fn verdict_document(
     width: usize,
     theme: &Theme,
 ) -> Document {
+    let score = &practice.score;
+    let result = match practice.review {
+        Some(review) if practice.finished() => score.rounds.get(review.round),
+        None if practice.finished() => {
+            let selected = (!score.rounds.is_empty()).then(|| practice.selected());
+            return score_document(tree, score, selected, lang, width, theme);
+        }
+        _ => practice.result(),
+    };
+    match result {
+        Some(result) => round_verdict_document(tree, result, lang, width, theme),
+        None => Document::default(),
+    }
+}
+
+/// A fix's title in `lang`; empty for an id the tree does not have (any more).
+fn leaf_title(tree: &crate::tree::Tree, id: &str, lang: Lang) -> String {
+    tree.leaf(id)
+        .map(|l| l.title.get(lang).to_string())
+        .unwrap_or_default()
+}
+
+/// The score of a practice run: its heading, then a line for each round (`item_lines` holds
+/// each round's lines). With `selected`, each line starts with a column where ">" marks the
+/// selected round, which is drawn selected too (reverse video without colour).
+pub fn score_document(
+    tree: &crate::tree::Tree,
+    score: &crate::practice::Score,
+    selected: Option<usize>,
+    lang: Lang,
+    width: usize,
+    theme: &Theme,
+) -> Document {
+    let width = width.max(1);
+    let mut doc = Document::default();
+    // "Score: 1/2 (ended after 2 of 3 rounds)" may not fit a narrow screen: wrapped.
+    doc.para(&score.heading(lang), 0, width, theme.heading);
+    doc.blank();
+    for (i, r) in score.rounds.iter().enumerate() {
+        let marker = match selected {
+            Some(s) if s == i => ">",
+            Some(_) => " ",
+            None => "",
+        };
+        // A line that wraps goes on under the fix's id, not under the number.
+        let lead = format!(
+            "{marker}{:>2}. {} ",
+            i + 1,
+            crate::practice::round_mark(r, lang)
+        );
+        let mut text = format!(
+            "{}  {}",
+            sanitize_line(&r.target),
+            leaf_title(tree, &r.target, lang)
+        );
+        if let Some(note) = crate::practice::round_note(r, lang) {
+            text.push_str(&format!(" ({note})"));
+        }
+        let style = match (r.correct, r.close) {
+            _ if selected == Some(i) => theme.selected,
+            (true, _) => theme.text,
+            (false, true) => theme.heading,
+            (false, false) => theme.warning,
+        };
+        let start = doc.lines.len();
+        doc.hang(&lead, &text, width, style);
+        doc.item_lines.push((start, doc.lines.len()));
+    }
+    doc
+}
+
+/// The verdict of a practice round: the message, right, close or not, the fix for it and why,
+/// the shortest way there, and where the trainee went another way.
+pub fn round_verdict_document(
+    tree: &crate::tree::Tree,
+    result: &crate::practice::RoundResult,
+    lang: Lang,
+    width: usize,
+    theme: &Theme,
+) -> Document {
     let s = strings(lang);
     let width = width.max(1);
     let mut doc = Document::default();
-    let title = |id: &str| {
-        tree.leaf(id)
-            .map(|l| l.title.get(lang).to_string())
-            .unwrap_or_default()
-    };
-    if practice.finished() {
-        let score = &practice.score;
-        // "Score: 1/2 (ended after 2 of 3 rounds)" may not fit a narrow screen: wrapped.
-        doc.para(&score.heading(lang), 0, width, theme.heading);
-        doc.blank();
-        for (i, r) in score.rounds.iter().enumerate() {
-            // A line that wraps goes on under the fix's id, not under the number.
-            let lead = format!("{:>2}. {} ", i + 1, crate::practice::round_mark(r, lang));
-            let mut text = format!("{}  {}", sanitize_line(&r.target), title(&r.target));
-            if let Some(note) = crate::practice::round_note(r, lang) {
-                text.push_str(&format!(" ({note})"));
-            }
-            let style = match (r.correct, r.close) {
-                (true, _) => theme.text,
-                (false, true) => theme.heading,
-                (false, false) => theme.warning,
-            };
-            doc.hang(&lead, &text, width, style);
-        }
-        return doc;
-    }
-    let Some(result) = practice.result() else {
-        return doc;
-    };
+    let title = |id: &str| leaf_title(tree, id, lang);
     doc.para(
         &format!(
             "{}: {}",

@@ -179,6 +179,7 @@ fn the_marks_line_up_and_english_keeps_its_words() {
         seed: 7,
         rounds: Vec::new(),
         count: 0,
+        retry: None,
     };
     assert_eq!(score.summary(Lang::En), "Score: 0/0 (seed 7)");
     assert_eq!(score.summary(Lang::Ko), "점수: 0/0 (시드 7)");
@@ -223,14 +224,20 @@ fn q_mid_round_says_how_many_rounds_were_played_of_how_many() {
         printed.starts_with("Score: 1/2 (ended after 2 of 3 rounds, seed 7)\n"),
         "{printed}"
     );
-    // Enter or q on the score quits.
+    // On the score Enter opens a round's verdict again (q goes back), and q quits.
     press(&mut a, KeyCode::Enter);
+    assert!(!a.quit);
+    assert_eq!(ui::context(&a), Ctx::Review);
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(ui::context(&a), Ctx::Score);
+    assert!(!a.quit);
+    press(&mut a, KeyCode::Char('q'));
     assert!(a.quit);
 }
 
 /// q mid-round does the same whether a round was finished or not: it ends the run and shows the
-/// Score screen (saying how many rounds of how many were played), which Enter or q leaves. At
-/// the first question, before any answer, too.
+/// Score screen (saying how many rounds of how many were played), which q leaves (Enter too
+/// with no round to open). At the first question, before any answer, too.
 #[test]
 fn q_mid_round_shows_the_score_screen_before_any_round_was_finished_too() {
     for answers in [0, 1] {
@@ -893,6 +900,7 @@ fn a_transcript_round_states_each_fact_once() {
             round("backup-02", "backup-19", false, false, 1, 0),
         ],
         count: 4,
+        retry: None,
     };
     let lines_of = |lang: Lang| {
         let session = triage::transcript::Session::from_events(
@@ -1022,5 +1030,337 @@ fn a_missed_round_gives_the_cause_of_the_fix_asked_for() {
         play(&mut a, true);
         let text = verdict_text(&a, 78);
         assert!(!holds(&text, &cause), "{text}");
+    }
+}
+
+// ------------------------------------------------------------------ 8. the score: review, retry
+
+/// A run of seed 7 with a round for each of `results`, played right or not as it says, on its
+/// score at 80x24; and the text of each round's verdict as it was shown when played.
+fn scored(lang: Lang, results: &[bool]) -> (App, Vec<String>) {
+    let mut a = app(lang);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(results.len(), 7);
+    let mut verdicts = Vec::new();
+    for &right in results {
+        play(&mut a, right);
+        verdicts.push(verdict_text(&a, 78));
+        press(&mut a, KeyCode::Enter);
+    }
+    assert_eq!(ui::context(&a), Ctx::Score);
+    (a, verdicts)
+}
+
+fn selected(a: &App) -> usize {
+    a.practice.as_ref().unwrap().selected()
+}
+
+/// The score's rows, as drawn in a body of 78x21: the selected one starts with ">".
+fn marked_rows(a: &App) -> Vec<String> {
+    let (doc, _) = a.verdict_view((78, 21), &theme()).unwrap();
+    lines(&doc)
+        .into_iter()
+        .filter(|l| l.starts_with('>'))
+        .collect()
+}
+
+/// Up/Down (k/j), Home/End (g/G) and PgUp/PgDn select a round of the score, never past its
+/// first or last; the score opens on the first round not right. Nothing else changes.
+#[test]
+fn the_arrows_select_a_round_of_the_score_within_its_list() {
+    let (mut a, _) = scored(Lang::En, &[true, false, true, false]);
+    let score = a.practice.as_ref().unwrap().score.clone();
+    assert_eq!(selected(&a), 1, "the first round not right");
+    let steps = [
+        (KeyCode::Up, 0),
+        (KeyCode::Up, 0),
+        (KeyCode::Char('k'), 0),
+        (KeyCode::Down, 1),
+        (KeyCode::Char('j'), 2),
+        (KeyCode::Down, 3),
+        (KeyCode::Down, 3),
+        (KeyCode::Char('j'), 3),
+        (KeyCode::Home, 0),
+        (KeyCode::End, 3),
+        (KeyCode::Char('g'), 0),
+        (KeyCode::Char('G'), 3),
+        (KeyCode::PageUp, 0),
+        (KeyCode::PageUp, 0),
+        (KeyCode::PageDown, 3),
+        (KeyCode::PageDown, 3),
+    ];
+    for (key, then) in steps {
+        press(&mut a, key);
+        assert_eq!(selected(&a), then, "{key:?}");
+        let marked = marked_rows(&a);
+        assert_eq!(marked.len(), 1, "{key:?}: {marked:?}");
+        assert!(
+            marked[0].starts_with(&format!(">{:>2}. ", then + 1)),
+            "{marked:?}"
+        );
+    }
+    assert!(!a.quit && ui::context(&a) == Ctx::Score);
+    assert_eq!(a.practice.as_ref().unwrap().score, score);
+}
+
+/// A list longer than the screen keeps the selected round in view, the heading above it while
+/// both fit.
+#[test]
+fn the_selected_round_stays_in_view_on_a_long_score() {
+    let mut a = app(Lang::Ko);
+    app::update(&mut a, Msg::Resize(40, 12));
+    a.start_practice(12, 3);
+    for _ in 0..12 {
+        play(&mut a, false);
+        press(&mut a, KeyCode::Enter);
+    }
+    let (width, height) = body(40, 12);
+    let in_view = |a: &App| {
+        let (doc, scroll) = a.verdict_view((width, height), &theme()).unwrap();
+        let (start, end) = doc.item_lines[selected(a)];
+        start >= scroll && end <= scroll + height
+    };
+    assert!(in_view(&a));
+    for _ in 0..11 {
+        press(&mut a, KeyCode::Down);
+        assert!(in_view(&a), "round {}", selected(&a) + 1);
+    }
+    assert_eq!(selected(&a), 11);
+    press(&mut a, KeyCode::Home);
+    let (doc, scroll) = a.verdict_view((width, height), &theme()).unwrap();
+    assert_eq!(scroll, 0, "the heading shows with the first round");
+    assert!(lines(&doc)[0].starts_with("점수: "), "{:?}", lines(&doc));
+    press(&mut a, KeyCode::PageDown);
+    assert!(selected(&a) > 1 && in_view(&a), "{}", selected(&a));
+}
+
+/// Enter on a round of the score shows the verdict that round showed, whole: the message, what
+/// was reached, the fix asked for, its cause and the way to it. Read-only: the keys of a round
+/// (an answer, the next round, a retry) do nothing there.
+#[test]
+fn enter_opens_the_selected_rounds_verdict_again_read_only() {
+    for lang in [Lang::En, Lang::Ko] {
+        let (mut a, shown) = scored(lang, &[false, true, false]);
+        for (round, keys) in [
+            (0, vec![]),
+            (1, vec![KeyCode::Down]),
+            (2, vec![KeyCode::Down, KeyCode::Down]),
+        ] {
+            press(&mut a, KeyCode::Home);
+            for key in keys {
+                press(&mut a, key);
+            }
+            press(&mut a, KeyCode::Enter);
+            assert_eq!(ui::context(&a), Ctx::Review);
+            assert_eq!(a.practice.as_ref().unwrap().review.unwrap().round, round);
+            assert_eq!(verdict_text(&a, 78), shown[round], "{lang:?} round {round}");
+            let p = a.practice.clone().unwrap();
+            for key in ['1', '2', 'n', ' ', 'r', 'c', 'e'] {
+                press(&mut a, KeyCode::Char(key));
+            }
+            assert_eq!(a.practice.as_ref().unwrap(), &p, "{lang:?}");
+            assert!(a.earlier_runs.is_empty() && !a.quit);
+            assert_eq!(ui::context(&a), Ctx::Review);
+            press(&mut a, KeyCode::Backspace);
+        }
+    }
+}
+
+/// Backspace (Left, h), Enter, q and Esc go back from a reopened verdict to the score, the
+/// round still selected; the verdict opened again starts from its top.
+#[test]
+fn back_from_a_reopened_verdict_returns_to_the_score_with_the_round_kept() {
+    for key in [
+        KeyCode::Backspace,
+        KeyCode::Left,
+        KeyCode::Char('h'),
+        KeyCode::Enter,
+        KeyCode::Char('q'),
+        KeyCode::Esc,
+    ] {
+        let (mut a, _) = scored(Lang::En, &[false, true, false]);
+        app::update(&mut a, Msg::Resize(40, 12));
+        press(&mut a, KeyCode::Down);
+        press(&mut a, KeyCode::Down);
+        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Down);
+        let review = a.practice.as_ref().unwrap().review.unwrap();
+        assert!(review.scroll > 0, "a missed verdict scrolls at 40x12");
+        press(&mut a, key);
+        assert_eq!(ui::context(&a), Ctx::Score, "{key:?}");
+        assert_eq!(selected(&a), 2, "{key:?}");
+        assert!(!a.quit, "{key:?}");
+        press(&mut a, KeyCode::Enter);
+        let (_, scroll) = a.verdict_view(body(40, 12), &theme()).unwrap();
+        assert_eq!(scroll, 0, "{key:?}");
+    }
+}
+
+/// A reopened verdict scrolls as a verdict does: a line with the arrows, a page with PgDn/PgUp,
+/// no further than its last page.
+#[test]
+fn a_reopened_verdict_scrolls_within_its_length() {
+    let (mut a, _) = scored(Lang::Ko, &[false]);
+    app::update(&mut a, Msg::Resize(40, 12));
+    press(&mut a, KeyCode::Enter);
+    let (width, height) = body(40, 12);
+    let view = |a: &App| a.verdict_view((width, height), &theme()).unwrap();
+    let lines = view(&a).0.lines.len();
+    assert!(lines > height, "the verdict is longer than the screen");
+    press(&mut a, KeyCode::Char('j'));
+    assert_eq!(view(&a).1, 1);
+    press(&mut a, KeyCode::Up);
+    assert_eq!(view(&a).1, 0);
+    for _ in 0..lines {
+        press(&mut a, KeyCode::PageDown);
+    }
+    assert_eq!(view(&a).1, lines - height);
+    press(&mut a, KeyCode::PageUp);
+    assert!(view(&a).1 < lines - height);
+}
+
+/// `r` on the score: a new run of the rounds missed and the close ones, the same messages in
+/// the same order, none of the right ones; played from the first question, scored afresh. The
+/// run it retried is kept whole, with where its events end.
+#[test]
+fn r_on_the_score_retries_exactly_the_rounds_not_right() {
+    let mut a = app(Lang::En);
+    app::update(&mut a, Msg::Resize(80, 24));
+    a.start_practice(4, 5);
+    // Round 1: close (backup-02, a fix in its "See also" reached); 2 right, 3 missed, 4 right.
+    answer(&mut a, "72");
+    press(&mut a, KeyCode::Enter);
+    for right in [true, false, true] {
+        play(&mut a, right);
+        press(&mut a, KeyCode::Enter);
+    }
+    let played = a.practice.clone().unwrap();
+    let rounds = &played.score.rounds;
+    let right: Vec<bool> = rounds.iter().map(|r| r.correct).collect();
+    assert_eq!(right, [false, true, false, true]);
+    assert!(rounds[0].close && !rounds[2].close && rounds[2].target != rounds[0].target);
+    press(&mut a, KeyCode::Char('r'));
+    let p = a.practice.as_ref().unwrap();
+    assert_eq!(
+        p.targets,
+        [rounds[0].target.clone(), rounds[2].target.clone()]
+    );
+    assert_eq!((p.round, p.score.rounds.len(), p.score.count), (0, 0, 2));
+    assert!(p.score.retry.is_some());
+    assert_eq!(ui::context(&a), Ctx::Question);
+    assert_eq!(a.current, a.tree.start);
+    assert!(a.trail.is_empty());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("Retry: the 2 rounds not right, scored afresh")
+    );
+    assert_eq!(
+        a.earlier_runs,
+        [app::EarlierRun {
+            score: played.score.clone(),
+            events: a.events.len(),
+        }]
+    );
+    // Scored afresh: both right now.
+    for _ in 0..2 {
+        play(&mut a, true);
+        press(&mut a, KeyCode::Enter);
+    }
+    let p = a.practice.as_ref().unwrap();
+    assert!(p.finished());
+    assert_eq!(p.score.heading(Lang::En), "Score: 2/2 (retry)");
+    assert_eq!(a.earlier_runs.len(), 1);
+}
+
+/// `r` on a score with every round right, or none played, only says there is nothing to retry.
+#[test]
+fn r_with_nothing_to_retry_says_so_and_does_nothing_else() {
+    for lang in [Lang::En, Lang::Ko] {
+        let (mut a, _) = scored(lang, &[true, true]);
+        let before = a.practice.clone();
+        press(&mut a, KeyCode::Char('r'));
+        assert_eq!(
+            a.status.as_deref(),
+            Some(i18n::strings(lang).practice_nothing_to_retry)
+        );
+        assert_eq!(a.practice, before);
+        assert!(a.earlier_runs.is_empty() && !a.quit);
+        assert_eq!(ui::context(&a), Ctx::Score);
+        // The next key clears it as any status.
+        press(&mut a, KeyCode::Down);
+        assert_eq!(a.status, None);
+    }
+    let mut a = app(Lang::En);
+    a.start_practice(3, 7);
+    press(&mut a, KeyCode::Char('q'));
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.status.as_deref(), Some(EN.practice_nothing_to_retry));
+    // No round to open: Enter quits, as before.
+    press(&mut a, KeyCode::Enter);
+    assert!(a.quit);
+}
+
+/// The footers and the key lists of the score and of a reopened verdict name their keys.
+#[test]
+fn the_score_and_a_reopened_verdict_name_their_keys() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let footer = |a: &mut App, w: u16, h: u16| {
+        app::update(a, Msg::Resize(w, h));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| ui::render(f, a, &theme())).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut row = String::new();
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, h - 1)].symbol();
+            skip = triage::text::width(symbol).saturating_sub(1);
+            row.push_str(symbol);
+        }
+        row.trim().to_string()
+    };
+    let help = |a: &App| {
+        let (under, search) = a.help_context();
+        let doc = triage::view::help_document(under, search, a.lang, 78, &theme());
+        lines(&doc).join("\n")
+    };
+    for (lang, s) in [(Lang::En, &EN), (Lang::Ko, &KO)] {
+        let (mut a, _) = scored(lang, &[false, true]);
+        assert_eq!(footer(&mut a, 80, 24), s.practice_score_hint);
+        // At 40 columns the long form if it fits (a column is the footer's margin).
+        let fits = |hint: &str| triage::text::width(hint) < 40;
+        assert!(fits(s.practice_score_hint_short));
+        let narrow = if fits(s.practice_score_hint) {
+            s.practice_score_hint
+        } else {
+            s.practice_score_hint_short
+        };
+        assert_eq!(footer(&mut a, 40, 12), narrow);
+        // q quits there, named as the wizard names it.
+        let quit = s.quit_hint;
+        for hint in [s.practice_score_hint, s.practice_score_hint_short] {
+            assert!(hint.ends_with(quit), "{hint:?}");
+            assert!(hint.contains("Enter ") && hint.contains("  r "), "{hint:?}");
+        }
+        let keys = help(&a);
+        let rows = keys::help_rows(Ctx::Score, lang);
+        for (key, what) in [("Enter", rows[4].1), ("r", rows[5].1)] {
+            assert!(holds(&keys, &format!("{key} {what}")), "{keys}");
+        }
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(footer(&mut a, 80, 24), s.practice_review_hint);
+        assert_eq!(footer(&mut a, 40, 12), s.practice_review_hint);
+        let keys = help(&a);
+        let back = keys::help_rows(Ctx::Review, lang)[0].clone();
+        assert_eq!(back.0, "Backspace Left h Enter q Esc");
+        assert!(holds(&keys, &format!("{} {}", back.0, back.1)), "{keys}");
+        // The key list opened there closes back onto it.
+        press(&mut a, KeyCode::Char('?'));
+        assert_eq!(ui::context(&a), Ctx::Help);
+        press(&mut a, KeyCode::Char('?'));
+        assert_eq!(ui::context(&a), Ctx::Review);
     }
 }

@@ -281,6 +281,156 @@ fn practice_with_a_fixed_seed_is_scored_and_kept_in_history() {
     assert_eq!(before, after, "the practice record is untouched");
 }
 
+/// Plain answers that leave the way to `target` at the first question (then the first answer
+/// all the way down): a round missed.
+fn answers_away_from(target: &str) -> String {
+    let tree = triage::tree::embedded();
+    let mut out = String::new();
+    let mut at = tree.start.clone();
+    while let Some(q) = tree.question(&at) {
+        let a = if at == tree.start {
+            (0..q.answers.len())
+                .find(|i| {
+                    let next = &q.answers[*i].next;
+                    next != target
+                        && !triage::tree::validate::reachable_from(&tree, next).contains(target)
+                })
+                .unwrap()
+        } else {
+            0
+        };
+        out.push_str(&format!("{}\n", a + 1));
+        at = q.answers[a].next.clone();
+    }
+    out
+}
+
+/// The fixes a history entry's session reached, in order.
+fn reached(item: &serde_json::Value) -> Vec<String> {
+    item["session"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step["kind"] == "reached")
+        .map(|step| step["leaf"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// `r` on the score retries the rounds not right: a run of its own in the history (listed,
+/// with its rounds and what it retried), `resume` refusing it as any practice run and naming
+/// the run it retried, the transcript holding both runs in turn.
+#[test]
+fn a_retry_is_a_practice_run_of_its_own_in_history_resume_and_the_transcript() {
+    let (config, data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let targets = triage::practice::pick_targets(&triage::tree::embedded(), 3, 7);
+    // Rounds 1 and 3 missed, 2 right; then the score, `r`, both retried rounds right, the
+    // retry's score, `r` again (nothing left), q.
+    let input = [
+        answers_away_from(&targets[0]),
+        "\n".into(),
+        answers_to(&targets[1]),
+        "\n".into(),
+        answers_away_from(&targets[2]),
+        "\n".into(),
+        "r\n".into(),
+        answers_to(&targets[0]),
+        "\n".into(),
+        answers_to(&targets[2]),
+        "\n".into(),
+        "r\n".into(),
+        "q\n".into(),
+    ]
+    .concat();
+    let transcript = data.path().join("practice.md");
+    let out = triage(config.path(), data.path())
+        .args(["practice", "--seed", "7", "--count", "3", "--plain"])
+        .arg("--transcript")
+        .arg(&transcript)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    let s = &triage::i18n::EN;
+    let retrying = text
+        .find("Retry: the 2 rounds not right, scored afresh")
+        .expect("r on the first score");
+    assert!(text.find("Score: 1/3").unwrap() < retrying, "{text}");
+    assert!(
+        text[retrying..].contains("[Practice 1/2] Error message: "),
+        "{text}"
+    );
+    assert!(text.contains("Score: 2/2 (retry)"), "{text}");
+    assert!(text.contains(s.practice_nothing_to_retry), "{text}");
+    assert!(
+        text.trim_end().ends_with("Score: 2/2 (retry of seed 7)"),
+        "{text}"
+    );
+
+    let out = triage(config.path(), data.path())
+        .args(["history"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(
+        lines[0].ends_with("practice retry: 2 of 2 right"),
+        "{listed}"
+    );
+    assert!(lines[1].ends_with("practice run: 1 of 3 right"), "{listed}");
+    let out = triage(config.path(), data.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let (retry, first) = (&items[0], &items[1]);
+    assert_eq!(
+        retry["practice"]["retry"]["targets"],
+        serde_json::json!([targets[0], targets[2]])
+    );
+    assert_eq!(retry["practice"]["retry"]["count"], 3);
+    assert_eq!(retry["practice"]["count"], 2);
+    assert!(first["practice"].get("retry").is_none(), "{first}");
+    // Each run's own steps: the first's three rounds, the retry's two.
+    assert_eq!(reached(retry), [targets[0].clone(), targets[2].clone()]);
+    let first_reached = reached(first);
+    assert_eq!(first_reached.len(), 3);
+    assert_eq!(first_reached[1], targets[1]);
+    assert!(first["session"]["ended"].is_string() && retry["session"]["ended"].is_string());
+
+    // Neither is resumed; each names the command that practises its rounds.
+    for (n, said) in [
+        (1, "is a practice retry (score 2/2)"),
+        (2, "is a practice run (score 1/3)"),
+    ] {
+        let out = triage(config.path(), data.path())
+            .args(["resume", &n.to_string(), "--plain"])
+            .write_stdin("q\n")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(said), "{err}");
+        assert!(err.contains("triage practice --count 3 --seed 7"), "{err}");
+    }
+
+    // The transcript: the first run whole, then the retry whole.
+    let md = std::fs::read_to_string(&transcript).unwrap();
+    let first_score = md.find("## Practice: 1/3 (seed 7)").expect("the first run");
+    let retry_score = md
+        .find("## Practice: 2/2 (retry of seed 7)")
+        .expect("the retry");
+    assert!(first_score < retry_score, "{md}");
+    for (i, target) in [&targets[0], &targets[2]].into_iter().enumerate() {
+        let heading = md.find(&format!("## Round {}/2: `{target}`", i + 1));
+        assert!(
+            heading.is_some_and(|h| first_score < h && h < retry_score),
+            "{md}"
+        );
+    }
+}
+
 /// A typo in the config must not lock an on-call engineer out: said once, then the defaults.
 #[test]
 fn a_broken_config_is_a_clear_warning_and_no_config_silences_it() {

@@ -1007,10 +1007,15 @@ fn practice_message_scrolled_ko_40x12() {
 }
 
 /// Practice ended with q in round 3 of 3: the score says so, the breadcrumb holds no round and no
-/// answers, the footer says Enter and q quit.
+/// answers, the first round (missed) is selected, the footer names the score's keys.
 fn practice_ended_early(lang: Lang, w: u16, h: u16) -> String {
     let mut a = app(lang);
-    app::update(&mut a, Msg::Resize(w, h));
+    practice_ended_early_app(&mut a, w, h);
+    draw(&mut a, w, h)
+}
+
+fn practice_ended_early_app(a: &mut App, w: u16, h: u16) {
+    app::update(a, Msg::Resize(w, h));
     a.start_practice(3, 7);
     // Round 1 missed (another fix reached), round 2 right.
     for right in [false, true] {
@@ -1020,16 +1025,98 @@ fn practice_ended_early(lang: Lang, w: u16, h: u16) -> String {
         } else {
             "backup-19".to_string()
         };
-        walk_to(&mut a, &reach);
+        walk_to(a, &reach);
         assert_eq!(
             a.practice.as_ref().unwrap().result().unwrap().correct,
             right
         );
-        app::update(&mut a, Msg::Confirm);
+        app::update(a, Msg::Confirm);
     }
-    app::update(&mut a, Msg::Choose(0));
-    app::update(&mut a, Msg::Escape);
-    draw(&mut a, w, h)
+    app::update(a, Msg::Choose(0));
+    app::update(a, Msg::Escape);
+}
+
+/// The score of [`practice_ended_early`] with its second round selected (">" and reverse video).
+fn practice_score_selected(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = app(lang);
+    practice_ended_early_app(&mut a, w, h);
+    app::update(&mut a, Msg::Down);
+    a
+}
+
+#[test]
+fn practice_score_selected_en_80x24() {
+    let mut a = practice_score_selected(Lang::En, 80, 24);
+    insta::assert_snapshot!(draw(&mut a, 80, 24));
+}
+
+#[test]
+fn practice_score_selected_ko_40x12() {
+    let mut a = practice_score_selected(Lang::Ko, 40, 12);
+    insta::assert_snapshot!(draw(&mut a, 40, 12));
+}
+
+/// Enter on the score's first round (missed): its verdict again, read-only; the breadcrumb says
+/// which round, the footer how to go back.
+fn practice_review(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = app(lang);
+    practice_ended_early_app(&mut a, w, h);
+    app::update(&mut a, Msg::Confirm);
+    assert_eq!(ui::context(&a), triage::keys::Ctx::Review);
+    a
+}
+
+#[test]
+fn practice_review_en_80x24() {
+    let mut a = practice_review(Lang::En, 80, 24);
+    insta::assert_snapshot!(draw(&mut a, 80, 24));
+}
+
+#[test]
+fn practice_review_ko_40x12() {
+    let mut a = practice_review(Lang::Ko, 40, 12);
+    insta::assert_snapshot!(draw(&mut a, 40, 12));
+}
+
+/// Without colour (NO_COLOR, a monochrome terminal) the selected round is marked by ">" and
+/// drawn in reverse video; the others are neither.
+#[test]
+fn monochrome_selected_round_is_marked_and_reverse_video() {
+    let mut a = practice_score_selected(Lang::En, 80, 24);
+    let mono = Theme::new(ThemeName::Default, false);
+    let (text, buffer) = marked_screen(&mut a, 80, 24, &mono);
+    let rows: Vec<&str> = text.lines().collect();
+    let selected = rows.iter().position(|r| r.starts_with(" > 2. ")).unwrap();
+    let other = rows.iter().position(|r| r.starts_with("   1. ")).unwrap();
+    let id = rows[selected].find("backup-16").unwrap() as u16;
+    let reversed = |y: usize| buffer[(id, y as u16)].modifier.contains(Modifier::REVERSED);
+    assert!(reversed(selected), "{text}");
+    assert!(!reversed(other), "{text}");
+}
+
+/// The score and a round's verdict opened from it draw at every size, the keys acting at each.
+#[test]
+fn the_score_and_a_reopened_verdict_draw_at_every_size() {
+    for lang in [Lang::En, Lang::Ko] {
+        for w in [1u16, 2, 5, 20, 39, 40, 41, 79, 80, 81, 120, 300] {
+            for h in [1u16, 2, 5, 11, 12, 13, 24, 100] {
+                let mut a = practice_score_selected(lang, 80, 24);
+                draw(&mut a, w, h);
+                for msg in [
+                    Msg::End,
+                    Msg::PageDown,
+                    Msg::Confirm,
+                    Msg::Down,
+                    Msg::PageDown,
+                ] {
+                    app::update(&mut a, msg);
+                    draw(&mut a, w, h);
+                }
+                app::update(&mut a, Msg::Back);
+                draw(&mut a, w, h);
+            }
+        }
+    }
 }
 
 #[test]

@@ -153,12 +153,17 @@ pub fn session(n: Option<usize>, lang: Lang) -> Result<(usize, crate::history::E
                 again.push_str(&format!(" --lang {}", e.record.session.lang.code()));
             }
             again.push_str(" practice");
-            if p.count > 0 {
-                again.push_str(&format!(" --count {}", p.count));
+            // A retry's rounds are not dealt by a seed: the run it retried is.
+            let (count, said) = match &p.retry {
+                Some(retry) => (retry.count, words.resume_practice_retry),
+                None => (p.count, words.resume_practice),
+            };
+            if count > 0 {
+                again.push_str(&format!(" --count {count}"));
             }
             again.push_str(&format!(" --seed {}", p.seed));
             super::say(&crate::i18n::fill(
-                words.resume_practice,
+                said,
                 &[
                     ("n", &n.to_string()),
                     ("score", &format!("{}/{}", p.correct(), p.rounds.len())),
