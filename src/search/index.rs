@@ -473,8 +473,8 @@ struct Builder<'a> {
     /// Field lengths of the current doc (pairs do not count).
     lengths: [u32; FIELDS],
     /// The text of every doc, chunk by chunk: an index in `chunks`, or a term with `TERM_BIT`
-    /// (a one-word chunk, a Korean gram across a space). Postings are made from these at the end: a chunk's
-    /// tokens are counted once per chunk, not once per time it occurs.
+    /// (a one-word chunk, a Korean gram across a space). They are grouped by term at the end:
+    /// a chunk's tokens are looked up once per chunk, not once per time it occurs.
     occurrences: Vec<u32>,
     /// Texts: where each one's occurrences end, and its field.
     texts: Vec<(u32, Field)>,
