@@ -85,10 +85,11 @@
 //! (a log's newest lines: the search box and `search` on stdin keep the end too). Timings depend
 //! on the machine more than on anything here (the same commit built the 10,000-leaf index in
 //! 48-55 ms on the 2-core VM of 2026-11-25 and in 109-117 ms on the one of 2026-11-29). On the
-//! 2-core VM of 2026-12-06 (criterion medians, 11 p.m.): the Azure index 5.8 ms; a generated
-//! tree of 10,000 bilingual leaves 56-73 ms (73-78 ms for the code before that evening's
-//! changes, run in turn with it), and with its first query (which makes that query's postings,
-//! the typo index and the code trigrams) 65-88 ms; a query 23-85 µs on the Azure tree and
+//! 2-core VM of 2026-12-06 (criterion medians): the Azure index 5.0-5.8 ms; a generated tree
+//! of 10,000 bilingual leaves 45-50 ms with nothing else running (53 ms for the code before that
+//! evening's changes, in the same minutes) and 56-73 ms while a neighbour loaded the machine
+//! (73-85 ms before), and with its first query (which makes that query's postings, the typo
+//! index and the code trigrams) 65-88 ms; a query 23-85 µs on the Azure tree and
 //! 38-527 µs at 10,000 leaves; a 1 MiB paste 5.2 ms.
 
 pub mod analyze;
