@@ -808,17 +808,7 @@ mod tests {
     /// included.
     #[test]
     fn a_history_line_counts_close_rounds() {
-        let round = |correct, close| RoundResult {
-            target: "backup-19".into(),
-            reached: "backup-24".into(),
-            correct,
-            close,
-            answers: 3,
-            shortest: 3,
-            wrong_turns: Vec::new(),
-            turns: Vec::new(),
-            taken_back: Vec::new(),
-        };
+        let round = |correct, close| round_of("backup-19", correct, close);
         let score = Score {
             seed: 1,
             rounds: vec![round(true, false), round(false, true), round(false, false)],
